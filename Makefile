@@ -1,0 +1,34 @@
+# tdkt-docs: `make demo` builds every sample into output/, `make test` runs the suite.
+# Both set up from nothing: .venv, Python packages, LibreOffice and fonts.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup system demo test bench clean
+
+setup: $(STAMP) system
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+system:
+	@sh tools/setup-system.sh
+
+demo: setup
+	$(BIN)/tdkt build data/mau/tdkt-2024.xlsx -o output/tdkt-2024 --pdf
+	$(BIN)/tdkt build data/mau/tdkt-2026-bac-ninh-moi.xlsx -o output/tdkt-2026 --pdf
+	@echo "Xong: văn bản mẫu nằm trong thư mục output/"
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+bench: setup
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf output .pytest_cache

@@ -1,0 +1,20 @@
+#!/bin/sh
+# Installs the system packages tdkt-docs needs (LibreOffice for PDF, metric-compatible
+# fonts with full Vietnamese coverage, poppler for PDF checks) when missing.
+set -eu
+PKGS="libreoffice-writer-nogui fonts-liberation2 poppler-utils"
+missing=""
+command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-writer-nogui"
+dpkg -s fonts-liberation2 >/dev/null 2>&1 || missing="$missing fonts-liberation2"
+command -v pdffonts >/dev/null 2>&1 || missing="$missing poppler-utils"
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Đang cài gói hệ thống:$missing"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+else
+    echo "Thiếu gói hệ thống:$missing"
+    echo "Hãy chạy lệnh sau rồi chạy lại:"
+    echo "    sudo apt-get update && sudo apt-get install -y --no-install-recommends $PKGS"
+    exit 1
+fi
