@@ -1,0 +1,52 @@
+"""Context pieces shared by every document: header, Căn cứ, Nơi nhận, signature."""
+from __future__ import annotations
+
+import datetime as dt
+
+from ..read.records import Agency, Recipient
+from ..rules.dates import BLANK, long_date
+from ..rules.numbering import two_digit
+from ..rules.signature import signature_lines
+
+_TRAILING = " ;.,"
+
+
+def header_context(agency: Agency, type_code: str, number: int | None,
+                   issued: dt.date | None, year: int) -> dict:
+    """Agency lines, "Số: …", place and date for the header table."""
+    return {
+        "co_quan_chu_quan": agency.parent.upper(),
+        "co_quan_ban_hanh": [line.upper() for line in agency.name_lines],
+        "co_quan_viet_gon": agency.short_name,
+        "so_ky_hieu": number_and_code(number, type_code, agency.code),
+        "dia_danh": agency.place,
+        "ngay_ban_hanh": long_date(issued, year=year),
+    }
+
+
+def number_and_code(number: int | None, type_code: str, agency_code: str) -> str:
+    """"05/KH-UBND", or the hand-fill gap "      /KH-UBND" while unnumbered."""
+    shown = two_digit(number) if number else BLANK
+    return f"{shown}/{type_code}-{agency_code}"
+
+
+def sentence_lines(lines: list[str], last_end: str = ";") -> list[str]:
+    """Each line ends with ";"; the last with ``last_end`` (user punctuation replaced)."""
+    bare = [line.rstrip(_TRAILING) for line in lines]
+    return [line + (last_end if i == len(bare) - 1 else ";") for i, line in enumerate(bare)]
+
+
+def recipient_lines(recipients: list[Recipient], archive: str) -> list[str]:
+    """"- Name (note);" lines, closed by "- Lưu: ….", as the Nơi nhận list prints them."""
+    names = []
+    for r in recipients:
+        name = r.name.lstrip("-–• ").rstrip(_TRAILING)
+        note = r.note.strip("() ")
+        names.append(f"{name} ({note})" if note else name)
+    if archive:
+        names.append("Lưu: " + archive.removeprefix("Lưu:").strip().rstrip(_TRAILING))
+    return ["- " + line for line in sentence_lines(names, last_end=".")] if names else []
+
+
+def signature_context(authority: str, position: str, signer: str) -> dict:
+    return {"tham_quyen": signature_lines(authority, position), "ho_ten": signer}

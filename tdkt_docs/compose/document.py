@@ -1,0 +1,33 @@
+"""What the compose stage hands to the render stage."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Source:
+    """Workbook rows behind a document, for the manifest."""
+
+    sheet: str
+    rows: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class DocumentPlan:
+    """One document to render: template, context and where it comes from."""
+
+    kind: str            # "ke_hoach", "quyet_dinh", …
+    template: str        # file name under templates/
+    filename: str        # output file name
+    context: dict
+    sources: tuple[Source, ...] = ()
+    title: str = ""      # Vietnamese description for messages and print covers
+    copies: int = 1
+    group: str = ""      # print bundle the document belongs to
+    warnings: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Composition:
+    documents: list[DocumentPlan]
+    skipped: list[str]   # Vietnamese notes: parts left out and why

@@ -1,0 +1,101 @@
+"""Workbook records → context of the Kế hoạch công tác thi đua, khen thưởng."""
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from itertools import groupby
+from pathlib import Path
+
+from ..paths import DATA_DIR
+from ..read.records import Task
+from ..read.schema import AGENCY, DOCUMENTS, LEGAL_BASIS, PLAN, QUARTERS, RECIPIENTS, TASKS
+from ..read.workbook import WorkbookData
+from ..rules.dates import short_date
+from ..rules.numbering import roman
+from .common import header_context, recipient_lines, sentence_lines, signature_context
+from .document import Composition, DocumentPlan, Source
+
+KIND = "ke_hoach"
+TEMPLATE = "ke-hoach.docx"
+TYPE_CODE = "KH"
+
+
+def compose_plan(data: WorkbookData) -> Composition:
+    agency, plan = data.one(AGENCY.key), data.one(PLAN.key)
+    if agency is None or plan is None:
+        missing = " và ".join(f'"{s.title}"' for s, r in ((AGENCY, agency), (PLAN, plan)) if r is None)
+        return Composition([], [f"Bỏ qua Kế hoạch: trang {missing} chưa được điền."])
+    tasks = data.all(TASKS.key)
+    legal = data.all(LEGAL_BASIS.key)
+    recipients = [r for r in data.all(RECIPIENTS.key) if r.document == DOCUMENTS[0]]
+    skipped = [note for note, empty in (
+        ('Kế hoạch không có Phụ lục: trang "Phụ lục" chưa có nhiệm vụ nào.', not tasks),
+        ('Kế hoạch không có Căn cứ: trang "Căn cứ" chưa có dòng nào.', not legal),
+        ('Kế hoạch không có Nơi nhận: trang "Nơi nhận" chưa có dòng nào cho Kế hoạch.', not recipients),
+    ) if empty]
+    context = {
+        **header_context(agency, TYPE_CODE, plan.number, plan.issued, plan.year),
+        **year_context(plan.year),
+        "can_cu": sentence_lines([line.text for line in legal]),
+        "phu_luc": appendix_context(tasks) if tasks else None,
+        "noi_nhan": recipient_lines(recipients, plan.archive),
+        "chu_ky": signature_context(plan.authority, plan.position, plan.signer),
+    }
+    sources = tuple(Source(sheet.title, rows) for sheet, rows in (
+        (AGENCY, agency.rows), (PLAN, plan.rows),
+        (LEGAL_BASIS, _rows(legal)), (RECIPIENTS, _rows(recipients)), (TASKS, _rows(tasks)),
+    ) if rows)
+    document = DocumentPlan(
+        kind=KIND, template=TEMPLATE, filename=f"ke-hoach-tdkt-{plan.year}.docx", context=context,
+        sources=sources, title=f"Kế hoạch công tác thi đua, khen thưởng năm {plan.year}",
+        group="ke-hoach")
+    return Composition([document], skipped)
+
+
+def year_context(year: int) -> dict:
+    return {"nam": year, "nam_truoc": year - 1, "nam_sau": year + 1, "ky_niem": anniversaries(year)}
+
+
+def anniversaries(year: int, source: Path | None = None) -> dict:
+    """ky_niem.<khoa> = {so_nam, tu, den, nam_goc} for the plan year."""
+    with (source or DATA_DIR / "ky-niem.toml").open("rb") as fh:
+        entries = tomllib.load(fh)["ky_niem"]
+    result = {}
+    for entry in entries:
+        origin: dt.date = entry["ngay"]
+        result[entry["khoa"]] = {
+            "so_nam": year - origin.year,
+            "tu": short_date(origin),
+            "den": short_date(origin.replace(year=year)),
+            "nam_goc": origin.year,
+            "ten": entry["ten"],
+        }
+    return result
+
+
+def appendix_context(tasks: list[Task]) -> dict:
+    """Tasks grouped by quarter (in quarter order), numbered from 1 in each."""
+    ordered = sorted(tasks, key=lambda t: QUARTERS.index(t.quarter))
+    quarters = []
+    for quarter, group in groupby(ordered, key=lambda t: t.quarter):
+        quarters.append({
+            "so_la_ma": roman(QUARTERS.index(quarter) + 1),
+            "ten": quarter,
+            "nhiem_vu": [_task_row(n, task) for n, task in enumerate(group, start=1)],
+        })
+    return {"quy": quarters}
+
+
+def _task_row(number: int, task: Task) -> dict:
+    return {
+        "stt": number,
+        "noi_dung": list(task.content),
+        "don_vi_chi_dao": list(task.directing),
+        "don_vi_thuc_hien": list(task.executing),
+        "don_vi_phoi_hop": list(task.cooperating),
+        "ghi_chu": list(task.note),
+    }
+
+
+def _rows(records: list) -> tuple[int, ...]:
+    return tuple(row for record in records for row in record.rows)

@@ -1,0 +1,147 @@
+"""The ready-to-fill workbook written by ``tdkt init``, derived from the schema."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..files import atomic_path
+from .schema import HELP_SHEET, LISTS_SHEET, SHEETS, Column, Kind, Layout, Sheet
+
+INPUT_ROWS = 2000
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+REQUIRED_FILL = PatternFill("solid", fgColor="FCE4D6")
+BOLD = Font(name="Times New Roman", bold=True)
+EXAMPLE_FONT = Font(name="Times New Roman", italic=True, color="808080")
+WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+def write_blank_workbook(target: Path, sheets: tuple[Sheet, ...] = SHEETS) -> None:
+    book = openpyxl.Workbook()
+    _write_help(book.active, sheets)
+    lists = book.create_sheet(LISTS_SHEET)
+    for sheet in sheets:
+        ws = book.create_sheet(sheet.title)
+        if sheet.layout is Layout.FORM:
+            _write_form(ws, sheet, lists)
+        else:
+            _write_table(ws, sheet, lists)
+    lists.sheet_state = "hidden"
+    book.move_sheet(lists, offset=len(book.sheetnames))
+    with atomic_path(target) as tmp:
+        book.save(tmp)
+
+
+def example_text(column: Column) -> str:
+    if column.example in (None, "", ()):
+        return ""
+    if isinstance(column.example, tuple):
+        return "\n".join(column.example)
+    return str(column.example)
+
+
+def _write_help(ws: Worksheet, sheets: tuple[Sheet, ...]) -> None:
+    ws.title = HELP_SHEET
+    lines = [
+        ("HƯỚNG DẪN ĐIỀN SỔ SỐ LIỆU THI ĐUA, KHEN THƯỞNG", BOLD),
+        ("1. Điền từng trang theo thứ tự bên dưới. Ô tô màu cam là bắt buộc; chọn ô để xem gợi ý.", None),
+        ("2. Trang dạng bảng: dòng 1 là tiêu đề (không sửa), dòng 2 là dòng ví dụ — xóa hoặc ghi đè khi nhập thật.", None),
+        ("3. Một ô có nhiều ý (nhiều đơn vị) thì mỗi ý một dòng: bấm Alt+Enter để xuống dòng trong ô.", None),
+        ("4. Ngày nhập dạng ngày/tháng/năm, ví dụ 05/01/2024. Không gộp ô (Merge) trong bảng.", None),
+        ('5. Kiểm tra: tdkt check <tệp>.xlsx — tạo văn bản: tdkt build <tệp>.xlsx', None),
+        ("6. Phần nào để trống thì văn bản tương ứng được bỏ qua, phần mềm sẽ báo phần đã bỏ qua.", None),
+    ]
+    for text, font in lines:
+        ws.append([text])
+        if font:
+            ws.cell(ws.max_row, 1).font = font
+    for sheet in sheets:
+        ws.append([])
+        ws.append([f'Trang "{sheet.title}": {sheet.help}'])
+        ws.cell(ws.max_row, 1).font = BOLD
+        ws.append(["Cột / mục", "Bắt buộc", "Kiểu", "Giải thích", "Ví dụ"])
+        for cell in ws[ws.max_row]:
+            cell.font, cell.fill = BOLD, HEADER_FILL
+        for column in sheet.columns:
+            kind = column.kind.label + (" (chọn trong danh sách)" if column.choices else "")
+            ws.append([column.header, "có" if column.required else "", kind, column.help, example_text(column)])
+            for cell in ws[ws.max_row]:
+                cell.alignment = WRAP
+    for letter, width in zip("ABCDE", (34, 10, 26, 70, 40)):
+        ws.column_dimensions[letter].width = width
+
+
+def _write_form(ws: Worksheet, sheet: Sheet, lists: Worksheet) -> None:
+    ws.append(["Mục", "Nội dung", "Hướng dẫn"])
+    for cell in ws[1]:
+        cell.font, cell.fill = BOLD, HEADER_FILL
+    for column in sheet.columns:
+        example = example_text(column)
+        ws.append([column.header, None, column.help + (f" Ví dụ: {example}" if example else "")])
+        row = ws.max_row
+        ws.cell(row, 1).font = BOLD
+        if column.required:
+            ws.cell(row, 1).fill = REQUIRED_FILL
+        ws.cell(row, 3).alignment = WRAP
+        target = f"B{row}"
+        _format_input(ws, column, target)
+        _add_validation(ws, column, target, lists)
+    ws.freeze_panes = "A2"
+    for letter, width in zip("ABC", (34, 40, 80)):
+        ws.column_dimensions[letter].width = width
+
+
+def _write_table(ws: Worksheet, sheet: Sheet, lists: Worksheet) -> None:
+    ws.append([c.header for c in sheet.columns])
+    ws.append([example_text(c) or None for c in sheet.columns])
+    for index, column in enumerate(sheet.columns, start=1):
+        letter = get_column_letter(index)
+        header = ws.cell(1, index)
+        header.font, header.alignment = BOLD, WRAP
+        header.fill = REQUIRED_FILL if column.required else HEADER_FILL
+        example = ws.cell(2, index)
+        example.font, example.alignment = EXAMPLE_FONT, WRAP
+        ws.column_dimensions[letter].width = column.width
+        target = f"{letter}2:{letter}{INPUT_ROWS}"
+        _format_input(ws, column, target)
+        _add_validation(ws, column, target, lists)
+    ws.freeze_panes = "A2"
+
+
+def _format_input(ws: Worksheet, column: Column, target: str) -> None:
+    for row in ws[target] if ":" in target else ((ws[target],),):
+        for cell in row:
+            if column.kind is Kind.DATE:
+                cell.number_format = "dd/mm/yyyy"
+            elif column.kind is Kind.LINES:
+                cell.alignment = WRAP
+
+
+def _add_validation(ws: Worksheet, column: Column, target: str, lists: Worksheet) -> None:
+    prompt = (column.help or column.kind.label)[:250]
+    if column.choices:
+        source = _list_range(lists, column)
+        validation = DataValidation(type="list", formula1=source, allow_blank=not column.required,
+                                    showErrorMessage=column.strict, errorTitle="Giá trị không hợp lệ",
+                                    error="Hãy chọn một giá trị trong danh sách.")
+    else:
+        validation = DataValidation(allow_blank=True)
+    validation.showInputMessage = True
+    validation.promptTitle = column.header[:32]
+    validation.prompt = prompt
+    ws.add_data_validation(validation)
+    validation.add(target)
+
+
+def _list_range(lists: Worksheet, column: Column) -> str:
+    """Append the choices as a new column of the hidden list sheet; return its range."""
+    col = lists.max_column + 1 if lists.max_row > 1 or lists["A1"].value else 1
+    lists.cell(1, col, column.header)
+    for row, choice in enumerate(column.choices, start=2):
+        lists.cell(row, col, choice)
+    letter = get_column_letter(col)
+    return f"{quote_sheetname(LISTS_SHEET)}!${letter}$2:${letter}${len(column.choices) + 1}"

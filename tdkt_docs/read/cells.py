@@ -1,0 +1,111 @@
+"""Cell values: text normalisation and typed parsing.
+
+Every parser takes the raw openpyxl value and returns a Python value, or raises
+``CellError`` whose message (Vietnamese) says what is wrong with the value.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+from openpyxl.utils.datetime import from_excel
+
+# Characters that look like nothing or like a space but break matching.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_DATE_TEXT = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_GROUPED_INT = re.compile(r"^\d{1,3}([.,\s]\d{3})+$")
+
+
+class CellError(ValueError):
+    """A value that does not fit its column; the message is Vietnamese."""
+
+
+def clean_line(text: str) -> str:
+    """NFC, invisible characters removed, runs of spaces collapsed, trimmed."""
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    return _SPACES.sub(" ", text).strip()
+
+
+def clean_lines(text: str) -> tuple[str, ...]:
+    """Split on line breaks (Alt+Enter in Excel) and clean each non-empty line."""
+    lines = (clean_line(part) for part in re.split(r"\r\n|\r|\n|\u2028|\u2029", text))
+    return tuple(line for line in lines if line)
+
+
+def as_text(value: object) -> str:
+    """One line of text; line breaks inside the cell become spaces."""
+    return " ".join(clean_lines(_display(value)))
+
+
+def as_lines(value: object) -> tuple[str, ...]:
+    return clean_lines(_display(value))
+
+
+def as_int(value: object) -> int:
+    if isinstance(value, bool):
+        raise CellError("cần một số nguyên")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        if value.is_integer():
+            return int(value)
+        raise CellError(f"cần một số nguyên, không phải {value:g}")
+    text = as_text(value)
+    if text.isdigit():
+        return int(text)
+    if _GROUPED_INT.match(text):
+        return int(re.sub(r"[.,\s]", "", text))
+    raise CellError(f'cần một số nguyên, không phải "{text}"')
+
+
+def as_year(value: object) -> int:
+    year = as_int(value)
+    if not 1900 <= year <= 2200:
+        raise CellError(f"năm {year} không hợp lệ (cần 4 chữ số, ví dụ 2024)")
+    return year
+
+
+def as_date(value: object) -> dt.date:
+    """A real Excel date, an Excel serial number, or text dd/mm/yyyy (also - and .)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if 1 <= value < 2958466:
+            return from_excel(value).date()
+        raise CellError(f"{value} không phải là ngày")
+    text = as_text(value)
+    match = _DATE_TEXT.match(text)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+    elif (match := _ISO_DATE.match(text)):
+        year, month, day = (int(g) for g in match.groups())
+    else:
+        raise CellError(f'"{text}" không phải là ngày; hãy nhập dạng ngày/tháng/năm, ví dụ 05/01/2024')
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise CellError(f'ngày "{text}" không tồn tại') from None
+
+
+def _display(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.strftime("%d/%m/%Y")
+    return str(value)
+
+
+def is_blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not clean_line(value))
+
+
+def header_key(text: object) -> str:
+    """Tolerant header/choice/sheet-name key: NFC, case and spacing insensitive."""
+    if text is None:
+        return ""
+    return clean_line(str(text)).casefold()

@@ -1,0 +1,71 @@
+"""Typed records read from the workbook, one dataclass per sheet.
+
+``rows`` holds the workbook rows a record came from, for the build manifest.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Agency:
+    """Sheet "Cơ quan": the issuing agency."""
+
+    parent: str
+    name_line_1: str
+    name_line_2: str
+    short_name: str
+    code: str
+    place: str
+    rows: tuple[int, ...] = ()
+
+    @property
+    def name_lines(self) -> tuple[str, ...]:
+        return tuple(line for line in (self.name_line_1, self.name_line_2) if line)
+
+
+@dataclass(frozen=True)
+class PlanInfo:
+    """Sheet "Kế hoạch": the plan's year, number, date and signer."""
+
+    year: int
+    number: int | None
+    issued: dt.date | None
+    authority: str
+    position: str
+    signer: str
+    archive: str
+    rows: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class LegalBasisLine:
+    """Sheet "Căn cứ": one Căn cứ line of the plan."""
+
+    text: str
+    rows: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """Sheet "Nơi nhận": one line of a distribution list."""
+
+    document: str
+    name: str
+    note: str
+    copies: int | None
+    rows: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Task:
+    """Sheet "Phụ lục": one task of the plan's appendix table."""
+
+    quarter: str
+    content: tuple[str, ...]
+    directing: tuple[str, ...]
+    executing: tuple[str, ...]
+    cooperating: tuple[str, ...]
+    note: tuple[str, ...]
+    rows: tuple[int, ...] = ()

@@ -1,0 +1,214 @@
+"""Workbook → typed records, collecting every problem instead of stopping at the first."""
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import openpyxl
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..errors import UserError
+from . import cells
+from .problems import ERROR, WARNING, Problem
+from .schema import SHEETS, Column, Kind, Layout, Sheet
+
+HEADER_SEARCH_ROWS = 5
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+@dataclass
+class WorkbookData:
+    path: Path
+    records: dict[str, list] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def all(self, key: str) -> list:
+        return self.records.get(key, [])
+
+    def one(self, key: str):
+        found = self.records.get(key)
+        return found[0] if found else None
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+
+def read_workbook(path: Path, sheets: tuple[Sheet, ...] = SHEETS) -> WorkbookData:
+    """Read and validate every declared sheet of the workbook at ``path``."""
+    path = Path(path)
+    book = open_workbook(path)
+    data = WorkbookData(path)
+    for sheet in sheets:
+        ws = find_sheet(book, sheet.title)
+        if ws is None:
+            data.problems.append(Problem(
+                ERROR, sheet.title,
+                f'thiếu trang tính "{sheet.title}". Dùng lệnh "tdkt init" để tạo sổ mẫu có đủ các trang.'))
+            continue
+        reader = read_form if sheet.layout is Layout.FORM else read_table
+        records, problems = reader(ws, sheet)
+        data.records[sheet.key] = records
+        data.problems.extend(problems)
+    return data
+
+
+def open_workbook(path: Path) -> openpyxl.Workbook:
+    if not path.is_file():
+        raise UserError(f'Không tìm thấy tệp "{path}".')
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    if head == _OLE_MAGIC:
+        raise UserError(
+            f'Tệp "{path.name}" là sổ Excel cũ (.xls) hoặc có đặt mật khẩu. '
+            "Hãy mở bằng Excel, gỡ mật khẩu nếu có, rồi lưu lại dạng .xlsx (Excel Workbook).")
+    if not zipfile.is_zipfile(path):
+        raise UserError(
+            f'Tệp "{path.name}" không phải sổ Excel .xlsx (có thể là tệp CSV hoặc tệp khác đổi đuôi). '
+            "Hãy mở bằng Excel và lưu lại dạng .xlsx (Excel Workbook).")
+    try:
+        return openpyxl.load_workbook(path, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise UserError(f'Không đọc được sổ Excel "{path.name}": tệp bị hỏng hoặc không đúng định dạng .xlsx ({exc}).') from None
+
+
+def find_sheet(book: openpyxl.Workbook, title: str) -> Worksheet | None:
+    wanted = cells.header_key(title)
+    return next((ws for ws in book.worksheets if cells.header_key(ws.title) == wanted), None)
+
+
+def parse_value(column: Column, raw: object) -> object:
+    """The typed value of one cell, or ``column.empty``; raises CellError."""
+    if cells.is_blank(raw):
+        if column.required:
+            raise cells.CellError("bắt buộc phải nhập, đang để trống")
+        return column.empty
+    value = column.kind.parse(raw)
+    if column.choices and column.strict:
+        value = _choice(column, value)
+    return value
+
+
+def _choice(column: Column, value: object) -> str:
+    key = cells.header_key(value)
+    for choice in column.choices:
+        if cells.header_key(choice) == key:
+            return choice
+    for alias, choice in column.aliases.items():
+        if cells.header_key(alias) == key:
+            return choice
+    allowed = ", ".join(f'"{c}"' for c in column.choices)
+    raise cells.CellError(f'"{value}" không có trong danh mục; chọn một trong: {allowed}')
+
+
+def read_form(ws: Worksheet, sheet: Sheet) -> tuple[list, list[Problem]]:
+    """A FORM sheet: find each label in column A, read its value from column B."""
+    labels = {cells.header_key(ws.cell(row, 1).value): row for row in range(1, ws.max_row + 1)}
+    values: dict[str, object] = {}
+    rows: list[int] = []
+    problems: list[Problem] = []
+    filled = False
+    for column in sheet.columns:
+        row = labels.get(cells.header_key(column.header))
+        if row is None:
+            severity = ERROR if column.required else WARNING
+            problems.append(Problem(severity, sheet.title,
+                                    f'không tìm thấy dòng "{column.header}" ở cột A.', column=column.header))
+            values[column.key] = column.empty
+            continue
+        raw = ws.cell(row, 2).value
+        filled = filled or not cells.is_blank(raw)
+        rows.append(row)
+        values[column.key] = _parse_into(column, raw, f"B{row}", sheet, problems)
+    if not filled:
+        return [], []  # an untouched form is a part left out, not an error
+    if any(p.is_error for p in problems):
+        return [], problems
+    return [sheet.record(**values, rows=tuple(rows))], problems
+
+
+def read_table(ws: Worksheet, sheet: Sheet) -> tuple[list, list[Problem]]:
+    """A TABLE sheet: headers in one of the first rows, one record per row below."""
+    header_row, positions, problems = _locate_headers(ws, sheet)
+    if header_row is None:
+        return [], problems
+    problems += _merged_cell_problems(ws, sheet, header_row)
+    records = []
+    for row in range(header_row + 1, ws.max_row + 1):
+        raws = {key: ws.cell(row, col).value for key, col in positions.items()}
+        if all(cells.is_blank(raw) for raw in raws.values()):
+            continue
+        if _is_example(sheet, raws):
+            problems.append(Problem(WARNING, sheet.title, "dòng ví dụ, đã bỏ qua (xóa dòng này khi nhập số liệu thật).",
+                                    cell=f"A{row}"))
+            continue
+        row_problems: list[Problem] = []
+        values = {}
+        for column in sheet.columns:
+            col = positions.get(column.key)
+            coordinate = f"{get_column_letter(col)}{row}" if col else f"dòng {row}"
+            raw = ws.cell(row, col).value if col else None
+            values[column.key] = _parse_into(column, raw, coordinate, sheet, row_problems)
+        problems += row_problems
+        if not any(p.is_error for p in row_problems):
+            records.append(sheet.record(**values, rows=(row,)))
+    return records, problems
+
+
+def _parse_into(column: Column, raw: object, coordinate: str, sheet: Sheet, problems: list[Problem]) -> object:
+    try:
+        return parse_value(column, raw)
+    except cells.CellError as exc:
+        problems.append(Problem(ERROR, sheet.title, f"{exc}.", cell=coordinate, column=column.header))
+        return column.empty
+
+
+def _locate_headers(ws: Worksheet, sheet: Sheet) -> tuple[int | None, dict[str, int], list[Problem]]:
+    wanted = {cells.header_key(c.header): c for c in sheet.columns}
+    best_row, best = None, {}
+    for row in range(1, min(ws.max_row, HEADER_SEARCH_ROWS) + 1):
+        found = {}
+        for col in range(1, ws.max_column + 1):
+            column = wanted.get(cells.header_key(ws.cell(row, col).value))
+            if column and column.key not in found:
+                found[column.key] = col
+        if len(found) > len(best):
+            best_row, best = row, found
+    problems = []
+    for column in sheet.columns:
+        if column.key not in best:
+            severity = ERROR if column.required else WARNING
+            note = "" if column.required else " Cột này không bắt buộc: coi như để trống."
+            problems.append(Problem(severity, sheet.title,
+                                    f'không tìm thấy cột "{column.header}" ở dòng tiêu đề.{note}',
+                                    column=column.header))
+    if best_row is None:
+        return None, {}, problems
+    if any(p.is_error for p in problems):
+        return None, {}, problems
+    return best_row, best, problems
+
+
+def _merged_cell_problems(ws: Worksheet, sheet: Sheet, header_row: int) -> list[Problem]:
+    problems = []
+    for merged in ws.merged_cells.ranges:
+        if merged.max_row > header_row:
+            problems.append(Problem(
+                ERROR, sheet.title,
+                f"các ô {merged.coord} đang được gộp (Merge). Hãy bỏ gộp ô và điền giá trị vào từng dòng.",
+                cell=merged.coord.split(":")[0]))
+    return problems
+
+
+def _is_example(sheet: Sheet, raws: dict[str, object]) -> bool:
+    for column in sheet.columns:
+        try:
+            value = column.kind.parse(raws[column.key]) if not cells.is_blank(raws.get(column.key)) else column.empty
+        except cells.CellError:
+            return False
+        example = column.empty if column.example is None else column.example
+        if value != example:
+            return False
+    return True
