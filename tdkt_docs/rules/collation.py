@@ -1,0 +1,67 @@
+"""Vietnamese text keys: tolerant matching and ICU collation for list order."""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+import icu
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_SPACES = re.compile(r"\s+")
+TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+"""Combining huyền, sắc, ngã, hỏi, nặng."""
+
+
+def _is_letter(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "LM"
+
+
+def _tone_last(syllable: str) -> str:
+    """Move the tone marks of a decomposed syllable to its end: "hòa" and "hoà" agree."""
+    tones = "".join(ch for ch in syllable if ch in TONE_MARKS)
+    return "".join(ch for ch in syllable if ch not in TONE_MARKS) + tones
+
+
+def _unify_tones(decomposed: str) -> str:
+    out, run = [], []
+    for ch in decomposed + " ":
+        if _is_letter(ch):
+            run.append(ch)
+            continue
+        out.append(_tone_last("".join(run)))
+        run = []
+        out.append(ch)
+    return "".join(out)[:-1]
+
+
+def clean(text: str) -> str:
+    """NFC, zero-width characters removed, every whitespace run (NBSP too) one space."""
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    return _SPACES.sub(" ", text).strip()
+
+
+def match_key(text: str) -> str:
+    """Key for lookups and de-duplication; ignores case, spacing, NFC/NFD and tone placement."""
+    folded = clean(text).casefold()
+    decomposed = unicodedata.normalize("NFD", folded)
+    return unicodedata.normalize("NFC", _unify_tones(decomposed))
+
+
+@functools.cache
+def _collator() -> icu.Collator:
+    return icu.Collator.createInstance(icu.Locale("vi"))
+
+
+def sort_key(text: str) -> bytes:
+    """ICU collation key, locale "vi": a < ă < â, d < đ, tones secondary."""
+    return _collator().getSortKey(clean(text))
+
+
+def person_sort_key(full_name: str) -> tuple[bytes, bytes, bytes]:
+    """Official list order: tên (last word), then họ đệm (middle words), then họ (first word)."""
+    words = clean(full_name).split(" ")
+    given = words[-1]
+    middle = " ".join(words[1:-1])
+    family = words[0] if len(words) > 1 else ""
+    return sort_key(given), sort_key(middle), sort_key(family)

@@ -1,0 +1,299 @@
+"""Dated legal data read from data/*.toml: award forms, coefficients, Căn cứ lines.
+
+Every value carries its ``source`` and whether it was ``verified`` against the legal
+text; ``rules_used_unverified`` turns the values a build used into warnings.
+"""
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Protocol
+
+from ..errors import UserError
+from .collation import match_key
+from .dates import short_date
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+KINDS = ("Tập thể", "Cá nhân", "Hộ gia đình")
+
+
+class RuleError(UserError):
+    """No rule applies (unknown form, kind not allowed, date outside every period) or bad data."""
+
+
+class Ruled(Protocol):
+    label: str
+    source: str
+    verified: bool
+
+
+def load_data(name: str) -> dict[str, Any]:
+    """Read ``data/<name>``; floats become Decimal."""
+    path = DATA_DIR / name
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh, parse_float=Decimal)
+    except FileNotFoundError:
+        raise RuleError(f"Không tìm thấy tệp dữ liệu quy định {path}.") from None
+    except tomllib.TOMLDecodeError as err:
+        raise RuleError(f"Tệp dữ liệu quy định {path} sai cú pháp: {err}.") from None
+
+
+def field(record: dict[str, Any], name: str, file: str) -> Any:
+    try:
+        return record[name]
+    except KeyError:
+        raise RuleError(f'Tệp dữ liệu quy định {file}: một mục thiếu trường "{name}".') from None
+
+
+def covers(start: date, end: date | None, d: date) -> bool:
+    return start <= d and (end is None or d <= end)
+
+
+def merge_periods(periods: Iterable[tuple[date, date | None]]) -> list[tuple[date, date | None]]:
+    """Join periods that follow each other without a gap."""
+    merged: list[tuple[date, date | None]] = []
+    for start, end in sorted(periods):
+        last_end = merged[-1][1] if merged else None
+        if last_end is not None and (start - last_end).days == 1:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def describe_periods(periods: Iterable[tuple[date, date | None]]) -> str:
+    """"từ 01/01/2024 đến 30/6/2025; từ 01/9/2025"; adjacent periods are joined."""
+    return "; ".join(
+        f"từ {short_date(start)}" + (f" đến {short_date(end)}" if end else "")
+        for start, end in merge_periods(periods)
+    )
+
+
+def check_no_overlap(periods: Iterable[tuple[date, date | None]], what: str, file: str) -> None:
+    ordered = sorted(periods)
+    for (start, end), (next_start, _) in zip(ordered, ordered[1:]):
+        if end is None or end >= next_start:
+            raise RuleError(
+                f"Tệp dữ liệu quy định {file}: {what} có hai giai đoạn chồng nhau "
+                f"(từ {short_date(start)} và từ {short_date(next_start)})."
+            )
+
+
+def outside_periods(d: date, what: str, periods: Iterable[tuple[date, date | None]]) -> RuleError:
+    return RuleError(
+        f"Ngày ký {short_date(d)} nằm ngoài mọi giai đoạn có quy định về {what} "
+        f"(có quy định {describe_periods(periods)})."
+    )
+
+
+def normalize_kind(kind: str) -> str:
+    """"cá  nhân" -> "Cá nhân"; RuleError for anything else."""
+    for known in KINDS:
+        if match_key(kind) == match_key(known):
+            return known
+    raise RuleError(f'Loại "{kind}" không hợp lệ; chỉ dùng: {", ".join(KINDS)}.')
+
+
+@dataclass(frozen=True)
+class AwardForm:
+    key: str
+    name: str
+    kinds: tuple[str, ...]
+    authority: str
+    title: str
+    source: str
+    verified: bool
+    phrase: str
+    codes: tuple[str, ...]
+
+    @property
+    def label(self) -> str:
+        return f"thẩm quyền và trích yếu của {self.name}"
+
+
+@dataclass(frozen=True)
+class Coefficient:
+    value: Decimal
+    source: str
+    verified: bool
+    form: str
+    kind: str
+    effective_from: date
+    effective_to: date | None = None
+    of_kind: str | None = None
+    """When set, ``value`` multiplies the amount of that kind instead of the base salary."""
+
+    @property
+    def hundredths(self) -> int:
+        return int(self.value * 100)
+
+    @property
+    def label(self) -> str:
+        value = format(self.value.normalize(), "f").replace(".", ",")
+        base = f"mức {self.of_kind.lower()}" if self.of_kind else "mức lương cơ sở"
+        period = describe_periods([(self.effective_from, self.effective_to)])
+        return f"hệ số {value} × {base} cho {self.form}, {self.kind.lower()}, {period}"
+
+
+@dataclass(frozen=True)
+class LegalBasis:
+    text: str
+    source: str
+    verified: bool
+    effective_from: date
+    effective_to: date | None = None
+
+    @property
+    def label(self) -> str:
+        return f'dòng "{self.text}"'
+
+
+_FORMS_FILE = "khen-thuong.toml"
+_BASIS_FILE = "can-cu.toml"
+
+
+def _read_coefficient(form_name: str, rec: dict[str, Any]) -> Coefficient:
+    value = field(rec, "value", _FORMS_FILE)
+    if not isinstance(value, (Decimal, int)) or (Decimal(value) * 100) % 1:
+        raise RuleError(f"Tệp dữ liệu quy định {_FORMS_FILE}: hệ số {value} của {form_name} "
+                        "phải là số có tối đa hai chữ số thập phân.")
+    of_kind = rec.get("of_kind")
+    return Coefficient(
+        value=Decimal(value),
+        source=field(rec, "source", _FORMS_FILE),
+        verified=bool(field(rec, "verified", _FORMS_FILE)),
+        form=form_name,
+        kind=normalize_kind(field(rec, "kind", _FORMS_FILE)),
+        effective_from=field(rec, "from", _FORMS_FILE),
+        effective_to=rec.get("to"),
+        of_kind=normalize_kind(of_kind) if of_kind else None,
+    )
+
+
+def _check_coefficients(form_name: str, coefs: list[Coefficient]) -> None:
+    for kind in {c.kind for c in coefs}:
+        periods = [(c.effective_from, c.effective_to) for c in coefs if c.kind == kind]
+        check_no_overlap(periods, f"hệ số {form_name} cho {kind.lower()}", _FORMS_FILE)
+    plain = {c.kind for c in coefs if not c.of_kind}
+    for c in coefs:
+        if c.of_kind and c.of_kind not in plain:
+            raise RuleError(f"Tệp dữ liệu quy định {_FORMS_FILE}: hệ số {form_name} cho "
+                            f"{c.kind.lower()} dựa vào mức {c.of_kind.lower()} chưa có.")
+
+
+@functools.cache
+def _forms_data() -> tuple[tuple[AwardForm, ...], dict[str, tuple[Coefficient, ...]]]:
+    forms, coefficients = [], {}
+    for rec in field(load_data(_FORMS_FILE), "hinh_thuc", _FORMS_FILE):
+        name = field(rec, "name", _FORMS_FILE)
+        coefs = [_read_coefficient(name, c) for c in field(rec, "he_so", _FORMS_FILE)]
+        _check_coefficients(name, coefs)
+        form = AwardForm(
+            key=field(rec, "key", _FORMS_FILE),
+            name=name,
+            kinds=tuple(k for k in KINDS if any(c.kind == k for c in coefs)),
+            authority=field(rec, "authority", _FORMS_FILE),
+            title=field(rec, "title", _FORMS_FILE),
+            source=field(rec, "source", _FORMS_FILE),
+            verified=bool(field(rec, "verified", _FORMS_FILE)),
+            phrase=field(rec, "phrase", _FORMS_FILE),
+            codes=tuple(rec.get("codes", ())),
+        )
+        forms.append(form)
+        coefficients[form.key] = tuple(coefs)
+    return tuple(forms), coefficients
+
+
+def _lookup_keys(text: str) -> Iterator[str]:
+    key = match_key(text).strip("\"'“” ")
+    yield key
+    for prefix in map(match_key, ("danh hiệu ", "tặng ")):
+        if key.startswith(prefix):
+            yield from _lookup_keys(key[len(prefix):])
+
+
+@functools.cache
+def _form_index() -> dict[str, AwardForm]:
+    index: dict[str, AwardForm] = {}
+    for form in award_forms():
+        for alias in (form.key, form.name, form.phrase, *form.codes):
+            key = match_key(alias)
+            if index.setdefault(key, form) is not form:
+                raise RuleError(f'Tệp dữ liệu quy định {_FORMS_FILE}: tên "{alias}" dùng cho hai hình thức.')
+    return index
+
+
+def award_forms() -> list[AwardForm]:
+    """The forms the Chủ tịch UBND tỉnh decides, in the order of the data file."""
+    return list(_forms_data()[0])
+
+
+def find_form(name: str) -> AwardForm | None:
+    """Look a form up by name, phrase, key or short code, ignoring case, spacing and tone placement."""
+    index = _form_index()
+    return next((index[k] for k in _lookup_keys(name) if k in index), None)
+
+
+def coefficient(form: AwardForm, kind: str, d: date) -> Coefficient:
+    """The coefficient for ``form`` and ``kind`` in force on the signing date ``d``."""
+    kind = normalize_kind(kind)
+    if kind not in form.kinds:
+        allowed = ", ".join(k.lower() for k in form.kinds)
+        raise RuleError(f'"{form.name}" không tặng cho {kind.lower()}; chỉ tặng cho: {allowed}.')
+    coefs = [c for c in _forms_data()[1][form.key] if c.kind == kind]
+    for coef in coefs:
+        if covers(coef.effective_from, coef.effective_to, d):
+            return coef
+    what = f'hệ số tiền thưởng "{form.name}" cho {kind.lower()}'
+    raise outside_periods(d, what, [(c.effective_from, c.effective_to) for c in coefs])
+
+
+@functools.cache
+def _legal_bases() -> tuple[LegalBasis, ...]:
+    bases = []
+    for rec in field(load_data(_BASIS_FILE), "can_cu", _BASIS_FILE):
+        text = field(rec, "text", _BASIS_FILE)
+        if not (text.startswith("Căn cứ ") and text.endswith(";")):
+            raise RuleError(f'Tệp dữ liệu quy định {_BASIS_FILE}: dòng "{text}" phải bắt đầu bằng '
+                            '"Căn cứ" và kết thúc bằng dấu ";".')
+        bases.append(LegalBasis(
+            text=text,
+            source=field(rec, "source", _BASIS_FILE),
+            verified=bool(field(rec, "verified", _BASIS_FILE)),
+            effective_from=field(rec, "from", _BASIS_FILE),
+            effective_to=rec.get("to"),
+        ))
+    return tuple(bases)
+
+
+def legal_basis_on(d: date) -> list[LegalBasis]:
+    """The Căn cứ lines of a decision signed on ``d``, in print order."""
+    bases = [b for b in _legal_bases() if covers(b.effective_from, b.effective_to, d)]
+    if not bases:
+        first = min(b.effective_from for b in _legal_bases())
+        raise outside_periods(d, "căn cứ pháp lý của quyết định khen thưởng", [(first, None)])
+    return bases
+
+
+def _flatten(used: Iterable[Any]) -> Iterator[Ruled]:
+    for item in used:
+        parts = getattr(item, "rules", None)
+        if parts is None:
+            yield item
+        else:
+            yield from _flatten(parts)
+
+
+def rules_used_unverified(used: Iterable[Any]) -> list[str]:
+    """One Vietnamese warning per distinct unverified value among ``used``.
+
+    ``used`` holds what a build consumed: AwardForm, Coefficient, LegalBasis, and
+    money.BaseSalary / Rounding / Prize (a Prize stands for every rule behind it).
+    """
+    unverified = dict.fromkeys(r for r in _flatten(used) if not r.verified)
+    return [f"Chưa đối chiếu với văn bản chính thức: {r.label}; nguồn: {r.source}." for r in unverified]
