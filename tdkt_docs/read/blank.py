@@ -36,6 +36,35 @@ def write_blank_workbook(target: Path, sheets: tuple[Sheet, ...] = SHEETS) -> No
         book.save(tmp)
 
 
+def write_filled_workbook(target: Path, content: dict, sheets: tuple[Sheet, ...] = SHEETS) -> None:
+    """A workbook as ``tdkt init`` writes it, filled from ``content``.
+
+    ``content`` maps a sheet key to a dict of field values (form sheets) or a list
+    of such dicts (table sheets, written from row 2 over the example row). A tuple
+    value becomes one line per item. Used for the samples and in tests.
+    """
+    write_blank_workbook(target, sheets)
+    book = openpyxl.load_workbook(target)
+    for sheet in sheets:
+        ws = book[sheet.title]
+        if sheet.layout is Layout.FORM:
+            rows = {ws.cell(r, 1).value: r for r in range(2, ws.max_row + 1)}
+            for column in sheet.columns:
+                ws.cell(rows[column.header], 2, _cell_value(content.get(sheet.key, {}).get(column.key)))
+            continue
+        for col in range(1, len(sheet.columns) + 1):
+            ws.cell(2, col).value = None
+        for row, record in enumerate(content.get(sheet.key, []), start=2):
+            for col, column in enumerate(sheet.columns, start=1):
+                ws.cell(row, col, _cell_value(record.get(column.key)))
+    with atomic_path(target) as tmp:
+        book.save(tmp)
+
+
+def _cell_value(value: object) -> object:
+    return "\n".join(value) if isinstance(value, tuple) else value
+
+
 def example_text(column: Column) -> str:
     if column.example in (None, "", ()):
         return ""

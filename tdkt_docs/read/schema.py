@@ -132,7 +132,7 @@ LEGAL_BASIS = Sheet(
     columns=(
         Column("text", "Nội dung căn cứ", required=True, width=100,
                help='Bắt đầu bằng "Căn cứ …".',
-               example="Căn cứ Luật Thi đua, khen thưởng năm 2022"),
+               example="Ví dụ: Căn cứ Luật Thi đua, khen thưởng năm 2022"),
     ),
 )
 
@@ -147,7 +147,7 @@ RECIPIENTS = Sheet(
         Column("document", "Văn bản", required=True, choices=DOCUMENTS, width=26,
                help="Văn bản có nơi nhận này.", example="Kế hoạch"),
         Column("name", "Nơi nhận", required=True, width=60,
-               help="Tên nơi nhận như in trong văn bản.", example="Ban TĐKT Trung ương"),
+               help="Tên nơi nhận như in trong văn bản.", example="Ví dụ: Ban TĐKT Trung ương"),
         Column("note", "Ghi chú", width=16,
                help="In trong ngoặc sau tên, ví dụ để b/c.", example="để b/c"),
         Column("copies", "Số bản", Kind.INT, width=10,
@@ -166,7 +166,7 @@ TASKS = Sheet(
         Column("quarter", "Quý", required=True, choices=QUARTERS, aliases=_QUARTER_ALIASES,
                width=10, help="Quý thực hiện: Quý I, Quý II, Quý III hoặc Quý IV.", example="Quý I"),
         Column("content", "Nội dung thực hiện", Kind.LINES, required=True, width=60,
-               help="Nội dung nhiệm vụ.", example=("Xây dựng Kế hoạch công tác thi đua, khen thưởng",)),
+               help="Nội dung nhiệm vụ.", example=("Ví dụ: Xây dựng Kế hoạch công tác thi đua, khen thưởng",)),
         Column("directing", "Đơn vị chỉ đạo", Kind.LINES, width=24,
                help="Mỗi đơn vị một dòng.", example=("UBND tỉnh",)),
         Column("executing", "Đơn vị thực hiện", Kind.LINES, width=30,

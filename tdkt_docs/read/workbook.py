@@ -140,7 +140,7 @@ def read_table(ws: Worksheet, sheet: Sheet) -> tuple[list, list[Problem]]:
         raws = {key: ws.cell(row, col).value for key, col in positions.items()}
         if all(cells.is_blank(raw) for raw in raws.values()):
             continue
-        if _is_example(sheet, raws):
+        if row == header_row + 1 and _is_example(sheet, raws):
             problems.append(Problem(WARNING, sheet.title, "dòng ví dụ, đã bỏ qua (xóa dòng này khi nhập số liệu thật).",
                                     cell=f"A{row}"))
             continue

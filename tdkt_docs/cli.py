@@ -1,0 +1,153 @@
+"""The ``tdkt`` command: a thin shell over the pipeline. All text is Vietnamese."""
+from __future__ import annotations
+
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+
+import click
+
+from . import build as pipeline
+from .errors import UserError
+from .read.blank import write_blank_workbook
+from .read.problems import summary
+from .read.workbook import read_workbook
+
+
+class VietnameseHelpMixin:
+    """Help pages with Vietnamese headings."""
+
+    def format_usage(self, ctx, formatter):
+        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), "Cách dùng: ")
+
+    def format_options(self, ctx, formatter):
+        options = [rv for p in self.get_params(ctx) if isinstance(p, click.Option) and (rv := p.get_help_record(ctx))]
+        if options:
+            with formatter.section("Tùy chọn"):
+                formatter.write_dl(options)
+        if isinstance(self, click.Group):
+            with formatter.section("Lệnh"):
+                formatter.write_dl([(name, self.get_command(ctx, name).get_short_help_str(70))
+                                    for name in self.list_commands(ctx)])
+
+
+class VietnameseGroup(VietnameseHelpMixin, click.Group):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, options_metavar="[TÙY_CHỌN]", subcommand_metavar="LỆNH [THAM_SỐ]…", **kwargs)
+
+
+class VietnameseCommand(VietnameseHelpMixin, click.Command):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, options_metavar="[TÙY_CHỌN]", **kwargs)
+
+
+HELP = {"help_option_names": ["-h", "--help"]}
+HELP_TEXT = "Hiện hướng dẫn này rồi thoát."
+
+
+@click.group(cls=VietnameseGroup, context_settings=HELP)
+@click.help_option("-h", "--help", help=HELP_TEXT)
+def cli() -> None:
+    """Tạo văn bản thi đua, khen thưởng đúng thể thức từ sổ Excel.
+
+    \b
+    Các bước thường dùng:
+      tdkt init so-lieu.xlsx     tạo sổ mẫu để điền
+      tdkt check so-lieu.xlsx    kiểm tra sổ, liệt kê mọi lỗi
+      tdkt build so-lieu.xlsx    tạo văn bản vào thư mục output/
+    """
+
+
+@cli.command(cls=VietnameseCommand, context_settings=HELP)
+@click.argument("file", metavar="TỆP.xlsx")
+@click.option("--force", is_flag=True, help="Ghi đè nếu tệp đã có.")
+@click.help_option("-h", "--help", help=HELP_TEXT)
+def init(file: str, force: bool) -> None:
+    """Tạo sổ Excel mẫu, sẵn sàng để điền."""
+    target = Path(file)
+    if target.suffix.lower() != ".xlsx":
+        raise UserError(f'Tên tệp phải có đuôi .xlsx (đang là "{target.name}").')
+    if target.exists() and not force:
+        raise UserError(f'Tệp "{target}" đã có. Dùng --force nếu muốn ghi đè.')
+    write_blank_workbook(target)
+    click.echo(f'Đã tạo "{target}". Mở bằng Excel, đọc trang "Hướng dẫn" rồi điền các trang còn lại.')
+
+
+@cli.command(cls=VietnameseCommand, context_settings=HELP)
+@click.argument("files", nargs=-1, required=True, metavar="TỆP…")
+@click.help_option("-h", "--help", help=HELP_TEXT)
+def check(files: tuple[str, ...]) -> None:
+    """Kiểm tra sổ Excel (.xlsx): liệt kê mọi lỗi, chỉ rõ trang, ô và cột."""
+    failed = False
+    for name in files:
+        path = Path(name)
+        if path.suffix.lower() != ".xlsx":
+            raise UserError(f'Không kiểm tra được "{path.name}": chỉ nhận tệp .xlsx.')
+        data = read_workbook(path)
+        click.echo(f'Tệp "{path.name}":')
+        for problem in data.problems:
+            click.echo(f"  {problem}")
+        click.echo(f"  {summary(data.problems)}")
+        failed = failed or bool(data.errors)
+    sys.exit(1 if failed else 0)
+
+
+@cli.command(cls=VietnameseCommand, context_settings=HELP)
+@click.argument("file", metavar="TỆP.xlsx")
+@click.option("-o", "--output", "outdir", default="output", metavar="THƯ_MỤC",
+              help="Thư mục ghi văn bản (mặc định: output).")
+@click.option("--force", is_flag=True, help="Ghi đè cả văn bản đã được sửa tay sau lần tạo trước.")
+@click.help_option("-h", "--help", help=HELP_TEXT)
+def build(file: str, outdir: str, force: bool) -> None:
+    """Tạo các văn bản từ sổ Excel vào thư mục (mặc định output/)."""
+    result = pipeline.build(Path(file), Path(outdir), force=force)
+    for warning in result.manifest.warnings:
+        click.echo(warning)
+    for note in result.manifest.skipped:
+        click.echo(f"Bỏ qua: {note}" if not note.startswith("Bỏ qua") else note)
+    for path in result.written:
+        click.echo(f"Đã tạo: {path}")
+    for path in result.unchanged:
+        click.echo(f"Không đổi: {path}")
+    for path in result.kept:
+        click.echo(f'Giữ nguyên: {path} (đã được sửa tay sau lần tạo trước; dùng --force để ghi đè)')
+    for message in result.failed:
+        click.echo(message, err=True)
+    sys.exit(1 if result.failed else 0)
+
+
+def main() -> None:
+    """Entry point: user errors are messages, never tracebacks."""
+    try:
+        cli.main(standalone_mode=False, prog_name="tdkt")
+    except UserError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.UsageError as exc:
+        click.echo(f"Lỗi cách dùng: {usage_message(exc)}\nXem hướng dẫn: tdkt --help", err=True)
+        sys.exit(2)
+    except (KeyboardInterrupt, click.Abort):
+        click.echo("Đã dừng. Không có tệp nào bị ghi dở.", err=True)
+        sys.exit(130)
+    except Exception:  # noqa: BLE001 - last line of defence: log, never show a traceback
+        log = Path(tempfile.gettempdir()) / "tdkt-loi.txt"
+        log.write_text(traceback.format_exc(), encoding="utf-8")
+        click.echo(f"Lỗi không mong đợi trong chương trình. Chi tiết đã ghi vào {log}; "
+                   "hãy gửi tệp này cho người hỗ trợ kỹ thuật.", err=True)
+        sys.exit(3)
+
+
+def usage_message(exc: click.UsageError) -> str:
+    if isinstance(exc, click.NoSuchOption):
+        return f"không có tùy chọn {exc.option_name}"
+    if isinstance(exc, click.MissingParameter) and exc.param is not None:
+        return f"thiếu {exc.param.human_readable_name}"
+    if "No such command" in exc.message:
+        name = exc.message.split("'")[1] if "'" in exc.message else ""
+        return f'không có lệnh "{name}"; các lệnh: ' + ", ".join(cli.list_commands(None))
+    if "unexpected extra argument" in exc.message:
+        return "thừa tham số: " + exc.message.split("(")[-1].rstrip(")")
+    return exc.format_message()

@@ -1,0 +1,60 @@
+"""manifest.json: what a build wrote, from which workbook rows, with content hashes.
+
+The hashes let a later build tell an unchanged file (nothing to rewrite) from one
+edited by hand after it was generated (kept unless --force).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from .files import write_bytes_atomic
+
+FILENAME = "manifest.json"
+
+
+@dataclass
+class Entry:
+    kind: str
+    path: str
+    sha256: str
+    title: str = ""
+    sources: list[dict] = field(default_factory=list)
+    pages: int | None = None
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class Manifest:
+    workbook: str
+    documents: list[Entry] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, indent=2) + "\n"
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def file_sha256(path: Path) -> str:
+    return sha256(path.read_bytes())
+
+
+def previous_hashes(outdir: Path) -> dict[str, str]:
+    """path → sha256 of what the previous build wrote into ``outdir``."""
+    try:
+        old = json.loads((outdir / FILENAME).read_text(encoding="utf-8"))
+        return {doc["path"]: doc["sha256"] for doc in old.get("documents", [])}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def save(outdir: Path, manifest: Manifest) -> Path:
+    target = outdir / FILENAME
+    write_bytes_atomic(target, manifest.to_json().encode("utf-8"))
+    return target
