@@ -134,7 +134,8 @@ class Coefficient:
 
     @property
     def label(self) -> str:
-        value = format(self.value.normalize(), "f").replace(".", ",")
+        value = format(self.value.normalize(), "f")
+        value = (value if "." in value else value + ".0").replace(".", ",")
         base = f"mức {self.of_kind.lower()}" if self.of_kind else "mức lương cơ sở"
         period = describe_periods([(self.effective_from, self.effective_to)])
         return f"hệ số {value} × {base} cho {self.form}, {self.kind.lower()}, {period}"

@@ -1,0 +1,150 @@
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, strategies as st
+
+from tdkt_docs.rules.legal import RuleError, award_forms, find_form, rules_used_unverified
+from tdkt_docs.rules.money import Rounding, base_salary_on, format_amount, prize_amount
+
+# One signing date in each base-salary period, with the coefficient period it falls in.
+SALARY_DATES = {
+    1_800_000: [date(2024, 3, 15)],                      # NĐ 98
+    2_340_000: [date(2024, 8, 1), date(2025, 8, 15)],    # NĐ 98, NĐ 152
+    2_530_000: [date(2026, 8, 1)],                       # NĐ 152
+}
+
+# tdkt-quy-dinh.md §2.4, by coefficient and base salary.
+AMOUNTS = {
+    "1.5": {1_800_000: 2_700_000, 2_340_000: 3_510_000, 2_530_000: 3_800_000},
+    "2.25": {1_800_000: 4_050_000, 2_340_000: 5_270_000, 2_530_000: 5_700_000},
+    "3.0": {1_800_000: 5_400_000, 2_340_000: 7_020_000, 2_530_000: 7_590_000},
+    "8.0": {1_800_000: 14_400_000, 2_340_000: 18_720_000, 2_530_000: 20_240_000},
+}
+
+TABLE = {
+    ("bang_khen_tinh", "Tập thể"): "3.0",
+    ("bang_khen_tinh", "Cá nhân"): "1.5",
+    ("bang_khen_tinh", "Hộ gia đình"): "2.25",
+    ("chien_si_thi_dua_tinh", "Cá nhân"): "3.0",
+    ("tap_the_lao_dong_xuat_sac", "Tập thể"): "1.5",
+    ("co_thi_dua_tinh", "Tập thể"): "8.0",
+}
+
+CASES = [
+    (key, kind, salary, d)
+    for (key, kind) in TABLE
+    for salary, dates in SALARY_DATES.items()
+    for d in dates
+]
+
+
+def form(key):
+    return next(f for f in award_forms() if f.key == key)
+
+
+def test_table_covers_every_form_and_kind():
+    assert {(f.key, k) for f in award_forms() for k in f.kinds} == set(TABLE)
+
+
+@pytest.mark.parametrize("key, kind, salary, d", CASES)
+def test_money_table(key, kind, salary, d):
+    prize = prize_amount(form(key), kind, d)
+    assert prize.base.amount == salary
+    assert prize.amount == AMOUNTS[TABLE[key, kind]][salary]
+
+
+@pytest.mark.parametrize("d, amount, verified", [
+    (date(2023, 7, 1), 1_800_000, True),
+    (date(2024, 6, 30), 1_800_000, True),
+    (date(2024, 7, 1), 2_340_000, True),
+    (date(2026, 6, 30), 2_340_000, True),
+    (date(2026, 7, 1), 2_530_000, False),
+    (date(2030, 1, 1), 2_530_000, False),
+])
+def test_base_salary_on(d, amount, verified):
+    salary = base_salary_on(d)
+    assert (salary.amount, salary.verified) == (amount, verified)
+    assert salary.source
+
+
+def test_base_salary_before_first_period():
+    with pytest.raises(RuleError) as err:
+        base_salary_on(date(2023, 6, 30))
+    assert str(err.value) == ("Ngày ký 30/6/2023 nằm ngoài mọi giai đoạn có quy định về "
+                              "mức lương cơ sở (có quy định từ 01/7/2023).")
+
+
+def test_prize_before_first_salary_period_names_the_date():
+    with pytest.raises(RuleError, match=r"^Ngày ký 30/6/2023 nằm ngoài .* mức lương cơ sở"):
+        prize_amount(find_form("BKCT"), "Cá nhân", date(2023, 6, 30))
+
+
+def test_household_is_one_and_a_half_times_the_individual():
+    bk = find_form("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh")
+    household = prize_amount(bk, "Hộ gia đình", date(2025, 8, 15))
+    assert household.of == prize_amount(bk, "Cá nhân", date(2025, 8, 15))
+    assert household.coefficient.value == Decimal("1.5")
+    assert household.coefficient.of_kind == "Cá nhân"
+    assert household.amount == 5_270_000
+
+
+@pytest.mark.parametrize("mode, numerator, expected", [
+    ("up", 1_112_000, 1_120_000),
+    ("up", 834_000, 840_000),
+    ("up", 702_000, 710_000),
+    ("up", 3_510_000, 3_510_000),
+    ("up", 3_510_001, 3_520_000),
+    ("nearest", 223_500, 220_000),
+    ("nearest", 225_000, 230_000),
+    ("nearest", 1_112_000, 1_110_000),
+])
+def test_rounding(mode, numerator, expected):
+    assert Rounding(mode, "", True).apply(numerator * 100, 100) == expected
+
+
+def test_rounding_mode_comes_from_the_data_file():
+    prize = prize_amount(find_form("BKCT"), "Cá nhân", date(2025, 8, 15))
+    assert prize.rounding.mode == "up"
+    assert "Điều 49" in prize.rounding.source
+
+
+@pytest.mark.parametrize("n, text", [
+    (0, "0"), (999, "999"), (3_510_000, "3.510.000"), (18_720_000, "18.720.000"),
+    (1_234_567_890, "1.234.567.890"),
+])
+def test_format_amount(n, text):
+    assert format_amount(n) == text
+
+
+SIGNING = st.dates(min_value=date(2024, 1, 1), max_value=date(2035, 12, 31))
+
+
+@given(st.sampled_from(sorted(TABLE)), SIGNING)
+def test_amount_is_the_coefficient_times_salary_rounded_up(case, d):
+    key, kind = case
+    prize = prize_amount(form(key), kind, d)
+    factor = Decimal(TABLE[key, kind])
+    exact = factor * prize.base.amount
+    assert prize.amount % 10_000 == 0
+    assert exact <= prize.amount < exact + 10_000
+
+
+def test_unverified_values_behind_a_prize_are_listed_once():
+    bk = find_form("BKCT")
+    prizes = [prize_amount(bk, "Hộ gia đình", date(2026, 8, 1)), prize_amount(bk, "Cá nhân", date(2026, 8, 1))]
+    warnings = rules_used_unverified(prizes)
+    assert warnings == [
+        "Chưa đối chiếu với văn bản chính thức: mức lương cơ sở 2.530.000 đồng từ 01/7/2026; "
+        "nguồn: NĐ 161/2026/NĐ-CP (chưa tìm thấy văn bản chính thức).",
+        "Chưa đối chiếu với văn bản chính thức: cách làm tròn tiền thưởng (lên hàng chục nghìn đồng); "
+        "nguồn: NĐ 152/2025/NĐ-CP Điều 49: làm tròn số lên hàng chục nghìn đồng "
+        "(có nguồn làm tròn gần nhất).",
+    ]
+
+
+def test_nd98_provincial_certificate_is_flagged():
+    prize = prize_amount(find_form("BKCT"), "Tập thể", date(2024, 8, 1))
+    warnings = rules_used_unverified([prize])
+    assert any("hệ số 3,0 × mức lương cơ sở cho Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh, tập thể, "
+               "từ 01/01/2024 đến 30/6/2025" in w and "NĐ 98/2023/NĐ-CP Điều 58" in w for w in warnings)
