@@ -206,6 +206,11 @@ def test_open_period_followed_by_another_is_refused():
         check_no_overlap([(date(2024, 1, 1), None), (date(2025, 1, 1), None)], "x", "f.toml")
 
 
+def test_two_periods_from_the_same_day_are_refused():
+    with pytest.raises(RuleError, match="chồng nhau"):
+        check_no_overlap([(date(2024, 1, 1), None), (date(2024, 1, 1), date(2024, 3, 1))], "x", "f.toml")
+
+
 def test_adjacent_periods_are_accepted():
     start = date(2024, 1, 1)
     check_no_overlap([(start, start + timedelta(days=9)), (start + timedelta(days=10), None)], "x", "f.toml")

@@ -54,10 +54,14 @@ def covers(start: date, end: date | None, d: date) -> bool:
     return start <= d and (end is None or d <= end)
 
 
+def _start(period: tuple[date, date | None]) -> date:
+    return period[0]
+
+
 def merge_periods(periods: Iterable[tuple[date, date | None]]) -> list[tuple[date, date | None]]:
     """Join periods that follow each other without a gap."""
     merged: list[tuple[date, date | None]] = []
-    for start, end in sorted(periods):
+    for start, end in sorted(periods, key=_start):
         last_end = merged[-1][1] if merged else None
         if last_end is not None and (start - last_end).days == 1:
             merged[-1] = (merged[-1][0], end)
@@ -75,7 +79,7 @@ def describe_periods(periods: Iterable[tuple[date, date | None]]) -> str:
 
 
 def check_no_overlap(periods: Iterable[tuple[date, date | None]], what: str, file: str) -> None:
-    ordered = sorted(periods)
+    ordered = sorted(periods, key=_start)
     for (start, end), (next_start, _) in zip(ordered, ordered[1:]):
         if end is None or end >= next_start:
             raise RuleError(
