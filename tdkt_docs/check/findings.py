@@ -1,0 +1,37 @@
+"""A single deviation from the NĐ 30 format and helpers to phrase it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ERROR = "lỗi"
+WARNING = "cảnh báo"
+EXCERPT_LEN = 40
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: str
+    where: str
+    expected: str
+    found: str
+
+
+def excerpt(text: str) -> str:
+    """Quote a paragraph's text for a location, shortened with an ellipsis."""
+    flat = " ".join(text.split())
+    if len(flat) > EXCERPT_LEN:
+        flat = flat[:EXCERPT_LEN].rstrip() + "…"
+    return f'"{flat}"'
+
+
+def number(value: float) -> str:
+    """Vietnamese decimal: 12,5 / 13."""
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+def value_range(low: float, high: float, unit: str) -> str:
+    if low == high:
+        return f"{number(low)} {unit}"
+    return f"{number(low)}–{number(high)} {unit}"

@@ -1,0 +1,169 @@
+"""Where the NĐ 30 elements are: found by text and position, as in a hand-typed document."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .model import DocModel, Line, Para
+from .rulebook import rulebook, type_codes
+from .text import first_token, fold, plain
+
+HEADER_SEARCH = 40
+TEN_LOAI_SEARCH = 25
+APPENDIX_MAX_WORDS = 12
+PREFIX_KEYS = {"TM", "KT", "Q", "TL", "TUQ"}
+SO_PATTERN = re.compile(r"^\s*s[oố]\s*[:.]?", re.IGNORECASE)
+
+
+@dataclass
+class Layout:
+    header: list[Para] = field(default_factory=list)
+    header_table: int | None = None
+    quoc_hieu: Line | None = None
+    tieu_ngu: Line | None = None
+    agency: list[Para] = field(default_factory=list)
+    so: Line | None = None
+    date: Line | None = None
+    vv: Line | None = None
+    ten_loai: Line | None = None
+    quyet_dinh: Line | None = None
+    noi_nhan: Line | None = None
+    noi_nhan_list: list[Line] = field(default_factory=list)
+    signature: list[Line] = field(default_factory=list)
+    appendix_heads: list[Para] = field(default_factory=list)
+
+
+def locate(model: DocModel) -> Layout:
+    layout = Layout()
+    _header(model, layout)
+    _ten_loai(model, layout)
+    _noi_nhan(model, layout)
+    _signature(model, layout)
+    _appendices(model, layout)
+    return layout
+
+
+def nonempty_lines(paras: list[Para]) -> list[Line]:
+    return [line for para in paras for line in para.lines if line.text.strip()]
+
+
+def is_prefix_token(token: str) -> bool:
+    return token.replace(".", "").upper() in PREFIX_KEYS and token[:1].isupper()
+
+
+def _find(lines: list[Line], key: str) -> Line | None:
+    return next((line for line in lines if fold(line.text) == key), None)
+
+
+def _header(model: DocModel, layout: Layout) -> None:
+    first = model.paras[:HEADER_SEARCH]
+    qh = _find(nonempty_lines(first), fold(rulebook()["quoc_hieu"]["chu"]))
+    layout.quoc_hieu = qh
+    if qh is not None and qh.para.table is not None:
+        layout.header_table = qh.para.table
+        layout.header = model.table_paras(qh.para.table)
+    else:
+        layout.header = _untabled_header(model)
+    lines = nonempty_lines(layout.header)
+    layout.tieu_ngu = _find(lines, fold(rulebook()["tieu_ngu"]["chu"]))
+    layout.so = next((l for l in lines if SO_PATTERN.match(l.text) and "/" in l.text), None)
+    layout.date = next((l for l in lines if re.search(r"\bngay\b.*\bthang\b.*\bnam\b", plain(l.text))), None)
+    layout.vv = next((l for l in lines if l.text.strip().startswith("V/v")), None)
+    layout.agency = _agency(model, layout)
+
+
+def _untabled_header(model: DocModel) -> list[Para]:
+    """Without a header table: the paragraphs up to the date line."""
+    head = model.paras[:HEADER_SEARCH]
+    for index, para in enumerate(head):
+        if re.search(r"\bngay\b.*\bthang\b.*\bnam\b", plain(para.text)):
+            return head[: index + 1]
+    return []
+
+
+def _agency(model: DocModel, layout: Layout) -> list[Para]:
+    """Agency name paragraphs: upper-case lines before "Số:" outside the Quốc hiệu's cell."""
+    taken = {id(l.para) for l in (layout.quoc_hieu, layout.tieu_ngu, layout.date) if l}
+    agency = []
+    for para in layout.header:
+        if layout.so is not None and para is layout.so.para:
+            break
+        if layout.quoc_hieu and para.table is not None and para.cell == layout.quoc_hieu.para.cell:
+            continue
+        if id(para) not in taken and para.stripped and para.stripped.upper() == para.stripped:
+            agency.append(para)
+    return agency
+
+
+def _ten_loai(model: DocModel, layout: Layout) -> None:
+    names = {fold(name): name for name in type_codes()}
+    start = _after(model, layout.header)
+    body = [p for p in model.paras[start:] if p.table is None]
+    for para in body[:TEN_LOAI_SEARCH]:
+        if len(para.lines) == 1 and fold(para.text) in names and not para.stripped.endswith(":"):
+            layout.ten_loai = para.lines[0]
+            break
+    if layout.ten_loai is not None and fold(layout.ten_loai.text) == "quyetdinh":
+        after = body[body.index(layout.ten_loai.para) + 1:]
+        layout.quyet_dinh = next((p.lines[0] for p in after if fold(p.text) == "quyetdinh"), None)
+
+
+def _after(model: DocModel, paras: list[Para]) -> int:
+    if not paras:
+        return 0
+    return max(model.paras.index(p) for p in paras) + 1
+
+
+def _noi_nhan(model: DocModel, layout: Layout) -> None:
+    label = next((l for l in nonempty_lines(model.paras) if plain(l.text).startswith("noi nhan")), None)
+    layout.noi_nhan = label
+    if label is None:
+        return
+    para = label.para
+    if para.table is not None:
+        cell_lines = nonempty_lines(model.cell_paras(para.table, para.cell))
+        layout.noi_nhan_list = cell_lines[cell_lines.index(label) + 1:]
+        return
+    own = [l for l in para.lines if l.text.strip()]
+    items = own[own.index(label) + 1:]
+    for follower in model.paras[model.paras.index(para) + 1:]:
+        if not follower.stripped or follower.table is not None:
+            break
+        items.extend(l for l in follower.lines if l.text.strip())
+    layout.noi_nhan_list = items
+
+
+def _signature(model: DocModel, layout: Layout) -> None:
+    label = layout.noi_nhan
+    if label is not None and label.para.table is not None:
+        row = label.para.cell[0]
+        others = [p for p in model.table_paras(label.para.table)
+                  if p.cell[0] == row and p.cell != label.para.cell]
+        layout.signature = nonempty_lines(others)
+        return
+    start = _after(model, [layout.ten_loai.para]) if layout.ten_loai else _after(model, layout.header)
+    lines = nonempty_lines(model.paras[start:])
+    begin = next((i for i, l in enumerate(lines) if is_prefix_token(first_token(l.text))), None)
+    if begin is None:
+        return
+    block = []
+    for line in lines[begin:]:
+        block.append(line)
+        if line.text.strip() != line.text.strip().upper():
+            break
+    layout.signature = block
+
+
+def _appendices(model: DocModel, layout: Layout) -> None:
+    ends = [l.para for l in [layout.noi_nhan, *layout.signature] if l is not None]
+    start = _after(model, ends)
+    layout.appendix_heads = [
+        p for p in model.paras[start:]
+        if p.table is None and _is_appendix_head(p.stripped)
+    ]
+
+
+def _is_appendix_head(text: str) -> bool:
+    key = plain(text)
+    short = 0 < len(text.split()) <= APPENDIX_MAX_WORDS
+    return short and (key.startswith("phu luc") or key == "danh sach")

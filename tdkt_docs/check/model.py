@@ -1,0 +1,193 @@
+"""The document as an ordered list of paragraphs with resolved run formatting."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from docx.document import Document
+from lxml import etree
+
+from .findings import excerpt
+from .resolve import RunFormat, StyleResolver, w
+
+SHAPE_TAGS = (w("drawing"), w("pict"))
+LINE_BREAK_TAGS = (w("br"), w("cr"))
+
+
+@dataclass(frozen=True)
+class Piece:
+    text: str
+    fmt: RunFormat
+
+
+@dataclass(eq=False)
+class Line:
+    text: str
+    pieces: list[Piece]
+    para: "Para"
+
+    @property
+    def where(self) -> str:
+        noun = "đoạn" if len(self.para.lines) == 1 else "dòng"
+        return f"{self.para.place}{noun} {excerpt(self.text)}"
+
+    @property
+    def bold(self) -> bool:
+        return all(p.fmt.bold for p in self.pieces if p.text.strip())
+
+    @property
+    def italic(self) -> bool:
+        return all(p.fmt.italic for p in self.pieces if p.text.strip())
+
+
+@dataclass(eq=False)
+class Para:
+    element: etree._Element
+    text: str
+    place: str                      # location prefix: "" or "bảng 1, ô (1, 2), "
+    table: int | None
+    cell: tuple[int, int] | None
+    alignment: str
+    has_shape: bool
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def where(self) -> str:
+        return f"{self.place}đoạn {excerpt(self.text)}"
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+
+@dataclass
+class DocModel:
+    document: Document
+    resolver: StyleResolver
+    paras: list[Para]
+
+    def body(self) -> list[Para]:
+        return [p for p in self.paras if p.table is None]
+
+    def table_paras(self, table: int) -> list[Para]:
+        return [p for p in self.paras if p.table == table]
+
+    def cell_paras(self, table: int, cell: tuple[int, int]) -> list[Para]:
+        return [p for p in self.paras if p.table == table and p.cell == cell]
+
+
+def build_model(document: Document) -> DocModel:
+    resolver = StyleResolver(document)
+    paras = list(_walk(document.element.body, resolver, None, None, None, None))
+    return DocModel(document, resolver, paras)
+
+
+def make_para(para_el, resolver: StyleResolver, place: str = "", table: int | None = None,
+              cell: tuple[int, int] | None = None, table_el=None) -> Para:
+    para = Para(element=para_el, text="", place=place, table=table, cell=cell,
+                alignment=resolver.alignment(para_el),
+                has_shape=any(True for tag in SHAPE_TAGS for _ in para_el.iter(tag)))
+    para.lines = _lines(para, resolver, table_el)
+    para.text = "\n".join(line.text for line in para.lines)
+    return para
+
+
+def _walk(container, resolver, table_no, cell, table_el, counter) -> Iterator[Para]:
+    counter = counter if counter is not None else [0]
+    for child in container:
+        if child.tag == w("p"):
+            place = f"bảng {table_no}, ô ({cell[0]}, {cell[1]}), " if table_no else ""
+            yield make_para(child, resolver, place, table_no, cell, table_el)
+        elif child.tag == w("tbl"):
+            yield from _walk_table(child, resolver, table_no, cell, counter)
+        elif child.tag == w("sdt"):
+            content = child.find(w("sdtContent"))
+            if content is not None:
+                yield from _walk(content, resolver, table_no, cell, table_el, counter)
+
+
+def _walk_table(tbl, resolver, outer_no, outer_cell, counter) -> Iterator[Para]:
+    if outer_no is None:
+        counter[0] += 1
+    number = outer_no or counter[0]
+    for r_index, row in enumerate(tbl.findall(w("tr")), start=1):
+        for c_index, tc in enumerate(row.findall(w("tc")), start=1):
+            cell = outer_cell or (r_index, c_index)
+            yield from _walk(tc, resolver, number, cell, tbl, counter)
+
+
+def _own_runs(para_el) -> Iterator[etree._Element]:
+    for run in para_el.iter(w("r")):
+        if next(run.iterancestors(w("p"))) is para_el and \
+                not any(a.tag == w("del") for a in run.iterancestors()):
+            yield run
+
+
+def _run_text(run_el) -> str:
+    parts = []
+    for child in run_el:
+        if child.tag == w("t"):
+            parts.append(child.text or "")
+        elif child.tag == w("tab"):
+            parts.append("\t")
+        elif child.tag in LINE_BREAK_TAGS:
+            parts.append("\n")
+        elif child.tag == w("noBreakHyphen"):
+            parts.append("-")
+    return "".join(parts)
+
+
+def _lines(para: Para, resolver: StyleResolver, table_el) -> list[Line]:
+    lines = [Line("", [], para)]
+    for run in _own_runs(para.element):
+        text = _run_text(run)
+        if not text:
+            continue
+        fmt = resolver.run_format(run, para.element, table_el)
+        for index, chunk in enumerate(text.split("\n")):
+            if index:
+                lines.append(Line("", [], para))
+            if chunk:
+                lines[-1].text += chunk
+                lines[-1].pieces.append(Piece(chunk, fmt))
+    return lines
+
+
+PART_LABELS = {
+    ("header", "default"): "đầu trang",
+    ("header", "first"): "đầu trang thứ nhất",
+    ("header", "even"): "đầu trang chẵn",
+    ("footer", "default"): "chân trang",
+    ("footer", "first"): "chân trang thứ nhất",
+    ("footer", "even"): "chân trang chẵn",
+}
+
+
+@dataclass
+class HeaderPart:
+    section: int
+    kind: str          # "header" or "footer"
+    type: str          # "default", "first" or "even"
+    paras: list[Para]
+
+
+def header_parts(model: DocModel) -> list[HeaderPart]:
+    """Header and footer parts each section defines itself (inherited ones are not repeated)."""
+    R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    related = model.document.part.related_parts
+    parts = []
+    for number, section in enumerate(model.document.sections, start=1):
+        for kind in ("header", "footer"):
+            for ref in section._sectPr.findall(w(f"{kind}Reference")):
+                ref_type = ref.get(w("type"), "default")
+                place = f"{PART_LABELS[(kind, ref_type)]} mục (section) {number}, "
+                root = related[ref.get(R_ID)].element
+                paras = list(_walk_with_place(root, model.resolver, place))
+                parts.append(HeaderPart(number, kind, ref_type, paras))
+    return parts
+
+
+def _walk_with_place(root, resolver, place) -> Iterator[Para]:
+    for para_el in root.iter(w("p")):
+        if next(para_el.iterancestors(w("p")), None) is None:
+            yield make_para(para_el, resolver, place)

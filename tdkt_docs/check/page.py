@@ -1,0 +1,70 @@
+"""Paper size, orientation and margins of each section."""
+from __future__ import annotations
+
+from docx.section import Section
+from docx.shared import Length
+
+from .findings import ERROR, WARNING, Finding, number, value_range
+from .model import DocModel
+from .rulebook import rulebook
+
+MARGINS = (
+    ("le_tren", "lề trên", "top_margin"),
+    ("le_duoi", "lề dưới", "bottom_margin"),
+    ("le_trai", "lề trái", "left_margin"),
+    ("le_phai", "lề phải", "right_margin"),
+)
+
+
+def check_pages(model: DocModel) -> list[Finding]:
+    findings: list[Finding] = []
+    for index, section in enumerate(model.document.sections, start=1):
+        where = f"mục (section) {index}"
+        findings += paper_size(section, where)
+        findings += orientation(section, where, first=index == 1)
+        findings += margins(section, where)
+    return findings
+
+
+def _mm(length: Length | None) -> float | None:
+    return None if length is None else length.mm
+
+
+def paper_size(section: Section, where: str) -> list[Finding]:
+    rules = rulebook()["trang"]
+    width, height = _mm(section.page_width), _mm(section.page_height)
+    if width is None or height is None:
+        return []
+    tolerance = rules["dung_sai_mm"]
+    expected = sorted(rules["kho_giay_mm"])
+    if all(abs(a - b) <= tolerance for a, b in zip(sorted((width, height)), expected)):
+        return []
+    return [Finding("trang.kho_giay", ERROR, where,
+                    f"khổ A4 ({number(expected[0])} × {number(expected[1])} mm)",
+                    f"{number(width)} × {number(height)} mm")]
+
+
+def orientation(section: Section, where: str, first: bool) -> list[Finding]:
+    """The main text is portrait; only later sections (wide appendices) may be landscape."""
+    width, height = _mm(section.page_width), _mm(section.page_height)
+    if not first or width is None or height is None or width <= height:
+        return []
+    return [Finding("trang.huong", WARNING, where,
+                    "trang đầu văn bản trình bày theo chiều dài khổ A4 (khổ đứng); "
+                    "bảng rộng đặt ở phụ lục khổ ngang",
+                    "khổ ngang")]
+
+
+def margins(section: Section, where: str) -> list[Finding]:
+    rules = rulebook()["trang"]
+    tolerance = rules["dung_sai_mm"]
+    findings = []
+    for key, label, attribute in MARGINS:
+        value = _mm(getattr(section, attribute))
+        low, high = rules[f"{key}_mm"]
+        if value is None or low - tolerance <= value <= high + tolerance:
+            continue
+        findings.append(Finding(f"trang.{key}", ERROR, where,
+                                f"{label} {value_range(low, high, 'mm')}",
+                                f"{label} {number(value)} mm"))
+    return findings

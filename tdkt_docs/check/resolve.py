@@ -1,0 +1,211 @@
+"""Run and paragraph properties as Word resolves them.
+
+Order of precedence: direct run formatting → character style (basedOn chain) →
+paragraph style (basedOn chain) → table style (basedOn chain) → document defaults.
+Each result carries the Vietnamese name of the level it came from.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from docx.document import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from lxml import etree
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+WORD_DEFAULT = "mặc định của Word"
+OFF_VALUES = {"0", "false", "off"}
+
+
+def w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+@dataclass(frozen=True)
+class Resolved:
+    value: object
+    source: str
+
+
+@dataclass(frozen=True)
+class RunFormat:
+    fonts: tuple[Resolved, ...]   # the ascii and hAnsi slots (Latin and Vietnamese letters)
+    size: Resolved                # points
+    bold: bool
+    italic: bool
+
+
+@dataclass(frozen=True)
+class _Style:
+    name: str
+    kind: str
+    based_on: str | None
+    rpr: etree._Element | None
+    ppr: etree._Element | None
+
+
+def _on(element: etree._Element | None) -> bool | None:
+    if element is None:
+        return None
+    return element.get(w("val"), "true").lower() not in OFF_VALUES
+
+
+class StyleResolver:
+    """Resolves formatting for runs and paragraphs of one document."""
+
+    def __init__(self, document: Document) -> None:
+        styles_root = document.styles.element
+        self._styles = {
+            el.get(w("styleId")): _Style(
+                name=_style_name(el),
+                kind=el.get(w("type"), "paragraph"),
+                based_on=_val(el.find(w("basedOn"))),
+                rpr=el.find(w("rPr")),
+                ppr=el.find(w("pPr")),
+            )
+            for el in styles_root.findall(w("style"))
+        }
+        self._default_para = next(
+            (el.get(w("styleId")) for el in styles_root.findall(w("style"))
+             if el.get(w("type")) == "paragraph" and _on(_attr_flag(el, "default"))),
+            None,
+        )
+        self._default_rpr = styles_root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
+        self._default_ppr = styles_root.find(f"{w('docDefaults')}/{w('pPrDefault')}/{w('pPr')}")
+        self._theme = _theme_fonts(document)
+
+    def run_format(self, run_el: etree._Element, para_el: etree._Element,
+                   table_el: etree._Element | None = None) -> RunFormat:
+        levels = list(self._run_levels(run_el, para_el, table_el))
+        fonts = tuple(self._font(levels, slot) for slot in ("ascii", "hAnsi"))
+        return RunFormat(fonts, self._size(levels), self._toggle(levels, "b"), self._toggle(levels, "i"))
+
+    def alignment(self, para_el: etree._Element) -> str:
+        for _, ppr in self._para_levels(para_el):
+            jc = ppr.find(w("jc"))
+            if jc is not None:
+                return jc.get(w("val"), "left")
+        return "left"
+
+    def border(self, para_el: etree._Element, side: str) -> bool:
+        for _, ppr in self._para_levels(para_el):
+            edge = ppr.find(f"{w('pBdr')}/{w(side)}")
+            if edge is not None:
+                return edge.get(w("val"), "nil") not in ("nil", "none")
+        return False
+
+    def _run_levels(self, run_el, para_el, table_el) -> Iterator[tuple[str, str, etree._Element]]:
+        """(level kind, source text, rPr) from the strongest level to the weakest."""
+        rpr = run_el.find(w("rPr"))
+        if rpr is not None:
+            yield "direct", "định dạng trực tiếp", rpr
+        if rpr is not None:
+            yield from self._chain(_val(rpr.find(w("rStyle"))), "character", "kiểu ký tự")
+        yield from self._chain(self._para_style_id(para_el), "paragraph", "kiểu đoạn")
+        if table_el is not None:
+            yield from self._chain(_val(table_el.find(f"{w('tblPr')}/{w('tblStyle')}")),
+                                   "table", "kiểu bảng")
+        if self._default_rpr is not None:
+            yield "defaults", "mặc định của tài liệu", self._default_rpr
+
+    def _chain(self, style_id, kind, label) -> Iterator[tuple[str, str, etree._Element]]:
+        seen: set[str] = set()
+        while style_id and style_id in self._styles and style_id not in seen:
+            seen.add(style_id)
+            style = self._styles[style_id]
+            if style.rpr is not None:
+                yield kind, f'{label} "{style.name}"', style.rpr
+            style_id = style.based_on
+
+    def _para_style_id(self, para_el) -> str | None:
+        return _val(para_el.find(f"{w('pPr')}/{w('pStyle')}")) or self._default_para
+
+    def _para_levels(self, para_el) -> Iterator[tuple[str, etree._Element]]:
+        ppr = para_el.find(w("pPr"))
+        if ppr is not None:
+            yield "định dạng trực tiếp", ppr
+        style_id, seen = self._para_style_id(para_el), set()
+        while style_id and style_id in self._styles and style_id not in seen:
+            seen.add(style_id)
+            style = self._styles[style_id]
+            if style.ppr is not None:
+                yield style.name, style.ppr
+            style_id = style.based_on
+        if self._default_ppr is not None:
+            yield "mặc định của tài liệu", self._default_ppr
+
+    def _font(self, levels, slot: str) -> Resolved:
+        for _, source, rpr in levels:
+            fonts = rpr.find(w("rFonts"))
+            if fonts is None:
+                continue
+            theme = fonts.get(w(f"{slot}Theme"))
+            if theme is not None:
+                return Resolved(self._theme.get(theme, theme), f"{source}, phông chủ đề")
+            name = fonts.get(w(slot))
+            if name is not None:
+                return Resolved(name, source)
+        return Resolved("Times New Roman", WORD_DEFAULT)
+
+    @staticmethod
+    def _size(levels) -> Resolved:
+        for _, source, rpr in levels:
+            size = rpr.find(w("sz"))
+            if size is not None and size.get(w("val")):
+                return Resolved(int(size.get(w("val"))) / 2, source)
+        return Resolved(10.0, WORD_DEFAULT)
+
+    @staticmethod
+    def _toggle(levels, tag: str) -> bool:
+        """Direct formatting is absolute; style levels of different kinds toggle."""
+        first_by_kind: dict[str, bool] = {}
+        for kind, _, rpr in levels:
+            value = _on(rpr.find(w(tag)))
+            if value is None:
+                continue
+            if kind == "direct":
+                return value
+            first_by_kind.setdefault(kind, value)
+        default = first_by_kind.pop("defaults", False)
+        if not first_by_kind:
+            return default
+        result = False
+        for value in first_by_kind.values():
+            result ^= value
+        return result
+
+
+def _val(element: etree._Element | None) -> str | None:
+    return None if element is None else element.get(w("val"))
+
+
+def _attr_flag(element: etree._Element, name: str) -> etree._Element | None:
+    """Wrap an on/off attribute so that _on() can read it."""
+    value = element.get(w(name))
+    if value is None:
+        return None
+    flag = etree.Element(w("flag"))
+    flag.set(w("val"), value)
+    return flag
+
+
+def _style_name(element: etree._Element) -> str:
+    return _val(element.find(w("name"))) or element.get(w("styleId"), "")
+
+
+def _theme_fonts(document: Document) -> dict[str, str]:
+    """Theme font slots (minorHAnsi …) → typeface, from the theme part."""
+    try:
+        part = document.part.part_related_by(RT.THEME)
+    except KeyError:
+        return {}
+    root = etree.fromstring(part.blob)
+    fonts: dict[str, str] = {}
+    for major_minor in ("major", "minor"):
+        latin = root.find(f".//{{{A}}}{major_minor}Font/{{{A}}}latin")
+        if latin is not None:
+            for slot in ("Ascii", "HAnsi"):
+                fonts[f"{major_minor}{slot}"] = latin.get("typeface", "")
+    return fonts
