@@ -10,3 +10,32 @@ def run_tdkt(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess
     """Run the installed CLI as a user would; returns the completed process."""
     return subprocess.run([sys.executable, "-m", "tdkt_docs", *map(str, args)], cwd=cwd,
                           capture_output=True, text=True, encoding="utf-8")
+
+
+def collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def docx_blocks(document) -> list[str]:
+    """The document's visible text in reading order, whitespace collapsed.
+
+    A paragraph is one block. A data table (six or more columns) gives one block per
+    row, its cells joined by tabs, a cell's paragraphs joined by spaces. A layout
+    table (header, signature) gives one block per non-empty paragraph of each cell.
+    """
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    blocks = []
+    for item in document.iter_inner_content():
+        if isinstance(item, Paragraph):
+            if item.text.strip():
+                blocks.append(collapse(item.text))
+        elif isinstance(item, Table) and len(item.columns) >= 6:
+            for row in item.rows:
+                blocks.append("\t".join(collapse(" ".join(p.text for p in c.paragraphs)) for c in row.cells))
+        elif isinstance(item, Table):
+            for row in item.rows:
+                for cell in row.cells:
+                    blocks += [collapse(p.text) for p in cell.paragraphs if p.text.strip()]
+    return blocks

@@ -1,0 +1,108 @@
+"""Every part of the workbook is optional: what is filled is built, what is not is reported."""
+import docx
+import pytest
+
+from tdkt_docs import build as pipeline
+from tdkt_docs.errors import UserError
+from helpers import docx_blocks, run_tdkt
+
+
+def build(make_workbook, content, tmp_path):
+    done = run_tdkt("build", make_workbook(content), "-o", tmp_path / "out")
+    return done, tmp_path / "out" / "ke-hoach-tdkt-2024.docx"
+
+
+def test_full_minimal_workbook(make_workbook, content, tmp_path):
+    done, target = build(make_workbook, content, tmp_path)
+    assert done.returncode == 0, done.stderr
+    document = docx.Document(target)
+    assert len(document.sections) == 2
+    blocks = docx_blocks(document)
+    assert "Căn cứ Luật Thi đua, khen thưởng năm 2022;" in blocks
+    assert blocks[-1] == "1\tXây dựng Kế hoạch\tUBND tỉnh\tSở Nội vụ Sở Tài chính\t\t"
+
+
+def test_without_tasks_there_is_no_appendix(make_workbook, content, tmp_path):
+    content["tasks"] = []
+    done, target = build(make_workbook, content, tmp_path)
+    assert done.returncode == 0
+    assert 'Kế hoạch không có Phụ lục: trang "Phụ lục" chưa có nhiệm vụ nào.' in done.stdout
+    document = docx.Document(target)
+    assert len(document.sections) == 1
+    assert document.sections[0].page_height > document.sections[0].page_width
+    blocks = docx_blocks(document)
+    assert "(Có phụ lục chi tiết kèm theo)" not in blocks
+    assert not any(b.startswith("PHỤ LỤC") for b in blocks)
+
+
+def test_without_legal_basis_or_recipients(make_workbook, content, tmp_path):
+    content["legal_basis"] = []
+    content["recipients"] = []
+    content["plan"]["archive"] = ""
+    done, target = build(make_workbook, content, tmp_path)
+    assert done.returncode == 0
+    assert 'Kế hoạch không có Căn cứ: trang "Căn cứ" chưa có dòng nào.' in done.stdout
+    assert 'Kế hoạch không có Nơi nhận: trang "Nơi nhận" chưa có dòng nào cho Kế hoạch.' in done.stdout
+    blocks = docx_blocks(docx.Document(target))
+    assert not any(b.startswith("Căn cứ") for b in blocks)
+    assert "Nơi nhận:" not in blocks
+
+
+def test_recipient_punctuation_is_the_tools_job(make_workbook, content, tmp_path):
+    content["recipients"] = [
+        {"document": "Kế hoạch", "name": "- Bộ Nội vụ;", "note": "(b/c)"},
+        {"document": "Kế hoạch", "name": "Các sở, ban, ngành tỉnh."},
+    ]
+    content["plan"]["archive"] = "Lưu: VT, NC."
+    _, target = build(make_workbook, content, tmp_path)
+    blocks = docx_blocks(docx.Document(target))
+    start = blocks.index("Nơi nhận:")
+    assert blocks[start + 1:start + 4] == ["- Bộ Nội vụ (b/c);", "- Các sở, ban, ngành tỉnh;", "- Lưu: VT, NC."]
+
+
+def test_deputy_signs_on_behalf_of_the_chairman(make_workbook, content, tmp_path):
+    content["plan"]["position"] = "Phó Chủ tịch"
+    content["plan"]["signer"] = "Vương Quốc Tuấn"
+    _, target = build(make_workbook, content, tmp_path)
+    blocks = docx_blocks(docx.Document(target))
+    start = blocks.index("TM. ỦY BAN NHÂN DÂN")
+    assert blocks[start:start + 4] == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Vương Quốc Tuấn"]
+
+
+def test_number_and_date_when_given(make_workbook, content, tmp_path):
+    content["plan"]["number"] = 5
+    content["plan"]["issued"] = "09/03/2024"
+    _, target = build(make_workbook, content, tmp_path)
+    blocks = docx_blocks(docx.Document(target))
+    assert "Số: 05/KH-UBND" in blocks
+    assert "Bắc Ninh, ngày 09 tháng 3 năm 2024" in blocks
+    assert "(Kèm theo Kế hoạch số 05/KH-UBND, ngày 09 tháng 3 năm 2024 của UBND tỉnh Bắc Ninh)" in blocks
+
+
+def test_without_a_plan_nothing_is_built(make_workbook, content, tmp_path):
+    content["plan"] = {}
+    done, _ = build(make_workbook, content, tmp_path)
+    assert done.returncode == 1
+    assert 'Bỏ qua Kế hoạch: trang "Kế hoạch" chưa được điền.' in done.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_invalid_workbook_writes_nothing(make_workbook, content, tmp_path):
+    content["tasks"][0]["quarter"] = "Quý 9"
+    done, _ = build(make_workbook, content, tmp_path)
+    assert done.returncode == 1
+    assert "Sổ số liệu có 1 lỗi, chưa tạo văn bản nào:" in done.stderr
+    assert 'ô A2 (cột "Quý")' in done.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_file_held_open_elsewhere_is_reported_and_the_rest_completes(make_workbook, content, tmp_path, monkeypatch):
+    def refuse(target, data):
+        raise PermissionError(13, "Permission denied", str(target))
+    monkeypatch.setattr(pipeline, "write_bytes_atomic", refuse)
+    result = pipeline.build(make_workbook(content), tmp_path / "out")
+    assert result.failed == [f'Không ghi được "{tmp_path / "out" / "ke-hoach-tdkt-2024.docx"}": tệp đang mở trong '
+                             "Word hoặc chương trình khác. Hãy đóng tệp rồi chạy lại."]
+    assert result.written == []
+    assert result.manifest.documents == []
+    assert (tmp_path / "out" / "manifest.json").read_text(encoding="utf-8").count('"kind"') == 0

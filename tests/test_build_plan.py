@@ -1,0 +1,172 @@
+"""`tdkt build` on the sample: the Kế hoạch matches the Bắc Ninh 2024 seed text."""
+import json
+import re
+import shutil
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+from docx.enum.section import WD_ORIENT
+
+from helpers import collapse, docx_blocks, run_tdkt
+
+from conftest import SAMPLE_2024
+
+SEED = Path(__file__).parent / "data" / "ke-hoach-tdkt-2024-bac-ninh.txt"
+# The seed text was extracted from a paginated document: these paragraphs were cut
+# at page ends and are joined again.
+PAGE_SPLITS = ["nhiệm vụ chính trị của địa", "phải được thực hiện từ cơ sở"]
+# The seed's appendix line says "tháng 01" while its own header leaves the month
+# blank; one document has one issue date, so both places show the same blank date.
+SEED_DATE_DEVIATION = ("ngày tháng 01 năm 2024", "ngày tháng năm 2024")
+# Header lines the seed text lost in extraction (they sit in the header table).
+HEADER_ONLY = {"ỦY BAN NHÂN DÂN", "TỈNH BẮC NINH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+               "Độc lập - Tự do - Hạnh phúc"}
+
+
+def seed_blocks() -> list[str]:
+    lines = [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    joined: list[str] = []
+    for line in lines:
+        if joined and any(joined[-1].endswith(cut) for cut in PAGE_SPLITS):
+            joined[-1] += " " + line
+        else:
+            joined.append(line)
+    blocks = []
+    for line in joined:
+        line = line.replace("**", "").replace("*“", "“").replace("”*", "”")
+        if "\t" in line:
+            cells = [collapse(c) for c in line.split("\t")]
+            blocks.append("\t".join(cells + [""] * (6 - len(cells))))
+        else:
+            blocks.append(collapse(line.replace(*SEED_DATE_DEVIATION)))
+    return blocks
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    done = run_tdkt("build", SAMPLE_2024, "-o", out)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def plan(built):
+    return docx.Document(built / "ke-hoach-tdkt-2024.docx")
+
+
+def test_text_matches_the_seed_paragraph_by_paragraph_and_row_by_row(plan):
+    ours = [b for b in docx_blocks(plan) if b not in HEADER_ONLY]
+    assert ours == seed_blocks()
+
+
+def test_header_agency_and_national_title_come_first(plan):
+    assert docx_blocks(plan)[:6] == [
+        "ỦY BAN NHÂN DÂN", "TỈNH BẮC NINH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Số: /KH-UBND", "Bắc Ninh, ngày tháng năm 2024"]
+
+
+def test_blank_number_and_date_keep_the_hand_fill_gap(plan):
+    header = plan.tables[0]
+    texts = [p.text for row in header.rows for cell in row.cells for p in cell.paragraphs]
+    assert "Số:       /KH-UBND" in texts
+    assert "Bắc Ninh, ngày      tháng      năm 2024" in texts
+
+
+def test_appendix_is_its_own_landscape_section(plan):
+    first, appendix = plan.sections
+    assert first.orientation == WD_ORIENT.PORTRAIT and first.page_width < first.page_height
+    assert appendix.orientation == WD_ORIENT.LANDSCAPE and appendix.page_width > appendix.page_height
+    table = plan.tables[-1]
+    assert [c.text for c in table.rows[0].cells] == [
+        "STT", "Nội dung thực hiện", "Đơn vị chỉ đạo", "Đơn vị thực hiện", "Đơn vị phối hợp", "Ghi chú"]
+    groups = [row.cells[1].text for row in table.rows if row.cells[0].text in ("I", "II", "III", "IV")]
+    assert groups == ["Quý I", "Quý II", "Quý III", "Quý IV"]
+    cell = next(row.cells[3] for row in table.rows if row.cells[3].text.startswith("- Các địa phương, đơn vị;"))
+    assert [p.text for p in cell.paragraphs] == [
+        "- Các địa phương, đơn vị;", "- Cụm trưởng, Khối trưởng các Cụm, Khối thi đua"]
+
+
+def test_manifest_lists_the_plan_with_its_workbook_rows(built):
+    manifest = json.loads((built / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["workbook"] == "tdkt-2024.xlsx"
+    (entry,) = [d for d in manifest["documents"] if d["kind"] == "ke_hoach"]
+    assert entry["path"] == "ke-hoach-tdkt-2024.docx"
+    sources = {s["sheet"]: s["rows"] for s in entry["sources"]}
+    assert sources["Phụ lục"] == list(range(2, 27))
+    assert sources["Căn cứ"] == [2, 3, 4, 5, 6]
+    assert len(sources["Nơi nhận"]) == 10
+
+
+def set_year(source: Path, target: Path, year: int) -> Path:
+    shutil.copy(source, target)
+    book = openpyxl.load_workbook(target)
+    ws = book["Kế hoạch"]
+    row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "Năm kế hoạch")
+    ws.cell(row, 2).value = year
+    book.save(target)
+    return target
+
+
+def test_year_2025_rebuild_moves_every_year_and_anniversary(tmp_path):
+    workbook = set_year(SAMPLE_2024, tmp_path / "tdkt-2025.xlsx", 2025)
+    done = run_tdkt("build", workbook, "-o", tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+    document = docx.Document(tmp_path / "out" / "ke-hoach-tdkt-2025.docx")
+    text = "\n".join(docx_blocks(document))
+    for expected in [
+        "Công tác thi đua, khen thưởng năm 2025",
+        "kỷ niệm 95 năm ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2025); "
+        "135 năm ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 - 19/5/2025); "
+        "77 năm ngày Bác Hồ ra lời kêu gọi thi đua ái quốc (11/6/1948 - 11/6/2025); "
+        "80 năm Cách mạng Tháng Tám và Quốc khánh 02/9 (1945 - 2025)",
+        "nhiệm vụ kinh tế - xã hội năm 2025, UBND tỉnh ban hành Kế hoạch công tác thi đua, khen thưởng năm 2025",
+        "Xây dựng kế hoạch chi tiết triển khai thực hiện nhiệm vụ công tác thi đua khen thưởng năm 2025;",
+        "PHỤ LỤC THỰC HIỆN NHIỆM VỤ NĂM 2025",
+        "(Kèm theo Kế hoạch số /KH-UBND, ngày tháng năm 2025 của UBND tỉnh Bắc Ninh)",
+        "Bắc Ninh, ngày tháng năm 2025",
+    ]:
+        assert expected in text
+    # Only workbook data (Căn cứ, Nơi nhận, the appendix rows) may still say 2024.
+    data_lines = {line for line in seed_blocks() if line.startswith(("Căn cứ", "- ")) or "\t" in line}
+    template_lines = [b for b in docx_blocks(document) if b not in data_lines]
+    assert [line for line in template_lines if re.search(r"2024|\b94 năm|\b134 năm|\b79 năm|\b76 năm", line)] == []
+
+
+def test_a_second_build_with_unchanged_input_rewrites_nothing(tmp_path):
+    out = tmp_path / "out"
+    assert run_tdkt("build", SAMPLE_2024, "-o", out).returncode == 0
+    target = out / "ke-hoach-tdkt-2024.docx"
+    before = target.stat().st_mtime_ns, target.read_bytes()
+    done = run_tdkt("build", SAMPLE_2024, "-o", out)
+    assert done.returncode == 0
+    assert f"Không đổi: {target}" in done.stdout
+    assert (target.stat().st_mtime_ns, target.read_bytes()) == before
+
+
+def test_a_document_edited_by_hand_is_kept_unless_forced(tmp_path):
+    out = tmp_path / "out"
+    run_tdkt("build", SAMPLE_2024, "-o", out)
+    target = out / "ke-hoach-tdkt-2024.docx"
+    edited = docx.Document(target)
+    edited.add_paragraph("Sửa tay")
+    edited.save(target)
+    done = run_tdkt("build", SAMPLE_2024, "-o", out)
+    assert "đã được sửa tay" in done.stdout and "--force" in done.stdout
+    assert "Sửa tay" in [p.text for p in docx.Document(target).paragraphs]
+    done = run_tdkt("build", SAMPLE_2024, "-o", out, "--force")
+    assert f"Đã tạo: {target}" in done.stdout
+    assert "Sửa tay" not in [p.text for p in docx.Document(target).paragraphs]
+
+
+def test_generated_files_get_ordinary_permissions(built):
+    assert (built / "ke-hoach-tdkt-2024.docx").stat().st_mode & 0o777 == 0o666 & ~current_umask()
+
+
+def current_umask() -> int:
+    import os
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
