@@ -49,9 +49,11 @@ def _table(doc, rows: Sequence[tuple[str, int, int]]) -> None:
     _fill(table.rows[0], HEADERS, bold=True)
     for number, (title, copies, pages) in enumerate(rows, start=1):
         _fill(table.add_row(), (str(number), title, str(copies), str(pages)))
-    for row in table.rows:
-        for cell, width in zip(row.cells, WIDTHS_MM):
-            cell.width = Mm(width)
+    table.autofit = False
+    for column, width in zip(table.columns, WIDTHS_MM):
+        column.width = Mm(width)  # the grid LibreOffice reads
+        for cell in column.cells:
+            cell.width = Mm(width)  # the cell widths Word reads
 
 
 def _fill(row, texts: Sequence[str], *, bold: bool = False) -> None:
