@@ -5,7 +5,9 @@ from dataclasses import dataclass
 
 ERROR = "lỗi"
 WARNING = "cảnh báo"
-EXCERPT_LEN = 40
+EXCERPT_LEN = 50
+EXCERPT_HEAD = 32
+EXCERPT_TAIL = 12
 
 
 @dataclass(frozen=True)
@@ -18,10 +20,10 @@ class Finding:
 
 
 def excerpt(text: str) -> str:
-    """Quote a paragraph's text for a location, shortened with an ellipsis."""
+    """Quote a paragraph's text for a location; a long one keeps its start and its end."""
     flat = " ".join(text.split())
     if len(flat) > EXCERPT_LEN:
-        flat = flat[:EXCERPT_LEN].rstrip() + "…"
+        flat = flat[:EXCERPT_HEAD].rstrip() + " … " + flat[-EXCERPT_TAIL:].lstrip()
     return f'"{flat}"'
 
 

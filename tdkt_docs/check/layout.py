@@ -57,40 +57,49 @@ def _find(lines: list[Line], key: str) -> Line | None:
 
 def _header(model: DocModel, layout: Layout) -> None:
     first = model.paras[:HEADER_SEARCH]
-    qh = _find(nonempty_lines(first), fold(rulebook()["quoc_hieu"]["chu"]))
+    first_lines = nonempty_lines(first)
+    qh = _find(first_lines, fold(rulebook()["quoc_hieu"]["chu"]))
     layout.quoc_hieu = qh
-    if qh is not None and qh.para.table is not None:
-        layout.header_table = qh.para.table
-        layout.header = model.table_paras(qh.para.table)
+    anchor = qh or next((l for l in first_lines if _is_so(l) or _is_date(l)), None)
+    if anchor is not None and anchor.para.table is not None:
+        layout.header_table = anchor.para.table
+        layout.header = model.table_paras(anchor.para.table)
     else:
-        layout.header = _untabled_header(model)
+        layout.header = _untabled_header(first)
     lines = nonempty_lines(layout.header)
     layout.tieu_ngu = _find(lines, fold(rulebook()["tieu_ngu"]["chu"]))
-    layout.so = next((l for l in lines if SO_PATTERN.match(l.text) and "/" in l.text), None)
-    layout.date = next((l for l in lines if re.search(r"\bngay\b.*\bthang\b.*\bnam\b", plain(l.text))), None)
+    layout.so = next((l for l in lines if _is_so(l)), None)
+    layout.date = next((l for l in lines if _is_date(l)), None)
     layout.vv = next((l for l in lines if l.text.strip().startswith("V/v")), None)
-    layout.agency = _agency(model, layout)
+    layout.agency = _agency(layout)
 
 
-def _untabled_header(model: DocModel) -> list[Para]:
+def _is_so(line: Line) -> bool:
+    return bool(SO_PATTERN.match(line.text)) and "/" in line.text
+
+
+def _is_date(line: Line) -> bool:
+    return bool(re.search(r"\bngay\b.*\bthang\b.*\bnam\b", plain(line.text)))
+
+
+def _untabled_header(first: list[Para]) -> list[Para]:
     """Without a header table: the paragraphs up to the date line."""
-    head = model.paras[:HEADER_SEARCH]
-    for index, para in enumerate(head):
-        if re.search(r"\bngay\b.*\bthang\b.*\bnam\b", plain(para.text)):
-            return head[: index + 1]
+    for index, para in enumerate(first):
+        if any(_is_date(line) for line in para.lines):
+            return first[: index + 1]
     return []
 
 
-def _agency(model: DocModel, layout: Layout) -> list[Para]:
-    """Agency name paragraphs: upper-case lines before "Số:" outside the Quốc hiệu's cell."""
-    taken = {id(l.para) for l in (layout.quoc_hieu, layout.tieu_ngu, layout.date) if l}
+def _agency(layout: Layout) -> list[Para]:
+    """Agency name: upper-case paragraphs before "Số:", in the left column of a header table."""
+    known = {id(l.para) for l in (layout.quoc_hieu, layout.tieu_ngu, layout.date) if l}
     agency = []
     for para in layout.header:
         if layout.so is not None and para is layout.so.para:
             break
-        if layout.quoc_hieu and para.table is not None and para.cell == layout.quoc_hieu.para.cell:
-            continue
-        if id(para) not in taken and para.stripped and para.stripped.upper() == para.stripped:
+        left = para.table is None or para.cell[1] == 1
+        text = para.stripped
+        if left and id(para) not in known and text and text.upper() == text:
             agency.append(para)
     return agency
 

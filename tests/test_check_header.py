@@ -1,0 +1,190 @@
+import pytest
+from lxml import etree
+
+from tdkt_docs.check.findings import Finding
+from test_check_support import (QUOC_HIEU, TIEU_NGU, check, decision_document, find, plan_document,
+                                retext)
+
+QH_WHERE = f'bảng 1, ô (1, 2), đoạn "{QUOC_HIEU}"'
+TN_WHERE = f'bảng 1, ô (1, 2), đoạn "{TIEU_NGU}"'
+SO_WHERE = 'bảng 1, ô (2, 1), đoạn "{}"'
+DATE_WHERE = 'bảng 1, ô (2, 2), đoạn "{}"'
+VML = ('<w:pict xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+       'xmlns:v="urn:schemas-microsoft-com:vml"><v:line from="0,0" to="160pt,0"/></w:pict>')
+
+
+@pytest.mark.parametrize("typed, reason", [
+    ("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", 'viết "HOÀ" thay cho "HÒA"'),
+    ("Cộng hòa xã hội chủ nghĩa Việt Nam", "sai chữ hoa, chữ thường"),
+    ("CỘNG HÒA XÃ HỘI  CHỦ NGHĨA VIỆT NAM", "thừa dấu cách"),
+])
+def test_quoc_hieu_spelling(tmp_path, typed, reason):
+    doc = plan_document()
+    retext(find(doc, "CỘNG HÒA"), typed)
+    assert check(doc, tmp_path) == [
+        Finding("quoc_hieu.chinh_ta", "lỗi", f'bảng 1, ô (1, 2), đoạn "{" ".join(typed.split())}"',
+                f'"{QUOC_HIEU}"', f'"{typed}" ({reason})')]
+
+
+@pytest.mark.parametrize("typed, reason", [
+    ("Độc lập – Tự do – Hạnh phúc", "dùng gạch ngang dài thay cho gạch nối (-)"),
+    ("Độc lập-Tự do-Hạnh phúc", "thiếu dấu cách hai bên gạch nối"),
+    ("ĐỘC LẬP - TỰ DO - HẠNH PHÚC", "sai chữ hoa, chữ thường"),
+])
+def test_tieu_ngu_spelling(tmp_path, typed, reason):
+    doc = plan_document()
+    retext(find(doc, "Độc lập"), typed)
+    assert check(doc, tmp_path) == [
+        Finding("tieu_ngu.chinh_ta", "lỗi", f'bảng 1, ô (1, 2), đoạn "{typed}"',
+                f'"{TIEU_NGU}"', f'"{typed}" ({reason})')]
+
+
+def test_quoc_hieu_not_bold(tmp_path):
+    doc = plan_document()
+    find(doc, "CỘNG HÒA").runs[0].bold = False
+    assert check(doc, tmp_path) == [
+        Finding("quoc_hieu.dam", "lỗi", QH_WHERE, "Quốc hiệu in đậm", "chữ không in đậm")]
+
+
+def test_tieu_ngu_not_bold(tmp_path):
+    doc = plan_document()
+    find(doc, "Độc lập").runs[0].bold = False
+    assert check(doc, tmp_path) == [
+        Finding("tieu_ngu.dam", "lỗi", TN_WHERE, "Tiêu ngữ in đậm", "chữ không in đậm")]
+
+
+def test_missing_quoc_hieu_and_tieu_ngu(tmp_path):
+    doc = plan_document()
+    retext(find(doc, "CỘNG HÒA"), "CỘNG HÒA")
+    retext(find(doc, "Độc lập"), "Độc lập")
+    assert check(doc, tmp_path) == [
+        Finding("quoc_hieu.thieu", "lỗi", "đầu trang thứ nhất", f'Quốc hiệu "{QUOC_HIEU}"', "không có"),
+        Finding("tieu_ngu.thieu", "lỗi", "đầu trang thứ nhất",
+                f'Tiêu ngữ "{TIEU_NGU}" dưới Quốc hiệu', "không có"),
+    ]
+
+
+def _drop_line_after(doc, start):
+    para = find(doc, start)
+    line = para._p.getnext()
+    line.getparent().remove(line)
+    return para
+
+
+def test_missing_line_under_tieu_ngu(tmp_path):
+    doc = plan_document()
+    _drop_line_after(doc, "Độc lập")
+    assert check(doc, tmp_path) == [
+        Finding("tieu_ngu.duong_ke", "lỗi", TN_WHERE,
+                "đường kẻ ngang, nét liền dưới Tiêu ngữ", "không có đường kẻ")]
+
+
+def test_missing_line_under_agency(tmp_path):
+    doc = plan_document()
+    _drop_line_after(doc, "TỈNH BẮC NINH")
+    assert check(doc, tmp_path) == [
+        Finding("co_quan.duong_ke", "lỗi", 'bảng 1, ô (1, 1), đoạn "TỈNH BẮC NINH"',
+                "đường kẻ ngang, nét liền dưới tên cơ quan ban hành", "không có đường kẻ")]
+
+
+def test_line_drawn_as_a_shape_counts(tmp_path):
+    doc = plan_document()
+    para = _drop_line_after(doc, "Độc lập")
+    shape_run = para.add_run()
+    shape_run._r.append(etree.fromstring(VML))
+    assert check(doc, tmp_path) == []
+
+
+def test_bottom_border_on_the_tieu_ngu_counts(tmp_path):
+    from test_check_support import border
+    doc = plan_document()
+    para = _drop_line_after(doc, "Độc lập")
+    border(para, "bottom")
+    assert check(doc, tmp_path) == []
+
+
+@pytest.mark.parametrize("typed, rule, expected, found", [
+    ("Số 05/KH-UBND", "so_ky_hieu.dinh_dang", '"Số" và dấu hai chấm, ví dụ "Số: 05/KH-UBND"',
+     '"Số 05/KH-UBND"'),
+    ("Số: 05/KH - UBND", "so_ky_hieu.dinh_dang",
+     'ký hiệu liền nhau, không có dấu cách, ví dụ "05/KH-UBND"', '"Số: 05/KH - UBND"'),
+    ("Số: 5/KH-UBND", "so_ky_hieu.so",
+     'số bằng chữ số Ả Rập, số nhỏ hơn 10 ghi thêm số 0 (01–09), liền với dấu "/"; để trống khi chưa ban hành',
+     'số "5"'),
+    ("Số: 012/KH-UBND", "so_ky_hieu.so",
+     'số bằng chữ số Ả Rập, số nhỏ hơn 10 ghi thêm số 0 (01–09), liền với dấu "/"; để trống khi chưa ban hành',
+     'số "012"'),
+    ("Số: 05/QĐ-UBND", "so_ky_hieu.loai", 'chữ viết tắt "KH" của KẾ HOẠCH (Phụ lục III)', '"QĐ"'),
+])
+def test_so_ky_hieu(tmp_path, typed, rule, expected, found):
+    doc = plan_document()
+    retext(find(doc, "Số"), typed)
+    assert check(doc, tmp_path) == [Finding(rule, "lỗi", SO_WHERE.format(typed), expected, found)]
+
+
+@pytest.mark.parametrize("typed", ["Số: 05/KH-UBND", "Số: 125/KH-UBND", "Số: 12/2024/KH-UBND"])
+def test_so_ky_hieu_accepted_forms(tmp_path, typed):
+    doc = plan_document()
+    retext(find(doc, "Số"), typed)
+    assert check(doc, tmp_path) == []
+
+
+def test_mixed_case_type_code_must_keep_its_case(tmp_path):
+    doc = plan_document()
+    retext(find(doc, "KẾ HOẠCH"), "QUY ĐỊNH")
+    retext(find(doc, "Số"), "Số: 05/QYĐ-UBND")
+    assert check(doc, tmp_path) == [
+        Finding("so_ky_hieu.loai", "lỗi", SO_WHERE.format("Số: 05/QYĐ-UBND"),
+                'chữ viết tắt "QyĐ" của QUY ĐỊNH (Phụ lục III)', '"QYĐ"')]
+
+
+def test_missing_so(tmp_path):
+    doc = plan_document()
+    retext(find(doc, "Số"), "")
+    assert check(doc, tmp_path) == [
+        Finding("so_ky_hieu.thieu", "lỗi", "đầu trang thứ nhất",
+                '"Số: …/…" dưới tên cơ quan ban hành', "không có")]
+
+
+ZERO_RULE = ("ngày nhỏ hơn 10 và tháng 1, 2 ghi thêm số 0 (ngày 05, tháng 01, 02); "
+             "tháng 3 đến 12 không ghi số 0")
+
+
+@pytest.mark.parametrize("typed, found", [
+    ("Bắc Ninh, ngày 5 tháng 01 năm 2024", 'ngày "5"'),
+    ("Bắc Ninh, ngày 15 tháng 03 năm 2024", 'tháng "03"'),
+    ("Bắc Ninh, ngày 05 tháng 1 năm 2024", 'tháng "1"'),
+    ("Bắc Ninh, ngày 5 tháng 2 năm 2024", 'ngày "5", tháng "2"'),
+])
+def test_date_leading_zeros(tmp_path, typed, found):
+    doc = plan_document()
+    retext(find(doc, "Bắc Ninh"), typed)
+    assert check(doc, tmp_path) == [
+        Finding("ngay_thang.so_0", "lỗi", DATE_WHERE.format(typed), ZERO_RULE, found)]
+
+
+@pytest.mark.parametrize("typed", [
+    "Bắc Ninh, ngày 09 tháng 3 năm 2024", "Bắc Ninh, ngày 25 tháng 12 năm 2024",
+    "Bắc Ninh, ngày 05 tháng 02 năm 2024", "Bắc Ninh, ngày      tháng      năm 2024",
+])
+def test_date_accepted_forms(tmp_path, typed):
+    doc = plan_document()
+    retext(find(doc, "Bắc Ninh"), typed)
+    assert check(doc, tmp_path) == []
+
+
+@pytest.mark.parametrize("typed", ["Bắc Ninh ngày 05 tháng 01 năm 2024", "Bắc Ninh, Ngày 05 tháng 01 năm 2024"])
+def test_date_form(tmp_path, typed):
+    doc = plan_document()
+    retext(find(doc, "Bắc Ninh"), typed)
+    assert check(doc, tmp_path) == [
+        Finding("ngay_thang.dinh_dang", "lỗi", DATE_WHERE.format(typed),
+                '"<địa danh>, ngày … tháng … năm …": dấu phẩy sau địa danh, chữ in thường', f'"{typed}"')]
+
+
+def test_date_not_italic(tmp_path):
+    doc = decision_document()
+    find(doc, "Bắc Ninh").runs[0].italic = False
+    assert check(doc, tmp_path) == [
+        Finding("ngay_thang.nghieng", "lỗi", DATE_WHERE.format("Bắc Ninh, ngày tháng 01 năm 2024"),
+                "địa danh và thời gian in nghiêng", "chữ không in nghiêng")]
