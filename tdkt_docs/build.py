@@ -1,8 +1,6 @@
 """The pipeline: read → compose → render → write (→ export), with a manifest."""
 from __future__ import annotations
 
-import io
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -15,7 +13,7 @@ from .manifest import Entry, Manifest, file_sha256, previous_hashes, save, sha25
 from .paths import TEMPLATES_DIR
 from .read.problems import Problem
 from .read.workbook import WorkbookData, read_workbook
-from .render.docx import render_bytes
+from .render.docx import CompiledTemplate
 
 COMPOSERS: tuple[Callable[[WorkbookData], Composition], ...] = (compose_plan,)
 
@@ -58,9 +56,11 @@ def build(workbook: Path, outdir: Path, *, force: bool = False) -> BuildResult:
                         warnings=[str(p) for p in data.problems])
     result = BuildResult(Path(outdir), manifest)
     previous = previous_hashes(result.outdir)
+    templates: dict[str, CompiledTemplate] = {}
     for plan in composition.documents:
-        data_bytes = deterministic_docx(render_bytes(TEMPLATES_DIR / plan.template, plan.context))
-        _write(plan, data_bytes, result, previous, force)
+        if plan.template not in templates:
+            templates[plan.template] = CompiledTemplate(TEMPLATES_DIR / plan.template)
+        _write(plan, templates[plan.template].render(plan.context), result, previous, force)
     save(result.outdir, manifest)
     return result
 
@@ -93,14 +93,3 @@ def _write(plan: DocumentPlan, data: bytes, result: BuildResult, previous: dict[
 
 def _source(source: Source) -> dict:
     return {"sheet": source.sheet, "rows": list(source.rows)}
-
-
-def deterministic_docx(data: bytes) -> bytes:
-    """Same content → same bytes: fixed timestamps and order inside the zip."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(fixed, src.read(info.filename))
-    return out.getvalue()
