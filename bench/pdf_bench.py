@@ -19,7 +19,7 @@ from docx.shared import Mm, Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tdkt_docs.export import convert_to_pdf, find_soffice, page_count  # noqa: E402
+from tdkt_docs.export import check_pdf_fonts, convert_to_pdf, find_soffice, page_count  # noqa: E402
 from tdkt_docs.export.soffice import soffice_command  # noqa: E402
 
 SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô"]
@@ -143,6 +143,10 @@ def main() -> None:
         print(f"convert_to_pdf, {jobs} shards: {len(docs)} docs ({pages} pages) in {sharded_s:.1f} s "
               f"= {sharded_rate:.2f} docs/s")
         print(f"speed-up: {sharded_rate / naive_rate:.1f}x")
+        start = time.perf_counter()
+        problems = [problem for pdf in pdfs for problem in check_pdf_fonts(pdf)]
+        check_ms = (time.perf_counter() - start) * 1000 / len(pdfs)
+        print(f"font check: {check_ms:.0f} ms/doc, {len(problems)} problems")
 
 
 if __name__ == "__main__":
