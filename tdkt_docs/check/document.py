@@ -1,20 +1,15 @@
 """Entry point: every NĐ 30 rule on one .docx."""
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 import docx
-from docx.opc.exceptions import PackageNotFoundError
-from lxml import etree
 
 from ..errors import UserError
 from . import appendix, body, fonts, header, page, page_numbers, recipients, signature
 from .findings import Finding
 from .layout import locate
 from .model import build_model, header_parts
-
-UNREADABLE = (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError)
 
 
 def check_document(path: Path) -> list[Finding]:
@@ -44,7 +39,7 @@ def _open(path: Path) -> docx.document.Document:
         raise UserError(f'Không tìm thấy tệp "{path}".')
     try:
         return docx.Document(str(path))
-    except UNREADABLE as err:
+    except Exception as err:  # any damage inside the package: zip, XML, content types, parts
         hint = " Nếu là tệp .doc cũ, hãy mở bằng Word và lưu lại dạng .docx." \
             if path.suffix.lower() == ".doc" else ""
         raise UserError(f'Tệp "{path.name}" không phải tệp Word .docx đọc được '
