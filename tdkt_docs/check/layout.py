@@ -18,7 +18,6 @@ SO_PATTERN = re.compile(r"^\s*s[oố]\s*[:.]?", re.IGNORECASE)
 @dataclass
 class Layout:
     header: list[Para] = field(default_factory=list)
-    header_table: int | None = None
     quoc_hieu: Line | None = None
     tieu_ngu: Line | None = None
     agency: list[Para] = field(default_factory=list)
@@ -62,7 +61,6 @@ def _header(model: DocModel, layout: Layout) -> None:
     layout.quoc_hieu = qh
     anchor = qh or next((l for l in first_lines if _is_so(l) or _is_date(l)), None)
     if anchor is not None and anchor.para.table is not None:
-        layout.header_table = anchor.para.table
         layout.header = model.table_paras(anchor.para.table)
     else:
         layout.header = _untabled_header(first)

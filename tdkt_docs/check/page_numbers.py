@@ -35,13 +35,13 @@ def check_page_numbers(model: DocModel, parts: list[HeaderPart]) -> list[Finding
                         "số trang canh giữa trong phần lề trên, từ trang thứ hai "
                         "(văn bản một trang không cần)", "không có số trang")]
     for part in headers:
-        findings += _centred(model, _numbered(part))
+        findings += _centred(_numbered(part))
         findings += size_findings([(line, "so_trang") for para in _numbered(part)
                                    for line in para.lines if line.text.strip()])
     return findings + _first_page(model, parts)
 
 
-def _centred(model: DocModel, paras: list[Para]) -> list[Finding]:
+def _centred(paras: list[Para]) -> list[Finding]:
     return [Finding("so_trang.canh_giua", ERROR, para.where, "số trang canh giữa",
                     ALIGNMENTS.get(para.alignment, para.alignment))
             for para in paras if para.alignment != "center"]
