@@ -85,7 +85,15 @@ KE_CO_QUAN = "Kẻ dưới tên cơ quan"
 KE_TIEU_NGU = "Kẻ dưới tiêu ngữ"
 KE_TRICH_YEU = "Kẻ dưới trích yếu"
 KE_PHU_LUC = "Kẻ dưới dòng kèm theo"
+THAM_QUYEN_BAN_HANH = "Thẩm quyền ban hành"
+QUYET_NGHI = "Quyết nghị"
+TEN_DANH_SACH = "Tên danh sách"
+TIEU_DE_DANH_SACH = "Tiêu đề danh sách"
+NHOM_DANH_SACH = "Nhóm trong danh sách"
+THANH_TICH = "Thành tích"
+MUC_DANH_SACH = "Mục trong danh sách"
 NHAN_MANH = "Nhấn mạnh"
+SO_DIEU = "Số điều"
 
 LEFT, CENTER, JUSTIFY = WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY
 
@@ -104,6 +112,7 @@ class ParaStyle:
     before_pt: float = 0
     after_pt: float = 0
     keep_next: bool = False
+    page_break_before: bool = False
     based_on: str = NORMAL
     line_mm: float = 0  # > 0: a centred solid line of this length (top border)
     line_area_mm: float = 0  # width of the text area the line is centred in
@@ -148,6 +157,39 @@ PARAGRAPH_STYLES = (
     _line(KE_PHU_LUC, "KePhuLuc", 40, LANDSCAPE_TEXT_MM, after_pt=12),
 )
 
+# The Quyết định shares the header, title, Căn cứ, body and signature styles.
+KE_HOACH_ONLY = {
+    DE_MUC_I, DE_MUC_1, TIEU_DE_PHU_LUC, BANG_TIEU_DE, BANG_STT, BANG_NHOM_STT, BANG_NHOM, BANG_NOI_DUNG,
+    BANG_DON_VI, NGAT_PHAN, KE_PHU_LUC,
+}
+QUYET_DINH_STYLES = (
+    *(spec for spec in PARAGRAPH_STYLES if spec.name not in KE_HOACH_ONLY),
+    ParaStyle(THAM_QUYEN_BAN_HANH, "ThamQuyenBanHanh", 14, bold=True, align=CENTER, before_pt=12, after_pt=12,
+              keep_next=True),
+    ParaStyle(QUYET_NGHI, "QuyetNghi", 14, bold=True, align=CENTER, before_pt=12, after_pt=6, keep_next=True),
+    ParaStyle(TEN_DANH_SACH, "TenDanhSach", 14, bold=True, align=CENTER, keep_next=True, page_break_before=True),
+    ParaStyle(TIEU_DE_DANH_SACH, "TieuDeDanhSach", 14, bold=True, align=CENTER, keep_next=True),
+    _line(KE_PHU_LUC, "KePhuLuc", 40, PORTRAIT_TEXT_MM, after_pt=6),  # centred in the portrait text width
+    ParaStyle(NHOM_DANH_SACH, "NhomDanhSach", 14, bold=True, align=JUSTIFY, first_line_cm=1.27, before_pt=6,
+              keep_next=True, based_on=NOI_DUNG),
+    ParaStyle(THANH_TICH, "ThanhTich", 14, italic=True, align=JUSTIFY, first_line_cm=1.27, before_pt=6,
+              keep_next=True, based_on=NOI_DUNG),
+    ParaStyle(MUC_DANH_SACH, "MucDanhSach", 14, align=JUSTIFY, first_line_cm=1.27, before_pt=3,
+              based_on=NOI_DUNG),
+)
+
+
+@dataclass(frozen=True)
+class CharStyle:
+    name: str
+    style_id: str
+    bold: bool = False
+    italic: bool = False
+
+
+KE_HOACH_CHARACTER_STYLES = (CharStyle(NHAN_MANH, "NhanManh", italic=True),)
+QUYET_DINH_CHARACTER_STYLES = (CharStyle(SO_DIEU, "SoDieu", bold=True),)
+
 # Body of the Kế hoạch, transcribed from Bắc Ninh's 2024 plan; *…* marks emphasis.
 PROSE_BEFORE_APPENDIX_NOTE = (
     (NOI_DUNG, 'Để công tác thi đua, khen thưởng của tỉnh đạt hiệu quả thiết thực góp phần thực hiện thắng lợi các mục tiêu, nhiệm vụ kinh tế - xã hội năm {{ nam }}, UBND tỉnh ban hành Kế hoạch công tác thi đua, khen thưởng năm {{ nam }} cụ thể như sau:'),
@@ -188,7 +230,7 @@ APPENDIX_NOTE = "(Có phụ lục chi tiết kèm theo)"
 QUOC_HIEU_TEXT = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU_TEXT = "Độc lập - Tự do - Hạnh phúc"
 
-Item = tuple[str, str]  # (paragraph style name, text with *emphasis* marks and template tags)
+Item = tuple[str, str]  # (paragraph style name, text with *emphasis*/**Điều** marks and template tags)
 
 
 # --- template tags -----------------------------------------------------------
@@ -211,17 +253,17 @@ def when(condition: str, items: list[Item], style: str) -> list[Item]:
 
 # --- document, styles, metadata ---------------------------------------------
 
-def new_document(title: str) -> Document:
-    """An empty document with Times New Roman defaults and only our named styles."""
+def new_document(title: str, paragraph_styles: tuple[ParaStyle, ...] = PARAGRAPH_STYLES,
+                 character_styles: tuple[CharStyle, ...] = KE_HOACH_CHARACTER_STYLES) -> Document:
+    """An empty document with Times New Roman defaults and only the given named styles."""
     doc = Document()
     _drop_unused_parts(doc)
     _set_doc_defaults(doc)
     _prune_styles(doc, keep={"Normal", "DefaultParagraphFont", "TableNormal", "NoList"})
-    for spec in PARAGRAPH_STYLES:
+    for spec in paragraph_styles:
         add_paragraph_style(doc, spec)
-    emphasis = doc.styles.add_style(NHAN_MANH, WD_STYLE_TYPE.CHARACTER)
-    emphasis.style_id = "NhanManh"
-    emphasis.font.italic = True
+    for spec in character_styles:
+        add_character_style(doc, spec)
     _set_metadata(doc, title)
     return doc
 
@@ -268,10 +310,18 @@ def add_paragraph_style(doc: Document, spec: ParaStyle) -> None:
     fmt.space_before = Pt(spec.before_pt)
     fmt.space_after = Pt(spec.after_pt)
     fmt.keep_with_next = spec.keep_next or None
+    fmt.page_break_before = spec.page_break_before or None
     if spec.line_mm:
         side = Mm((spec.line_area_mm - spec.line_mm) / 2)
         fmt.left_indent = fmt.right_indent = side
         _add_top_border(style.element.get_or_add_pPr())
+
+
+def add_character_style(doc: Document, spec: CharStyle) -> None:
+    style = doc.styles.add_style(spec.name, WD_STYLE_TYPE.CHARACTER)
+    style.style_id = spec.style_id
+    style.font.bold = spec.bold or None
+    style.font.italic = spec.italic or None
 
 
 def _add_top_border(p_pr) -> None:
@@ -358,10 +408,10 @@ def add_landscape_section(doc: Document):
 # --- paragraphs ----------------------------------------------------------------
 
 def add_runs(paragraph, text: str) -> None:
-    """Add ``text`` as runs; ``*…*`` becomes a run in the emphasis character style."""
-    for index, part in enumerate(re.split(r"\*([^*]+)\*", text)):
+    """Add ``text`` as runs; ``**…**`` becomes a bold "Điều n." run, ``*…*`` an emphasis run."""
+    for index, part in enumerate(re.split(r"\*\*([^*]+)\*\*|\*([^*]+)\*", text)):
         if part:
-            paragraph.add_run(part, style=NHAN_MANH if index % 2 else None)
+            paragraph.add_run(part, style=(None, SO_DIEU, NHAN_MANH)[index % 3])
 
 
 def add_items(container, items: list[Item]) -> None:
@@ -506,6 +556,47 @@ def build_ke_hoach() -> Document:
     return doc
 
 
+def add_decision_body(doc: Document) -> None:
+    """Thẩm quyền ban hành, Căn cứ lines, "QUYẾT ĐỊNH:" and Điều 1–3 with a bold "Điều n."."""
+    add_items(doc, [
+        (THAM_QUYEN_BAN_HANH, "{{ tham_quyen_ban_hanh }}"),
+        *each("dong", "can_cu", CAN_CU),
+        (QUYET_NGHI, "QUYẾT ĐỊNH:"),
+        *((NOI_DUNG, f"**Điều {n}.** {{{{ dieu_{n} }}}}") for n in (1, 2, 3)),
+    ])
+
+
+def add_attached_list(doc: Document) -> None:
+    """The "DANH SÁCH" on a new page: group headings, achievement sub-headings and entries."""
+    add_items(doc, [
+        (TEN_DANH_SACH, "DANH SÁCH"),
+        (TIEU_DE_DANH_SACH, "{{ danh_sach.tieu_de }}"),
+        (KEM_THEO, "{{ danh_sach.kem_theo }}"),
+        (KE_PHU_LUC, ""),
+        (MUC_DANH_SACH, "{%p for d in danh_sach.dong %}"),
+        (NHOM_DANH_SACH, '{%p if d.kieu == "nhom" %}'),
+        (NHOM_DANH_SACH, "{{ d.noi_dung }}"),
+        (THANH_TICH, '{%p elif d.kieu == "thanh_tich" %}'),
+        (THANH_TICH, "{{ d.noi_dung }}"),
+        (MUC_DANH_SACH, "{%p else %}"),
+        (MUC_DANH_SACH, "{{ d.noi_dung }}"),
+        (MUC_DANH_SACH, "{%p endif %}"),
+        (MUC_DANH_SACH, "{%p endfor %}"),
+    ])
+
+
+def build_quyet_dinh() -> Document:
+    doc = new_document("Quyết định khen thưởng", QUYET_DINH_STYLES, QUYET_DINH_CHARACTER_STYLES)
+    setup_page(doc.sections[0], landscape=False)
+    add_page_number_header(doc.sections[0])
+    add_national_header(doc)
+    add_title(doc, "QUYẾT ĐỊNH", "{{ trich_yeu }}")
+    add_decision_body(doc)
+    add_signature_block(doc)
+    add_attached_list(doc)
+    return doc
+
+
 # --- output --------------------------------------------------------------------
 
 def save_reproducibly(doc: Document, target: Path) -> None:
@@ -522,7 +613,7 @@ def save_reproducibly(doc: Document, target: Path) -> None:
     write_bytes_atomic(target, out.getvalue())
 
 
-TEMPLATES = {"ke-hoach.docx": build_ke_hoach}
+TEMPLATES = {"ke-hoach.docx": build_ke_hoach, "quyet-dinh.docx": build_quyet_dinh}
 
 
 def main() -> None:
