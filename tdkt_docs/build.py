@@ -1,21 +1,33 @@
-"""The pipeline: read → compose → render → write (→ export), with a manifest."""
+"""The pipeline: read → compose → render → check → write, with a manifest.
+
+Everything is rendered and checked in memory first; files are written only when
+the whole build is sound, each atomically, so a failure leaves nothing half-done.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
+from .check.document import check_bytes
+from .check.report import format_findings
+from .compose.common import slug
+from .compose.decision import compose_decisions
 from .compose.document import Composition, DocumentPlan, Source
 from .compose.plan import compose_plan
 from .errors import UserError
 from .files import write_bytes_atomic
 from .manifest import Entry, Manifest, file_sha256, previous_hashes, save, sha256
 from .paths import TEMPLATES_DIR
+from .read import load
 from .read.problems import Problem
-from .read.workbook import WorkbookData, read_workbook
+from .read.schema import BATCHES, NOMINATIONS
+from .read.workbook import WorkbookData
 from .render.docx import CompiledTemplate
+from .render.summary import summary_workbook
 
-COMPOSERS: tuple[Callable[[WorkbookData], Composition], ...] = (compose_plan,)
+COMPOSERS: tuple[Callable[[WorkbookData], Composition], ...] = (compose_plan, compose_decisions)
+Progress = Callable[[list], Iterable]
 
 
 class InvalidWorkbook(UserError):
@@ -26,10 +38,29 @@ class InvalidWorkbook(UserError):
         super().__init__("\n".join(lines))
 
 
+class NonConformingTemplate(UserError):
+    """An (edited) template produced a document that breaks NĐ 30."""
+
+
+@dataclass(frozen=True)
+class Output:
+    """A file the build writes, with what the manifest says of it."""
+
+    kind: str
+    path: str
+    data: bytes
+    title: str = ""
+    sources: tuple[Source, ...] = ()
+    extra: dict = field(default_factory=dict)
+    group: str = ""
+    copies: int = 1
+
+
 @dataclass
 class BuildResult:
     outdir: Path
     manifest: Manifest
+    outputs: list[Output] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
     kept: list[Path] = field(default_factory=list)     # edited by hand, not overwritten
@@ -37,59 +68,92 @@ class BuildResult:
 
 
 def compose_all(data: WorkbookData) -> Composition:
-    documents, skipped = [], []
+    documents, skipped, batches = [], [], []
     for composer in COMPOSERS:
         part = composer(data)
         documents += part.documents
         skipped += part.skipped
-    return Composition(documents, skipped)
+        batches += part.batches
+    return Composition(documents, skipped, batches)
 
 
-def build(workbook: Path, outdir: Path, *, force: bool = False) -> BuildResult:
-    data = read_workbook(workbook)
+def build(workbook: Path, outdir: Path, *, force: bool = False, progress: Progress | None = None) -> BuildResult:
+    data = load(workbook)
     if data.errors:
         raise InvalidWorkbook(data.problems)
     composition = compose_all(data)
     if not composition.documents:
         raise UserError("Không có văn bản nào để tạo:\n" + "\n".join(f"  {s}" for s in composition.skipped))
-    manifest = Manifest(workbook=Path(workbook).name, skipped=composition.skipped,
-                        warnings=[str(p) for p in data.problems])
-    result = BuildResult(Path(outdir), manifest)
+    warnings = [str(p) for p in data.problems]
+    warnings += list(dict.fromkeys(w for plan in composition.documents for w in plan.warnings))
+    result = BuildResult(Path(outdir), Manifest(workbook=Path(workbook).name, skipped=composition.skipped,
+                                                warnings=warnings))
+    result.outputs = render_all(composition.documents, progress) + summaries(composition)
     previous = previous_hashes(result.outdir)
-    templates: dict[str, CompiledTemplate] = {}
-    for plan in composition.documents:
-        if plan.template not in templates:
-            templates[plan.template] = CompiledTemplate(TEMPLATES_DIR / plan.template)
-        _write(plan, templates[plan.template].render(plan.context), result, previous, force)
-    save(result.outdir, manifest)
+    for output in result.outputs:
+        _write(output, result, previous, force)
+    save(result.outdir, result.manifest)
     return result
 
 
-def _write(plan: DocumentPlan, data: bytes, result: BuildResult, previous: dict[str, str], force: bool) -> None:
-    target = result.outdir / plan.filename
-    digest = sha256(data)
-    entry = Entry(kind=plan.kind, path=plan.filename, sha256=digest, title=plan.title,
-                  sources=[_source(s) for s in plan.sources])
+def render_all(plans: list[DocumentPlan], progress: Progress | None = None) -> list[Output]:
+    """Render and check every document in memory; one compiled template per file."""
+    templates: dict[str, CompiledTemplate] = {}
+    outputs = []
+    for plan in (progress or iter)(plans):
+        if plan.template not in templates:
+            templates[plan.template] = CompiledTemplate(TEMPLATES_DIR / plan.template)
+        data = templates[plan.template].render(plan.context)
+        _conform(plan, data)
+        outputs.append(Output(plan.kind, plan.filename, data, plan.title, plan.sources, plan.extra,
+                              plan.group, plan.copies))
+    return outputs
+
+
+def _conform(plan: DocumentPlan, data: bytes) -> None:
+    errors = [f for f in check_bytes(data) if f.severity == "lỗi"]
+    if errors:
+        report = format_findings(Path(plan.filename), errors)
+        raise NonConformingTemplate(
+            f'Mẫu "{TEMPLATES_DIR / plan.template}" tạo ra văn bản sai thể thức ({len(errors)} lỗi), '
+            f"chưa ghi văn bản nào. Hãy sửa mẫu theo templates/README.md:\n{report}")
+
+
+def summaries(composition: Composition) -> list[Output]:
+    outputs = []
+    for summary in composition.batches:
+        name = slug(summary.batch.name)
+        rows = tuple(sorted(r for plan, _ in summary.decisions for s in plan.sources
+                            if s.sheet == NOMINATIONS.title for r in s.rows))
+        outputs.append(Output(
+            "tong_hop", f"{name}/tong-hop-{name}.xlsx", summary_workbook(summary),
+            f"Tổng hợp khen thưởng và phát hành đợt {summary.batch.name}",
+            (Source(BATCHES.title, summary.batch.rows), Source(NOMINATIONS.title, rows)),
+            group=summary.batch.name))
+    return outputs
+
+
+def _write(output: Output, result: BuildResult, previous: dict[str, str], force: bool) -> None:
+    target = result.outdir / output.path
+    digest = sha256(output.data)
+    entry = Entry(kind=output.kind, path=output.path, sha256=digest, title=output.title,
+                  sources=[{"sheet": s.sheet, "rows": list(s.rows)} for s in output.sources], extra=output.extra)
     if target.exists():
         current = file_sha256(target)
         if current == digest:
             result.unchanged.append(target)
             result.manifest.documents.append(entry)
             return
-        if not force and plan.filename in previous and current != previous[plan.filename]:
+        if not force and output.path in previous and current != previous[output.path]:
             result.kept.append(target)
-            entry.sha256 = previous[plan.filename]
+            entry.sha256 = previous[output.path]
             result.manifest.documents.append(entry)
             return
     try:
-        write_bytes_atomic(target, data)
+        write_bytes_atomic(target, output.data)
     except PermissionError:
         result.failed.append(f'Không ghi được "{target}": tệp đang mở trong Word hoặc chương trình khác. '
                              "Hãy đóng tệp rồi chạy lại.")
         return
     result.written.append(target)
     result.manifest.documents.append(entry)
-
-
-def _source(source: Source) -> dict:
-    return {"sheet": source.sheet, "rows": list(source.rows)}

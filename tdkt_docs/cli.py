@@ -1,6 +1,7 @@
 """The ``tdkt`` command: a thin shell over the pipeline. All text is Vietnamese."""
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 import traceback
@@ -12,7 +13,7 @@ from . import build as pipeline
 from .errors import UserError
 from .read.blank import write_blank_workbook
 from .read.problems import summary
-from .read.workbook import read_workbook
+from .read import load
 
 
 class VietnameseHelpMixin:
@@ -84,7 +85,7 @@ def check(files: tuple[str, ...]) -> None:
         path = Path(name)
         if path.suffix.lower() != ".xlsx":
             raise UserError(f'Không kiểm tra được "{path.name}": chỉ nhận tệp .xlsx.')
-        data = read_workbook(path)
+        data = load(path)
         click.echo(f'Tệp "{path.name}":')
         for problem in data.problems:
             click.echo(f"  {problem}")
@@ -101,11 +102,11 @@ def check(files: tuple[str, ...]) -> None:
 @click.help_option("-h", "--help", help=HELP_TEXT)
 def build(file: str, outdir: str, force: bool) -> None:
     """Tạo các văn bản từ sổ Excel vào thư mục (mặc định output/)."""
-    result = pipeline.build(Path(file), Path(outdir), force=force)
+    result = pipeline.build(Path(file), Path(outdir), force=force, progress=progress_bar)
     for warning in result.manifest.warnings:
-        click.echo(warning)
+        click.echo(warning if warning.startswith(("Lỗi", "Cảnh báo")) else f"Cảnh báo: {warning}")
     for note in result.manifest.skipped:
-        click.echo(f"Bỏ qua: {note}" if not note.startswith("Bỏ qua") else note)
+        click.echo(note if note.startswith("Bỏ qua") else f"Lưu ý: {note}")
     for path in result.written:
         click.echo(f"Đã tạo: {path}")
     for path in result.unchanged:
@@ -114,7 +115,16 @@ def build(file: str, outdir: str, force: bool) -> None:
         click.echo(f'Giữ nguyên: {path} (đã được sửa tay sau lần tạo trước; dùng --force để ghi đè)')
     for message in result.failed:
         click.echo(message, err=True)
+    click.echo(f"Xong: {len(result.written)} tệp mới, {len(result.unchanged)} tệp không đổi, "
+               f"{len(result.kept)} tệp giữ nguyên, {len(result.failed)} tệp không ghi được — thư mục {outdir}.")
     sys.exit(1 if result.failed else 0)
+
+
+def progress_bar(items: list):
+    """A progress bar on a terminal; silent when output is redirected."""
+    with click.progressbar(items, label="Đang tạo văn bản", show_pos=True,
+                           file=None if sys.stdout.isatty() else open(os.devnull, "w")) as bar:
+        yield from bar
 
 
 def main() -> None:

@@ -121,21 +121,136 @@ TASKS_2024 = [
 ]
 
 
+import datetime as dt  # noqa: E402
+
+D = dt.date
+BK = "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"
+CSTD = "Chiến sĩ thi đua cấp tỉnh"
+TLDXS = "Tập thể lao động xuất sắc"
+CO = "Cờ thi đua của Ủy ban nhân dân tỉnh"
+
+RECIPIENTS_QD_2024 = [
+    ("Quyết định khen thưởng", "Chủ tịch, các PCT UBND tỉnh", "", 1),
+    ("Quyết định khen thưởng", "Ban Thi đua - Khen thưởng, Sở Nội vụ", "", 2),
+]
+
+BATCH_KEYS = ("name", "quarter", "signing", "position", "signer", "submission_no", "submission_date",
+              "first_number", "split", "order", "archive")
+BATCHES_2024 = [
+    ("Quý I/2024", "Quý I", D(2024, 3, 25), "CHỦ TỊCH", "Nguyễn Hương Giang", "35/TTr-SNV", D(2024, 3, 18),
+     None, "Theo tờ trình", "Như đề nghị", "VT, NC"),
+    ("Quý II/2024", "Quý II", D(2024, 6, 20), "PHÓ CHỦ TỊCH", "Vương Quốc Tuấn", "88/TTr-SNV", D(2024, 6, 12),
+     None, "Theo tờ trình", "Như đề nghị", "VT, NC"),
+    ("Quý III/2024", "Quý III", D(2024, 9, 24), "CHỦ TỊCH", "Nguyễn Hương Giang", "142/TTr-SNV", D(2024, 9, 16),
+     1205, "Theo tờ trình", "Theo vần tên", "VT, NC"),
+    ("Cuối năm 2024", "Quý IV", D(2024, 12, 26), "CHỦ TỊCH", "Nguyễn Hương Giang", "215/TTr-SNV", D(2024, 12, 18),
+     None, "Theo hình thức", "Như đề nghị", "VT, NC"),
+]
+
+NOMINATION_KEYS = ("batch", "unit", "submission_no", "submission_date", "kind", "address", "name", "position",
+                   "workplace", "form", "achievement", "appraisal")
+GD = ("Sở Giáo dục và Đào tạo", "25/TTr-SGDĐT", D(2024, 3, 8))
+TD = ("UBND huyện Tiên Du", "12/TTr-UBND", D(2024, 3, 5))
+LD = ("Sở Lao động, Thương binh và Xã hội", "40/TTr-SLĐTBXH", D(2024, 6, 3))
+CA = ("Công an tỉnh", "210/TTr-CAT", D(2024, 9, 5))
+YT = ("Sở Y tế", "198/TTr-SYT", D(2024, 9, 9))
+NV = ("Sở Nội vụ", "201/TTr-SNV", D(2024, 12, 10))
+TS = ("UBND thành phố Từ Sơn", "310/TTr-UBND", D(2024, 12, 12))
+NAM_HOC = "Đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm học 2022 - 2023"
+NTM = "Đã có thành tích xuất sắc trong phong trào xây dựng nông thôn mới"
+DOND = "Đã có thành tích xuất sắc trong công tác đền ơn đáp nghĩa năm 2024"
+NAM_2024 = "Đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm 2024"
+NOMINATIONS_2024 = [
+    ("Quý I/2024", *GD, "Tập thể", "", "Phòng Giáo dục Trung học", "", "Sở Giáo dục và Đào tạo", BK, NAM_HOC, "Đạt"),
+    ("Quý I/2024", *GD, "Cá nhân", "Bà", "Nguyễn Thị Thu Hà", "Trưởng phòng Giáo dục Trung học",
+     "Sở Giáo dục và Đào tạo", BK, NAM_HOC, "Đạt"),
+    ("Quý I/2024", *GD, "Cá nhân", "Ông", "Trần Văn Hùng", "Hiệu trưởng Trường THPT Thuận Thành số 1",
+     "Sở Giáo dục và Đào tạo", BK, NAM_HOC, "Đạt"),
+    ("Quý I/2024", *TD, "Hộ gia đình", "Ông", "Nguyễn Văn Tư", "", "thôn Lũng Giang, thị trấn Lim, huyện Tiên Du",
+     BK, "Đã có thành tích xuất sắc trong hiến đất xây dựng đường giao thông nông thôn", "Đạt"),
+    ("Quý I/2024", *TD, "Cá nhân", "Ông", "Lê Văn Nam", "Chủ tịch UBND xã Hoàn Sơn", "huyện Tiên Du", BK, NTM, "Đạt"),
+    ("Quý II/2024", *LD, "Tập thể", "", "Phòng Người có công", "", "Sở Lao động, Thương binh và Xã hội", BK, DOND, "Đạt"),
+    ("Quý II/2024", *LD, "Cá nhân", "Bà", "Phạm Thị Lan", "Chuyên viên Phòng Người có công",
+     "Sở Lao động, Thương binh và Xã hội", BK, DOND, "Đạt"),
+    ("Quý II/2024", *LD, "Cá nhân", "Ông", "Ngô Quang Huy", "Giám đốc Trung tâm Điều dưỡng người có công",
+     "Sở Lao động, Thương binh và Xã hội", BK, DOND, "Đạt"),
+    ("Quý II/2024", *LD, "Cá nhân", "Ông", "Đỗ Văn Khải", "Chuyên viên Văn phòng Sở",
+     "Sở Lao động, Thương binh và Xã hội", BK, DOND, "Không đạt"),
+    ("Quý III/2024", *CA, "Tập thể", "", "Phòng Cảnh sát giao thông", "", "Công an tỉnh", CO,
+     "Đã có thành tích xuất sắc dẫn đầu phong trào thi đua Vì an ninh Tổ quốc năm 2024", "Đạt"),
+    ("Quý III/2024", *CA, "Cá nhân", "Ông", "Nguyễn Văn An", "Đội trưởng Đội Tuần tra, kiểm soát",
+     "Phòng Cảnh sát giao thông, Công an tỉnh", BK, "Đã có thành tích xuất sắc trong đảm bảo trật tự an toàn giao thông", "Đạt"),
+    ("Quý III/2024", *CA, "Cá nhân", "Ông", "Đặng Văn Dũng", "Cán bộ Đội Tuần tra, kiểm soát",
+     "Phòng Cảnh sát giao thông, Công an tỉnh", BK, "Đã có thành tích xuất sắc trong đảm bảo trật tự an toàn giao thông", "Đạt"),
+    ("Quý III/2024", *CA, "Cá nhân", "Bà", "Dương Thị Mai", "Cán bộ Phòng Tham mưu", "Công an tỉnh", BK,
+     "Đã có thành tích xuất sắc trong đảm bảo trật tự an toàn giao thông", "Đạt"),
+    ("Quý III/2024", *YT, "Cá nhân", "Bà", "Trần Thị Ánh", "Phó Giám đốc Bệnh viện Đa khoa tỉnh", "Sở Y tế", BK,
+     "Đã có thành tích xuất sắc trong công tác khám, chữa bệnh năm 2024", "Đạt"),
+    ("Quý III/2024", *YT, "Cá nhân", "Ông", "Hoàng Minh Đức", "Trưởng khoa Hồi sức tích cực, Bệnh viện Đa khoa tỉnh",
+     "Sở Y tế", BK, "Đã có thành tích xuất sắc trong công tác khám, chữa bệnh năm 2024", "Đạt"),
+    ("Cuối năm 2024", *NV, "Tập thể", "", "Phòng Tổ chức, biên chế và Tổ chức phi chính phủ", "", "Sở Nội vụ",
+     TLDXS, "Đã hoàn thành xuất sắc nhiệm vụ năm 2024", "Đạt"),
+    ("Cuối năm 2024", *NV, "Cá nhân", "Ông", "Nguyễn Đức Thịnh", "Trưởng phòng Công chức, viên chức", "Sở Nội vụ",
+     CSTD, "Đã có 03 năm liên tục đạt danh hiệu Chiến sĩ thi đua cơ sở (2022 - 2024)", "Đạt"),
+    ("Cuối năm 2024", *NV, "Cá nhân", "Bà", "Vũ Thị Hoà", "Chuyên viên Phòng Công chức, viên chức", "Sở Nội vụ",
+     BK, NAM_2024, "Đạt"),
+    ("Cuối năm 2024", *TS, "Tập thể", "", "UBND phường Đồng Nguyên", "", "thành phố Từ Sơn", BK, NAM_2024, "Đạt"),
+    ("Cuối năm 2024", *TS, "Cá nhân", "Ông", "Lý Văn Sơn", "Chủ tịch UBND phường Đồng Nguyên", "thành phố Từ Sơn",
+     BK, NAM_2024, "Đạt"),
+    ("Cuối năm 2024", *TS, "Tập thể", "", "Phòng Kinh tế", "", "UBND thành phố Từ Sơn", TLDXS,
+     "Đã hoàn thành xuất sắc nhiệm vụ năm 2024", "Đạt"),
+]
+
+
 def sample_2024() -> dict:
     task_keys = ("quarter", "content", "directing", "executing", "cooperating")
     return {
         "agency": AGENCY_2024,
         "plan": PLAN_2024,
         "legal_basis": [{"text": t} for t in LEGAL_BASIS_2024],
-        "recipients": [dict(zip(("document", "name", "note", "copies"), r)) for r in RECIPIENTS_2024],
+        "recipients": [dict(zip(("document", "name", "note", "copies"), r))
+                       for r in RECIPIENTS_2024 + RECIPIENTS_QD_2024],
         "tasks": [dict(zip(task_keys, t)) for t in TASKS_2024],
+        "batches": [dict(zip(BATCH_KEYS, b)) for b in BATCHES_2024],
+        "nominations": [dict(zip(NOMINATION_KEYS, n)) for n in NOMINATIONS_2024],
+    }
+
+
+GD26 = ("Sở Giáo dục và Đào tạo", "18/TTr-SGDĐT", D(2026, 3, 2))
+KB26 = ("UBND phường Kinh Bắc", "09/TTr-UBND", D(2026, 3, 4))
+LN26 = ("UBND xã Lục Ngạn", "11/TTr-UBND", D(2026, 3, 5))
+HK1 = "Đã có thành tích xuất sắc trong thực hiện nhiệm vụ học kỳ I năm học 2025 - 2026"
+SAT_NHAP = "Đã có thành tích xuất sắc trong thực hiện sắp xếp tổ chức bộ máy, chính quyền địa phương hai cấp"
+NOMINATIONS_2026 = [
+    ("Quý I/2026", *GD26, "Tập thể", "", "Trường THPT Chuyên Bắc Ninh", "", "Sở Giáo dục và Đào tạo", BK, HK1, "Đạt"),
+    ("Quý I/2026", *GD26, "Cá nhân", "Bà", "Nguyễn Thị Minh Nguyệt", "Giáo viên Trường THPT Chuyên Bắc Ninh",
+     "Sở Giáo dục và Đào tạo", BK, HK1, "Đạt"),
+    ("Quý I/2026", *KB26, "Tập thể", "", "Văn phòng HĐND và UBND phường", "", "phường Kinh Bắc", BK, SAT_NHAP, "Đạt"),
+    ("Quý I/2026", *KB26, "Cá nhân", "Ông", "Trịnh Văn Long", "Phó Chủ tịch UBND phường", "phường Kinh Bắc", BK,
+     SAT_NHAP, "Đạt"),
+    ("Quý I/2026", *LN26, "Hộ gia đình", "Bà", "Hoàng Thị Sen", "", "thôn Kép, xã Lục Ngạn", BK,
+     "Đã có thành tích xuất sắc trong hiến đất làm đường giao thông", "Đạt"),
+]
+
+
+def sample_2026() -> dict:
+    """A 2026 batch of the merged tỉnh Bắc Ninh under NĐ 152/2025 (no Kế hoạch)."""
+    batch = ("Quý I/2026", "Quý I", D(2026, 3, 20), "PHÓ CHỦ TỊCH", "Đào Quang Khải", "27/TTr-SNV", D(2026, 3, 12),
+             None, "Theo tờ trình", "Theo vần tên", "VT, NC")
+    return {
+        "agency": AGENCY_2024,
+        "plan": {},
+        "recipients": [dict(zip(("document", "name", "note", "copies"), r)) for r in RECIPIENTS_QD_2024],
+        "batches": [dict(zip(BATCH_KEYS, batch))],
+        "nominations": [dict(zip(NOMINATION_KEYS, n)) for n in NOMINATIONS_2026],
     }
 
 
 def main() -> None:
-    target = ROOT / "data" / "mau" / "tdkt-2024.xlsx"
-    write_filled_workbook(target, sample_2024())
-    print(f"wrote {target.relative_to(ROOT)}")
+    for name, content in (("tdkt-2024.xlsx", sample_2024()), ("tdkt-2026-bac-ninh-moi.xlsx", sample_2026())):
+        target = ROOT / "data" / "mau" / name
+        write_filled_workbook(target, content)
+        print(f"wrote {target.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

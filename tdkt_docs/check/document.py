@@ -1,6 +1,7 @@
 """Entry point: every NĐ 30 rule on one .docx."""
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import docx
@@ -14,7 +15,16 @@ from .model import build_model, header_parts
 
 def check_document(path: Path) -> list[Finding]:
     """All format deviations of the .docx at ``path``, in reading order of the rules."""
-    model = build_model(_open(Path(path)))
+    return check_loaded(_open(Path(path)))
+
+
+def check_bytes(data: bytes) -> list[Finding]:
+    """The same checks on a document still in memory (before it is written)."""
+    return check_loaded(docx.Document(io.BytesIO(data)))
+
+
+def check_loaded(document: docx.document.Document) -> list[Finding]:
+    model = build_model(document)
     layout = locate(model)
     return [
         *page.check_pages(model),

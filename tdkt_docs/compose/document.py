@@ -25,9 +25,12 @@ class DocumentPlan:
     copies: int = 1
     group: str = ""      # print bundle the document belongs to
     warnings: tuple[str, ...] = field(default=())
+    payload: object = None  # the composed object (e.g. a Decision), for summaries
+    extra: dict = field(default_factory=dict)  # facts for manifest.json (JSON values)
 
 
 @dataclass(frozen=True)
 class Composition:
     documents: list[DocumentPlan]
     skipped: list[str]   # Vietnamese notes: parts left out and why
+    batches: list = field(default_factory=list)  # BatchSummary of each decision batch

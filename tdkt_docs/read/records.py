@@ -69,3 +69,41 @@ class Task:
     cooperating: tuple[str, ...]
     note: tuple[str, ...]
     rows: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Sheet "Đợt khen thưởng": one batch of decisions signed together."""
+
+    name: str
+    quarter: str
+    signing: dt.date | None
+    position: str
+    signer: str
+    submission_no: str
+    submission_date: dt.date | None
+    first_number: int | None
+    split: str
+    order: str
+    archive: str
+    rows: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Nomination:
+    """Sheet "Đề nghị khen thưởng": one proposed awardee."""
+
+    batch: str
+    unit: str
+    unit_head: str
+    submission_no: str
+    submission_date: dt.date | None
+    kind: str
+    address: str
+    name: str
+    position: str
+    workplace: str
+    form: str
+    achievement: str
+    appraisal: str
+    rows: tuple[int, ...] = ()

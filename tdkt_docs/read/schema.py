@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from . import cells
-from .records import Agency, LegalBasisLine, PlanInfo, Recipient, Task
+from ..rules.legal import award_forms
+from .records import Agency, Batch, LegalBasisLine, Nomination, PlanInfo, Recipient, Task
 
 
 class Kind(enum.Enum):
@@ -177,6 +178,89 @@ TASKS = Sheet(
     ),
 )
 
-SHEETS: tuple[Sheet, ...] = (AGENCY, PLAN, LEGAL_BASIS, RECIPIENTS, TASKS)
+KINDS = ("Tập thể", "Cá nhân", "Hộ gia đình")
+ADDRESSES = ("Ông", "Bà")
+SIGNERS = ("CHỦ TỊCH", "PHÓ CHỦ TỊCH")
+SPLITS = ("Theo tờ trình", "Theo hình thức")
+ORDERS = ("Như đề nghị", "Theo vần tên")
+APPRAISALS = ("Đạt", "Không đạt", "Chưa thẩm định")
+
+BATCHES = Sheet(
+    key="batches",
+    title="Đợt khen thưởng",
+    layout=Layout.TABLE,
+    record=Batch,
+    help="Mỗi dòng một đợt trình Chủ tịch UBND tỉnh ký quyết định khen thưởng (theo quý hoặc cuối năm).",
+    columns=(
+        Column("name", "Đợt", required=True, width=18,
+               help="Tên đợt, dùng ở trang Đề nghị khen thưởng để gắn đề nghị vào đợt.", example="Ví dụ: Quý I/2024"),
+        Column("quarter", "Quý", required=True, choices=QUARTERS, aliases=_QUARTER_ALIASES, width=10,
+               help="Quý của đợt (đợt cuối năm chọn Quý IV).", example="Quý I"),
+        Column("signing", "Ngày ký dự kiến", Kind.DATE, required=True, width=14,
+               help="Mức lương cơ sở, hệ số tiền thưởng và các căn cứ được chọn theo ngày này.",
+               example=None),
+        Column("position", "Chức vụ người ký", required=True, choices=SIGNERS, width=18,
+               help="CHỦ TỊCH ký thì ghi CHỦ TỊCH; Phó Chủ tịch ký thì quyết định ghi KT. CHỦ TỊCH / PHÓ CHỦ TỊCH.",
+               example="CHỦ TỊCH"),
+        Column("signer", "Họ tên người ký", required=True, width=22, help="Không ghi học hàm, học vị.",
+               example="Nguyễn Hương Giang"),
+        Column("submission_no", "Số tờ trình Sở Nội vụ", required=True, width=18,
+               help="Tờ trình của Sở Nội vụ đề nghị khen thưởng, ví dụ 15/TTr-SNV.", example="15/TTr-SNV"),
+        Column("submission_date", "Ngày tờ trình Sở Nội vụ", Kind.DATE, required=True, width=14,
+               help="Ngày của tờ trình Sở Nội vụ.", example=None),
+        Column("first_number", "Số quyết định đầu tiên", Kind.INT, width=12,
+               help="Để trống nếu văn thư sẽ ghi số; có số thì các quyết định được đánh số liên tiếp.", example=None),
+        Column("split", "Chia quyết định", choices=SPLITS, width=16,
+               help="Theo tờ trình (mặc định): mỗi hình thức của mỗi tờ trình một quyết định. "
+                    "Theo hình thức: gộp các tờ trình cùng hình thức.", example="Theo tờ trình"),
+        Column("order", "Thứ tự danh sách", choices=ORDERS, width=16,
+               help="Như đề nghị (mặc định) hoặc Theo vần tên (A, Ă, Â, B…, theo tên rồi họ đệm).",
+               example="Như đề nghị"),
+        Column("archive", "Nơi lưu", width=14, help='Dòng cuối Nơi nhận "- Lưu: …"; để trống là VT, NC.',
+               example="VT, NC"),
+    ),
+)
+
+NOMINATIONS = Sheet(
+    key="nominations",
+    title="Đề nghị khen thưởng",
+    layout=Layout.TABLE,
+    record=Nomination,
+    help="Mỗi dòng một tập thể, cá nhân hoặc hộ gia đình được đề nghị khen thưởng, theo thứ tự trong tờ trình.",
+    columns=(
+        Column("batch", "Đợt", required=True, width=14, help="Tên đợt, đúng như ở trang Đợt khen thưởng.",
+               example="Quý I/2024"),
+        Column("unit", "Đơn vị trình", required=True, width=28, help="Đơn vị có tờ trình đề nghị.",
+               example="Sở Giáo dục và Đào tạo"),
+        Column("unit_head", "Thủ trưởng đơn vị trình", width=28,
+               help="Chức danh ghi ở Điều 3 và câu Xét đề nghị; để trống thì tự suy ra (Sở → Giám đốc Sở …).",
+               example=""),
+        Column("submission_no", "Số tờ trình", required=True, width=16, example="45/TTr-SGDĐT",
+               help="Số, ký hiệu tờ trình của đơn vị."),
+        Column("submission_date", "Ngày tờ trình", Kind.DATE, required=True, width=13, example=None,
+               help="Ngày của tờ trình."),
+        Column("kind", "Loại", required=True, choices=KINDS, width=13, example="Cá nhân",
+               help="Tập thể, Cá nhân hoặc Hộ gia đình."),
+        Column("address", "Ông/Bà", choices=ADDRESSES, width=8, example="Ông",
+               help="Bắt buộc với cá nhân; với hộ gia đình là chủ hộ."),
+        Column("name", "Họ tên / Tên tập thể", required=True, width=28, example="Ví dụ: Nguyễn Văn An",
+               help="Họ và tên cá nhân, chủ hộ, hoặc tên tập thể."),
+        Column("position", "Chức vụ", width=24, example="Trưởng phòng Giáo dục Trung học",
+               help="Chức vụ của cá nhân (để trống với tập thể)."),
+        Column("workplace", "Đơn vị công tác", width=30, example="Sở Giáo dục và Đào tạo",
+               help="Cơ quan, đơn vị; với tập thể là đơn vị cấp trên; với hộ gia đình là địa chỉ."),
+        Column("form", "Hình thức khen thưởng", required=True, width=34, strict=False,
+               choices=tuple(form.name for form in award_forms()),
+               example="Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
+               help="Hình thức hoặc danh hiệu do Chủ tịch UBND tỉnh quyết định."),
+        Column("achievement", "Thành tích", required=True, width=50,
+               example="Đã có thành tích xuất sắc trong công tác năm 2024",
+               help="Nội dung thành tích, in ở Điều 1 và trên bằng: Đã có thành tích xuất sắc …"),
+        Column("appraisal", "Kết quả thẩm định", choices=APPRAISALS, width=14, example="Đạt",
+               help="Chỉ đề nghị Đạt (hoặc để trống) mới được đưa vào quyết định."),
+    ),
+)
+
+SHEETS: tuple[Sheet, ...] = (AGENCY, PLAN, LEGAL_BASIS, RECIPIENTS, TASKS, BATCHES, NOMINATIONS)
 HELP_SHEET = "Hướng dẫn"
 LISTS_SHEET = "Danh mục"

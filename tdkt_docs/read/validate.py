@@ -1,0 +1,89 @@
+"""Checks across rows and against the dated rules: a nomination must make a lawful decision."""
+from __future__ import annotations
+
+from openpyxl.utils import get_column_letter
+
+from ..rules.collation import match_key
+from ..rules.legal import RuleError, coefficient, find_form, legal_basis_on
+from ..rules.money import base_salary_on
+from .problems import ERROR, Problem
+from .records import Batch, Nomination
+from .schema import BATCHES, NOMINATIONS, Sheet
+from .workbook import WorkbookData
+
+PERSON = "Cá nhân"
+
+
+def validate(data: WorkbookData) -> list[Problem]:
+    """Problems no single cell shows; appended to ``data.problems`` by the caller."""
+    batches = {match_key(b.name): b for b in data.all(BATCHES.key)}
+    problems = _batch_problems(data.all(BATCHES.key))
+    seen: dict[tuple, int] = {}
+    for nomination in data.all(NOMINATIONS.key):
+        problems += _nomination_problems(nomination, batches, seen)
+    return list(dict.fromkeys(problems))  # a batch's date problem is reported once
+
+
+def _cell(sheet: Sheet, key: str, row: int) -> tuple[str, str]:
+    index = next(i for i, c in enumerate(sheet.columns, start=1) if c.key == key)
+    return f"{get_column_letter(index)}{row}", sheet.column(key).header
+
+
+def _problem(sheet: Sheet, key: str, row: int, message: str) -> Problem:
+    cell, header = _cell(sheet, key, row)
+    return Problem(ERROR, sheet.title, message, cell=cell, column=header)
+
+
+def _batch_problems(batches: list[Batch]) -> list[Problem]:
+    problems = []
+    names: dict[str, int] = {}
+    for batch in batches:
+        row = batch.rows[0]
+        key = match_key(batch.name)
+        if key in names:
+            problems.append(_problem(BATCHES, "name", row, f'đợt "{batch.name}" đã có ở dòng {names[key]}.'))
+        names.setdefault(key, row)
+        if batch.signing is not None:
+            for rule in (base_salary_on, legal_basis_on):
+                try:
+                    rule(batch.signing)
+                except RuleError as exc:
+                    problems.append(_problem(BATCHES, "signing", row, f'đợt "{batch.name}": {exc}'))
+    return problems
+
+
+def _nomination_problems(n: Nomination, batches: dict[str, Batch], seen: dict[tuple, int]) -> list[Problem]:
+    row = n.rows[0]
+    problems = []
+    batch = batches.get(match_key(n.batch))
+    if batch is None:
+        problems.append(_problem(NOMINATIONS, "batch", row,
+                                 f'đợt "{n.batch}" không có trong trang "{BATCHES.title}"; '
+                                 "hãy thêm đợt đó hoặc sửa tên đợt cho khớp."))
+    if n.kind == PERSON and not n.address:
+        problems.append(_problem(NOMINATIONS, "address", row,
+                                 f'thiếu Ông/Bà cho cá nhân "{n.name}"; danh sách kèm theo ghi "Ông …" hoặc "Bà …".'))
+    form = find_form(n.form)
+    if form is None:
+        problems.append(_problem(NOMINATIONS, "form", row,
+                                 f'"{n.form}" không phải hình thức khen thưởng do Chủ tịch UBND tỉnh quyết định; '
+                                 "hãy chọn trong danh sách của cột này."))
+        return problems
+    if n.kind not in form.kinds:
+        allowed = ", ".join(k.lower() for k in form.kinds)
+        problems.append(_problem(NOMINATIONS, "form", row,
+                                 f'{form.name} không tặng cho {n.kind.lower()} (chỉ tặng cho: {allowed}).'))
+        return problems
+    if batch is not None and batch.signing is not None:
+        try:
+            coefficient(form, n.kind, batch.signing)
+        except RuleError as exc:
+            problems.append(_problem(BATCHES, "signing", batch.rows[0], f'đợt "{batch.name}": {exc}'))
+        year = batch.signing.year
+        key = (n.kind, match_key(n.name), match_key(n.workplace), form.key, year)
+        if key in seen:
+            problems.append(_problem(NOMINATIONS, "name", row,
+                                     f'trùng với đề nghị ở dòng {seen[key]}: cùng {n.kind.lower()} "{n.name}", '
+                                     f"cùng hình thức, cùng năm {year}."))
+        seen.setdefault(key, row)
+    return problems
