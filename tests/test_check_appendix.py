@@ -7,12 +7,18 @@ FORM = ('"Phụ lục" và số La Mã trên một dòng riêng, chữ in thư�
         "tên phụ lục in hoa ở dòng dưới")
 
 
-@pytest.mark.parametrize("typed", ["PHỤ LỤC", "PHỤ LỤC THỰC HIỆN NHIỆM VỤ NĂM 2024", "Phụ lục 1"])
+@pytest.mark.parametrize("typed", ["PHỤ LỤC", "Phụ lục 1", "Phụ lục thực hiện nhiệm vụ năm 2024"])
 def test_heading_form_is_a_warning(tmp_path, typed):
     doc = plan_document()
     retext(find(doc, "Phụ lục"), typed)
     assert check(doc, tmp_path) == [
         Finding("phu_luc.tieu_de", "cảnh báo", f'đoạn "{typed}"', FORM, f'"{typed}"')]
+
+
+def test_house_style_heading_joined_with_its_title_in_capitals_is_accepted(tmp_path):
+    doc = plan_document()
+    retext(find(doc, "Phụ lục"), "PHỤ LỤC THỰC HIỆN NHIỆM VỤ NĂM 2024")
+    assert [f for f in check(doc, tmp_path) if f.rule == "phu_luc.tieu_de"] == []
 
 
 def test_roman_numbered_heading_is_accepted(tmp_path):

@@ -9,6 +9,8 @@ from .model import DocModel, Para
 from .text import plain
 
 HEADING_FORM = re.compile(r"^Phụ lục( [IVXLC]+)?$")
+# House style seen in provinces (nd30-the-thuc.md §7): "PHỤ LỤC …" in capitals with the title on one line.
+JOINED_FORM = re.compile(r"^PHỤ LỤC( [IVXLC]+)?\b.+$")
 KEM_THEO_WINDOW = 4
 
 
@@ -31,7 +33,8 @@ def _following(model: DocModel, head: Para) -> list[Para]:
 def _heading(head: Para, following: list[Para]) -> list[Finding]:
     findings = []
     line = head.lines[0]
-    if not HEADING_FORM.match(head.stripped):
+    joined = JOINED_FORM.match(head.stripped) and head.stripped == head.stripped.upper()
+    if not HEADING_FORM.match(head.stripped) and not joined:
         findings.append(Finding("phu_luc.tieu_de", WARNING, head.where,
                                 '"Phụ lục" và số La Mã trên một dòng riêng, chữ in thường '
                                 '(ví dụ "Phụ lục I"); tên phụ lục in hoa ở dòng dưới',
