@@ -5,9 +5,10 @@ the whole build is sound, each atomically, so a failure leaves nothing half-done
 """
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, ContextManager
 
 from .check.document import check_bytes
 from .check.report import format_findings
@@ -17,7 +18,8 @@ from .compose.document import Composition, DocumentPlan, Source
 from .compose.plan import compose_plan
 from .errors import UserError
 from .files import write_bytes_atomic
-from .manifest import Entry, Manifest, file_sha256, previous_hashes, save, sha256
+from .export.publish import SigningDocument, export
+from .manifest import Entry, Manifest, file_sha256, previous_entries, save, sha256
 from .paths import TEMPLATES_DIR
 from .read import load
 from .read.problems import Problem
@@ -27,7 +29,12 @@ from .render.docx import CompiledTemplate
 from .render.summary import summary_workbook
 
 COMPOSERS: tuple[Callable[[WorkbookData], Composition], ...] = (compose_plan, compose_decisions)
-Progress = Callable[[list], Iterable]
+Progress = Callable[[int, str], ContextManager[Callable[[int], None]]]
+
+
+@contextlib.contextmanager
+def no_progress(total: int, label: str):
+    yield lambda n: None
 
 
 class InvalidWorkbook(UserError):
@@ -77,7 +84,8 @@ def compose_all(data: WorkbookData) -> Composition:
     return Composition(documents, skipped, batches)
 
 
-def build(workbook: Path, outdir: Path, *, force: bool = False, progress: Progress | None = None) -> BuildResult:
+def build(workbook: Path, outdir: Path, *, force: bool = False, pdf: bool = False,
+          progress: Progress = no_progress) -> BuildResult:
     data = load(workbook)
     if data.errors:
         raise InvalidWorkbook(data.problems)
@@ -89,24 +97,31 @@ def build(workbook: Path, outdir: Path, *, force: bool = False, progress: Progre
     result = BuildResult(Path(outdir), Manifest(workbook=Path(workbook).name, skipped=composition.skipped,
                                                 warnings=warnings))
     result.outputs = render_all(composition.documents, progress) + summaries(composition)
-    previous = previous_hashes(result.outdir)
+    previous = previous_entries(result.outdir)
+    hashes = {path: entry["sha256"] for path, entry in previous.items()}
     for output in result.outputs:
-        _write(output, result, previous, force)
+        _write(output, result, hashes, force)
+    if pdf and not result.failed:
+        signing = [SigningDocument(o.path, o.title, o.group, o.copies) for o in result.outputs if o.kind != "tong_hop"]
+        with progress(len(signing), "Đang chuyển sang PDF") as update:
+            result.manifest.documents += export(result.outdir, signing, previous, bundle_name=slug, progress=update)
     save(result.outdir, result.manifest)
     return result
 
 
-def render_all(plans: list[DocumentPlan], progress: Progress | None = None) -> list[Output]:
+def render_all(plans: list[DocumentPlan], progress: Progress = no_progress) -> list[Output]:
     """Render and check every document in memory; one compiled template per file."""
     templates: dict[str, CompiledTemplate] = {}
     outputs = []
-    for plan in (progress or iter)(plans):
-        if plan.template not in templates:
-            templates[plan.template] = CompiledTemplate(TEMPLATES_DIR / plan.template)
-        data = templates[plan.template].render(plan.context)
-        _conform(plan, data)
-        outputs.append(Output(plan.kind, plan.filename, data, plan.title, plan.sources, plan.extra,
-                              plan.group, plan.copies))
+    with progress(len(plans), "Đang tạo văn bản") as update:
+        for plan in plans:
+            if plan.template not in templates:
+                templates[plan.template] = CompiledTemplate(TEMPLATES_DIR / plan.template)
+            data = templates[plan.template].render(plan.context)
+            _conform(plan, data)
+            outputs.append(Output(plan.kind, plan.filename, data, plan.title, plan.sources, plan.extra,
+                                  plan.group, plan.copies))
+            update(1)
     return outputs
 
 

@@ -1,7 +1,7 @@
 """The ``tdkt`` command: a thin shell over the pipeline. All text is Vietnamese."""
 from __future__ import annotations
 
-import os
+import contextlib
 import sys
 import tempfile
 import traceback
@@ -13,6 +13,9 @@ from . import build as pipeline
 from .errors import UserError
 from .read.blank import write_blank_workbook
 from .read.problems import summary
+from .check.document import check_document
+from .check.report import findings_json, format_findings
+from .export import check_pdf_fonts, convert_to_pdf
 from .read import load
 
 
@@ -77,21 +80,76 @@ def init(file: str, force: bool) -> None:
 
 @cli.command(cls=VietnameseCommand, context_settings=HELP)
 @click.argument("files", nargs=-1, required=True, metavar="TỆP…")
+@click.option("--json", "as_json", is_flag=True,
+              help="In kết quả kiểm tra văn bản .docx dạng JSON (dành cho chương trình khác) thay cho văn bản.")
 @click.help_option("-h", "--help", help=HELP_TEXT)
-def check(files: tuple[str, ...]) -> None:
-    """Kiểm tra sổ Excel (.xlsx): liệt kê mọi lỗi, chỉ rõ trang, ô và cột."""
+def check(files: tuple[str, ...], as_json: bool) -> None:
+    """Kiểm tra tệp: sổ Excel (.xlsx) theo mẫu nhập liệu, hoặc văn bản Word (.docx) theo thể thức
+    Nghị định 30/2020/NĐ-CP (khổ giấy, lề, phông và cỡ chữ, Quốc hiệu, Tiêu ngữ, số và ký hiệu,
+    ngày tháng, tên loại, căn cứ, nơi nhận, chữ ký, số trang, phụ lục). Mỗi sai sót ghi rõ vị trí,
+    quy định và thực tế. Mã thoát 1 khi có lỗi, 0 khi không có lỗi."""
     failed = False
     for name in files:
         path = Path(name)
-        if path.suffix.lower() != ".xlsx":
-            raise UserError(f'Không kiểm tra được "{path.name}": chỉ nhận tệp .xlsx.')
-        data = load(path)
-        click.echo(f'Tệp "{path.name}":')
-        for problem in data.problems:
-            click.echo(f"  {problem}")
-        click.echo(f"  {summary(data.problems)}")
-        failed = failed or bool(data.errors)
+        kind = path.suffix.lower()
+        if kind == ".xlsx":
+            failed = check_workbook(path) or failed
+        elif kind in (".docx", ".doc"):
+            failed = check_docx(path, as_json) or failed
+        else:
+            raise UserError(f'Không kiểm tra được "{path.name}": chỉ nhận sổ Excel .xlsx hoặc văn bản Word .docx.')
     sys.exit(1 if failed else 0)
+
+
+def check_workbook(path: Path) -> bool:
+    data = load(path)
+    click.echo(f'Tệp "{path.name}":')
+    for problem in data.problems:
+        click.echo(f"  {problem}")
+    click.echo(f"  {summary(data.problems)}")
+    return bool(data.errors)
+
+
+def check_docx(path: Path, as_json: bool) -> bool:
+    findings = check_document(path)
+    click.echo(findings_json(path, findings) if as_json else format_findings(path, findings))
+    return any(f.severity == "lỗi" for f in findings)
+
+
+@cli.command(cls=VietnameseCommand, context_settings=HELP)
+@click.argument("paths", nargs=-1, required=True, metavar="TỆP_HOẶC_THƯ_MỤC…")
+@click.option("-o", "--output", "outdir", default=None, metavar="THƯ_MỤC",
+              help="Thư mục ghi PDF (mặc định: cạnh tệp .docx).")
+@click.help_option("-h", "--help", help=HELP_TEXT)
+def pdf(paths: tuple[str, ...], outdir: str | None) -> None:
+    """Chuyển văn bản .docx có sẵn (hoặc mọi .docx trong thư mục) sang PDF bằng LibreOffice."""
+    sources = docx_files(Path(p) for p in paths)
+    folders: dict[Path, list[Path]] = {}
+    for source in sources:
+        folders.setdefault(Path(outdir) if outdir else source.parent, []).append(source)
+    problems = []
+    with progress_bar(len(sources), "Đang chuyển sang PDF") as update:
+        for folder, members in folders.items():
+            for made in convert_to_pdf(members, folder, progress=update):
+                problems += check_pdf_fonts(made)
+                click.echo(f"Đã tạo: {made}")
+    for problem in problems:
+        click.echo(problem, err=True)
+    sys.exit(1 if problems else 0)
+
+
+def docx_files(paths) -> list[Path]:
+    found = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*.docx") if not p.name.startswith(("~$", ".~")))
+        elif path.suffix.lower() == ".docx" and path.is_file():
+            found.append(path)
+        else:
+            raise UserError(f'"{path}" không phải tệp .docx hay thư mục có sẵn.')
+    if not found:
+        raise UserError("Không tìm thấy tệp .docx nào để chuyển.")
+    return found
 
 
 @cli.command(cls=VietnameseCommand, context_settings=HELP)
@@ -99,10 +157,12 @@ def check(files: tuple[str, ...]) -> None:
 @click.option("-o", "--output", "outdir", default="output", metavar="THƯ_MỤC",
               help="Thư mục ghi văn bản (mặc định: output).")
 @click.option("--force", is_flag=True, help="Ghi đè cả văn bản đã được sửa tay sau lần tạo trước.")
+@click.option("--pdf", is_flag=True,
+              help="Tạo thêm bản PDF của mỗi văn bản và bộ in ký cho từng đợt (cần LibreOffice).")
 @click.help_option("-h", "--help", help=HELP_TEXT)
-def build(file: str, outdir: str, force: bool) -> None:
+def build(file: str, outdir: str, force: bool, pdf: bool) -> None:
     """Tạo các văn bản từ sổ Excel vào thư mục (mặc định output/)."""
-    result = pipeline.build(Path(file), Path(outdir), force=force, progress=progress_bar)
+    result = pipeline.build(Path(file), Path(outdir), force=force, pdf=pdf, progress=progress_bar)
     for warning in result.manifest.warnings:
         click.echo(warning if warning.startswith(("Lỗi", "Cảnh báo")) else f"Cảnh báo: {warning}")
     for note in result.manifest.skipped:
@@ -120,11 +180,14 @@ def build(file: str, outdir: str, force: bool) -> None:
     sys.exit(1 if result.failed else 0)
 
 
-def progress_bar(items: list):
-    """A progress bar on a terminal; silent when output is redirected."""
-    with click.progressbar(items, label="Đang tạo văn bản", show_pos=True,
-                           file=None if sys.stdout.isatty() else open(os.devnull, "w")) as bar:
-        yield from bar
+@contextlib.contextmanager
+def progress_bar(total: int, label: str):
+    """A progress bar on a terminal (stderr); nothing when output is redirected."""
+    if not sys.stderr.isatty():
+        yield lambda n: None
+        return
+    with click.progressbar(length=total, label=label, show_pos=True, file=sys.stderr) as bar:
+        yield bar.update
 
 
 def main() -> None:

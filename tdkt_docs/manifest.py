@@ -45,12 +45,12 @@ def file_sha256(path: Path) -> str:
     return sha256(path.read_bytes())
 
 
-def previous_hashes(outdir: Path) -> dict[str, str]:
-    """path → sha256 of what the previous build wrote into ``outdir``."""
+def previous_entries(outdir: Path) -> dict[str, dict]:
+    """path → manifest entry of what the previous build wrote into ``outdir``."""
     try:
         old = json.loads((outdir / FILENAME).read_text(encoding="utf-8"))
-        return {doc["path"]: doc["sha256"] for doc in old.get("documents", [])}
-    except (OSError, ValueError, KeyError, TypeError):
+        return {doc["path"]: doc for doc in old.get("documents", []) if {"path", "sha256"} <= doc.keys()}
+    except (OSError, ValueError, AttributeError, TypeError):
         return {}
 
 

@@ -48,8 +48,14 @@ def compose_plan(data: WorkbookData) -> Composition:
     document = DocumentPlan(
         kind=KIND, template=TEMPLATE, filename=f"ke-hoach-tdkt-{plan.year}.docx", context=context,
         sources=sources, title=f"Kế hoạch công tác thi đua, khen thưởng năm {plan.year}",
-        group="ke-hoach")
+        group=f"Kế hoạch năm {plan.year}", copies=copy_count(recipients, plan.archive))
     return Composition([document], skipped)
+
+
+def copy_count(recipients: list, archive: str) -> int:
+    """Paper copies to print: each recipient's count (1 when blank) plus one per archive place."""
+    places = [p for p in archive.removeprefix("Lưu:").split(",") if p.strip()]
+    return sum(r.copies or 1 for r in recipients) + len(places) or 1
 
 
 def year_context(year: int) -> dict:

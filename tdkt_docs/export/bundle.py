@@ -64,30 +64,49 @@ def make_bundle(
     items: Sequence[BundleItem], out: Path, *, heading: str, converter: Converter = convert_to_pdf
 ) -> BundleInfo:
     """Write the print bundle ``out``; ``converter`` turns the cover .docx into PDF."""
-    if not items:
-        raise ValueError("a bundle needs at least one item")
-    _check_copies(items)
-    readers = [open_pdf(item.pdf) for item in items]
-    counts = [len(reader.pages) for reader in readers]
+    return make_bundles([BundleSpec(tuple(items), Path(out), heading)], converter=converter)[0]
+
+
+@dataclass(frozen=True)
+class BundleSpec:
+    items: tuple[BundleItem, ...]
+    out: Path
+    heading: str
+
+
+def make_bundles(specs: Sequence[BundleSpec], *, converter: Converter = convert_to_pdf) -> list[BundleInfo]:
+    """Write several bundles; all their covers are converted in one converter call."""
+    for spec in specs:
+        if not spec.items:
+            raise ValueError("a bundle needs at least one item")
+        _check_copies(spec.items)
+    readers = [[open_pdf(item.pdf) for item in spec.items] for spec in specs]
     with tempfile.TemporaryDirectory(prefix="tdkt-bia-") as tmp:
-        rows = [(item.title, item.copies, count) for item, count in zip(items, counts)]
-        cover_docx = write_cover(heading, rows, Path(tmp) / "bia.docx")
-        (cover_pdf,) = converter([cover_docx], Path(tmp) / "pdf")
-        cover = open_pdf(cover_pdf)
-        starts, total = plan_starts(len(cover.pages), [(n, item.copies) for n, item in zip(counts, items)])
-        writer = PdfWriter()
-        for page in cover.pages:
-            writer.add_page(page)
-        for item, reader, item_starts in zip(items, readers, starts):
-            _add_copies(writer, item, reader, item_starts)
-        with atomic_path(Path(out)) as tmp_out:
-            writer.write(tmp_out)
+        covers = []
+        for index, (spec, spec_readers) in enumerate(zip(specs, readers)):
+            rows = [(item.title, item.copies, len(r.pages)) for item, r in zip(spec.items, spec_readers)]
+            covers.append(write_cover(spec.heading, rows, Path(tmp) / f"bia-{index:03d}.docx"))
+        cover_pdfs = converter(covers, Path(tmp) / "pdf")
+        return [_assemble(spec, spec_readers, open_pdf(cover))
+                for spec, spec_readers, cover in zip(specs, readers, cover_pdfs)]
+
+
+def _assemble(spec: BundleSpec, readers, cover) -> BundleInfo:
+    counts = [len(reader.pages) for reader in readers]
+    starts, total = plan_starts(len(cover.pages), [(n, item.copies) for n, item in zip(counts, spec.items)])
+    writer = PdfWriter()
+    for page in cover.pages:
+        writer.add_page(page)
+    for item, reader, item_starts in zip(spec.items, readers, starts):
+        _add_copies(writer, item, reader, item_starts)
+    with atomic_path(spec.out) as tmp_out:
+        writer.write(tmp_out)
     entries = tuple(
         BundleEntry(item.title, item.pdf, count, item.copies, item_starts)
-        for item, count, item_starts in zip(items, counts, starts)
+        for item, count, item_starts in zip(spec.items, counts, starts)
     )
-    blanks = total - len(cover.pages) - sum(count * item.copies for count, item in zip(counts, items))
-    return BundleInfo(Path(out), total, len(cover.pages), blanks, entries)
+    blanks = total - len(cover.pages) - sum(count * item.copies for count, item in zip(counts, spec.items))
+    return BundleInfo(spec.out, total, len(cover.pages), blanks, entries)
 
 
 def _check_copies(items: Sequence[BundleItem]) -> None:

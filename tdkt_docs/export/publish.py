@@ -1,0 +1,131 @@
+"""Signing copies for a build: a PDF beside every .docx and one print bundle per group.
+
+A PDF is reused when the manifest says it was made from the same .docx bytes, and
+a bundle when its inputs (titles, copies, PDF bytes) are the same, so a rebuild
+with unchanged input converts nothing.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Sequence
+
+from ..errors import UserError
+from ..manifest import Entry, file_sha256
+from .bundle import BundleInfo, BundleItem, BundleSpec, make_bundles
+from .fonts import check_pdf_fonts
+from .pdf import convert_to_pdf, page_count
+
+BUNDLE_DIR = "in-ky"
+
+
+@dataclass(frozen=True)
+class SigningDocument:
+    """A written .docx the secretaries will print: where it is and how many copies."""
+
+    path: str       # relative to the output folder
+    title: str
+    group: str      # bundle it belongs to
+    copies: int
+
+
+def export(outdir: Path, documents: Sequence[SigningDocument], previous: dict[str, dict], *,
+           bundle_name: Callable[[str], str], progress: Callable[[int], None] | None = None) -> list[Entry]:
+    """PDFs and bundles for ``documents``; returns their manifest entries."""
+    pdf_entries = _pdfs(outdir, documents, previous, progress)
+    return pdf_entries + _bundles(outdir, documents, pdf_entries, previous, bundle_name)
+
+
+def _pdf_path(docx: str) -> str:
+    return str(Path(docx).with_suffix(".pdf"))
+
+
+def _pdfs(outdir: Path, documents: Sequence[SigningDocument], previous: dict[str, dict],
+          progress: Callable[[int], None] | None) -> list[Entry]:
+    sources = {doc.path: file_sha256(outdir / doc.path) for doc in documents}
+    stale = [doc for doc in documents if not _reusable(outdir, _pdf_path(doc.path), sources[doc.path], previous)]
+    if progress and len(stale) < len(documents):
+        progress(len(documents) - len(stale))
+    _convert(outdir, [doc.path for doc in stale], progress)
+    entries = []
+    for doc in documents:
+        pdf = outdir / _pdf_path(doc.path)
+        entries.append(Entry(kind="pdf", path=_pdf_path(doc.path), sha256=file_sha256(pdf), title=doc.title,
+                             pages=page_count(pdf), extra={"tu": doc.path, "tu_sha256": sources[doc.path]}))
+    return entries
+
+
+def _reusable(outdir: Path, pdf: str, source_sha: str, previous: dict[str, dict]) -> bool:
+    old = previous.get(pdf)
+    return (old is not None and old.get("extra", {}).get("tu_sha256") == source_sha
+            and (outdir / pdf).is_file() and file_sha256(outdir / pdf) == old.get("sha256"))
+
+
+def _convert(outdir: Path, docx_paths: Sequence[str], progress: Callable[[int], None] | None) -> None:
+    """Convert under unique names in one sharded run; check fonts before anything is moved in place."""
+    if not docx_paths:
+        return
+    with tempfile.TemporaryDirectory(prefix=".~tdkt-pdf-", dir=outdir) as tmp:
+        staged = []
+        for index, rel in enumerate(docx_paths):
+            link = Path(tmp) / f"{index:05d}-{Path(rel).name}"
+            _link_or_copy(outdir / rel, link)
+            staged.append(link)
+        pdfs = convert_to_pdf(staged, Path(tmp) / "pdf", progress=progress)
+        problems = [problem for pdf in pdfs for problem in check_pdf_fonts(pdf)]
+        if problems:
+            raise UserError("Bản PDF dùng phông thay thế hoặc thiếu chữ tiếng Việt, chưa ghi PDF nào. "
+                            "Hãy cài fonts-liberation2 (xem README) rồi chạy lại:\n"
+                            + "\n".join(f"  {p}" for p in problems))
+        for rel, pdf in zip(docx_paths, pdfs):
+            os.replace(pdf, outdir / _pdf_path(rel))
+
+
+def _link_or_copy(source: Path, link: Path) -> None:
+    try:
+        os.link(source, link)
+    except OSError:
+        link.write_bytes(source.read_bytes())
+
+
+def _bundles(outdir: Path, documents: Sequence[SigningDocument], pdf_entries: list[Entry],
+             previous: dict[str, dict], bundle_name: Callable[[str], str]) -> list[Entry]:
+    shas = {e.path: e.sha256 for e in pdf_entries}
+    groups: dict[str, list[SigningDocument]] = {}
+    for doc in documents:
+        groups.setdefault(doc.group, []).append(doc)
+    specs, entries = [], []
+    for group, members in groups.items():
+        path = f"{BUNDLE_DIR}/{bundle_name(group)}.pdf"
+        items = tuple(BundleItem(d.title, outdir / _pdf_path(d.path), d.copies) for d in members)
+        heading = f"Bộ văn bản in để ký: {group}"
+        key = _bundle_key(heading, [(d.title, d.copies, shas[_pdf_path(d.path)]) for d in members])
+        old = previous.get(path)
+        if old and old.get("extra", {}).get("dau_vao_sha256") == key and (outdir / path).is_file() \
+                and file_sha256(outdir / path) == old.get("sha256"):
+            entries.append(Entry(**old))
+        else:
+            specs.append((BundleSpec(items, outdir / path, heading), path, key))
+    if specs:
+        infos = make_bundles([spec for spec, _, _ in specs])
+        entries += [_bundle_entry(outdir, spec.heading, path, key, info)
+                    for (spec, path, key), info in zip(specs, infos)]
+    return entries
+
+
+def _bundle_key(heading: str, parts: list[tuple[str, int, str]]) -> str:
+    return hashlib.sha256(repr((heading, parts)).encode("utf-8")).hexdigest()
+
+
+def _bundle_entry(outdir: Path, heading: str, path: str, key: str, info: BundleInfo) -> Entry:
+    return Entry(
+        kind="bo_in", path=path, sha256=file_sha256(outdir / path), title=heading, pages=info.total_pages,
+        extra={
+            "dau_vao_sha256": key, "trang_bia": info.cover_pages, "trang_trang": info.blank_pages,
+            "van_ban": [{"ten": e.title, "pdf": str(e.pdf.relative_to(outdir)), "so_trang": e.pages,
+                         "so_ban": e.copies, "trang_bat_dau": list(e.starts)} for e in info.entries],
+        },
+    )
