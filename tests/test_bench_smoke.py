@@ -1,0 +1,74 @@
+"""The render benchmark compares like with like: both ways make the same decisions, word for word."""
+from __future__ import annotations
+
+import io
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from helpers import docx_blocks
+from tdkt_docs.rules.collation import match_key
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.render_bench import build_decisions, decision_plans, render_compiled, render_naive  # noqa: E402
+from bench.workload import year_end_content, write_year_end_workbook  # noqa: E402
+
+
+def text(document) -> list[str]:
+    """Body blocks, then every header and footer paragraph."""
+    blocks = docx_blocks(document)
+    for section in document.sections:
+        for part in (section.header, section.first_page_header, section.footer, section.first_page_footer):
+            blocks += [p.text for p in part.paragraphs if p.text.strip()]
+    return blocks
+
+
+@pytest.fixture(scope="module")
+def ways(tmp_path_factory):
+    root = tmp_path_factory.mktemp("bench")
+    workbook = write_year_end_workbook(root / "cuoi-nam.xlsx", n_decisions=4, per_decision=3)
+    plans = decision_plans(workbook)
+    return {
+        "build": (root / "build", build_decisions(workbook, root / "build")),
+        "naive": (root / "naive", render_naive(plans, root / "naive")),
+        "compiled": render_compiled(plans),
+    }
+
+
+def test_both_ways_write_the_same_files(ways):
+    (build_root, built), (naive_root, naive) = ways["build"], ways["naive"]
+    assert len(built) == len(naive) == len(ways["compiled"]) == 4
+    assert [p.relative_to(build_root) for p in built] == [p.relative_to(naive_root) for p in naive]
+
+
+def test_text_identical_between_ways(ways):
+    for ours, theirs, compiled in zip(ways["build"][1], ways["naive"][1], ways["compiled"]):
+        assert text(Document(ours)) == text(Document(theirs)) == text(Document(io.BytesIO(compiled)))
+
+
+def test_documents_hold_the_decision(ways):
+    first = "\n".join(text(Document(ways["build"][1][0])))
+    assert "Số: 2101/QĐ-UBND" in first
+    assert "Xét đề nghị của Giám đốc Sở Giáo dục và Đào tạo tại Tờ trình số 100/TTr-SGDĐT ngày 01/11/2024" in first
+    assert "cho 01 tập thể, 01 cá nhân và 01 hộ gia đình đã có thành tích xuất sắc" in first
+    assert "1. Văn phòng, Sở Giáo dục và Đào tạo;" in first
+    assert "1. Bà Vũ Thúy Nga, Phó Trưởng phòng, Sở Giáo dục và Đào tạo;" in first
+    assert "1. Hộ gia đình ông Lý Quang Kiên, thôn Lũng Giang, xã Hoàn Sơn, huyện Tiên Du." in first
+    assert "III. HỘ GIA ĐÌNH (01)" in first
+
+
+def test_year_end_workload_is_valid_and_mixed():
+    nominations = year_end_content()["nominations"]
+    assert len(nominations) == 3000
+    assert len({n["submission_no"] for n in nominations}) == 300
+    keys = Counter((n["kind"], match_key(n["name"]), match_key(n["workplace"])) for n in nominations)
+    assert keys.most_common(1)[0][1] == 1
+    assert Counter(n["kind"] for n in nominations) == {"Tập thể": 600, "Cá nhân": 2100, "Hộ gia đình": 300}
+    persons = [n for n in nominations if n["kind"] != "Tập thể"]
+    assert {n["address"] for n in persons} == {"Ông", "Bà"}
+    assert all(n["name"].split()[1] not in ("Thị", "Thu", "Thúy") for n in persons if n["address"] == "Ông")
