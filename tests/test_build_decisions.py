@@ -1,0 +1,272 @@
+"""Quyết định khen thưởng: full text, batching, ordering, numbering, Căn cứ by date, summaries, checks."""
+import copy
+import datetime as dt
+import json
+
+import docx
+import openpyxl
+import pytest
+
+from tdkt_docs import build as pipeline
+from tdkt_docs.read import load
+from helpers import docx_blocks, run_tdkt
+
+from conftest import MINIMAL, SAMPLE_2024, ROOT
+
+BK = "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"
+KHAM = "Đã có thành tích xuất sắc trong công tác khám, chữa bệnh năm 2024"
+Y_TE = {"batch": "Quý III/2024", "unit": "Sở Y tế", "submission_no": "198/TTr-SYT",
+        "submission_date": dt.date(2024, 9, 9), "form": BK, "achievement": KHAM}
+
+
+def batch(**changes) -> dict:
+    return {"name": "Quý III/2024", "quarter": "Quý III", "signing": dt.date(2024, 9, 24), "position": "PHÓ CHỦ TỊCH",
+            "signer": "Vương Quốc Tuấn", "submission_no": "142/TTr-SNV", "submission_date": dt.date(2024, 9, 16),
+            **changes}
+
+
+def person(name: str, address: str = "Ông", **changes) -> dict:
+    return {**Y_TE, "kind": "Cá nhân", "address": address, "name": name, "position": "Bác sĩ",
+            "workplace": "Bệnh viện Đa khoa tỉnh", **changes}
+
+
+@pytest.fixture
+def decisions_content() -> dict:
+    content = copy.deepcopy(MINIMAL)
+    content["plan"] = {}
+    content["recipients"] = [{"document": "Quyết định khen thưởng", "name": "Chủ tịch, các PCT UBND tỉnh"}]
+    content["batches"] = [batch(first_number=5)]
+    content["nominations"] = [
+        {**Y_TE, "kind": "Tập thể", "name": "Khoa Hồi sức tích cực", "workplace": "Bệnh viện Đa khoa tỉnh"},
+        {**Y_TE, "kind": "Cá nhân", "address": "Bà", "name": "Trần Thị Ánh",
+         "position": "Phó Giám đốc Bệnh viện Đa khoa tỉnh", "workplace": "Sở Y tế", "form": "BKCT",
+         "achievement": KHAM + "."},
+    ]
+    return content
+
+
+def built(make_workbook, content, tmp_path, **options):
+    return pipeline.build(make_workbook(content), tmp_path / "out", **options)
+
+
+def decision_files(result):
+    return sorted(p for p in result.written if p.suffix == ".docx")
+
+
+def test_full_text_of_a_decision_and_its_list(make_workbook, decisions_content, tmp_path):
+    (path,) = decision_files(built(make_workbook, decisions_content, tmp_path))
+    assert path.relative_to(tmp_path / "out").as_posix() == "quy-iii-2024/qd-05-bang-khen-tinh-so-y-te.docx"
+    assert docx_blocks(docx.Document(path)) == [
+        "ỦY BAN NHÂN DÂN", "TỈNH BẮC NINH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Số: 05/QĐ-UBND", "Bắc Ninh, ngày 24 tháng 9 năm 2024",
+        "QUYẾT ĐỊNH", "Về việc tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC NINH",
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+        "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
+        "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành "
+        "một số điều của Luật Thi đua, khen thưởng;",
+        "Căn cứ Quyết định số 13/2024/QĐ-UBND ngày 31 tháng 5 năm 2024 của Ủy ban nhân dân tỉnh ban hành Quy chế "
+        "công tác thi đua, khen thưởng tỉnh Bắc Ninh;",
+        "Xét đề nghị của Giám đốc Sở Y tế tại Tờ trình số 198/TTr-SYT ngày 09/9/2024 và đề nghị của Giám đốc "
+        "Sở Nội vụ tại Tờ trình số 142/TTr-SNV ngày 16/9/2024.",
+        "QUYẾT ĐỊNH:",
+        "Điều 1. Tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 01 tập thể và 01 cá nhân (có danh sách "
+        "kèm theo), đã có thành tích xuất sắc trong công tác khám, chữa bệnh năm 2024.",
+        "Điều 2. Tiền thưởng kèm theo cho mỗi tập thể là 7.020.000 đồng, mỗi cá nhân là 3.510.000 đồng; tổng số "
+        "tiền: 10.530.000 đồng (Bằng chữ: Mười triệu năm trăm ba mươi nghìn đồng), trích từ Quỹ thi đua, khen "
+        "thưởng của tỉnh năm 2024.",
+        "Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ, Giám đốc Sở Tài chính, Giám đốc Sở Y tế "
+        "và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
+        "Nơi nhận:", "- Như Điều 3;", "- Chủ tịch, các PCT UBND tỉnh;", "- Lưu: VT, NC.",
+        "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Vương Quốc Tuấn",
+        "DANH SÁCH", "TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG BẰNG KHEN CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH",
+        "(Kèm theo Quyết định số 05/QĐ-UBND ngày 24 tháng 9 năm 2024 của Chủ tịch UBND tỉnh Bắc Ninh)",
+        "I. TẬP THỂ (01)", "1. Khoa Hồi sức tích cực, Bệnh viện Đa khoa tỉnh;",
+        "II. CÁ NHÂN (01)", "1. Bà Trần Thị Ánh, Phó Giám đốc Bệnh viện Đa khoa tỉnh, Sở Y tế.",
+    ]
+
+
+def test_unnumbered_decision_keeps_the_hand_fill_gaps_and_chairman_signs_without_tm(
+        make_workbook, decisions_content, tmp_path):
+    decisions_content["batches"] = [batch(position="CHỦ TỊCH", signer="Nguyễn Hương Giang")]
+    (path,) = decision_files(built(make_workbook, decisions_content, tmp_path))
+    blocks = docx_blocks(docx.Document(path))
+    assert "Số: /QĐ-UBND" in blocks and "Bắc Ninh, ngày tháng năm 2024" in blocks
+    assert "(Kèm theo Quyết định số /QĐ-UBND ngày tháng năm 2024 của Chủ tịch UBND tỉnh Bắc Ninh)" in blocks
+    start = blocks.index("- Lưu: VT, NC.") + 1
+    assert blocks[start:start + 2] == ["CHỦ TỊCH", "Nguyễn Hương Giang"]
+    assert not any(b.startswith("TM.") for b in blocks)
+
+
+def test_one_decision_per_submission_by_default_or_per_form(make_workbook, decisions_content, tmp_path):
+    other = {"unit": "UBND huyện Tiên Du", "submission_no": "15/TTr-UBND", "submission_date": dt.date(2024, 9, 10)}
+    decisions_content["nominations"].append(person("Lê Văn Nam", **other))
+    assert len(decision_files(built(make_workbook, decisions_content, tmp_path))) == 2
+    decisions_content["batches"] = [batch(first_number=5, split="Theo hình thức")]
+    (path,) = decision_files(built(make_workbook, decisions_content, tmp_path / "gop"))
+    blocks = docx_blocks(docx.Document(path))
+    assert ("Xét đề nghị của Giám đốc Sở Y tế tại Tờ trình số 198/TTr-SYT ngày 09/9/2024; Chủ tịch UBND huyện "
+            "Tiên Du tại Tờ trình số 15/TTr-UBND ngày 10/9/2024 và đề nghị của Giám đốc Sở Nội vụ tại Tờ trình "
+            "số 142/TTr-SNV ngày 16/9/2024.") in blocks
+    assert any(b.startswith("Điều 1. Tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 01 tập thể và 02 cá nhân")
+               for b in blocks)
+    assert "Chủ tịch UBND huyện Tiên Du" in next(b for b in blocks if b.startswith("Điều 3."))
+
+
+NAMES = ["Nguyễn Văn An", "Lê Văn Ân", "Dương Thị Mai", "Đặng Văn Dũng", "Trần Thị Ánh", "Phạm Văn Dung"]
+
+
+@pytest.mark.parametrize("order, expected", [
+    ("Như đề nghị", NAMES),
+    ("Theo vần tên", ["Nguyễn Văn An", "Trần Thị Ánh", "Lê Văn Ân", "Phạm Văn Dung", "Đặng Văn Dũng",
+                      "Dương Thị Mai"]),
+])
+def test_list_order_as_submitted_or_by_vietnamese_alphabet(make_workbook, decisions_content, tmp_path, order,
+                                                           expected):
+    decisions_content["batches"] = [batch(order=order)]
+    decisions_content["nominations"] = [person(name) for name in NAMES]
+    (path,) = decision_files(built(make_workbook, decisions_content, tmp_path))
+    entries = [b for b in docx_blocks(docx.Document(path)) if b[:2].rstrip(".").isdigit()]
+    assert [e.split(" ", 2)[2].split(",")[0] for e in entries] == expected
+
+
+def test_mixed_achievements_get_sub_headings(make_workbook, decisions_content, tmp_path):
+    decisions_content["nominations"].append(person("Lê Văn Nam", achievement="Đã có thành tích xuất sắc đột xuất"))
+    (path,) = decision_files(built(make_workbook, decisions_content, tmp_path))
+    blocks = docx_blocks(docx.Document(path))
+    assert ("Điều 1. Tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 01 tập thể và 02 cá nhân đã có thành "
+            "tích xuất sắc (có danh sách kèm theo).") in blocks
+    start = blocks.index("II. CÁ NHÂN (02)")
+    assert blocks[start:] == [
+        "II. CÁ NHÂN (02)", KHAM + ":", "1. Bà Trần Thị Ánh, Phó Giám đốc Bệnh viện Đa khoa tỉnh, Sở Y tế;",
+        "Đã có thành tích xuất sắc đột xuất:", "2. Ông Lê Văn Nam, Bác sĩ, Bệnh viện Đa khoa tỉnh."]
+
+
+def test_numbers_follow_a_stable_order_forms_then_submissions(make_workbook, decisions_content, tmp_path):
+    decisions_content["batches"] = [batch(first_number=1205)]
+    decisions_content["nominations"].insert(0, {**Y_TE, "kind": "Tập thể", "name": "Phòng Cảnh sát giao thông",
+                                                "unit": "Công an tỉnh", "submission_no": "210/TTr-CAT",
+                                                "form": "Cờ thi đua của Ủy ban nhân dân tỉnh"})
+    files = [p.name for p in decision_files(built(make_workbook, decisions_content, tmp_path))]
+    assert files == ["qd-1205-bang-khen-tinh-so-y-te.docx", "qd-1206-co-thi-dua-tinh-cong-an-tinh.docx"]
+
+
+def test_samples_use_the_rules_of_their_signing_dates(tmp_path):
+    result = pipeline.build(SAMPLE_2024, tmp_path / "2024")
+    text = {p.name: "\n".join(docx_blocks(docx.Document(p))) for p in result.written if p.suffix == ".docx"}
+    q1 = text["qd-01-bang-khen-tinh-so-giao-duc-va-dao-tao.docx"]
+    assert "mỗi tập thể là 5.400.000 đồng, mỗi cá nhân là 2.700.000 đồng" in q1  # lương cơ sở 1.800.000
+    assert "Nghị định số 98/2023/NĐ-CP" in q1 and "13/2024/QĐ-UBND" not in q1
+    q3 = text["qd-1205-bang-khen-tinh-cong-an-tinh.docx"]
+    assert "mỗi cá nhân là 3.510.000 đồng" in q3  # lương cơ sở 2.340.000 from 01/7/2024
+    assert "Quyết định số 13/2024/QĐ-UBND" in q3
+    assert "mỗi hộ gia đình là 4.050.000 đồng" in text["qd-02-bang-khen-tinh-ubnd-huyen-tien-du.docx"]
+    new = pipeline.build(ROOT / "data" / "mau" / "tdkt-2026-bac-ninh-moi.xlsx", tmp_path / "2026")
+    assert "Bỏ qua Kế hoạch" in new.manifest.skipped[0]
+    first = next(p for p in new.written if p.suffix == ".docx")
+    body = "\n".join(docx_blocks(docx.Document(first)))
+    for line in ("Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;",
+                 "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025",
+                 "Căn cứ Quyết định số 86/2025/QĐ-UBND ngày 03 tháng 12 năm 2025"):
+        assert line in body
+    assert "98/2023" not in body
+    (household,) = [p for p in new.written if p.name.startswith("qd-03")]
+    assert "mỗi hộ gia đình là 5.270.000 đồng" in "\n".join(docx_blocks(docx.Document(household)))
+
+
+def test_summary_workbook_and_distribution(make_workbook, decisions_content, tmp_path):
+    result = built(make_workbook, decisions_content, tmp_path)
+    book = openpyxl.load_workbook(tmp_path / "out" / "quy-iii-2024" / "tong-hop-quy-iii-2024.xlsx")
+    rows = list(book["Danh sách"].iter_rows(min_row=2, values_only=True))
+    assert rows[0][1:] == ("05/QĐ-UBND", BK, "Tập thể", "Khoa Hồi sức tích cực", None, "Bệnh viện Đa khoa tỉnh",
+                           "Sở Y tế", "198/TTr-SYT", 7020000)
+    assert rows[-1][1] == "Tổng cộng" and rows[-1][-1] == 10530000
+    totals = list(book["Tổng hợp"].iter_rows(min_row=2, values_only=True))
+    assert totals == [("Theo quyết định", "05/QĐ-UBND", 2, 10530000), ("Theo hình thức", BK, 2, 10530000),
+                      ("Theo quý", "Quý III", 2, 10530000)]
+    sent = list(book["Phát hành"].iter_rows(min_row=2, values_only=True))
+    assert sent == [
+        ("05/QĐ-UBND", "Như Điều 3", "Chánh Văn phòng Ủy ban nhân dân tỉnh", 1),
+        ("05/QĐ-UBND", "Như Điều 3", "Giám đốc Sở Nội vụ", 1),
+        ("05/QĐ-UBND", "Như Điều 3", "Giám đốc Sở Tài chính", 1),
+        ("05/QĐ-UBND", "Như Điều 3", "Giám đốc Sở Y tế", 1),
+        ("05/QĐ-UBND", "Như Điều 3", "Khoa Hồi sức tích cực, Bệnh viện Đa khoa tỉnh", 1),
+        ("05/QĐ-UBND", "Như Điều 3", "Bà Trần Thị Ánh, Phó Giám đốc Bệnh viện Đa khoa tỉnh, Sở Y tế", 1),
+        ("05/QĐ-UBND", "Chủ tịch, các PCT UBND tỉnh", "Chủ tịch, các PCT UBND tỉnh", 1),
+        ("05/QĐ-UBND", "Lưu", "VT", 1), ("05/QĐ-UBND", "Lưu", "NC", 1), ("05/QĐ-UBND", "Cộng", None, 9)]
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    (decision,) = [d for d in manifest["documents"] if d["kind"] == "quyet_dinh"]
+    assert decision["extra"]["tong_tien"] == 10530000 and decision["extra"]["so"] == 5
+    assert len(decision["extra"]["phat_hanh"]) == 9
+    assert {s["sheet"]: s["rows"] for s in decision["sources"]} == {"Đợt khen thưởng": [2],
+                                                                     "Đề nghị khen thưởng": [2, 3]}
+    assert [d["kind"] for d in manifest["documents"]] == ["quyet_dinh", "tong_hop"]
+    assert result.manifest.warnings  # the 2024 coefficients are marked unverified: the build says so
+
+
+def test_unverified_rules_are_announced(make_workbook, decisions_content, tmp_path):
+    done = run_tdkt("build", make_workbook(decisions_content), "-o", tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+    assert ("Cảnh báo: Chưa đối chiếu với văn bản chính thức: hệ số 1,5 × mức lương cơ sở cho Bằng khen của Chủ "
+            "tịch Ủy ban nhân dân tỉnh, cá nhân") in done.stdout
+
+
+def problems(make_workbook, content):
+    return [str(p) for p in load(make_workbook(content)).problems]
+
+
+def test_check_unknown_form(make_workbook, decisions_content):
+    decisions_content["nominations"][1]["form"] = "Huân chương Lao động hạng Ba"
+    assert problems(make_workbook, decisions_content) == [
+        'Lỗi: trang "Đề nghị khen thưởng", ô K3 (cột "Hình thức khen thưởng"): "Huân chương Lao động hạng Ba" '
+        "không phải hình thức khen thưởng do Chủ tịch UBND tỉnh quyết định; hãy chọn trong danh sách của cột này."]
+
+
+def test_check_form_not_allowed_for_kind(make_workbook, decisions_content):
+    decisions_content["nominations"][1]["form"] = "Cờ thi đua của Ủy ban nhân dân tỉnh"
+    assert problems(make_workbook, decisions_content) == [
+        'Lỗi: trang "Đề nghị khen thưởng", ô K3 (cột "Hình thức khen thưởng"): Cờ thi đua của Ủy ban nhân dân '
+        "tỉnh không tặng cho cá nhân (chỉ tặng cho: tập thể)."]
+
+
+def test_check_missing_address_for_a_person(make_workbook, decisions_content):
+    decisions_content["nominations"][1]["address"] = ""
+    assert problems(make_workbook, decisions_content) == [
+        'Lỗi: trang "Đề nghị khen thưởng", ô G3 (cột "Ông/Bà"): thiếu Ông/Bà cho cá nhân "Trần Thị Ánh"; '
+        'danh sách kèm theo ghi "Ông …" hoặc "Bà …".']
+
+
+def test_check_signing_date_outside_every_rule_period(make_workbook, decisions_content):
+    decisions_content["batches"] = [batch(signing=dt.date(2023, 6, 1))]
+    assert problems(make_workbook, decisions_content)[0].startswith(
+        'Lỗi: trang "Đợt khen thưởng", ô C2 (cột "Ngày ký dự kiến"): đợt "Quý III/2024": Ngày ký 01/6/2023 '
+        "nằm ngoài mọi giai đoạn có quy định")
+
+
+def test_check_duplicate_nomination_ignores_case_spacing_and_tone_placement(make_workbook, decisions_content):
+    decisions_content["nominations"] = [person("Vũ Thị Hòa", "Bà"), person("VŨ  THỊ HOÀ", "Bà", position="Khác")]
+    assert problems(make_workbook, decisions_content) == [
+        'Lỗi: trang "Đề nghị khen thưởng", ô H3 (cột "Họ tên / Tên tập thể"): trùng với đề nghị ở dòng 2: '
+        'cùng cá nhân "VŨ THỊ HOÀ", cùng hình thức, cùng năm 2024.']
+
+
+def test_check_nomination_without_a_batch(make_workbook, decisions_content):
+    decisions_content["nominations"][0]["batch"] = "Quý V/2024"
+    assert problems(make_workbook, decisions_content) == [
+        'Lỗi: trang "Đề nghị khen thưởng", ô A2 (cột "Đợt"): đợt "Quý V/2024" không có trong trang '
+        '"Đợt khen thưởng"; hãy thêm đợt đó hoặc sửa tên đợt cho khớp.']
+
+
+def test_check_duplicate_batch_name(make_workbook, decisions_content):
+    decisions_content["batches"].append(batch(name="quý III/2024"))
+    assert problems(make_workbook, decisions_content) == [
+        'Lỗi: trang "Đợt khen thưởng", ô A3 (cột "Đợt"): đợt "quý III/2024" đã có ở dòng 2.']
+
+
+def test_nominations_not_passed_are_left_out_and_said(make_workbook, decisions_content, tmp_path):
+    decisions_content["nominations"][1]["appraisal"] = "Không đạt"
+    result = built(make_workbook, decisions_content, tmp_path)
+    assert 'Không đưa vào quyết định: dòng 3 ("Trần Thị Ánh") có kết quả thẩm định "Không đạt".' \
+        in result.manifest.skipped
+    (path,) = decision_files(result)
+    assert "Trần Thị Ánh" not in "\n".join(docx_blocks(docx.Document(path)))
