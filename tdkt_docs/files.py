@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import contextlib
+import io
 import os
+import re
 import tempfile
+import zipfile
 from pathlib import Path
 from typing import Iterator
 
@@ -40,15 +43,19 @@ def write_bytes_atomic(target: Path, data: bytes) -> None:
         tmp.write_bytes(data)
 
 
-def deterministic_zip(data: bytes) -> bytes:
-    """The same archive with fixed timestamps, so equal content gives equal bytes."""
-    import io
-    import zipfile
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
+
+def deterministic_zip(data: bytes) -> bytes:
+    """The same Office archive with fixed timestamps (zip entries and the document's
+    "modified" property), so equal content gives equal bytes."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(fixed, src.read(info.filename))
+            content = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = _MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", content)
+            dst.writestr(fixed, content)
     return out.getvalue()
