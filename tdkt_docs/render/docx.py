@@ -95,7 +95,7 @@ class CompiledTemplate:
             xml = part.template.render(context)
         except jinja2.UndefinedError as exc:
             raise UserError(f'Mẫu "{self.path.name}" dùng biến không có trong dữ liệu: '
-                            f"{_undefined_name(exc)}. Xem danh sách biến trong templates/README.md.") from None
+                            f"{_undefined_name(exc, part.source)}. Xem danh sách biến trong templates/README.md.") from None
         except jinja2.TemplateError as exc:
             raise self._error(exc, part.source) from None
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
@@ -111,14 +111,20 @@ class CompiledTemplate:
         lineno = getattr(exc, "lineno", None) or 1
         lines = source.splitlines()[max(lineno - 3, 0):lineno + 2]
         around = " … ".join(t for t in (" ".join(_TAG.sub("", line).split()) for line in lines) if t)
-        return UserError(f'Mẫu "{self.path.name}" bị lỗi: {exc.message}. Đoạn văn quanh chỗ lỗi: «{around}»')
+        return UserError(f'Mẫu "{self.path.name}" bị lỗi: {(exc.message or "").rstrip(".")}. '
+                         f"Đoạn văn quanh chỗ lỗi: «{around}». "
+                         f'Chạy "tdkt check {self.path.name} --template" để xem vị trí và cách sửa.')
 
 
-def _undefined_name(exc: jinja2.UndefinedError) -> str:
+def _undefined_name(exc: jinja2.UndefinedError, source: str) -> str:
+    """The missing name; a missing field is named with its path in the template ("chu_ky.ho_ten")."""
     match = re.search(r"'([^']+)' (?:is undefined|has no attribute '([^']+)')", exc.message or "")
     if not match:
         return exc.message or ""
-    return f"{match.group(1)}.{match.group(2)}" if match.group(2) else match.group(1)
+    if not match.group(2):
+        return match.group(1)
+    path = re.search(r"([A-Za-z_][\w.]*)\." + re.escape(match.group(2)) + r"\b", source)
+    return f"{path.group(1)}.{match.group(2)}" if path else match.group(2)
 
 
 def render_bytes(template: Path, context: dict) -> bytes:
