@@ -19,11 +19,11 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from ..errors import UserError
-from ..render.docx import jinja_env
+from ..render.docx import BODY_PART, jinja_env
 from ..render.variables import template_variables
 from .findings import ERROR, WARNING, Finding
 
-RENDERED_PART = re.compile(r"word/(document|header\d*|footer\d*)\.xml")
+RENDERED_PART = re.compile(r"word/(document|header|footer)\d*\.xml")
 PART_LABELS = {"document": "", "header": "đầu trang, ", "footer": "chân trang, "}
 UNRENDERED_PARTS = {
     "word/footnotes.xml": "chú thích cuối trang",
@@ -35,7 +35,9 @@ CLOSERS = {"{{": "}}", "{%": "%}", "{#": "#}"}
 SPECIAL = re.compile(r"(p|tr|tc|r) ")
 BLOCKS = frozenset({"if", "for", "with", "macro", "call", "filter", "block", "autoescape"})
 BROKEN = re.compile(r"\{\s+[{%]|[}%]\s+\}|\}\}|%\}")
-CONTAINERS = {"p": ("w:p", "đoạn"), "tr": ("w:tr", "hàng bảng"), "tc": ("w:tc", "ô bảng"), "r": ("w:r", "đoạn chữ")}
+CONTAINERS = {"p": ("w:p", "đoạn"), "tr": ("w:tr", "hàng bảng"), "tc": ("w:tc", "ô bảng"),
+              "r": ("w:r", "đoạn chữ")}
+SPLIT_RULE = "mỗi thẻ gõ liền một mạch, cùng định dạng (xoá cả thẻ rồi gõ lại)"
 WINDOW = 25
 MAX_TAG = 40
 
@@ -104,8 +106,8 @@ def lint_template(path: Path) -> list[Finding]:
     findings = []
     for name, root in parts.items():
         if rendered := RENDERED_PART.fullmatch(name):
-            place = PART_LABELS[rendered.group(1).rstrip("0123456789")]
-            findings += _lint_part(_paragraphs(root, place), template_variables(path.name), path.name)
+            paras = _paragraphs(root, PART_LABELS[rendered.group(1)])
+            findings += _lint_part(paras, template_variables(path.name), path.name)
         else:
             findings += _unrendered(_paragraphs(root, UNRENDERED_PARTS[name] + ", "))
     return findings
@@ -116,13 +118,15 @@ def _read_parts(path: Path) -> dict[str, etree._Element]:
         raise UserError(f'Không tìm thấy tệp mẫu "{path}".')
     try:
         with zipfile.ZipFile(path) as archive:
-            names = sorted(n for n in archive.namelist() if RENDERED_PART.fullmatch(n) or n in UNRENDERED_PARTS)
-            parts = {n: etree.fromstring(archive.read(n)) for n in names}
+            names = [n for n in archive.namelist() if RENDERED_PART.fullmatch(n) or n in UNRENDERED_PARTS]
+            parts = {n: etree.fromstring(archive.read(n))
+                     for n in sorted(names, key=lambda n: (n != BODY_PART, n))}
     except (zipfile.BadZipFile, etree.XMLSyntaxError) as err:
-        raise UserError(f'Tệp "{path.name}" không phải tệp Word .docx đọc được ({type(err).__name__}).') from err
-    if "word/document.xml" not in parts:
-        raise UserError(f'Tệp "{path.name}" không phải tệp Word .docx: thiếu phần nội dung word/document.xml.')
-    return dict(sorted(parts.items(), key=lambda item: item[0] != "word/document.xml"))
+        raise UserError(f'Tệp "{path.name}" không phải tệp Word .docx đọc được '
+                        f"({type(err).__name__}).") from err
+    if BODY_PART not in parts:
+        raise UserError(f'Tệp "{path.name}" không phải tệp Word .docx: thiếu phần nội dung {BODY_PART}.')
+    return parts
 
 
 def _paragraphs(root: etree._Element, place: str) -> list[Para]:
@@ -196,8 +200,7 @@ def _check_blocks(part: Part) -> None:
 
 
 def _end_tag(tag: Tag) -> str:
-    marker = tag.special or ""
-    return "{%" + marker + " end" + tag.name + " %}"
+    return "{%" + tag.special + " end" + tag.name + " %}"
 
 
 def _check_jinja(part: Part, variables: frozenset[str] | None, template: str) -> None:
@@ -268,7 +271,7 @@ def _split_tags(tags: list[Tag]) -> list[Finding]:
                   "; thẻ vắt qua vết sửa đổi hoặc liên kết nên không điền được")
         findings.append(Finding("mau.tach_the", WARNING if repairable else ERROR,
                                 _where(tag.para, tag.start, tag.end),
-                                "mỗi thẻ gõ liền một mạch, cùng định dạng (xoá cả thẻ rồi gõ lại)", found))
+                                SPLIT_RULE, found))
     return findings
 
 

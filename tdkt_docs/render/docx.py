@@ -94,8 +94,9 @@ class CompiledTemplate:
         try:
             xml = part.template.render(context)
         except jinja2.UndefinedError as exc:
-            raise UserError(f'Mẫu "{self.path.name}" dùng biến không có trong dữ liệu: '
-                            f"{_undefined_name(exc, part.source)}. Xem danh sách biến trong templates/README.md.") from None
+            name = _undefined_name(exc, part.source)
+            raise UserError(f'Mẫu "{self.path.name}" dùng biến không có trong dữ liệu: {name}. '
+                            "Xem danh sách biến trong templates/README.md.") from None
         except jinja2.TemplateError as exc:
             raise self._error(exc, part.source) from None
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
