@@ -1,0 +1,71 @@
+"""`tdkt check FILE.docx` and the build's own conformance gate (issue: format checker)."""
+import io
+import json
+import shutil
+import zipfile
+
+import docx
+import pytest
+
+from tdkt_docs import build as pipeline
+from helpers import run_tdkt
+
+from conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def plan_docx(tmp_path_factory):
+    out = tmp_path_factory.mktemp("kh")
+    done = run_tdkt("build", ROOT / "data" / "mau" / "tdkt-2024.xlsx", "-o", out)
+    assert done.returncode == 0, done.stderr
+    return out / "ke-hoach-tdkt-2024.docx"
+
+
+def test_our_plan_is_clean(plan_docx):
+    done = run_tdkt("check", plan_docx)
+    assert done.returncode == 0
+    assert done.stdout.strip() == "ke-hoach-tdkt-2024.docx: đúng thể thức, không có lỗi."
+
+
+def test_a_hand_typed_document_with_deviations(plan_docx, tmp_path):
+    document = docx.Document(plan_docx)
+    for paragraph in document.tables[0].rows[0].cells[1].paragraphs:
+        for run in paragraph.runs:
+            run.text = run.text.replace("Độc lập - Tự do - Hạnh phúc", "Độc lập – Tự do – Hạnh phúc")
+    target = tmp_path / "go-tay.docx"
+    document.save(target)
+    done = run_tdkt("check", target)
+    assert done.returncode == 1
+    assert "Độc lập – Tự do – Hạnh phúc" in done.stdout
+    report = json.loads(run_tdkt("check", target, "--json").stdout)
+    assert report["errors"] >= 1
+    assert any(f["rule"] == "tieu_ngu.chinh_ta" for f in report["findings"])
+
+
+def test_build_refuses_an_edited_template_that_breaks_the_format(tmp_path, monkeypatch, make_workbook, content):
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    source = templates / "ke-hoach.docx"
+    patched = io.BytesIO()
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(patched, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = data.replace("CỘNG HÒA XÃ HỘI".encode(), "CỘNG HOÀ XÃ HỘI".encode())
+            dst.writestr(info, data)
+    source.write_bytes(patched.getvalue())
+    monkeypatch.setattr(pipeline, "TEMPLATES_DIR", templates)
+    with pytest.raises(pipeline.NonConformingTemplate) as failure:
+        pipeline.build(make_workbook(content), tmp_path / "out")
+    message = str(failure.value)
+    assert f'Mẫu "{source}" tạo ra văn bản sai thể thức' in message
+    assert "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM" in message
+    assert not (tmp_path / "out").exists()
+
+
+def test_check_refuses_other_file_types(tmp_path):
+    target = tmp_path / "ghi-chu.txt"
+    target.write_text("x", encoding="utf-8")
+    done = run_tdkt("check", target)
+    assert done.returncode == 1
+    assert "chỉ nhận sổ Excel .xlsx hoặc văn bản Word .docx" in done.stderr
