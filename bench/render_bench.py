@@ -7,6 +7,7 @@ One generated workbook; in the same run:
   render_all  the render step alone on the composed plans (compiled templates + format check);
   compiled    CompiledTemplate.render alone (no format check), to show what the check costs;
   naive       per decision a new docxtpl.DocxTemplate, render (autoescape, StrictUndefined), save.
+It also times build's stages one by one (read, compose, render_all, summaries; the rest is writing).
 """
 from __future__ import annotations
 
@@ -22,17 +23,21 @@ from docxtpl import DocxTemplate
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.workload import write_year_end_workbook  # noqa: E402
-from tdkt_docs.build import build, compose_all, render_all  # noqa: E402
+from tdkt_docs.build import build, compose_all, render_all, summaries  # noqa: E402
 from tdkt_docs.compose.decision import KIND  # noqa: E402
-from tdkt_docs.compose.document import DocumentPlan  # noqa: E402
+from tdkt_docs.compose.document import Composition, DocumentPlan  # noqa: E402
 from tdkt_docs.paths import TEMPLATES_DIR  # noqa: E402
 from tdkt_docs.read import load  # noqa: E402
 from tdkt_docs.render.docx import CompiledTemplate  # noqa: E402
 
 
+def decisions(composition: Composition) -> list[DocumentPlan]:
+    return [plan for plan in composition.documents if plan.kind == KIND]
+
+
 def decision_plans(workbook: Path) -> list[DocumentPlan]:
     """The composed Quyết định of the workbook, as build renders them."""
-    return [plan for plan in compose_all(load(workbook)).documents if plan.kind == KIND]
+    return decisions(compose_all(load(workbook)))
 
 
 def build_decisions(workbook: Path, outdir: Path) -> list[Path]:
@@ -71,8 +76,11 @@ def run(n_decisions: int, per_decision: int, root: Path) -> dict[str, float]:
     seconds = {}
     seconds["generate"], workbook = timed(write_year_end_workbook, root / "cuoi-nam.xlsx", n_decisions, per_decision)
     seconds["build"], built = timed(build_decisions, workbook, root / "build")
-    plans = decision_plans(workbook)
+    seconds["read"], data = timed(load, workbook)
+    seconds["compose"], composition = timed(compose_all, data)
+    plans = decisions(composition)
     seconds["render_all"], outputs = timed(render_all, plans)
+    seconds["summaries"], _ = timed(summaries, composition)
     seconds["compiled"], rendered = timed(render_compiled, plans)
     seconds["naive"], naive = timed(render_naive, plans, root / "naive")
     counts = {len(built), len(outputs), len(rendered), len(naive)}
@@ -82,7 +90,6 @@ def run(n_decisions: int, per_decision: int, root: Path) -> dict[str, float]:
 
 
 def report(seconds: dict[str, float], n_decisions: int, per_decision: int) -> list[str]:
-    rate = {way: n_decisions / s for way, s in seconds.items() if way != "generate"}
     labels = {
         "build": "build() end to end",
         "render_all": "render_all (compiled + format check)",
@@ -91,10 +98,16 @@ def report(seconds: dict[str, float], n_decisions: int, per_decision: int) -> li
     }
     lines = [f"workload: {n_decisions} decisions × {per_decision} nominations "
              f"= {n_decisions * per_decision} nominations (workbook written in {seconds['generate']:.1f} s)"]
+    rate = {way: n_decisions / seconds[way] for way in labels}
     lines += [f"{labels[way]:<40} {seconds[way]:7.2f} s  {rate[way]:7.1f} decisions/s" for way in labels]
     lines.append(f"speed-up vs naive: render_all {rate['render_all'] / rate['naive']:.1f}x, "
                  f"build end to end {rate['build'] / rate['naive']:.1f}x, "
                  f"compiled without check {rate['compiled'] / rate['naive']:.1f}x")
+    stages = {"read + validate": seconds["read"], "compose": seconds["compose"],
+              "render + format check": seconds["render_all"], "summary workbook": seconds["summaries"]}
+    stages["write + manifest (rest)"] = seconds["build"] - sum(stages.values())
+    lines.append("build stages: " + ", ".join(f"{stage} {s:.2f} s" for stage, s in stages.items()))
+    lines.append(f"format check: {(seconds['render_all'] - seconds['compiled']) * 1000 / n_decisions:.1f} ms/decision")
     return lines
 
 
