@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Callable, ContextManager
 
 from .check.document import check_bytes
+from .check.template import lint_template
 from .check.report import format_findings
 from .compose.common import slug
 from .compose.decision import compose_decisions
@@ -116,13 +117,22 @@ def render_all(plans: list[DocumentPlan], progress: Progress = no_progress) -> l
     with progress(len(plans), "Đang tạo văn bản") as update:
         for plan in plans:
             if plan.template not in templates:
-                templates[plan.template] = CompiledTemplate(TEMPLATES_DIR / plan.template)
+                templates[plan.template] = _load_template(TEMPLATES_DIR / plan.template)
             data = templates[plan.template].render(plan.context)
             _conform(plan, data)
             outputs.append(Output(plan.kind, plan.filename, data, plan.title, plan.sources, plan.extra,
                                   plan.group, plan.copies))
             update(1)
     return outputs
+
+
+def _load_template(path: Path) -> CompiledTemplate:
+    """Lint a template before compiling it: a broken one stops the build, naming the template."""
+    errors = [f for f in lint_template(path) if f.severity == "lỗi"]
+    if errors:
+        raise NonConformingTemplate(f'Mẫu "{path}" có lỗi, chưa tạo văn bản nào. Hãy sửa mẫu theo '
+                                    f"templates/README.md:\n{format_findings(path, errors)}")
+    return CompiledTemplate(path)
 
 
 def _conform(plan: DocumentPlan, data: bytes) -> None:

@@ -15,6 +15,7 @@ from .read.blank import write_blank_workbook
 from .read.problems import summary
 from .check.document import check_document
 from .check.report import findings_json, format_findings
+from .check.template import lint_template
 from .export import check_pdf_fonts, convert_to_pdf
 from .read import load
 
@@ -82,8 +83,12 @@ def init(file: str, force: bool) -> None:
 @click.argument("files", nargs=-1, required=True, metavar="TỆP…")
 @click.option("--json", "as_json", is_flag=True,
               help="In kết quả kiểm tra văn bản .docx dạng JSON (dành cho chương trình khác) thay cho văn bản.")
+@click.option("--template", "as_template", is_flag=True,
+              help="Kiểm tra tệp mẫu Word (.docx) trước khi dùng: thẻ viết sai hoặc thiếu thẻ đóng, biến không có "
+                   "trong số liệu của mẫu, thẻ bị Word tách thành nhiều đoạn chữ, nhiều thẻ {%p %} trong một đoạn, "
+                   "mảnh thẻ rời sẽ in nguyên văn.")
 @click.help_option("-h", "--help", help=HELP_TEXT)
-def check(files: tuple[str, ...], as_json: bool) -> None:
+def check(files: tuple[str, ...], as_json: bool, as_template: bool) -> None:
     """Kiểm tra tệp: sổ Excel (.xlsx) theo mẫu nhập liệu, hoặc văn bản Word (.docx) theo thể thức
     Nghị định 30/2020/NĐ-CP (khổ giấy, lề, phông và cỡ chữ, Quốc hiệu, Tiêu ngữ, số và ký hiệu,
     ngày tháng, tên loại, căn cứ, nơi nhận, chữ ký, số trang, phụ lục). Mỗi sai sót ghi rõ vị trí,
@@ -95,7 +100,7 @@ def check(files: tuple[str, ...], as_json: bool) -> None:
         if kind == ".xlsx":
             failed = check_workbook(path) or failed
         elif kind in (".docx", ".doc"):
-            failed = check_docx(path, as_json) or failed
+            failed = (check_template(path, as_json) if as_template else check_docx(path, as_json)) or failed
         else:
             raise UserError(f'Không kiểm tra được "{path.name}": chỉ nhận sổ Excel .xlsx hoặc văn bản Word .docx.')
     sys.exit(1 if failed else 0)
@@ -113,6 +118,13 @@ def check_workbook(path: Path) -> bool:
 def check_docx(path: Path, as_json: bool) -> bool:
     findings = check_document(path)
     click.echo(findings_json(path, findings) if as_json else format_findings(path, findings))
+    return any(f.severity == "lỗi" for f in findings)
+
+
+def check_template(path: Path, as_json: bool) -> bool:
+    findings = lint_template(path)
+    click.echo(findings_json(path, findings) if as_json
+               else format_findings(path, findings, clean="mẫu không có lỗi, dùng được."))
     return any(f.severity == "lỗi" for f in findings)
 
 

@@ -13,11 +13,11 @@ def _counts(findings: list[Finding]) -> tuple[int, int]:
     return errors, sum(f.severity == WARNING for f in findings)
 
 
-def format_findings(path: Path, findings: list[Finding]) -> str:
-    """One block per finding and a summary line, in Vietnamese."""
+def format_findings(path: Path, findings: list[Finding], clean: str = "đúng thể thức, không có lỗi.") -> str:
+    """One block per finding and a summary line, in Vietnamese; ``clean`` when there is none."""
     name = Path(path).name
     if not findings:
-        return f"{name}: đúng thể thức, không có lỗi."
+        return f"{name}: {clean}"
     blocks = [
         f"[{f.severity}] {f.where}\n"
         f"    Quy định: {f.expected}\n"
