@@ -10,7 +10,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..errors import UserError
-from . import cells
+from . import cells, legacy
 from .problems import ERROR, WARNING, Problem
 from .schema import SHEETS, Column, Kind, Layout, Sheet
 
@@ -158,6 +158,9 @@ def read_table(ws: Worksheet, sheet: Sheet) -> tuple[list, list[Problem]]:
 
 
 def _parse_into(column: Column, raw: object, coordinate: str, sheet: Sheet, problems: list[Problem]) -> object:
+    if isinstance(raw, str) and (converted := legacy.convert_cell(raw)):
+        raw, message = converted
+        problems.append(Problem(WARNING, sheet.title, message, cell=coordinate, column=column.header))
     try:
         return parse_value(column, raw)
     except cells.CellError as exc:
