@@ -75,9 +75,20 @@ class StyleResolver:
         self._default_rpr = styles_root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
         self._default_ppr = styles_root.find(f"{w('docDefaults')}/{w('pPrDefault')}/{w('pPr')}")
         self._theme = _theme_fonts(document)
+        self._formats: dict[tuple, RunFormat] = {}
 
     def run_format(self, run_el: etree._Element, para_el: etree._Element,
                    table_el: etree._Element | None = None) -> RunFormat:
+        """Memoised on what the result depends on: the run's own properties and the two style ids."""
+        rpr = run_el.find(w("rPr"))
+        table_style = None if table_el is None else _val(table_el.find(f"{w('tblPr')}/{w('tblStyle')}"))
+        key = (None if rpr is None else etree.tostring(rpr), self._para_style_id(para_el), table_style)
+        if key not in self._formats:
+            self._formats[key] = self._resolve_run(run_el, para_el, table_el)
+        return self._formats[key]
+
+    def _resolve_run(self, run_el: etree._Element, para_el: etree._Element,
+                     table_el: etree._Element | None) -> RunFormat:
         levels = list(self._run_levels(run_el, para_el, table_el))
         fonts = tuple(self._font(levels, slot) for slot in ("ascii", "hAnsi"))
         return RunFormat(fonts, self._size(levels), self._toggle(levels, "b"), self._toggle(levels, "i"))

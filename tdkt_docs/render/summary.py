@@ -49,20 +49,21 @@ def _awardees(ws: Worksheet, summary: BatchSummary) -> None:
     ws.title = "Danh sách"
     _header(ws, ["STT", "Quyết định", "Hình thức", "Loại", "Tên", "Chức vụ", "Đơn vị công tác", "Đơn vị trình",
                  "Tờ trình", "Số tiền (đồng)"], [6, 28, 34, 12, 30, 30, 30, 28, 18, 16])
-    number = 0
+    row = 1
     for plan, _ in summary.decisions:
         decision: Decision = plan.payload.decision
         for award in decision.awards:
             n = award.nomination
-            number += 1
-            ws.append([number, decision_label(plan, decision), decision.form.name, n.kind,
+            row += 1
+            ws.append([row - 1, decision_label(plan, decision), decision.form.name, n.kind,
                        f"{n.address} {n.name}".strip(), n.position, n.workplace, n.unit, n.submission_no,
                        award.prize.amount])
-            ws.cell(ws.max_row, 10).number_format = MONEY
+            ws.cell(row, 10).number_format = MONEY
     ws.append([None, "Tổng cộng", None, None, None, None, None, None, None,
                sum(p.payload.decision.total for p, _ in summary.decisions)])
-    ws.cell(ws.max_row, 2).font = ws.cell(ws.max_row, 10).font = BOLD
-    ws.cell(ws.max_row, 10).number_format = MONEY
+    row += 1
+    ws.cell(row, 2).font = ws.cell(row, 10).font = BOLD
+    ws.cell(row, 10).number_format = MONEY
 
 
 def _totals(ws: Worksheet, summary: BatchSummary) -> None:
@@ -79,17 +80,21 @@ def _totals(ws: Worksheet, summary: BatchSummary) -> None:
             groups[bucket][key][0] += len(decision.awards)
             groups[bucket][key][1] += decision.total
     _header(ws, ["Nhóm", "Tên", "Số người/tập thể", "Tổng tiền (đồng)"], [18, 44, 16, 18])
+    row = 1
     for bucket, rows in groups.items():
         for name, (count, total) in rows.items():
             ws.append([bucket, name, count, total])
-            ws.cell(ws.max_row, 4).number_format = MONEY
+            row += 1
+            ws.cell(row, 4).number_format = MONEY
 
 
 def _distribution(ws: Worksheet, summary: BatchSummary) -> None:
     _header(ws, ["Quyết định", "Dòng Nơi nhận", "Nơi nhận cụ thể", "Số bản"], [28, 30, 60, 8])
+    row = 1
     for plan, deliveries in summary.decisions:
         label = decision_label(plan, plan.payload.decision)
         for delivery in deliveries:
             ws.append([label, delivery.via, delivery.recipient, delivery.copies])
         ws.append([label, "Cộng", None, sum(d.copies for d in deliveries)])
-        ws.cell(ws.max_row, 2).font = ws.cell(ws.max_row, 4).font = BOLD
+        row += len(deliveries) + 1
+        ws.cell(row, 2).font = ws.cell(row, 4).font = BOLD
