@@ -18,6 +18,7 @@ from .check.report import findings_json, format_findings
 from .check.template import lint_template
 from .export import check_pdf_fonts, convert_to_pdf
 from .read import load
+from .read.legacy import fix_workbook
 
 
 class VietnameseHelpMixin:
@@ -87,8 +88,11 @@ def init(file: str, force: bool) -> None:
               help="Kiểm tra tệp mẫu Word (.docx) trước khi dùng: thẻ viết sai hoặc thiếu thẻ đóng, biến không có "
                    "trong số liệu của mẫu, thẻ bị Word tách thành nhiều đoạn chữ, nhiều thẻ {%p %} trong một đoạn, "
                    "mảnh thẻ rời sẽ in nguyên văn.")
+@click.option("--fix", is_flag=True,
+              help="Ghi bản sao đã sửa của sổ Excel (<tên>-da-sua.xlsx, cạnh tệp gốc): chữ gõ bằng bảng mã cũ "
+                   "TCVN3 (.VnTime) hoặc VNI (VNI-Times) được đổi sang Unicode; tệp gốc giữ nguyên.")
 @click.help_option("-h", "--help", help=HELP_TEXT)
-def check(files: tuple[str, ...], as_json: bool, as_template: bool) -> None:
+def check(files: tuple[str, ...], as_json: bool, as_template: bool, fix: bool) -> None:
     """Kiểm tra tệp: sổ Excel (.xlsx) theo mẫu nhập liệu, hoặc văn bản Word (.docx) theo thể thức
     Nghị định 30/2020/NĐ-CP (khổ giấy, lề, phông và cỡ chữ, Quốc hiệu, Tiêu ngữ, số và ký hiệu,
     ngày tháng, tên loại, căn cứ, nơi nhận, chữ ký, số trang, phụ lục). Mỗi sai sót ghi rõ vị trí,
@@ -99,6 +103,8 @@ def check(files: tuple[str, ...], as_json: bool, as_template: bool) -> None:
         kind = path.suffix.lower()
         if kind == ".xlsx":
             failed = check_workbook(path) or failed
+            if fix:
+                fix_legacy_text(path)
         elif kind in (".docx", ".doc"):
             failed = (check_template(path, as_json) if as_template else check_docx(path, as_json)) or failed
         else:
@@ -113,6 +119,18 @@ def check_workbook(path: Path) -> bool:
         click.echo(f"  {problem}")
     click.echo(f"  {summary(data.problems)}")
     return bool(data.errors)
+
+
+def fix_legacy_text(path: Path) -> None:
+    target = path.with_name(f"{path.stem}-da-sua.xlsx")
+    fixed = fix_workbook(path, target)
+    if not fixed:
+        target.unlink(missing_ok=True)
+        click.echo("  Không có ô nào gõ bằng bảng mã cũ, không cần bản sửa.")
+        return
+    click.echo(f'  Đã sửa {len(fixed)} ô, ghi vào "{target}":')
+    for line in fixed:
+        click.echo(f"    {line}")
 
 
 def check_docx(path: Path, as_json: bool) -> bool:

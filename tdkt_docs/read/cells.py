@@ -23,6 +23,10 @@ class CellError(ValueError):
     """A value that does not fit its column; the message is Vietnamese."""
 
 
+class UncachedFormula(str):
+    """A formula cell whose value was never calculated (saved by a program other than Excel)."""
+
+
 def clean_line(text: str) -> str:
     """NFC, invisible characters removed, runs of spaces collapsed, trimmed."""
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)

@@ -40,6 +40,7 @@ def read_workbook(path: Path, sheets: tuple[Sheet, ...] = SHEETS) -> WorkbookDat
     """Read and validate every declared sheet of the workbook at ``path``."""
     path = Path(path)
     book = open_workbook(path)
+    uncached = uncached_formulas(path, book)
     data = WorkbookData(path)
     for sheet in sheets:
         ws = find_sheet(book, sheet.title)
@@ -49,7 +50,7 @@ def read_workbook(path: Path, sheets: tuple[Sheet, ...] = SHEETS) -> WorkbookDat
                 f'thiếu trang tính "{sheet.title}". Dùng lệnh "tdkt init" để tạo sổ mẫu có đủ các trang.'))
             continue
         reader = read_form if sheet.layout is Layout.FORM else read_table
-        records, problems = reader(ws, sheet)
+        records, problems = reader(ws, sheet, uncached.get(ws.title, {}))
         data.records[sheet.key] = records
         data.problems.extend(problems)
     return data
@@ -72,6 +73,33 @@ def open_workbook(path: Path) -> openpyxl.Workbook:
         return openpyxl.load_workbook(path, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise UserError(f'Không đọc được sổ Excel "{path.name}": tệp bị hỏng hoặc không đúng định dạng .xlsx ({exc}).') from None
+
+
+Uncached = dict[tuple[int, int], cells.UncachedFormula]
+
+
+def uncached_formulas(path: Path, book: openpyxl.Workbook) -> dict[str, Uncached]:
+    """Per sheet, the formula cells that have no saved value: (row, column) → formula.
+
+    Reading values only (``data_only``) gives None for them, which would pass for an
+    empty cell; the formulas are read a second time only when the file has any.
+    """
+    with zipfile.ZipFile(path) as archive:
+        sheets = [archive.read(n) for n in archive.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+    if not any(b"<f>" in xml or b"<f " in xml for xml in sheets):
+        return {}
+    found: dict[str, Uncached] = {}
+    formulas = openpyxl.load_workbook(path, data_only=False, read_only=True)
+    try:
+        for ws in formulas.worksheets:
+            values = book[ws.title]
+            for row in ws.iter_rows():
+                for cell in row:
+                    if cell.data_type == "f" and values.cell(cell.row, cell.column).value is None:
+                        found.setdefault(ws.title, {})[cell.row, cell.column] = cells.UncachedFormula(cell.value)
+    finally:
+        formulas.close()
+    return found
 
 
 def find_sheet(book: openpyxl.Workbook, title: str) -> Worksheet | None:
@@ -103,7 +131,7 @@ def _choice(column: Column, value: object) -> str:
     raise cells.CellError(f'"{value}" không có trong danh mục; chọn một trong: {allowed}')
 
 
-def read_form(ws: Worksheet, sheet: Sheet) -> tuple[list, list[Problem]]:
+def read_form(ws: Worksheet, sheet: Sheet, uncached: Uncached | None = None) -> tuple[list, list[Problem]]:
     """A FORM sheet: find each label in column A, read its value from column B."""
     labels = {cells.header_key(ws.cell(row, 1).value): row for row in range(1, ws.max_row + 1)}
     values: dict[str, object] = {}
@@ -118,7 +146,7 @@ def read_form(ws: Worksheet, sheet: Sheet) -> tuple[list, list[Problem]]:
                                     f'không tìm thấy dòng "{column.header}" ở cột A.', column=column.header))
             values[column.key] = column.empty
             continue
-        raw = ws.cell(row, 2).value
+        raw = (uncached or {}).get((row, 2), ws.cell(row, 2).value)
         filled = filled or not cells.is_blank(raw)
         rows.append(row)
         values[column.key] = _parse_into(column, raw, f"B{row}", sheet, problems)
@@ -129,7 +157,7 @@ def read_form(ws: Worksheet, sheet: Sheet) -> tuple[list, list[Problem]]:
     return [sheet.record(**values, rows=tuple(rows))], problems
 
 
-def read_table(ws: Worksheet, sheet: Sheet) -> tuple[list, list[Problem]]:
+def read_table(ws: Worksheet, sheet: Sheet, uncached: Uncached | None = None) -> tuple[list, list[Problem]]:
     """A TABLE sheet: headers in one of the first rows, one record per row below."""
     header_row, positions, problems = _locate_headers(ws, sheet)
     if header_row is None:
@@ -137,7 +165,7 @@ def read_table(ws: Worksheet, sheet: Sheet) -> tuple[list, list[Problem]]:
     problems += _merged_cell_problems(ws, sheet, header_row)
     records = []
     for row in range(header_row + 1, ws.max_row + 1):
-        raws = {key: ws.cell(row, col).value for key, col in positions.items()}
+        raws = {key: (uncached or {}).get((row, col), ws.cell(row, col).value) for key, col in positions.items()}
         if all(cells.is_blank(raw) for raw in raws.values()):
             continue
         if row == header_row + 1 and _is_example(sheet, raws):
@@ -149,7 +177,7 @@ def read_table(ws: Worksheet, sheet: Sheet) -> tuple[list, list[Problem]]:
         for column in sheet.columns:
             col = positions.get(column.key)
             coordinate = f"{get_column_letter(col)}{row}" if col else f"dòng {row}"
-            raw = ws.cell(row, col).value if col else None
+            raw = raws[column.key] if col else None
             values[column.key] = _parse_into(column, raw, coordinate, sheet, row_problems)
         problems += row_problems
         if not any(p.is_error for p in row_problems):
@@ -158,6 +186,12 @@ def read_table(ws: Worksheet, sheet: Sheet) -> tuple[list, list[Problem]]:
 
 
 def _parse_into(column: Column, raw: object, coordinate: str, sheet: Sheet, problems: list[Problem]) -> object:
+    if isinstance(raw, cells.UncachedFormula):
+        problems.append(Problem(ERROR, sheet.title,
+                                f"ô có công thức {raw} nhưng chưa có giá trị tính sẵn (tệp được lưu bằng chương trình "
+                                "không tính công thức). Hãy mở tệp bằng Excel hoặc LibreOffice, bấm Lưu, rồi chạy lại.",
+                                cell=coordinate, column=column.header))
+        return column.empty
     if isinstance(raw, str) and (converted := legacy.convert_cell(raw)):
         raw, message = converted
         problems.append(Problem(WARNING, sheet.title, message, cell=coordinate, column=column.header))
