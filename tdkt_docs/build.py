@@ -18,7 +18,7 @@ from .compose.decision import compose_decisions
 from .compose.document import Composition, DocumentPlan, Source
 from .compose.plan import compose_plan
 from .errors import UserError
-from .files import write_bytes_atomic
+from .files import remove_leftovers, write_bytes_atomic
 from .export.publish import SigningDocument, export
 from .manifest import Entry, Manifest, file_sha256, previous_entries, save, sha256
 from .paths import TEMPLATES_DIR
@@ -98,15 +98,22 @@ def build(workbook: Path, outdir: Path, *, force: bool = False, pdf: bool = Fals
     result = BuildResult(Path(outdir), Manifest(workbook=Path(workbook).name, skipped=composition.skipped,
                                                 warnings=warnings))
     result.outputs = render_all(composition.documents, progress) + summaries(composition)
+    remove_leftovers(result.outdir)
     previous = previous_entries(result.outdir)
     hashes = {path: entry["sha256"] for path, entry in previous.items()}
-    for output in result.outputs:
-        _write(output, result, hashes, force)
-    if pdf and not result.failed:
-        signing = [SigningDocument(o.path, o.title, o.group, o.copies) for o in result.outputs if o.kind != "tong_hop"]
-        with progress(len(signing), "Đang chuyển sang PDF") as update:
-            result.manifest.documents += export(result.outdir, signing, previous, bundle_name=slug, progress=update)
-    save(result.outdir, result.manifest)
+    try:
+        for output in result.outputs:
+            _write(output, result, hashes, force)
+        if pdf and not result.failed:
+            signing = [SigningDocument(o.path, o.title, o.group, o.copies)
+                       for o in result.outputs if o.kind != "tong_hop"]
+            with progress(len(signing), "Đang chuyển sang PDF") as update:
+                result.manifest.documents += export(result.outdir, signing, previous, bundle_name=slug,
+                                                    progress=update)
+        save(result.outdir, result.manifest)
+    except BaseException:
+        remove_leftovers(result.outdir)  # whatever interrupted us, no temporary stays behind
+        raise
     return result
 
 

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
 from tdkt_docs.errors import UserError
+from tdkt_docs.files import TEMP_PREFIX
 from tdkt_docs.export.soffice import Shard, find_soffice, start_shard
 
 POLL_SECONDS = 0.2
@@ -122,7 +123,7 @@ def _attempt(program, sources, targets, outdir, *, workers, timeout, progress):
 
     Output is written into a temporary directory inside ``outdir`` and renamed into place.
     """
-    with tempfile.TemporaryDirectory(prefix=".~tdkt-pdf-", dir=outdir, ignore_cleanup_errors=True) as tmp:
+    with tempfile.TemporaryDirectory(prefix=TEMP_PREFIX + "pdf-", dir=outdir, ignore_cleanup_errors=True) as tmp:
         shards = []
         try:
             for index, files in enumerate(split_shards(sources, workers)):

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from ..errors import UserError
+from ..files import TEMP_PREFIX
 from ..manifest import Entry, file_sha256
 from .bundle import BundleInfo, BundleItem, BundleSpec, make_bundles
 from .fonts import check_pdf_fonts
@@ -68,7 +69,7 @@ def _convert(outdir: Path, docx_paths: Sequence[str], progress: Callable[[int], 
     """Convert under unique names in one sharded run; check fonts before anything is moved in place."""
     if not docx_paths:
         return
-    with tempfile.TemporaryDirectory(prefix=".~tdkt-pdf-", dir=outdir) as tmp:
+    with tempfile.TemporaryDirectory(prefix=TEMP_PREFIX + "pdf-", dir=outdir) as tmp:
         staged = []
         for index, rel in enumerate(docx_paths):
             link = Path(tmp) / f"{index:05d}-{Path(rel).name}"

@@ -1,0 +1,72 @@
+"""Nothing is lost: a build killed or interrupted midway leaves no partial file."""
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+
+import pytest
+
+from tdkt_docs.read.blank import write_filled_workbook
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "bench"))
+from workload import year_end_content  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def big_workbook(tmp_path_factory):
+    path = tmp_path_factory.mktemp("big") / "cuoi-nam.xlsx"
+    write_filled_workbook(path, year_end_content(n_decisions=150, per_decision=4))
+    return path
+
+
+def start(workbook, out):
+    return subprocess.Popen([sys.executable, "-m", "tdkt_docs", "build", str(workbook), "-o", str(out)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def stop_when_writing(process, out, sig):
+    """Send ``sig`` as soon as the build starts writing into ``out``."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        if out.exists() and any(out.rglob("*")):
+            process.send_signal(sig)
+            break
+        time.sleep(0.001)
+    return process.communicate(timeout=120)
+
+
+def finished_outputs_are_whole(out):
+    outputs = [p for p in out.rglob("*") if p.is_file() and not p.name.startswith(".~tdkt-")]
+    for path in outputs:
+        if path.suffix in (".docx", ".xlsx"):
+            with zipfile.ZipFile(path) as archive:
+                assert archive.testzip() is None, path
+    return outputs
+
+
+def test_killed_build_leaves_only_whole_files_and_the_next_build_tidies_up(big_workbook, tmp_path):
+    out = tmp_path / "out"
+    process = start(big_workbook, out)
+    stop_when_writing(process, out, signal.SIGKILL)
+    assert process.returncode == -signal.SIGKILL
+    finished_outputs_are_whole(out)
+    done = subprocess.run([sys.executable, "-m", "tdkt_docs", "build", str(big_workbook), "-o", str(out)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert not list(out.rglob(".~tdkt-*"))
+    assert len([p for p in out.rglob("*.docx")]) == 150
+
+
+def test_interrupted_build_says_so_and_leaves_no_temporary(big_workbook, tmp_path):
+    out = tmp_path / "out"
+    process = start(big_workbook, out)
+    _, stderr = stop_when_writing(process, out, signal.SIGINT)
+    assert "Traceback" not in stderr
+    if process.returncode != 0:  # the interrupt arrived while writing (the usual case)
+        assert process.returncode == 130
+        assert "Đã dừng. Không có tệp nào bị ghi dở." in stderr
+    assert not list(out.rglob(".~tdkt-*"))
+    finished_outputs_are_whole(out)

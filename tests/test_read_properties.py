@@ -1,0 +1,57 @@
+"""Property-based tests of cell normalisation and parsing."""
+import datetime as dt
+import unicodedata
+
+import pytest
+from hypothesis import given, strategies as st
+
+from tdkt_docs.read import cells
+
+VIETNAMESE = st.text(alphabet=st.sampled_from(list("aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệ"
+                                                    "ìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
+                                                    "ĐÂĂÊÔƠƯ ,.-\u00a0\u200b\t")), max_size=40)
+
+
+@given(VIETNAMESE)
+def test_clean_line_is_idempotent_nfc_and_tidy(text):
+    cleaned = cells.clean_line(text)
+    assert cells.clean_line(cleaned) == cleaned
+    assert unicodedata.is_normalized("NFC", cleaned)
+    assert "  " not in cleaned and cleaned == cleaned.strip()
+    assert "\u200b" not in cleaned and "\u00a0" not in cleaned
+
+
+@given(VIETNAMESE)
+def test_clean_line_ignores_the_normal_form_of_its_input(text):
+    assert cells.clean_line(unicodedata.normalize("NFD", text)) == cells.clean_line(text)
+
+
+@given(st.lists(VIETNAMESE, max_size=5))
+def test_lines_survive_line_breaks_of_any_kind(parts):
+    expected = tuple(line for line in (cells.clean_line(p) for p in parts) if line)
+    for separator in ("\n", "\r\n", "\r"):
+        assert cells.clean_lines(separator.join(parts)) == expected
+
+
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31)))
+def test_dates_typed_as_text_in_the_usual_forms(day):
+    for text in (f"{day.day}/{day.month}/{day.year}", f"{day:%d/%m/%Y}", f"{day:%d-%m-%Y}", f"{day:%d.%m.%Y}",
+                 f"{day:%Y-%m-%d}", f" {day.day} / {day.month} / {day.year} "):
+        assert cells.as_date(text) == day
+
+
+@given(st.integers(min_value=2000, max_value=2100), st.integers(min_value=1, max_value=12),
+       st.integers(min_value=29, max_value=31))
+def test_impossible_dates_are_refused(year, month, day):
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        with pytest.raises(cells.CellError, match="không tồn tại"):
+            cells.as_date(f"{day}/{month}/{year}")
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_grouped_numbers(n):
+    assert cells.as_int(f"{n:,}".replace(",", ".")) == n
+    assert cells.as_int(f"{n:,}") == n
+    assert cells.as_int(str(n)) == n
