@@ -1,7 +1,9 @@
 """Entry point: every NĐ 30 rule on one .docx."""
 from __future__ import annotations
 
+import hashlib
 import io
+import zipfile
 from pathlib import Path
 
 import docx
@@ -11,6 +13,7 @@ from . import appendix, body, fonts, header, page, page_numbers, recipients, sig
 from .findings import Finding
 from .layout import locate
 from .model import build_model, header_parts
+from .resolve import StyleResolver
 
 
 def check_document(path: Path) -> list[Finding]:
@@ -18,13 +21,29 @@ def check_document(path: Path) -> list[Finding]:
     return check_loaded(_open(Path(path)))
 
 
+_RESOLVERS: dict[str, StyleResolver] = {}
+_STYLE_PARTS = ("word/styles.xml", "word/theme/theme1.xml")
+
+
 def check_bytes(data: bytes) -> list[Finding]:
-    """The same checks on a document still in memory (before it is written)."""
-    return check_loaded(docx.Document(io.BytesIO(data)))
+    """The same checks on a document still in memory (before it is written).
+
+    Documents rendered from one template share styles and theme, so they share one
+    style resolver and its memo of resolved run formats.
+    """
+    document = docx.Document(io.BytesIO(data))
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = set(archive.namelist())
+        key = hashlib.sha256(b"".join(archive.read(n) for n in _STYLE_PARTS if n in names)).hexdigest()
+    if key not in _RESOLVERS:
+        if len(_RESOLVERS) >= 16:
+            _RESOLVERS.clear()
+        _RESOLVERS[key] = StyleResolver(document)
+    return check_loaded(document, _RESOLVERS[key])
 
 
-def check_loaded(document: docx.document.Document) -> list[Finding]:
-    model = build_model(document)
+def check_loaded(document: docx.document.Document, resolver: StyleResolver | None = None) -> list[Finding]:
+    model = build_model(document, resolver)
     layout = locate(model)
     return [
         *page.check_pages(model),

@@ -76,8 +76,10 @@ class DocModel:
         return [p for p in self.paras if p.table == table and p.cell == cell]
 
 
-def build_model(document: Document) -> DocModel:
-    resolver = StyleResolver(document)
+def build_model(document: Document, resolver: StyleResolver | None = None) -> DocModel:
+    """The document's paragraphs with resolved formatting; ``resolver`` may be shared by
+    documents whose styles and theme are identical (see check_bytes)."""
+    resolver = resolver or StyleResolver(document)
     paras = list(_walk(document.element.body, resolver, None, None, None, None))
     return DocModel(document, resolver, paras)
 

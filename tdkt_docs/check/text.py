@@ -1,10 +1,12 @@
 """Text keys used to recognise elements regardless of accents, case and spacing."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 
+@functools.lru_cache(maxsize=8192)
 def plain(text: str) -> str:
     """Lower case without Vietnamese accents, spaces collapsed."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
