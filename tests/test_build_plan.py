@@ -170,3 +170,40 @@ def current_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def test_built_appendix_table_repeats_its_header_and_never_splits_rows(plan):
+    from docx.oxml.ns import qn
+    table = plan.tables[-1]._tbl
+    rows = table.findall(qn("w:tr"))
+    assert rows[0].find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+    assert all(r.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None for r in rows)
+    headers = [s.header for s in plan.sections]
+    assert all(s.different_first_page_header_footer for s in plan.sections)
+    assert all("PAGE" in "".join(h._element.xpath(".//w:instrText/text()")) or
+               h._element.xpath(".//w:fldSimple[contains(@w:instr, 'PAGE')]") for h in headers)
+
+
+def test_every_sample_output_passes_the_format_checker(tmp_path):
+    from tdkt_docs import build as pipeline
+    from tdkt_docs.check.document import check_document
+    for name in ("tdkt-2024.xlsx", "tdkt-2026-bac-ninh-moi.xlsx"):
+        result = pipeline.build(SAMPLE_2024.parent / name, tmp_path / name)
+        documents = [p for p in result.written if p.suffix == ".docx"]
+        assert documents
+        assert {p.name: check_document(p) for p in documents} == {p.name: [] for p in documents}
+
+
+def test_progress_is_reported_for_every_document(make_workbook, content, tmp_path):
+    import contextlib
+    from tdkt_docs import build as pipeline
+    seen = []
+
+    @contextlib.contextmanager
+    def progress(total, label):
+        counted = []
+        yield counted.append
+        seen.append((label, total, sum(counted)))
+
+    pipeline.build(make_workbook(content), tmp_path / "out", progress=progress)
+    assert seen == [("Đang tạo văn bản", 1, 1)]
