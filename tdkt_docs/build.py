@@ -13,12 +13,11 @@ from typing import Callable, ContextManager
 from .check.document import check_bytes
 from .check.template import lint_template
 from .check.report import format_findings
-from .compose.common import slug
 from .compose.decision import compose_decisions
 from .compose.document import Composition, DocumentPlan, Source
 from .compose.plan import compose_plan
 from .errors import UserError
-from .files import remove_leftovers, write_bytes_atomic
+from .files import remove_leftovers, slug, write_bytes_atomic
 from .export.publish import SigningDocument, export
 from .manifest import Entry, Manifest, file_sha256, previous_entries, save, sha256
 from .paths import TEMPLATES_DIR
@@ -98,12 +97,15 @@ def build(workbook: Path, outdir: Path, *, force: bool = False, pdf: bool = Fals
     result = BuildResult(Path(outdir), Manifest(workbook=Path(workbook).name, skipped=composition.skipped,
                                                 warnings=warnings))
     result.outputs = render_all(composition.documents, progress) + summaries(composition)
+    _refuse_clashes(result.outputs)
     remove_leftovers(result.outdir)
     previous = previous_entries(result.outdir)
     hashes = {path: entry["sha256"] for path, entry in previous.items()}
     try:
         for output in result.outputs:
             _write(output, result, hashes, force)
+        if pdf and result.failed:
+            result.manifest.skipped.append("Chưa tạo PDF vì có tệp không ghi được; đóng các tệp đó rồi chạy lại.")
         if pdf and not result.failed:
             signing = [SigningDocument(o.path, o.title, o.group, o.copies)
                        for o in result.outputs if o.kind != "tong_hop"]
@@ -140,6 +142,15 @@ def _load_template(path: Path) -> CompiledTemplate:
         raise NonConformingTemplate(f'Mẫu "{path}" có lỗi, chưa tạo văn bản nào. Hãy sửa mẫu theo '
                                     f"templates/README.md:\n{format_findings(path, errors)}")
     return CompiledTemplate(path)
+
+
+def _refuse_clashes(outputs: list[Output]) -> None:
+    seen: dict[str, str] = {}
+    for output in outputs:
+        if output.path in seen:
+            raise UserError(f'Hai văn bản cùng ghi vào "{output.path}" ("{seen[output.path]}" và "{output.title}"), '
+                            "chưa ghi tệp nào. Hãy đặt tên đợt, đơn vị trình khác nhau rõ hơn.")
+        seen[output.path] = output.title
 
 
 def _conform(plan: DocumentPlan, data: bytes) -> None:

@@ -123,6 +123,8 @@ def check_workbook(path: Path) -> bool:
 
 def fix_legacy_text(path: Path) -> None:
     target = path.with_name(f"{path.stem}-da-sua.xlsx")
+    if target.exists():
+        raise UserError(f'Đã có tệp "{target}". Hãy xóa hoặc đổi tên tệp đó rồi chạy lại "tdkt check --fix".')
     fixed = fix_workbook(path, target)
     if not fixed:
         target.unlink(missing_ok=True)
@@ -236,16 +238,28 @@ def main() -> None:
         click.echo("Đã dừng. Không có tệp nào bị ghi dở.", err=True)
         sys.exit(130)
     except Exception:  # noqa: BLE001 - last line of defence: log, never show a traceback
-        log = Path(tempfile.gettempdir()) / "tdkt-loi.txt"
-        log.write_text(traceback.format_exc(), encoding="utf-8")
-        click.echo(f"Lỗi không mong đợi trong chương trình. Chi tiết đã ghi vào {log}; "
-                   "hãy gửi tệp này cho người hỗ trợ kỹ thuật.", err=True)
+        click.echo(f"Lỗi không mong đợi trong chương trình. {write_crash_log()}", err=True)
         sys.exit(3)
+
+
+def write_crash_log() -> str:
+    """Save the details for support; say where (or that it could not be saved)."""
+    try:
+        fd, name = tempfile.mkstemp(prefix="tdkt-loi-", suffix=".txt")
+        with open(fd, "w", encoding="utf-8") as log:
+            log.write(traceback.format_exc())
+    except OSError:
+        return "Không ghi được tệp chi tiết lỗi."
+    return f"Chi tiết đã ghi vào {name}; hãy gửi tệp này cho người hỗ trợ kỹ thuật."
 
 
 def usage_message(exc: click.UsageError) -> str:
     if isinstance(exc, click.NoSuchOption):
         return f"không có tùy chọn {exc.option_name}"
+    if isinstance(exc, click.BadOptionUsage):
+        if "does not take a value" in exc.message:
+            return f"tùy chọn {exc.option_name} không nhận giá trị"
+        return f"tùy chọn {exc.option_name} cần một giá trị đi kèm"
     if isinstance(exc, click.MissingParameter) and exc.param is not None:
         return f"thiếu {exc.param.human_readable_name}"
     if "No such command" in exc.message:
@@ -253,4 +267,4 @@ def usage_message(exc: click.UsageError) -> str:
         return f'không có lệnh "{name}"; các lệnh: ' + ", ".join(cli.list_commands(None))
     if "unexpected extra argument" in exc.message:
         return "thừa tham số: " + exc.message.split("(")[-1].rstrip(")")
-    return exc.format_message()
+    return "câu lệnh không đúng cách dùng"

@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import tempfile
+import unicodedata
 import zipfile
 from pathlib import Path
 from typing import Iterator
@@ -76,3 +77,10 @@ def deterministic_zip(data: bytes) -> bytes:
                 content = _MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", content)
             dst.writestr(fixed, content)
     return out.getvalue()
+
+
+def slug(text: str) -> str:
+    """ASCII file-name part: "Quý I/2024" -> "quy-i-2024"."""
+    folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    ascii_text = folded.encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "van-ban"

@@ -72,4 +72,4 @@ def _open(path: Path) -> docx.document.Document:
         hint = " Nếu là tệp .doc cũ, hãy mở bằng Word và lưu lại dạng .docx." \
             if path.suffix.lower() == ".doc" else ""
         raise UserError(f'Tệp "{path.name}" không phải tệp Word .docx đọc được '
-                        f"({type(err).__name__}).{hint}") from err
+                        f"(tệp hỏng hoặc không phải định dạng Word mới).{hint}") from err

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import functools
-import tomllib
 from dataclasses import dataclass
-from pathlib import Path
 
-DATA_FILE = Path(__file__).resolve().parents[2] / "data" / "nd30.toml"
+from ..rules.legal import load_data
+
+DATA_FILE = "nd30.toml"
 
 
 @dataclass(frozen=True)
@@ -18,8 +18,7 @@ class SizeRule:
 
 @functools.cache
 def rulebook() -> dict:
-    with DATA_FILE.open("rb") as handle:
-        return tomllib.load(handle)
+    return load_data(DATA_FILE, parse_float=float)
 
 
 def size_rule(role: str) -> SizeRule:

@@ -123,7 +123,7 @@ def _read_parts(path: Path) -> dict[str, etree._Element]:
                      for n in sorted(names, key=lambda n: (n != BODY_PART, n))}
     except (zipfile.BadZipFile, etree.XMLSyntaxError) as err:
         raise UserError(f'Tệp "{path.name}" không phải tệp Word .docx đọc được '
-                        f"({type(err).__name__}).") from err
+                        "(tệp hỏng hoặc không phải định dạng Word mới).") from err
     if BODY_PART not in parts:
         raise UserError(f'Tệp "{path.name}" không phải tệp Word .docx: thiếu phần nội dung {BODY_PART}.')
     return parts

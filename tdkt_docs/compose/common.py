@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 
 from ..read.records import Agency, Recipient
 from ..rules.dates import BLANK, long_date
@@ -53,9 +51,3 @@ def recipient_lines(recipients: list[Recipient], archive: str) -> list[str]:
 def signature_context(authority: str, position: str, signer: str) -> dict:
     return {"tham_quyen": signature_lines(authority, position), "ho_ten": signer}
 
-
-def slug(text: str) -> str:
-    """ASCII file-name part: "Quý I/2024" -> "quy-i-2024"."""
-    folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    ascii_text = folded.encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "van-ban"

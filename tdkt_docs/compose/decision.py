@@ -1,12 +1,9 @@
 """Nominations → Quyết định khen thưởng contexts, one per (batch, form, tờ trình) or (batch, form)."""
 from __future__ import annotations
 
-import functools
-import tomllib
 from dataclasses import dataclass
 from itertools import groupby
 
-from ..paths import DATA_DIR
 from ..read.records import Agency, Batch, Nomination, Recipient
 from ..read.schema import AGENCY, BATCHES, DOCUMENTS, KINDS, NOMINATIONS, ORDERS, RECIPIENTS, SPLITS
 from ..read.workbook import WorkbookData
@@ -15,8 +12,10 @@ from ..rules.dates import long_date, short_date
 from ..rules.legal import AwardForm, award_forms, find_form, legal_basis_on, rules_used_unverified
 from ..rules.money import Prize, format_amount, prize_amount
 from ..rules.numbering import roman, two_digit
+from ..rules.practice import decision_wording, unit_head
 from ..rules.words import amount_in_words
-from .common import header_context, recipient_lines, sentence_lines, signature_context, slug
+from ..files import slug
+from .common import header_context, recipient_lines, sentence_lines, signature_context
 from .document import Composition, DocumentPlan, Source
 
 KIND = "quyet_dinh"
@@ -24,22 +23,6 @@ TEMPLATE = "quyet-dinh.docx"
 TYPE_CODE = "QĐ"
 PASSED = ("Đạt", "")
 COLLECTIVE = KINDS[0]
-
-
-@functools.cache
-def wording() -> dict:
-    with (DATA_DIR / "quyet-dinh.toml").open("rb") as fh:
-        return tomllib.load(fh)
-
-
-def unit_head(unit: str, given: str = "") -> str:
-    """"Giám đốc Sở Nội vụ", "Chủ tịch UBND xã …": the head named in Điều 3 and the Xét đề nghị line."""
-    if given:
-        return given
-    for rule in wording()["thu_truong"]:
-        if unit.startswith(tuple(rule["bat_dau"])):
-            return f"{rule['chuc_danh']} {unit}"
-    return f"{wording()['mac_dinh']['chuc_danh']} {unit}"
 
 
 @dataclass(frozen=True)
@@ -85,7 +68,7 @@ class Decision:
         """One nomination per tờ trình, in the order they first appear."""
         firsts = {}
         for award in sorted(self.awards, key=lambda a: a.nomination.rows[0]):
-            firsts.setdefault(match_key(award.nomination.submission_no), award.nomination)
+            firsts.setdefault(submission_key(award.nomination), award.nomination)
         return list(firsts.values())
 
     def count(self, kind: str) -> int:
@@ -130,7 +113,7 @@ def decisions_of(batch: Batch, nominations: list[Nomination]) -> list[Decision]:
 
     def key(n: Nomination) -> tuple:
         form = find_form(n.form)
-        return (forms[form.key], match_key(n.submission_no) if by_submission else "")
+        return (forms[form.key], submission_key(n) if by_submission else ())
 
     groups: dict[tuple, list[Nomination]] = {}
     for n in sorted(nominations, key=lambda n: n.rows[0]):
@@ -143,6 +126,11 @@ def decisions_of(batch: Batch, nominations: list[Nomination]) -> list[Decision]:
         number = batch.first_number + index if batch.first_number else None
         decisions.append(Decision(batch, form, awards, number))
     return decisions
+
+
+def submission_key(n: Nomination) -> tuple:
+    """A tờ trình is its unit, number and date: two units may both send a "12/TTr-UBND"."""
+    return (match_key(n.unit), match_key(n.submission_no), n.submission_date)
 
 
 def order_entries(nominations: list[Nomination], order: str) -> list[Nomination]:
@@ -169,7 +157,7 @@ def decision_document(agency: Agency, decision: Decision, recipients: list[Recip
         "dieu_1": article_1(decision),
         "dieu_2": article_2(decision),
         "dieu_3": article_3(decision),
-        "noi_nhan": ["- Như Điều 3;"] + recipient_lines(recipients, batch.archive or wording()["luu"]),
+        "noi_nhan": ["- Như Điều 3;"] + recipient_lines(recipients, batch.archive or decision_wording()["luu"]),
         "chu_ky": signature_context("", batch.position, batch.signer),
         "danh_sach": attached_list(agency, decision, header["so_ky_hieu"]),
     }
@@ -210,8 +198,13 @@ def proposal_line(decision: Decision) -> str:
             f"ngày {short_date(batch.submission_date)}")
 
 
+def achievement(n: Nomination) -> str:
+    """The achievement text without the user's closing punctuation (the document adds its own)."""
+    return n.achievement.rstrip(" .;,:")
+
+
 def _achievements(decision: Decision) -> list[str]:
-    return list(dict.fromkeys(a.nomination.achievement.rstrip(" .") for a in decision.awards))
+    return list(dict.fromkeys(achievement(a.nomination) for a in decision.awards))
 
 
 def article_1(decision: Decision) -> str:
@@ -229,12 +222,12 @@ def article_2(decision: Decision) -> str:
             for kind in KINDS if (prize := decision.prize_of(kind))]
     total = decision.total
     return (f"Tiền thưởng kèm theo cho {', '.join(each)}; tổng số tiền: {format_amount(total)} đồng "
-            f"(Bằng chữ: {amount_in_words(total)}), trích từ {wording()['quy']} năm {decision.batch.signing.year}.")
+            f"(Bằng chữ: {amount_in_words(total)}), trích từ {decision_wording()['quy']} năm {decision.batch.signing.year}.")
 
 
 def executors(decision: Decision) -> list[str]:
     heads = [unit_head(n.unit, n.unit_head) for n in decision.submissions]
-    return list(dict.fromkeys(wording()["thi_hanh"] + heads))
+    return list(dict.fromkeys(decision_wording()["thi_hanh"] + heads))
 
 
 def article_3(decision: Decision) -> str:
@@ -263,11 +256,12 @@ def list_lines(decision: Decision) -> list[dict]:
         awards = [a for a in decision.awards if a.nomination.kind == kind]
         lines.append({"kieu": "nhom", "noi_dung": f"{roman(index)}. {kind.upper()} ({two_digit(len(awards))})"})
         number = 0
-        groups = groupby(sorted(awards, key=lambda a: _achievements(decision).index(a.nomination.achievement.rstrip(" ."))),
-                         key=lambda a: a.nomination.achievement.rstrip(" ."))
-        for achievement, members in groups:
+        order = _achievements(decision)
+        groups = groupby(sorted(awards, key=lambda a: order.index(achievement(a.nomination))),
+                         key=lambda a: achievement(a.nomination))
+        for text, members in groups:
             if mixed:
-                lines.append({"kieu": "thanh_tich", "noi_dung": achievement + ":"})
+                lines.append({"kieu": "thanh_tich", "noi_dung": text + ":"})
             for award in members:
                 number += 1
                 lines.append({"kieu": "muc", "noi_dung": f"{number}. {entry(award.nomination)};"})
@@ -276,15 +270,18 @@ def list_lines(decision: Decision) -> list[dict]:
     return lines
 
 
+def awardee_name(n: Nomination) -> str:
+    """"Ông Nguyễn Văn A", "Hộ gia đình bà Hoàng Thị Sen", or the collective's name."""
+    if n.kind == COLLECTIVE:
+        return n.name
+    if n.kind == KINDS[2]:
+        return " ".join(part for part in ("Hộ gia đình", n.address.lower(), n.name) if part)
+    return f"{n.address} {n.name}"
+
+
 def entry(n: Nomination) -> str:
     """"Ông Nguyễn Văn A, Trưởng phòng …, Sở …" as the attached list prints it."""
-    if n.kind == COLLECTIVE:
-        name = n.name
-    elif n.kind == KINDS[2]:
-        name = f"Hộ gia đình {n.address.lower()} {n.name}".replace("  ", " ")
-    else:
-        name = f"{n.address} {n.name}"
-    return ", ".join(part for part in (name, n.position, n.workplace) if part)
+    return ", ".join(part for part in (awardee_name(n), n.position, n.workplace) if part)
 
 
 def distribution(decision: Decision, recipients: list[Recipient]) -> list[Delivery]:
@@ -293,6 +290,6 @@ def distribution(decision: Decision, recipients: list[Recipient]) -> list[Delive
     lines = [Delivery(name, 1, as_article_3) for name in executors(decision)]
     lines += [Delivery(entry(a.nomination), 1, as_article_3) for a in decision.awards]
     lines += [Delivery(r.name, r.copies or 1, r.name) for r in recipients]
-    archive = decision.batch.archive or wording()["luu"]
+    archive = decision.batch.archive or decision_wording()["luu"]
     lines += [Delivery(place.strip(), 1, "Lưu") for place in archive.removeprefix("Lưu:").split(",") if place.strip()]
     return lines

@@ -1,17 +1,13 @@
 """Workbook records → context of the Kế hoạch công tác thi đua, khen thưởng."""
 from __future__ import annotations
 
-import datetime as dt
-import tomllib
 from itertools import groupby
-from pathlib import Path
 
-from ..paths import DATA_DIR
 from ..read.records import Task
 from ..read.schema import AGENCY, DOCUMENTS, LEGAL_BASIS, PLAN, QUARTERS, RECIPIENTS, TASKS
 from ..read.workbook import WorkbookData
-from ..rules.dates import short_date
 from ..rules.numbering import roman
+from ..rules.practice import anniversaries
 from .common import header_context, recipient_lines, sentence_lines, signature_context
 from .document import Composition, DocumentPlan, Source
 
@@ -60,23 +56,6 @@ def copy_count(recipients: list, archive: str) -> int:
 
 def year_context(year: int) -> dict:
     return {"nam": year, "nam_truoc": year - 1, "nam_sau": year + 1, "ky_niem": anniversaries(year)}
-
-
-def anniversaries(year: int, source: Path | None = None) -> dict:
-    """ky_niem.<khoa> = {so_nam, tu, den, nam_goc} for the plan year."""
-    with (source or DATA_DIR / "ky-niem.toml").open("rb") as fh:
-        entries = tomllib.load(fh)["ky_niem"]
-    result = {}
-    for entry in entries:
-        origin: dt.date = entry["ngay"]
-        result[entry["khoa"]] = {
-            "so_nam": year - origin.year,
-            "tu": short_date(origin),
-            "den": short_date(origin.replace(year=year)),
-            "nam_goc": origin.year,
-            "ten": entry["ten"],
-        }
-    return result
 
 
 def appendix_context(tasks: list[Task]) -> dict:

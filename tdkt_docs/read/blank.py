@@ -170,7 +170,8 @@ def _list_range(lists: Worksheet, column: Column) -> str:
     """Append the choices as a new column of the hidden list sheet; return its range."""
     col = lists.max_column + 1 if lists.max_row > 1 or lists["A1"].value else 1
     lists.cell(1, col, column.header)
-    for row, choice in enumerate(column.choices, start=2):
+    options = column.options
+    for row, choice in enumerate(options, start=2):
         lists.cell(row, col, choice)
     letter = get_column_letter(col)
-    return f"{quote_sheetname(LISTS_SHEET)}!${letter}$2:${letter}${len(column.choices) + 1}"
+    return f"{quote_sheetname(LISTS_SHEET)}!${letter}$2:${letter}${len(options) + 1}"

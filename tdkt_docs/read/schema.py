@@ -40,12 +40,18 @@ class Column:
     header: str                  # Vietnamese header (or form label)
     kind: Kind = Kind.TEXT
     required: bool = False
-    choices: tuple[str, ...] = ()  # dropdown values
+    choices: tuple[str, ...] | Callable[[], tuple[str, ...]] = ()  # dropdown values, or where to get them
     strict: bool = True          # only the choices are allowed (else they are suggestions)
+    minimum: int | None = None   # smallest allowed number (INT columns)
     aliases: dict[str, str] = field(default_factory=dict)  # other spellings -> choice
     help: str = ""
     example: object = None
     width: int = 24
+
+    @property
+    def options(self) -> tuple[str, ...]:
+        """The dropdown values (read from the rules data only when needed)."""
+        return tuple(self.choices()) if callable(self.choices) else self.choices
 
     @property
     def empty(self) -> object:
@@ -106,7 +112,7 @@ PLAN = Sheet(
     columns=(
         Column("year", "Năm kế hoạch", Kind.YEAR, required=True,
                help="Mọi năm và số năm kỷ niệm trong văn bản tính theo năm này.", example=2024),
-        Column("number", "Số văn bản", Kind.INT,
+        Column("number", "Số văn bản", Kind.INT, minimum=1,
                help="Để trống khi chưa lấy số: văn bản để chỗ trống cho văn thư ghi tay.", example=None),
         Column("issued", "Ngày ban hành", Kind.DATE,
                help="Để trống khi chưa ký; nhập dạng ngày/tháng/năm, ví dụ 05/01/2024.", example=None),
@@ -151,7 +157,7 @@ RECIPIENTS = Sheet(
                help="Tên nơi nhận như in trong văn bản.", example="Ví dụ: Ban TĐKT Trung ương"),
         Column("note", "Ghi chú", width=16,
                help="In trong ngoặc sau tên, ví dụ để b/c.", example="để b/c"),
-        Column("copies", "Số bản", Kind.INT, width=10,
+        Column("copies", "Số bản", Kind.INT, width=10, minimum=1,
                help="Số bản in gửi nơi này; để trống là 1.", example=1),
     ),
 )
@@ -208,7 +214,7 @@ BATCHES = Sheet(
                help="Tờ trình của Sở Nội vụ đề nghị khen thưởng, ví dụ 15/TTr-SNV.", example="15/TTr-SNV"),
         Column("submission_date", "Ngày tờ trình Sở Nội vụ", Kind.DATE, required=True, width=14,
                help="Ngày của tờ trình Sở Nội vụ.", example=None),
-        Column("first_number", "Số quyết định đầu tiên", Kind.INT, width=12,
+        Column("first_number", "Số quyết định đầu tiên", Kind.INT, width=12, minimum=1,
                help="Để trống nếu văn thư sẽ ghi số; có số thì các quyết định được đánh số liên tiếp.", example=None),
         Column("split", "Chia quyết định", choices=SPLITS, width=16,
                help="Theo tờ trình (mặc định): mỗi hình thức của mỗi tờ trình một quyết định. "
@@ -250,7 +256,7 @@ NOMINATIONS = Sheet(
         Column("workplace", "Đơn vị công tác", width=30, example="Sở Giáo dục và Đào tạo",
                help="Cơ quan, đơn vị; với tập thể là đơn vị cấp trên; với hộ gia đình là địa chỉ."),
         Column("form", "Hình thức khen thưởng", required=True, width=34, strict=False,
-               choices=tuple(form.name for form in award_forms()),
+               choices=lambda: tuple(form.name for form in award_forms()),
                example="Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
                help="Hình thức hoặc danh hiệu do Chủ tịch UBND tỉnh quyết định."),
         Column("achievement", "Thành tích", required=True, width=50,

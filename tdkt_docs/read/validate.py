@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from openpyxl.utils import get_column_letter
 
+from ..files import slug
 from ..rules.collation import match_key
 from ..rules.legal import RuleError, coefficient, find_form, legal_basis_on
 from ..rules.money import base_salary_on
@@ -18,9 +19,11 @@ def validate(data: WorkbookData) -> list[Problem]:
     """Problems no single cell shows; appended to ``data.problems`` by the caller."""
     batches = {match_key(b.name): b for b in data.all(BATCHES.key)}
     problems = _batch_problems(data.all(BATCHES.key))
+    # A batch row with its own error is missing from ``batches``: do not blame its nominations too.
+    batches_complete = not any(p.is_error and p.sheet == BATCHES.title for p in data.problems + problems)
     seen: dict[tuple, int] = {}
     for nomination in data.all(NOMINATIONS.key):
-        problems += _nomination_problems(nomination, batches, seen)
+        problems += _nomination_problems(nomination, batches, seen, batches_complete)
     return list(dict.fromkeys(problems))  # a batch's date problem is reported once
 
 
@@ -37,12 +40,18 @@ def _problem(sheet: Sheet, key: str, row: int, message: str) -> Problem:
 def _batch_problems(batches: list[Batch]) -> list[Problem]:
     problems = []
     names: dict[str, int] = {}
+    folders: dict[str, int] = {}
     for batch in batches:
         row = batch.rows[0]
-        key = match_key(batch.name)
+        key, folder = match_key(batch.name), slug(batch.name)
         if key in names:
             problems.append(_problem(BATCHES, "name", row, f'đợt "{batch.name}" đã có ở dòng {names[key]}.'))
+        elif folder in folders:
+            problems.append(_problem(BATCHES, "name", row,
+                                     f'đợt "{batch.name}" và đợt ở dòng {folders[folder]} cùng ra thư mục "{folder}"; '
+                                     "hãy đặt tên đợt khác hẳn nhau."))
         names.setdefault(key, row)
+        folders.setdefault(folder, row)
         if batch.signing is not None:
             for rule in (base_salary_on, legal_basis_on):
                 try:
@@ -52,11 +61,12 @@ def _batch_problems(batches: list[Batch]) -> list[Problem]:
     return problems
 
 
-def _nomination_problems(n: Nomination, batches: dict[str, Batch], seen: dict[tuple, int]) -> list[Problem]:
+def _nomination_problems(n: Nomination, batches: dict[str, Batch], seen: dict[tuple, int],
+                         batches_complete: bool) -> list[Problem]:
     row = n.rows[0]
     problems = []
     batch = batches.get(match_key(n.batch))
-    if batch is None:
+    if batch is None and batches_complete:
         problems.append(_problem(NOMINATIONS, "batch", row,
                                  f'đợt "{n.batch}" không có trong trang "{BATCHES.title}"; '
                                  "hãy thêm đợt đó hoặc sửa tên đợt cho khớp."))

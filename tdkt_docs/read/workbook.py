@@ -12,7 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..errors import UserError
 from . import cells, legacy
 from .problems import ERROR, WARNING, Problem
-from .schema import SHEETS, Column, Kind, Layout, Sheet
+from .schema import SHEETS, Column, Layout, Sheet
 
 HEADER_SEARCH_ROWS = 5
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -71,8 +71,9 @@ def open_workbook(path: Path) -> openpyxl.Workbook:
             "Hãy mở bằng Excel và lưu lại dạng .xlsx (Excel Workbook).")
     try:
         return openpyxl.load_workbook(path, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise UserError(f'Không đọc được sổ Excel "{path.name}": tệp bị hỏng hoặc không đúng định dạng .xlsx ({exc}).') from None
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        raise UserError(f'Không đọc được sổ Excel "{path.name}": tệp bị hỏng hoặc không đúng định dạng .xlsx. '
+                        "Hãy mở bằng Excel và lưu lại dạng .xlsx (Excel Workbook).") from None
 
 
 Uncached = dict[tuple[int, int], cells.UncachedFormula]
@@ -114,6 +115,8 @@ def parse_value(column: Column, raw: object) -> object:
             raise cells.CellError("bắt buộc phải nhập, đang để trống")
         return column.empty
     value = column.kind.parse(raw)
+    if column.minimum is not None and value < column.minimum:
+        raise cells.CellError(f"cần một số từ {column.minimum} trở lên, không phải {value}")
     if column.choices and column.strict:
         value = _choice(column, value)
     return value
@@ -121,13 +124,13 @@ def parse_value(column: Column, raw: object) -> object:
 
 def _choice(column: Column, value: object) -> str:
     key = cells.header_key(value)
-    for choice in column.choices:
+    for choice in column.options:
         if cells.header_key(choice) == key:
             return choice
     for alias, choice in column.aliases.items():
         if cells.header_key(alias) == key:
             return choice
-    allowed = ", ".join(f'"{c}"' for c in column.choices)
+    allowed = ", ".join(f'"{c}"' for c in column.options)
     raise cells.CellError(f'"{value}" không có trong danh mục; chọn một trong: {allowed}')
 
 

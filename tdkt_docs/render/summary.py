@@ -13,7 +13,7 @@ import openpyxl
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..compose.decision import BatchSummary, Decision
+from ..compose.decision import BatchSummary, Decision, awardee_name
 from ..files import deterministic_zip
 
 MONEY = "#,##0"
@@ -22,7 +22,8 @@ FIXED_TIME = dt.datetime(2000, 1, 1)
 
 
 def decision_label(plan, decision: Decision) -> str:
-    return f"{decision.number:02d}/QĐ-UBND" if decision.number else plan.filename.rsplit("/", 1)[-1]
+    """"05/QĐ-UBND" once numbered, else the file name (the văn thư numbers it later)."""
+    return plan.context["so_ky_hieu"] if decision.number else plan.filename.rsplit("/", 1)[-1]
 
 
 def summary_workbook(summary: BatchSummary) -> bytes:
@@ -56,8 +57,7 @@ def _awardees(ws: Worksheet, summary: BatchSummary) -> None:
             n = award.nomination
             row += 1
             ws.append([row - 1, decision_label(plan, decision), decision.form.name, n.kind,
-                       f"{n.address} {n.name}".strip(), n.position, n.workplace, n.unit, n.submission_no,
-                       award.prize.amount])
+                       awardee_name(n), n.position, n.workplace, n.unit, n.submission_no, award.prize.amount])
             ws.cell(row, 10).number_format = MONEY
     ws.append([None, "Tổng cộng", None, None, None, None, None, None, None,
                sum(p.payload.decision.total for p, _ in summary.decisions)])

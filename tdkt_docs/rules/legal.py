@@ -10,14 +10,13 @@ import tomllib
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
-from typing import Any, Iterable, Iterator, Protocol
+from typing import Any, Callable, Iterable, Iterator, Protocol
 
 from ..errors import UserError
+from ..paths import DATA_DIR
 from .collation import match_key
 from .dates import short_date
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 KINDS = ("Tập thể", "Cá nhân", "Hộ gia đình")
 
 
@@ -31,12 +30,12 @@ class Ruled(Protocol):
     verified: bool
 
 
-def load_data(name: str) -> dict[str, Any]:
-    """Read ``data/<name>``; floats become Decimal."""
+def load_data(name: str, parse_float: Callable[[str], Any] = Decimal) -> dict[str, Any]:
+    """Read ``data/<name>`` (floats become Decimal unless told otherwise); errors in Vietnamese."""
     path = DATA_DIR / name
     try:
         with path.open("rb") as fh:
-            return tomllib.load(fh, parse_float=Decimal)
+            return tomllib.load(fh, parse_float=parse_float)
     except FileNotFoundError:
         raise RuleError(f"Không tìm thấy tệp dữ liệu quy định {path}.") from None
     except tomllib.TOMLDecodeError as err:
@@ -59,12 +58,12 @@ def _start(period: tuple[date, date | None]) -> date:
 
 
 def merge_periods(periods: Iterable[tuple[date, date | None]]) -> list[tuple[date, date | None]]:
-    """Join periods that follow each other without a gap."""
+    """Join periods that overlap or follow each other without a gap (None = open-ended)."""
     merged: list[tuple[date, date | None]] = []
     for start, end in sorted(periods, key=_start):
-        last_end = merged[-1][1] if merged else None
-        if last_end is not None and (start - last_end).days == 1:
-            merged[-1] = (merged[-1][0], end)
+        if merged and (merged[-1][1] is None or (start - merged[-1][1]).days <= 1):
+            last_start, last_end = merged[-1]
+            merged[-1] = (last_start, None if end is None or last_end is None else max(end, last_end))
         else:
             merged.append((start, end))
     return merged
@@ -181,7 +180,7 @@ def _read_coefficient(form_name: str, rec: dict[str, Any]) -> Coefficient:
 
 
 def _check_coefficients(form_name: str, coefs: list[Coefficient]) -> None:
-    for kind in {c.kind for c in coefs}:
+    for kind in sorted({c.kind for c in coefs}):
         periods = [(c.effective_from, c.effective_to) for c in coefs if c.kind == kind]
         check_no_overlap(periods, f"hệ số {form_name} cho {kind.lower()}", _FORMS_FILE)
     plain = {c.kind for c in coefs if not c.of_kind}
@@ -280,8 +279,10 @@ def legal_basis_on(d: date) -> list[LegalBasis]:
     """The Căn cứ lines of a decision signed on ``d``, in print order."""
     bases = [b for b in _legal_bases() if covers(b.effective_from, b.effective_to, d)]
     if not bases:
-        first = min(b.effective_from for b in _legal_bases())
-        raise outside_periods(d, "căn cứ pháp lý của quyết định khen thưởng", [(first, None)])
+        periods = [(b.effective_from, b.effective_to) for b in _legal_bases()]
+        if not periods:
+            raise RuleError(f"Tệp dữ liệu quy định {_BASIS_FILE} chưa có dòng căn cứ nào.")
+        raise outside_periods(d, "căn cứ pháp lý của quyết định khen thưởng", merge_periods(periods))
     return bases
 
 
