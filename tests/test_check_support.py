@@ -1,6 +1,6 @@
 """Hand-made NĐ 30 documents for the checker tests, built with python-docx.
 
-``plan_document()`` and ``decision_document()`` follow nd30-the-thuc.md exactly; each
+``plan_document()`` and ``decision_document()`` follow NĐ 30/2020 Phụ lục I exactly; each
 rule test breaks one thing and expects exactly one finding.
 """
 from __future__ import annotations

@@ -14,7 +14,7 @@ SALARY_DATES = {
     2_530_000: [date(2026, 8, 1)],                       # NĐ 152
 }
 
-# tdkt-quy-dinh.md §2.4, by coefficient and base salary.
+# Amounts after rounding, by coefficient and base salary (NĐ 152/2025 Điều 49–54).
 AMOUNTS = {
     "1.5": {1_800_000: 2_700_000, 2_340_000: 3_510_000, 2_530_000: 3_800_000},
     "2.25": {1_800_000: 4_050_000, 2_340_000: 5_270_000, 2_530_000: 5_700_000},

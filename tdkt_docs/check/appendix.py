@@ -9,7 +9,7 @@ from .model import DocModel, Para
 from .text import plain
 
 HEADING_FORM = re.compile(r"^Phụ lục( [IVXLC]+)?$")
-# House style seen in provinces (nd30-the-thuc.md §7): "PHỤ LỤC …" in capitals with the title on one line.
+# Provincial house style (e.g. Lào Cai appendices), accepted beside NĐ 30's own form: "PHỤ LỤC …" in capitals with the title on one line.
 JOINED_FORM = re.compile(r"^PHỤ LỤC( [IVXLC]+)?\b.+$")
 KEM_THEO_WINDOW = 4
 

@@ -128,11 +128,6 @@ def _undefined_name(exc: jinja2.UndefinedError, source: str) -> str:
     return f"{path.group(1)}.{match.group(2)}" if path else match.group(2)
 
 
-def render_bytes(template: Path, context: dict) -> bytes:
-    """Render one document (compiles the template; use CompiledTemplate for many)."""
-    return CompiledTemplate(template).render(context)
-
-
 def drop_empty_final_section(body) -> None:
     """Remove a last section that rendered empty (e.g. an appendix left out).
 

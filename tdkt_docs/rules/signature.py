@@ -1,4 +1,4 @@
-"""Signature block lines (NĐ 30/2020 Điều 13; nd30-the-thuc.md §4).
+"""Signature block lines (NĐ 30/2020/NĐ-CP Điều 13 and Phụ lục I).
 
 A deputy signs "KT." (ký thay) for the head: the line "KT. <head>" goes above the
 deputy's own title, under any "TM." line of the collective body.
