@@ -78,6 +78,9 @@ _QUARTER_ALIASES = {
     for alias in (str(n), quarter.split()[1], f"quý {n}", f"q{n}", f"quý {quarter.split()[1]}")
 }
 DOCUMENTS = ("Kế hoạch", "Quyết định khen thưởng")
+SIGNERS = ("CHỦ TỊCH", "PHÓ CHỦ TỊCH")
+SIGNER_NAME = Column("signer", "Họ tên người ký", required=True, width=22, help="Không ghi học hàm, học vị.",
+                     example="Nguyễn Hương Giang")
 
 AGENCY = Sheet(
     key="agency",
@@ -119,11 +122,9 @@ PLAN = Sheet(
         Column("authority", "Thẩm quyền ký", choices=("TM. ỦY BAN NHÂN DÂN",), strict=False,
                help="Dòng trên chức vụ người ký; Kế hoạch của UBND tỉnh ghi TM. ỦY BAN NHÂN DÂN.",
                example="TM. ỦY BAN NHÂN DÂN"),
-        Column("position", "Chức vụ người ký", required=True,
-               choices=("CHỦ TỊCH", "PHÓ CHỦ TỊCH"), strict=False,
+        Column("position", "Chức vụ người ký", required=True, choices=SIGNERS, strict=False,
                help="Phó Chủ tịch ký thì văn bản tự thêm dòng KT. CHỦ TỊCH.", example="CHỦ TỊCH"),
-        Column("signer", "Họ tên người ký", required=True,
-               help="Không ghi học hàm, học vị.", example="Nguyễn Hương Giang"),
+        SIGNER_NAME,
         Column("archive", "Nơi lưu",
                help='Dòng cuối của Nơi nhận, ví dụ VT, NC, CVP cho "- Lưu: VT, NC, CVP."',
                example="VT, NC, CVP"),
@@ -186,7 +187,6 @@ TASKS = Sheet(
 
 KINDS = ("Tập thể", "Cá nhân", "Hộ gia đình")
 ADDRESSES = ("Ông", "Bà")
-SIGNERS = ("CHỦ TỊCH", "PHÓ CHỦ TỊCH")
 SPLITS = ("Theo tờ trình", "Theo hình thức")
 ORDERS = ("Như đề nghị", "Theo vần tên")
 APPRAISALS = ("Đạt", "Không đạt", "Chưa thẩm định")
@@ -208,8 +208,7 @@ BATCHES = Sheet(
         Column("position", "Chức vụ người ký", required=True, choices=SIGNERS, width=18,
                help="CHỦ TỊCH ký thì ghi CHỦ TỊCH; Phó Chủ tịch ký thì quyết định ghi KT. CHỦ TỊCH / PHÓ CHỦ TỊCH.",
                example="CHỦ TỊCH"),
-        Column("signer", "Họ tên người ký", required=True, width=22, help="Không ghi học hàm, học vị.",
-               example="Nguyễn Hương Giang"),
+        SIGNER_NAME,
         Column("submission_no", "Số tờ trình Sở Nội vụ", required=True, width=18,
                help="Tờ trình của Sở Nội vụ đề nghị khen thưởng, ví dụ 15/TTr-SNV.", example="15/TTr-SNV"),
         Column("submission_date", "Ngày tờ trình Sở Nội vụ", Kind.DATE, required=True, width=14,
