@@ -18,7 +18,7 @@ from .compose.document import Composition, DocumentPlan, Source
 from .compose.plan import compose_plan
 from .errors import UserError
 from .files import remove_leftovers, slug, write_bytes_atomic
-from .export.publish import SigningDocument, export
+from .export.publish import SigningDocument, export, still_valid
 from .manifest import Entry, Manifest, file_sha256, previous_entries, save, sha256
 from .paths import TEMPLATES_DIR
 from .read import load
@@ -71,6 +71,8 @@ class BuildResult:
     written: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
     kept: list[Path] = field(default_factory=list)     # edited by hand, not overwritten
+    removed: list[Path] = field(default_factory=list)  # outputs of an earlier build that no longer apply
+    unwritten: list[str] = field(default_factory=list)  # paths that could not be written (open elsewhere)
     failed: list[str] = field(default_factory=list)    # Vietnamese messages
 
 
@@ -112,6 +114,10 @@ def build(workbook: Path, outdir: Path, *, force: bool = False, pdf: bool = Fals
             with progress(len(signing), "Đang chuyển sang PDF") as update:
                 result.manifest.documents += export(result.outdir, signing, previous, bundle_name=slug,
                                                     progress=update)
+        else:
+            documents = {o.path for o in result.outputs if o.path not in result.unwritten}
+            result.manifest.documents += still_valid(result.outdir, previous, documents)
+        _retire(result, previous)
         save(result.outdir, result.manifest)
     except BaseException:
         remove_leftovers(result.outdir)  # whatever interrupted us, no temporary stays behind
@@ -176,6 +182,25 @@ def summaries(composition: Composition) -> list[Output]:
     return outputs
 
 
+def _retire(result: BuildResult, previous: dict[str, dict]) -> None:
+    """Remove what an earlier build wrote and this one no longer produces (an out-of-date PDF,
+    a decision whose nominations were removed); a file edited by hand since is kept, with a warning."""
+    current = {entry.path for entry in result.manifest.documents} | set(result.unwritten)
+    for path, old in previous.items():
+        target = result.outdir / path
+        if path in current or not target.is_file():
+            continue
+        if file_sha256(target) != old.get("sha256"):
+            result.manifest.warnings.append(
+                f'"{target}" không còn ứng với sổ số liệu nhưng đã được sửa tay nên được giữ lại; '
+                "hãy xem lại và xóa nếu không dùng nữa.")
+            continue
+        target.unlink()
+        result.removed.append(target)
+        with contextlib.suppress(OSError):  # drop a folder left empty
+            target.parent.rmdir()
+
+
 def _write(output: Output, result: BuildResult, previous: dict[str, str], force: bool) -> None:
     target = result.outdir / output.path
     digest = sha256(output.data)
@@ -197,6 +222,7 @@ def _write(output: Output, result: BuildResult, previous: dict[str, str], force:
     except PermissionError:
         result.failed.append(f'Không ghi được "{target}": tệp đang mở trong Word hoặc chương trình khác. '
                              "Hãy đóng tệp rồi chạy lại.")
+        result.unwritten.append(output.path)
         return
     result.written.append(target)
     result.manifest.documents.append(entry)

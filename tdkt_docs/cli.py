@@ -16,6 +16,7 @@ from .read.problems import summary
 from .check.document import check_document
 from .check.report import findings_json, format_findings
 from .check.template import lint_template
+from .render.variables import TEMPLATE_VARIABLES, template_variables
 from .export import check_pdf_fonts, convert_to_pdf
 from .read import load
 from .read.legacy import fix_workbook
@@ -52,9 +53,12 @@ HELP = {"help_option_names": ["-h", "--help"]}
 HELP_TEXT = "Hiện hướng dẫn này rồi thoát."
 
 
-@click.group(cls=VietnameseGroup, context_settings=HELP)
+@click.group(cls=VietnameseGroup, context_settings=HELP, invoke_without_command=True)
 @click.help_option("-h", "--help", help=HELP_TEXT)
-def cli() -> None:
+@click.version_option(package_name="tdkt-docs", prog_name="tdkt", message="%(prog)s %(version)s",
+                      help="Hiện phiên bản rồi thoát.")
+@click.pass_context
+def cli(ctx: click.Context) -> None:
     """Tạo văn bản thi đua, khen thưởng đúng thể thức từ sổ Excel.
 
     \b
@@ -63,6 +67,8 @@ def cli() -> None:
       tdkt check so-lieu.xlsx    kiểm tra sổ, liệt kê mọi lỗi
       tdkt build so-lieu.xlsx    tạo văn bản vào thư mục output/
     """
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
 
 
 @cli.command(cls=VietnameseCommand, context_settings=HELP)
@@ -80,7 +86,8 @@ def init(file: str, force: bool) -> None:
     click.echo(f'Đã tạo "{target}". Mở bằng Excel, đọc trang "Hướng dẫn" rồi điền các trang còn lại.')
 
 
-@cli.command(cls=VietnameseCommand, context_settings=HELP)
+@cli.command(cls=VietnameseCommand, context_settings=HELP,
+             short_help="Kiểm tra sổ Excel (.xlsx) hoặc thể thức văn bản Word (.docx).")
 @click.argument("files", nargs=-1, required=True, metavar="TỆP…")
 @click.option("--json", "as_json", is_flag=True,
               help="In kết quả kiểm tra văn bản .docx dạng JSON (dành cho chương trình khác) thay cho văn bản.")
@@ -101,12 +108,12 @@ def check(files: tuple[str, ...], as_json: bool, as_template: bool, fix: bool) -
     for name in files:
         path = Path(name)
         kind = path.suffix.lower()
-        if kind == ".xlsx":
+        if kind in (".docx", ".doc"):
+            failed = (check_template(path, as_json) if as_template else check_docx(path, as_json)) or failed
+        elif kind in (".xlsx", ".xlsm", ".xls", ".csv"):
             failed = check_workbook(path) or failed
             if fix:
                 fix_legacy_text(path)
-        elif kind in (".docx", ".doc"):
-            failed = (check_template(path, as_json) if as_template else check_docx(path, as_json)) or failed
         else:
             raise UserError(f'Không kiểm tra được "{path.name}": chỉ nhận sổ Excel .xlsx hoặc văn bản Word .docx.')
     sys.exit(1 if failed else 0)
@@ -118,6 +125,13 @@ def check_workbook(path: Path) -> bool:
     for problem in data.problems:
         click.echo(f"  {problem}")
     click.echo(f"  {summary(data.problems)}")
+    if not data.errors:
+        composition = pipeline.compose_all(data)
+        for note in composition.skipped:
+            click.echo(f"  Lưu ý: {note}")
+        count = len(composition.documents)
+        click.echo(f"  tdkt build sẽ tạo {count} văn bản." if count else
+                   "  Sổ chưa có phần nào để tạo văn bản: hãy điền trang Kế hoạch hoặc các trang khen thưởng.")
     return bool(data.errors)
 
 
@@ -143,12 +157,15 @@ def check_docx(path: Path, as_json: bool) -> bool:
 
 def check_template(path: Path, as_json: bool) -> bool:
     findings = lint_template(path)
+    if template_variables(path.name) is None:
+        click.echo(f'Lưu ý: "{path.name}" không trùng tên mẫu của phần mềm ({", ".join(TEMPLATE_VARIABLES)}) '
+                   "nên chưa kiểm tra tên biến. Đặt lại đúng tên mẫu (trong một thư mục riêng) rồi kiểm tra lại.")
     click.echo(findings_json(path, findings) if as_json
                else format_findings(path, findings, clean="mẫu không có lỗi, dùng được."))
     return any(f.severity == "lỗi" for f in findings)
 
 
-@cli.command(cls=VietnameseCommand, context_settings=HELP)
+@cli.command(cls=VietnameseCommand, context_settings=HELP, short_help="Chuyển văn bản .docx có sẵn sang PDF.")
 @click.argument("paths", nargs=-1, required=True, metavar="TỆP_HOẶC_THƯ_MỤC…")
 @click.option("-o", "--output", "outdir", default=None, metavar="THƯ_MỤC",
               help="Thư mục ghi PDF (mặc định: cạnh tệp .docx).")
@@ -204,7 +221,16 @@ def build(file: str, outdir: str, force: bool, pdf: bool) -> None:
     for path in result.unchanged:
         click.echo(f"Không đổi: {path}")
     for path in result.kept:
-        click.echo(f'Giữ nguyên: {path} (đã được sửa tay sau lần tạo trước; dùng --force để ghi đè)')
+        click.echo(f"Giữ nguyên: {path} — tệp đã được sửa tay sau lần tạo trước nên số liệu mới trong sổ CHƯA "
+                   "được ghi vào tệp này; dùng --force để ghi đè.")
+    for path in result.removed:
+        click.echo(f"Đã xóa: {path} (tệp của lần tạo trước, không còn đúng với sổ số liệu)")
+    for entry in result.manifest.documents:
+        if entry.kind == "bo_in":
+            click.echo(f"Bộ in ký ({entry.pages} trang): {Path(outdir) / entry.path}")
+    pdfs = sum(entry.kind == "pdf" for entry in result.manifest.documents)
+    if pdfs:
+        click.echo(f"Bản PDF: {pdfs} tệp, nằm cạnh từng văn bản .docx.")
     for message in result.failed:
         click.echo(message, err=True)
     click.echo(f"Xong: {len(result.written)} tệp mới, {len(result.unchanged)} tệp không đổi, "

@@ -238,14 +238,14 @@ def test_check_missing_address_for_a_person(make_workbook, decisions_content):
 
 def test_check_signing_date_outside_every_rule_period(make_workbook, decisions_content):
     decisions_content["batches"] = [batch(signing=dt.date(2023, 6, 1))]
-    assert problems(make_workbook, decisions_content)[0].startswith(
-        'Lỗi: trang "Đợt khen thưởng", ô C2 (cột "Ngày ký dự kiến"): đợt "Quý III/2024": Ngày ký 01/6/2023 '
-        "nằm ngoài mọi giai đoạn có quy định")
+    assert any(p.startswith('Lỗi: trang "Đợt khen thưởng", ô C2 (cột "Ngày ký dự kiến"): đợt "Quý III/2024": '
+                            "Ngày ký 01/6/2023 nằm ngoài mọi giai đoạn có quy định")
+               for p in problems(make_workbook, decisions_content))
 
 
 def test_check_duplicate_nomination_ignores_case_spacing_and_tone_placement(make_workbook, decisions_content):
     decisions_content["nominations"] = [person("Vũ Thị Hòa", "Bà"), person("VŨ  THỊ HOÀ", "Bà", position="Khác")]
-    assert problems(make_workbook, decisions_content) == [
+    assert [p for p in problems(make_workbook, decisions_content) if p.startswith("Lỗi")] == [
         'Lỗi: trang "Đề nghị khen thưởng", ô H3 (cột "Họ tên / Tên tập thể"): trùng với đề nghị ở dòng 2: '
         'cùng cá nhân "VŨ THỊ HOÀ", cùng hình thức, cùng năm 2024.']
 

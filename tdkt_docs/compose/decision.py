@@ -4,12 +4,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import groupby
 
+from ..read import cells
 from ..read.records import Agency, Batch, Nomination, Recipient
 from ..read.schema import AGENCY, BATCHES, DOCUMENTS, KINDS, NOMINATIONS, ORDERS, RECIPIENTS, SPLITS
 from ..read.workbook import WorkbookData
 from ..rules.collation import match_key, person_sort_key, sort_key
 from ..rules.dates import long_date, short_date
-from ..rules.legal import AwardForm, award_forms, find_form, legal_basis_on, rules_used_unverified
+from ..rules.legal import (AwardForm, award_forms, find_form, legal_basis_on, legal_basis_province,
+                           rules_used_unverified)
 from ..rules.money import Prize, format_amount, prize_amount
 from ..rules.numbering import roman, two_digit
 from ..rules.practice import decision_wording, unit_head
@@ -22,6 +24,7 @@ KIND = "quyet_dinh"
 TEMPLATE = "quyet-dinh.docx"
 TYPE_CODE = "QĐ"
 PASSED = ("Đạt", "")
+AUTOMATIC_LINES = ("như điều 3", "như trên")  # Nơi nhận lines the decision writes itself
 COLLECTIVE = KINDS[0]
 
 
@@ -93,6 +96,15 @@ def compose_decisions(data: WorkbookData) -> Composition:
                for n in nominations if n.appraisal not in PASSED]
     passed = [n for n in nominations if n.appraisal in PASSED]
     recipients = [r for r in data.all(RECIPIENTS.key) if r.document == DOCUMENTS[1]]
+    automatic = [r for r in recipients if cells.header_key(r.name).strip(" -;.") in AUTOMATIC_LINES]
+    skipped += [f'Trang "{RECIPIENTS.title}", dòng {r.rows[0]}: "{r.name}" được bỏ qua vì quyết định tự ghi '
+                "dòng này." for r in automatic]
+    recipients = [r for r in recipients if r not in automatic]
+    province = legal_basis_province()
+    if match_key(agency.place) != match_key(province):
+        skipped.append(f'Các dòng căn cứ của quyết định lấy từ data/can-cu.toml là của tỉnh {province}, khác địa danh '
+                       f'"{agency.place}" ở trang "{AGENCY.title}": hãy sửa data/can-cu.toml cho đúng tỉnh mình '
+                       "trước khi trình ký.")
     documents, summaries = [], []
     for batch in data.all(BATCHES.key):
         members = [n for n in passed if match_key(n.batch) == match_key(batch.name)]

@@ -42,7 +42,7 @@ def convert_to_pdf(
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers < 1 or retries < 0:
         raise ValueError("jobs must be at least 1 and retries at least 0")
-    outdir = Path(outdir)
+    outdir = Path(outdir).resolve()
     outdir.mkdir(parents=True, exist_ok=True)
     program = soffice or find_soffice()
     targets = {src: outdir / f"{src.stem}.pdf" for src in sources}

@@ -130,3 +130,19 @@ def _bundle_entry(outdir: Path, heading: str, path: str, key: str, info: BundleI
                          "so_ban": e.copies, "trang_bat_dau": list(e.starts)} for e in info.entries],
         },
     )
+
+
+def still_valid(outdir: Path, previous: dict[str, dict], documents: set[str]) -> list[Entry]:
+    """PDFs and bundles of an earlier build that still match ``documents`` (this build's .docx
+    paths) byte for byte. Used by a build without --pdf: these stay listed; any other PDF is
+    out of date.
+    """
+    pdfs = [Entry(**old) for path, old in previous.items() if old.get("kind") == "pdf"
+            and old.get("extra", {}).get("tu") in documents
+            and _reusable(outdir, path, file_sha256(outdir / old["extra"]["tu"]), previous)]
+    valid = {e.path for e in pdfs}
+    bundles = [Entry(**old) for path, old in previous.items() if old.get("kind") == "bo_in"
+               and (outdir / path).is_file() and file_sha256(outdir / path) == old.get("sha256")
+               and all(item.get("pdf") in valid for item in old.get("extra", {}).get("van_ban", []))]
+    return pdfs + bundles
+

@@ -14,7 +14,7 @@ from openpyxl.utils.datetime import from_excel
 # Characters that look like nothing or like a space but break matching.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_DATE_TEXT = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$")
+_DATE_TEXT = re.compile(r"^(?:ngày\s*)?(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _GROUPED_INT = re.compile(r"^\d{1,3}([.,\s]\d{3})+$")
 
@@ -66,6 +66,8 @@ def as_int(value: object) -> int:
 
 
 def as_year(value: object) -> int:
+    if isinstance(value, str):
+        value = re.sub(r"^\s*năm\s+", "", clean_line(value), flags=re.IGNORECASE)
     year = as_int(value)
     if not 1900 <= year <= 2200:
         raise CellError(f"năm {year} không hợp lệ (cần 4 chữ số, ví dụ 2024)")
@@ -86,6 +88,7 @@ def as_date(value: object) -> dt.date:
     match = _DATE_TEXT.match(text)
     if match:
         day, month, year = (int(g) for g in match.groups())
+        year += 2000 if len(match.group(3)) == 2 else 0  # "20/6/25": the century is often left out
     elif (match := _ISO_DATE.match(text)):
         year, month, day = (int(g) for g in match.groups())
     else:

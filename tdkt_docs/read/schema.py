@@ -150,7 +150,7 @@ RECIPIENTS = Sheet(
     layout=Layout.TABLE,
     record=Recipient,
     help='Mỗi dòng một nơi nhận. Dấu "- " đầu dòng và dấu ; cuối dòng do phần mềm thêm; '
-         'dòng "Lưu: …" lấy từ ô Nơi lưu.',
+         'dòng "Lưu: …" lấy từ ô Nơi lưu; quyết định khen thưởng tự ghi dòng "- Như Điều 3;" đầu tiên.',
     columns=(
         Column("document", "Văn bản", required=True, choices=DOCUMENTS, width=26,
                help="Văn bản có nơi nhận này.", example="Kế hoạch"),

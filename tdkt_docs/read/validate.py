@@ -5,14 +5,15 @@ from openpyxl.utils import get_column_letter
 
 from ..files import slug
 from ..rules.collation import match_key
+from ..rules.dates import short_date
 from ..rules.legal import RuleError, coefficient, find_form, legal_basis_on
 from ..rules.money import base_salary_on
-from .problems import ERROR, Problem
+from .problems import ERROR, WARNING, Problem
 from .records import Batch, Nomination
 from .schema import BATCHES, NOMINATIONS, Sheet
 from .workbook import WorkbookData
 
-PERSON = "Cá nhân"
+PERSON, COLLECTIVE = "Cá nhân", "Tập thể"
 
 
 def validate(data: WorkbookData) -> list[Problem]:
@@ -22,8 +23,11 @@ def validate(data: WorkbookData) -> list[Problem]:
     # A batch row with its own error is missing from ``batches``: do not blame its nominations too.
     batches_complete = not any(p.is_error and p.sheet == BATCHES.title for p in data.problems + problems)
     seen: dict[tuple, int] = {}
+    dates: dict[tuple, tuple] = {}
     for nomination in data.all(NOMINATIONS.key):
         problems += _nomination_problems(nomination, batches, seen, batches_complete)
+        problems += _submission_date_problems(nomination, batches, dates)
+        problems += _name_case_problems(nomination)
     return list(dict.fromkeys(problems))  # a batch's date problem is reported once
 
 
@@ -43,6 +47,10 @@ def _batch_problems(batches: list[Batch]) -> list[Problem]:
     folders: dict[str, int] = {}
     for batch in batches:
         row = batch.rows[0]
+        if batch.signing and batch.submission_date and batch.submission_date > batch.signing:
+            problems.append(_problem(BATCHES, "submission_date", row,
+                                     f"ngày tờ trình Sở Nội vụ {short_date(batch.submission_date)} sau ngày ký dự "
+                                     f"kiến {short_date(batch.signing)}."))
         key, folder = match_key(batch.name), slug(batch.name)
         if key in names:
             problems.append(_problem(BATCHES, "name", row, f'đợt "{batch.name}" đã có ở dòng {names[key]}.'))
@@ -59,6 +67,36 @@ def _batch_problems(batches: list[Batch]) -> list[Problem]:
                 except RuleError as exc:
                     problems.append(_problem(BATCHES, "signing", row, f'đợt "{batch.name}": {exc}'))
     return problems
+
+
+def _submission_date_problems(n: Nomination, batches: dict[str, Batch], dates: dict[tuple, tuple]) -> list[Problem]:
+    """One tờ trình has one date, and it comes before the decision is signed."""
+    row, problems = n.rows[0], []
+    key = (match_key(n.unit), match_key(n.submission_no))
+    first_date, first_row = dates.setdefault(key, (n.submission_date, row))
+    if n.submission_date != first_date:
+        problems.append(_problem(NOMINATIONS, "submission_date", row,
+                                 f"Tờ trình số {n.submission_no} của {n.unit} đã ghi ngày "
+                                 f"{short_date(first_date)} ở dòng {first_row}; một tờ trình chỉ có một ngày."))
+    batch = batches.get(match_key(n.batch))
+    if batch and batch.signing and n.submission_date and n.submission_date > batch.signing:
+        problems.append(_problem(NOMINATIONS, "submission_date", row,
+                                 f"ngày tờ trình {short_date(n.submission_date)} sau ngày ký dự kiến "
+                                 f"{short_date(batch.signing)} của đợt \"{batch.name}\"."))
+    return problems
+
+
+def _name_case_problems(n: Nomination) -> list[Problem]:
+    """Names print exactly as typed: say so when the capitals look wrong."""
+    words = n.name.split()
+    if n.kind != COLLECTIVE and any(w[:1].islower() for w in words):
+        message = f'họ tên "{n.name}" có chữ đầu chưa viết hoa; văn bản in đúng như đã gõ.'
+    elif len(words) > 2 and n.name == n.name.upper() and any(c.isalpha() for c in n.name):
+        message = f'tên "{n.name}" viết toàn chữ in hoa; danh sách kèm theo in đúng như đã gõ.'
+    else:
+        return []
+    cell, header = _cell(NOMINATIONS, "name", n.rows[0])
+    return [Problem(WARNING, NOMINATIONS.title, message, cell=cell, column=header)]
 
 
 def _nomination_problems(n: Nomination, batches: dict[str, Batch], seen: dict[tuple, int],

@@ -69,9 +69,13 @@ def open_workbook(path: Path) -> openpyxl.Workbook:
         raise UserError(
             f'Tệp "{path.name}" không phải sổ Excel .xlsx (có thể là tệp CSV hoặc tệp khác đổi đuôi). '
             "Hãy mở bằng Excel và lưu lại dạng .xlsx (Excel Workbook).")
+    if path.suffix.lower() in (".docx", ".doc"):
+        raise UserError(f'Tệp "{path.name}" là văn bản Word, không phải sổ Excel .xlsx. '
+                        'Để kiểm tra thể thức văn bản Word, dùng "tdkt check".')
     try:
-        return openpyxl.load_workbook(path, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        with path.open("rb") as stream:  # by content, whatever the extension says
+            return openpyxl.load_workbook(stream, data_only=True)
+    except Exception:  # noqa: BLE001 - any damage inside the package: zip, XML, parts
         raise UserError(f'Không đọc được sổ Excel "{path.name}": tệp bị hỏng hoặc không đúng định dạng .xlsx. '
                         "Hãy mở bằng Excel và lưu lại dạng .xlsx (Excel Workbook).") from None
 

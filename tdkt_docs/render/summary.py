@@ -23,7 +23,7 @@ FIXED_TIME = dt.datetime(2000, 1, 1)
 
 def decision_label(plan, decision: Decision) -> str:
     """"05/QĐ-UBND" once numbered, else the file name (the văn thư numbers it later)."""
-    return plan.context["so_ky_hieu"] if decision.number else plan.filename.rsplit("/", 1)[-1]
+    return plan.context["so_ky_hieu"] if decision.number else f'Chưa có số ({plan.filename.rsplit("/", 1)[-1]})'
 
 
 def summary_workbook(summary: BatchSummary) -> bytes:

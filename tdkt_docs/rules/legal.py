@@ -275,6 +275,11 @@ def _legal_bases() -> tuple[LegalBasis, ...]:
     return tuple(bases)
 
 
+def legal_basis_province() -> str:
+    """The province whose own rules (quy chế TĐKT) the Căn cứ data cites."""
+    return field(load_data(_BASIS_FILE), "tinh", _BASIS_FILE)
+
+
 def legal_basis_on(d: date) -> list[LegalBasis]:
     """The Căn cứ lines of a decision signed on ``d``, in print order."""
     bases = [b for b in _legal_bases() if covers(b.effective_from, b.effective_to, d)]
