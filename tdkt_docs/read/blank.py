@@ -83,6 +83,8 @@ def _write_help(ws: Worksheet, sheets: tuple[Sheet, ...]) -> None:
         ("4. Ngày nhập dạng ngày/tháng/năm, ví dụ 05/01/2024. Không gộp ô (Merge) trong bảng.", None),
         ('5. Kiểm tra: tdkt check <tệp>.xlsx — tạo văn bản: tdkt build <tệp>.xlsx', None),
         ("6. Phần nào để trống thì văn bản tương ứng được bỏ qua, phần mềm sẽ báo phần đã bỏ qua.", None),
+        ("7. Lời văn của Kế hoạch nằm trong mẫu templates/ke-hoach.docx (đang theo tỉnh Bắc Ninh); các dòng căn cứ "
+         "của quyết định khen thưởng nằm trong data/can-cu.toml. Tỉnh khác hoặc năm mới: xem README.", None),
     ]
     for text, font in lines:
         ws.append([text])
