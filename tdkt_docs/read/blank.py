@@ -1,6 +1,7 @@
 """The ready-to-fill workbook written by ``tdkt init``, derived from the schema."""
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import openpyxl
@@ -70,7 +71,14 @@ def example_text(column: Column) -> str:
         return ""
     if isinstance(column.example, tuple):
         return "\n".join(column.example)
+    if isinstance(column.example, dt.date):
+        return column.example.strftime("%d/%m/%Y")
     return str(column.example)
+
+
+def _example_cell(column: Column) -> object:
+    """The example row's value: dates stay dates (shown dd/mm/yyyy), the rest as text."""
+    return column.example if isinstance(column.example, dt.date) else example_text(column) or None
 
 
 def _write_help(ws: Worksheet, sheets: tuple[Sheet, ...]) -> None:
@@ -128,7 +136,7 @@ def _write_form(ws: Worksheet, sheet: Sheet, lists: Worksheet) -> None:
 
 def _write_table(ws: Worksheet, sheet: Sheet, lists: Worksheet) -> None:
     ws.append([c.header for c in sheet.columns])
-    ws.append([example_text(c) or None for c in sheet.columns])
+    ws.append([_example_cell(c) for c in sheet.columns])
     for index, column in enumerate(sheet.columns, start=1):
         letter = get_column_letter(index)
         header = ws.cell(1, index)

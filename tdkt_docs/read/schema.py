@@ -6,6 +6,7 @@ it is required, its allowed values and its help text. The blank workbook
 """
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from dataclasses import dataclass, field
 from typing import Callable
@@ -204,7 +205,7 @@ BATCHES = Sheet(
                help="Quý của đợt (đợt cuối năm chọn Quý IV).", example="Quý I"),
         Column("signing", "Ngày ký dự kiến", Kind.DATE, required=True, width=14,
                help="Mức lương cơ sở, hệ số tiền thưởng và các căn cứ được chọn theo ngày này.",
-               example=None),
+               example=dt.date(2024, 3, 25)),
         Column("position", "Chức vụ người ký", required=True, choices=SIGNERS, width=18,
                help="CHỦ TỊCH ký thì ghi CHỦ TỊCH; Phó Chủ tịch ký thì quyết định ghi KT. CHỦ TỊCH / PHÓ CHỦ TỊCH.",
                example="CHỦ TỊCH"),
@@ -212,7 +213,7 @@ BATCHES = Sheet(
         Column("submission_no", "Số tờ trình Sở Nội vụ", required=True, width=18,
                help="Tờ trình của Sở Nội vụ đề nghị khen thưởng, ví dụ 15/TTr-SNV.", example="15/TTr-SNV"),
         Column("submission_date", "Ngày tờ trình Sở Nội vụ", Kind.DATE, required=True, width=14,
-               help="Ngày của tờ trình Sở Nội vụ.", example=None),
+               help="Ngày của tờ trình Sở Nội vụ.", example=dt.date(2024, 3, 18)),
         Column("first_number", "Số quyết định đầu tiên", Kind.INT, width=12, minimum=1,
                help="Để trống nếu văn thư sẽ ghi số; có số thì các quyết định được đánh số liên tiếp.", example=None),
         Column("split", "Chia quyết định", choices=SPLITS, width=16,
@@ -242,8 +243,8 @@ NOMINATIONS = Sheet(
                example=""),
         Column("submission_no", "Số tờ trình", required=True, width=16, example="45/TTr-SGDĐT",
                help="Số, ký hiệu tờ trình của đơn vị."),
-        Column("submission_date", "Ngày tờ trình", Kind.DATE, required=True, width=13, example=None,
-               help="Ngày của tờ trình."),
+        Column("submission_date", "Ngày tờ trình", Kind.DATE, required=True, width=13,
+               example=dt.date(2024, 3, 8), help="Ngày của tờ trình."),
         Column("kind", "Loại", required=True, choices=KINDS, width=13, example="Cá nhân",
                help="Tập thể, Cá nhân hoặc Hộ gia đình."),
         Column("address", "Ông/Bà", choices=ADDRESSES, width=8, example="Ông",
