@@ -39,3 +39,17 @@ def docx_blocks(document) -> list[str]:
                 for cell in row.cells:
                     blocks += [collapse(p.text) for p in cell.paragraphs if p.text.strip()]
     return blocks
+
+
+def built_template(name: str, folder: Path) -> bytes:
+    """What tools/make_templates.py writes for template ``name`` (to compare with the committed file)."""
+    import importlib.util
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("make_templates", root / "tools" / "make_templates.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses resolve annotations through sys.modules
+    spec.loader.exec_module(module)
+    target = folder / name
+    module.save_reproducibly(module.TEMPLATES[name](), target)
+    return target.read_bytes()

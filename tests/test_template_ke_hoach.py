@@ -1,10 +1,8 @@
 """The Kế hoạch template: rendered with docxtpl, then checked for text and NĐ 30 format."""
 from __future__ import annotations
 
-import importlib.util
 import io
 import re
-import sys
 from pathlib import Path
 
 import docx
@@ -14,6 +12,8 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.shared import Mm
 from docxtpl import DocxTemplate
+
+from helpers import built_template
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = ROOT / "templates" / "ke-hoach.docx"
@@ -508,19 +508,8 @@ def test_each_tag_sits_in_one_run_and_block_tags_are_alone():
             assert len(tags) <= 1
 
 
-def load_builder():
-    spec = importlib.util.spec_from_file_location("make_templates", ROOT / "tools" / "make_templates.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses resolve annotations through sys.modules
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_committed_template_is_the_builder_output(tmp_path):
-    builder = load_builder()
-    target = tmp_path / "ke-hoach.docx"
-    builder.save_reproducibly(builder.build_ke_hoach(), target)
-    assert target.read_bytes() == TEMPLATE.read_bytes()
+    assert built_template(TEMPLATE.name, tmp_path) == TEMPLATE.read_bytes()
 
 
 def test_template_metadata_names_no_tool():

@@ -1,10 +1,8 @@
 """The Quyết định khen thưởng template: rendered by the project's renderer, checked for text and NĐ 30 format."""
 from __future__ import annotations
 
-import importlib.util
 import io
 import re
-import sys
 from pathlib import Path
 
 import docx
@@ -19,6 +17,8 @@ from docx.text.paragraph import Paragraph
 from tdkt_docs.check.document import check_document
 from tdkt_docs.errors import UserError
 from tdkt_docs.render.docx import CompiledTemplate
+
+from helpers import built_template
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = ROOT / "templates" / "quyet-dinh.docx"
@@ -405,19 +405,8 @@ def test_block_tags_stand_alone_and_tags_sit_in_one_run():
             assert re.fullmatch(r"\{%p [^%]*%\}", paragraph.text), paragraph.text
 
 
-def load_builder():
-    spec = importlib.util.spec_from_file_location("make_templates", ROOT / "tools" / "make_templates.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses resolve annotations through sys.modules
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_committed_template_is_the_builder_output(tmp_path):
-    builder = load_builder()
-    target = tmp_path / "quyet-dinh.docx"
-    builder.save_reproducibly(builder.build_quyet_dinh(), target)
-    assert target.read_bytes() == TEMPLATE.read_bytes()
+    assert built_template(TEMPLATE.name, tmp_path) == TEMPLATE.read_bytes()
 
 
 def test_template_keeps_only_its_own_styles():
