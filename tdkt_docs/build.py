@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Callable, ContextManager
 
 from .check.document import check_bytes
+from .check.findings import ERROR
 from .check.template import lint_template
 from .check.report import format_findings
 from .compose.decision import compose_decisions
@@ -143,7 +144,7 @@ def render_all(plans: list[DocumentPlan], progress: Progress = no_progress) -> l
 
 def _load_template(path: Path) -> CompiledTemplate:
     """Lint a template before compiling it: a broken one stops the build, naming the template."""
-    errors = [f for f in lint_template(path) if f.severity == "lỗi"]
+    errors = [f for f in lint_template(path) if f.severity == ERROR]
     if errors:
         raise NonConformingTemplate(f'Mẫu "{path}" có lỗi, chưa tạo văn bản nào. Hãy sửa mẫu theo '
                                     f"templates/README.md:\n{format_findings(path, errors)}")
@@ -160,7 +161,7 @@ def _refuse_clashes(outputs: list[Output]) -> None:
 
 
 def _conform(plan: DocumentPlan, data: bytes) -> None:
-    errors = [f for f in check_bytes(data) if f.severity == "lỗi"]
+    errors = [f for f in check_bytes(data) if f.severity == ERROR]
     if errors:
         report = format_findings(Path(plan.filename), errors)
         raise NonConformingTemplate(

@@ -14,6 +14,7 @@ from .errors import UserError
 from .read.blank import write_blank_workbook
 from .read.problems import summary
 from .check.document import check_document
+from .check.findings import ERROR
 from .check.report import findings_json, format_findings
 from .check.template import lint_template
 from .render.variables import TEMPLATE_VARIABLES, template_variables
@@ -152,7 +153,7 @@ def fix_legacy_text(path: Path) -> None:
 def check_docx(path: Path, as_json: bool) -> bool:
     findings = check_document(path)
     click.echo(findings_json(path, findings) if as_json else format_findings(path, findings))
-    return any(f.severity == "lỗi" for f in findings)
+    return any(f.severity == ERROR for f in findings)
 
 
 def check_template(path: Path, as_json: bool) -> bool:
@@ -162,7 +163,7 @@ def check_template(path: Path, as_json: bool) -> bool:
                    "nên chưa kiểm tra tên biến. Đặt lại đúng tên mẫu (trong một thư mục riêng) rồi kiểm tra lại.")
     click.echo(findings_json(path, findings) if as_json
                else format_findings(path, findings, clean="mẫu không có lỗi, dùng được."))
-    return any(f.severity == "lỗi" for f in findings)
+    return any(f.severity == ERROR for f in findings)
 
 
 @cli.command(cls=VietnameseCommand, context_settings=HELP, short_help="Chuyển văn bản .docx có sẵn sang PDF.")

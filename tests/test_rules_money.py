@@ -137,7 +137,7 @@ def test_unverified_values_behind_a_prize_are_listed_once():
     assert warnings == [
         "Chưa đối chiếu với văn bản chính thức: mức lương cơ sở 2.530.000 đồng từ 01/7/2026; "
         "nguồn: NĐ 161/2026/NĐ-CP (chưa tìm thấy văn bản chính thức).",
-        "Chưa đối chiếu với văn bản chính thức: cách làm tròn tiền thưởng (lên hàng chục nghìn đồng); "
+        "Chưa đối chiếu với văn bản chính thức: cách làm tròn tiền thưởng (lên, bước 10.000 đồng); "
         "nguồn: NĐ 152/2025/NĐ-CP Điều 49: làm tròn số lên hàng chục nghìn đồng "
         "(có nguồn làm tròn gần nhất).",
     ]

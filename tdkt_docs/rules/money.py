@@ -13,8 +13,6 @@ from .legal import (AwardForm, Coefficient, RuleError, check_no_overlap, coeffic
 _SALARY_FILE = "luong-co-so.toml"
 _FORMS_FILE = "khen-thuong.toml"
 ROUNDING_MODES = ("up", "nearest")
-_STEP = 10_000
-"""Amounts are rounded to tens of thousands of đồng."""
 
 
 @dataclass(frozen=True)
@@ -35,18 +33,19 @@ class Rounding:
     mode: str
     source: str
     verified: bool
+    step: int = 10_000  # đồng
 
     @property
     def label(self) -> str:
         how = "lên" if self.mode == "up" else "gần nhất"
-        return f"cách làm tròn tiền thưởng ({how} hàng chục nghìn đồng)"
+        return f"cách làm tròn tiền thưởng ({how}, bước {format_amount(self.step)} đồng)"
 
     def apply(self, numerator: int, denominator: int) -> int:
         """Round ``numerator / denominator`` đồng to the step, in integer arithmetic."""
-        unit = denominator * _STEP
+        unit = denominator * self.step
         if self.mode == "up":
-            return -(-numerator // unit) * _STEP
-        return (numerator + unit // 2) // unit * _STEP
+            return -(-numerator // unit) * self.step
+        return (numerator + unit // 2) // unit * self.step
 
 
 @dataclass(frozen=True)
@@ -100,7 +99,10 @@ def rounding_rule() -> Rounding:
     if mode not in ROUNDING_MODES:
         raise RuleError(f'Tệp dữ liệu quy định {_FORMS_FILE}: cách làm tròn "{mode}" không hợp lệ; '
                         f'chỉ dùng: {", ".join(ROUNDING_MODES)}.')
-    return Rounding(mode, field(rec, "source", _FORMS_FILE), bool(field(rec, "verified", _FORMS_FILE)))
+    step = field(rec, "step", _FORMS_FILE)
+    if not isinstance(step, int) or step < 1:
+        raise RuleError(f'Tệp dữ liệu quy định {_FORMS_FILE}: bước làm tròn "{step}" phải là số nguyên dương (đồng).')
+    return Rounding(mode, field(rec, "source", _FORMS_FILE), bool(field(rec, "verified", _FORMS_FILE)), step)
 
 
 def prize_amount(form: AwardForm, kind: str, d: date) -> Prize:
