@@ -108,7 +108,7 @@ def open_pdf(pdf: Path) -> PdfReader:
         reader = PdfReader(pdf)
         pages = len(reader.pages)
     except (OSError, PyPdfError) as err:
-        raise UserError(f"Không đọc được tệp PDF “{pdf}”: {err}") from err
+        raise UserError(f"Không đọc được tệp PDF “{pdf}”: tệp hỏng hoặc chưa ghi xong.") from err
     if pages == 0:
         raise UserError(f"Tệp PDF “{pdf}” không có trang nào.")
     return reader

@@ -267,8 +267,9 @@ def fix_workbook(source: Path, target: Path) -> list[str]:
 def _load(source: Path) -> openpyxl.Workbook:
     try:
         return openpyxl.load_workbook(source, rich_text=True)
-    except (BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
-        raise UserError(f'Không mở được sổ Excel "{source.name}" để sửa bảng mã: {exc}.') from None
+    except (BadZipFile, InvalidFileException, KeyError, ValueError, OSError):
+        raise UserError(f'Không mở được sổ Excel "{source.name}" để sửa bảng mã: tệp không phải .xlsx hoặc bị hỏng. '
+                        "Hãy mở bằng Excel và lưu lại dạng .xlsx (Excel Workbook).") from None
 
 
 def _fixed_value(cell) -> str | CellRichText | None:
