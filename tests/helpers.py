@@ -53,3 +53,32 @@ def built_template(name: str, folder: Path) -> bytes:
     target = folder / name
     module.save_reproducibly(module.TEMPLATES[name](), target)
     return target.read_bytes()
+
+
+def style_chain(style):
+    """A python-docx style and the styles it is based on."""
+    while style is not None:
+        yield style
+        style = style.base_style
+
+
+def doc_default(document, tag: str, attr: str) -> str | None:
+    from docx.oxml.ns import qn
+
+    r_pr = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    element = r_pr.find(qn(tag))
+    return None if element is None else element.get(qn(attr))
+
+
+def resolved(document, paragraph, run, prop: str):
+    """Font property as Word resolves it: run, its character style, paragraph style chain, defaults."""
+    fonts = [run.font, *(s.font for s in style_chain(run.style)), *(s.font for s in style_chain(paragraph.style))]
+    for font in fonts:
+        value = getattr(font, prop)
+        if value is not None:
+            return value.pt if prop == "size" else value
+    if prop == "size":
+        return int(doc_default(document, "w:sz", "w:val")) / 2
+    if prop == "name":
+        return doc_default(document, "w:rFonts", "w:ascii")
+    return False

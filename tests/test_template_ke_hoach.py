@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 from docxtpl import DocxTemplate
 
-from helpers import built_template
+from helpers import built_template, doc_default, resolved, style_chain
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = ROOT / "templates" / "ke-hoach.docx"
@@ -130,32 +130,6 @@ def doc_without_appendix():
 
 
 # --- helpers -----------------------------------------------------------------------
-
-def style_chain(style):
-    while style is not None:
-        yield style
-        style = style.base_style
-
-
-def doc_default(document, tag: str, attr: str) -> str | None:
-    r_pr = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    element = r_pr.find(qn(tag))
-    return None if element is None else element.get(qn(attr))
-
-
-def resolved(document, paragraph, run, prop: str):
-    """Font property as Word resolves it: run, its character style, paragraph style chain, defaults."""
-    fonts = [run.font, *(s.font for s in style_chain(run.style)), *(s.font for s in style_chain(paragraph.style))]
-    for font in fonts:
-        value = getattr(font, prop)
-        if value is not None:
-            return value.pt if prop == "size" else value
-    if prop == "size":
-        return int(doc_default(document, "w:sz", "w:val")) / 2
-    if prop == "name":
-        return doc_default(document, "w:rFonts", "w:ascii")
-    return False
-
 
 def all_paragraphs(document):
     """Body paragraphs and table-cell paragraphs, in document order."""

@@ -18,7 +18,7 @@ from tdkt_docs.check.document import check_document
 from tdkt_docs.errors import UserError
 from tdkt_docs.render.docx import CompiledTemplate
 
-from helpers import built_template
+from helpers import built_template, doc_default, resolved, style_chain
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = ROOT / "templates" / "quyet-dinh.docx"
@@ -115,31 +115,6 @@ def doc(compiled):
 
 
 # --- helpers -----------------------------------------------------------------------
-
-def style_chain(style):
-    while style is not None:
-        yield style
-        style = style.base_style
-
-
-def doc_default(document, tag: str, attr: str) -> str:
-    r_pr = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    return r_pr.find(qn(tag)).get(qn(attr))
-
-
-def resolved(document, paragraph, run, prop: str):
-    """A font property as Word resolves it: run, its character style, paragraph style chain, defaults."""
-    fonts = [run.font, *(s.font for s in style_chain(run.style)), *(s.font for s in style_chain(paragraph.style))]
-    for font in fonts:
-        value = getattr(font, prop)
-        if value is not None:
-            return value.pt if prop == "size" else value
-    if prop == "size":
-        return int(doc_default(document, "w:sz", "w:val")) / 2
-    if prop == "name":
-        return doc_default(document, "w:rFonts", "w:ascii")
-    return False
-
 
 def paragraph_format(paragraph, prop: str):
     """A paragraph property resolved through direct formatting and the style chain."""

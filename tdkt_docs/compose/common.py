@@ -43,9 +43,15 @@ def recipient_lines(recipients: list[Recipient], archive: str) -> list[str]:
         name = r.name.lstrip("-–• ").rstrip(_TRAILING)
         note = r.note.strip("() ")
         names.append(f"{name} ({note})" if note else name)
-    if archive:
-        names.append("Lưu: " + archive.removeprefix("Lưu:").strip().rstrip(_TRAILING))
+    if places := archive_places(archive):
+        names.append("Lưu: " + ", ".join(places))
     return ["- " + line for line in sentence_lines(names, last_end=".")] if names else []
+
+
+def archive_places(archive: str) -> list[str]:
+    """"Lưu: VT, NC." or "VT, NC" → ["VT", "NC"]: where the file copies are kept."""
+    bare = archive.strip().removeprefix("Lưu:").rstrip(_TRAILING)
+    return [place.strip() for place in bare.split(",") if place.strip()]
 
 
 def signature_context(authority: str, position: str, signer: str) -> dict:

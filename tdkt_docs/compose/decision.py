@@ -17,7 +17,7 @@ from ..rules.numbering import roman, two_digit
 from ..rules.practice import decision_wording, unit_head
 from ..rules.words import amount_in_words
 from ..files import slug
-from .common import header_context, recipient_lines, sentence_lines, signature_context
+from .common import archive_places, header_context, recipient_lines, sentence_lines, signature_context
 from .document import Composition, DocumentPlan, Source
 
 KIND = "quyet_dinh"
@@ -303,5 +303,5 @@ def distribution(decision: Decision, recipients: list[Recipient]) -> list[Delive
     lines += [Delivery(entry(a.nomination), 1, as_article_3) for a in decision.awards]
     lines += [Delivery(r.name, r.copies or 1, r.name) for r in recipients]
     archive = decision.batch.archive or decision_wording()["luu"]
-    lines += [Delivery(place.strip(), 1, "Lưu") for place in archive.removeprefix("Lưu:").split(",") if place.strip()]
+    lines += [Delivery(place, 1, "Lưu") for place in archive_places(archive)]
     return lines

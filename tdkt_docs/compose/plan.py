@@ -8,7 +8,7 @@ from ..read.schema import AGENCY, DOCUMENTS, LEGAL_BASIS, PLAN, QUARTERS, RECIPI
 from ..read.workbook import WorkbookData
 from ..rules.numbering import roman
 from ..rules.practice import anniversaries
-from .common import header_context, recipient_lines, sentence_lines, signature_context
+from .common import archive_places, header_context, recipient_lines, sentence_lines, signature_context
 from .document import Composition, DocumentPlan, Source
 
 KIND = "ke_hoach"
@@ -50,8 +50,7 @@ def compose_plan(data: WorkbookData) -> Composition:
 
 def copy_count(recipients: list, archive: str) -> int:
     """Paper copies to print: each recipient's count (1 when blank) plus one per archive place."""
-    places = [p for p in archive.removeprefix("Lưu:").split(",") if p.strip()]
-    return sum(r.copies or 1 for r in recipients) + len(places) or 1
+    return sum(r.copies or 1 for r in recipients) + len(archive_places(archive)) or 1
 
 
 def year_context(year: int) -> dict:
