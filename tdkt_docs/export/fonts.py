@@ -9,14 +9,14 @@ from pathlib import Path
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
-from tdkt_docs.export.pdf import open_pdf
+from ..text import TONE_MARKS
+from .pdf import open_pdf
 
 # Metric-compatible faces LibreOffice or fontconfig use for Times New Roman (compared letters only).
 TIMES_STAND_INS = ("liberationserif", "tinos", "timesnewroman")
 FONT_FILE_KEYS = ("/FontFile", "/FontFile2", "/FontFile3")
 REPLACEMENT_CHAR = "\ufffd"
 SHOWN_CHARS = 20
-TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
 # vowel → the shape marks it may carry: breve (ă), circumflex (â ê ô), horn (ơ ư)
 VOWEL_SHAPES = {"a": "\u0306\u0302", "e": "\u0302", "i": "", "o": "\u0302\u031b", "u": "\u031b", "y": ""}
 

@@ -20,9 +20,9 @@ from docxtpl import DocxTemplate
 from lxml import etree
 
 from ..errors import UserError
+from ..files import write_zip
 
 BODY_PART = "word/document.xml"
-_FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -58,13 +58,7 @@ class CompiledTemplate:
         replaced = {self._body.name: self._render_body(context)}
         for part in self._headers:
             replaced[part.name] = self._render_part(part, context).encode("utf-8")
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-            for name, data in self._entries:
-                info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                archive.writestr(info, replaced.get(name, data))
-        return out.getvalue()
+        return write_zip((name, replaced.get(name, data)) for name, data in self._entries)
 
     # -- compiling -------------------------------------------------------------
 
