@@ -153,12 +153,13 @@ def _write_table(ws: Worksheet, sheet: Sheet, lists: _Lists) -> None:
 
 
 def _format_input(ws: Worksheet, column: Column, target: str) -> None:
-    for row in ws[target] if ":" in target else ((ws[target],),):
-        for cell in row:
-            if column.kind is ValueType.DATE:
-                cell.number_format = "dd/mm/yyyy"
-            elif column.kind is ValueType.LINES:
-                cell.alignment = WRAP
+    """Dates shown day/month/year, several lines wrapped: as a column style for a table (no
+    empty cells are stored, so the file stays small), on the one cell for a form."""
+    styled = ws.column_dimensions[target.split(":")[0].rstrip("0123456789")] if ":" in target else ws[target]
+    if column.kind is ValueType.DATE:
+        styled.number_format = "dd/mm/yyyy"
+    elif column.kind is ValueType.LINES:
+        styled.alignment = WRAP
 
 
 def _add_validation(ws: Worksheet, column: Column, target: str, lists: _Lists) -> None:
