@@ -20,7 +20,7 @@ from .errors import UserError
 from .files import remove_leftovers, slug, write_bytes_atomic
 from .export.publish import SigningDocument, export, still_valid
 from .manifest import Entry, Manifest, file_sha256, previous_entries, save, sha256
-from .problems import Problem, errors
+from .problems import Location, Problem, Severity, errors
 from .read import load
 from .read.workbook import WorkbookData
 from .render.docx import CompiledTemplate
@@ -101,6 +101,7 @@ class BuildResult:
     removed: list[Path] = field(default_factory=list)  # outputs of an earlier build that no longer apply
     unwritten: list[str] = field(default_factory=list)  # paths that could not be written (open elsewhere)
     failed: list[str] = field(default_factory=list)    # Vietnamese messages
+    problems: list[Problem] = field(default_factory=list)  # warnings (a build with errors stops first)
     user_files: list[Path] = field(default_factory=list)  # the user's own templates and data files used
 
     def entries(self, kind: str) -> list[Entry]:
@@ -115,10 +116,9 @@ def build(workbook: Path, outdir: Path, settings: Settings, *, force: bool = Fal
     composition = prepared.composition
     if not composition.documents:
         raise UserError("Không có văn bản nào để tạo:\n" + "\n".join(f"  {s}" for s in composition.skipped))
-    warnings = [str(p) for p in prepared.problems]
-    warnings += list(dict.fromkeys(w for plan in composition.documents for w in plan.warnings))
-    result = BuildResult(Path(outdir), Manifest(workbook=Path(workbook).name, skipped=composition.skipped,
-                                                warnings=warnings))
+    problems = prepared.problems + list(dict.fromkeys(w for plan in composition.documents for w in plan.warnings))
+    result = BuildResult(Path(outdir), Manifest(workbook=Path(workbook).name, skipped=composition.skipped),
+                         problems=problems)
     renderer = Renderer(settings, prepared.rules)
     result.outputs = renderer.render_all(composition.documents, progress) + attachments(composition)
     result.user_files = renderer.user_files + prepared.rules.user_files()
@@ -140,6 +140,7 @@ def build(workbook: Path, outdir: Path, settings: Settings, *, force: bool = Fal
             documents = {o.path for o in result.outputs if o.path not in result.unwritten}
             result.manifest.documents += still_valid(result.outdir, previous, documents)
         _retire(result, previous)
+        result.manifest.warnings = [str(p) for p in result.problems]
         save(result.outdir, result.manifest)
     except BaseException:
         remove_leftovers(result.outdir)  # whatever interrupted us, no temporary stays behind
@@ -214,9 +215,9 @@ def _retire(result: BuildResult, previous: dict[str, dict]) -> None:
         if path in current or not target.is_file():
             continue
         if file_sha256(target) != old.get("sha256"):
-            result.manifest.warnings.append(
-                f'"{target}" không còn ứng với sổ số liệu nhưng đã được sửa tay nên được giữ lại; '
-                "hãy xem lại và xóa nếu không dùng nữa.")
+            result.problems.append(Problem(
+                Severity.WARNING, "tep.sua_tay_khong_dung", "tệp không còn ứng với sổ số liệu nhưng đã được sửa tay "
+                "nên được giữ lại; hãy xem lại và xóa nếu không dùng nữa.", Location(document=str(target))))
             continue
         target.unlink()
         result.removed.append(target)

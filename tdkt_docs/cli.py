@@ -34,9 +34,19 @@ class VietnameseHelpMixin:
                                     for name in self.list_commands(ctx)])
 
 
+class VietnameseUsageError(click.UsageError):
+    """A usage error whose message is already Vietnamese."""
+
+
 class VietnameseGroup(VietnameseHelpMixin, click.Group):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, options_metavar="[TÙY_CHỌN]", subcommand_metavar="LỆNH [THAM_SỐ]…", **kwargs)
+
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        name = args[0] if args else ""
+        if self.get_command(ctx, name) is None and not name.startswith("-"):
+            raise VietnameseUsageError(f'không có lệnh "{name}"; các lệnh: ' + ", ".join(self.list_commands(ctx)), ctx)
+        return super().resolve_command(ctx, args)
 
     def main(self, args=None, prog_name=None, **extra):
         """User errors are messages and exit codes, never tracebacks (also under click's CliRunner)."""
@@ -61,6 +71,17 @@ class VietnameseGroup(VietnameseHelpMixin, click.Group):
 class VietnameseCommand(VietnameseHelpMixin, click.Command):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, options_metavar="[TÙY_CHỌN]", **kwargs)
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.allow_extra_args = True  # extra words are reported here, in Vietnamese
+        try:
+            rest = super().parse_args(ctx, args)
+        except click.UsageError as exc:
+            exc.ctx = exc.ctx or ctx  # the command, to tell a flag from an option that takes a value
+            raise
+        if ctx.args:
+            raise VietnameseUsageError("thừa tham số: " + " ".join(ctx.args), ctx)
+        return rest
 
 
 HELP = {"help_option_names": ["-h", "--help"]}
@@ -265,10 +286,10 @@ def build(file: str, outdir: str, force: bool, pdf: bool, mau: str | None) -> No
                        progress=progress_bar)
     for path in result.user_files:
         click.echo(f"Dùng tệp riêng của cơ quan: {path}")
-    for warning in result.manifest.warnings:
-        click.echo(warning if warning.startswith(("Lỗi", "Cảnh báo")) else f"Cảnh báo: {warning}")
+    for problem in result.problems:
+        click.echo(str(problem))
     for note in result.manifest.skipped:
-        click.echo(note if note.startswith("Bỏ qua") else f"Lưu ý: {note}")
+        click.echo(f"Lưu ý: {note}")
     for path in result.written:
         click.echo(f"Đã tạo: {path}")
     for path in result.unchanged:
@@ -341,17 +362,15 @@ def write_crash_log() -> str:
 
 
 def usage_message(exc: click.UsageError) -> str:
+    """The Vietnamese reason, from the error's type and attributes (never from click's English text)."""
+    if isinstance(exc, VietnameseUsageError):
+        return exc.message
     if isinstance(exc, click.NoSuchOption):
         return f"không có tùy chọn {exc.option_name}"
     if isinstance(exc, click.BadOptionUsage):
-        if "does not take a value" in exc.message:
-            return f"tùy chọn {exc.option_name} không nhận giá trị"
-        return f"tùy chọn {exc.option_name} cần một giá trị đi kèm"
+        flag = exc.ctx is not None and any(
+            isinstance(p, click.Option) and p.is_flag and exc.option_name in p.opts for p in exc.ctx.command.params)
+        return f"tùy chọn {exc.option_name} " + ("không nhận giá trị" if flag else "cần một giá trị đi kèm")
     if isinstance(exc, click.MissingParameter) and exc.param is not None:
         return f"thiếu {exc.param.human_readable_name}"
-    if "No such command" in exc.message:
-        name = exc.message.split("'")[1] if "'" in exc.message else ""
-        return f'không có lệnh "{name}"; các lệnh: ' + ", ".join(cli.list_commands(None))
-    if "unexpected extra argument" in exc.message:
-        return "thừa tham số: " + exc.message.split("(")[-1].rstrip(")")
     return "câu lệnh không đúng cách dùng"

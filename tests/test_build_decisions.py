@@ -1,5 +1,4 @@
 """Quyết định khen thưởng: full text, batching, ordering, numbering, Căn cứ by date, summaries, checks."""
-import copy
 import datetime as dt
 import json
 
@@ -7,46 +6,15 @@ import docx
 import openpyxl
 import pytest
 
-from tdkt_docs import build as pipeline
-from tdkt_docs.read import load
-from helpers import docx_blocks, run_tdkt
+from tdkt_docs.build import build, prepare
+from tdkt_docs.settings import Settings
 
-from conftest import MINIMAL, SAMPLE_2024, ROOT
-
-BK = "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"
-KHAM = "Đã có thành tích xuất sắc trong công tác khám, chữa bệnh năm 2024"
-Y_TE = {"batch": "Quý III/2024", "unit": "Sở Y tế", "submission_no": "198/TTr-SYT",
-        "submission_date": dt.date(2024, 9, 9), "form": BK, "achievement": KHAM}
-
-
-def batch(**changes) -> dict:
-    return {"name": "Quý III/2024", "quarter": "Quý III", "signing": dt.date(2024, 9, 24), "position": "PHÓ CHỦ TỊCH",
-            "signer": "Vương Quốc Tuấn", "submission_no": "142/TTr-SNV", "submission_date": dt.date(2024, 9, 16),
-            **changes}
-
-
-def person(name: str, address: str = "Ông", **changes) -> dict:
-    return {**Y_TE, "kind": "Cá nhân", "address": address, "name": name, "position": "Bác sĩ",
-            "workplace": "Bệnh viện Đa khoa tỉnh", **changes}
-
-
-@pytest.fixture
-def decisions_content() -> dict:
-    content = copy.deepcopy(MINIMAL)
-    content["plan"] = {}
-    content["recipients"] = [{"document": "Quyết định khen thưởng", "name": "Chủ tịch, các PCT UBND tỉnh"}]
-    content["batches"] = [batch(first_number=5)]
-    content["nominations"] = [
-        {**Y_TE, "kind": "Tập thể", "name": "Khoa Hồi sức tích cực", "workplace": "Bệnh viện Đa khoa tỉnh"},
-        {**Y_TE, "kind": "Cá nhân", "address": "Bà", "name": "Trần Thị Ánh",
-         "position": "Phó Giám đốc Bệnh viện Đa khoa tỉnh", "workplace": "Sở Y tế", "form": "BKCT",
-         "achievement": KHAM + "."},
-    ]
-    return content
+from helpers import SAMPLE_2026, docx_blocks, run_tdkt
+from support.workbooks import BK, KHAM, Y_TE, batch, person
 
 
 def built(make_workbook, content, tmp_path, **options):
-    return pipeline.build(make_workbook(content), tmp_path / "out", **options)
+    return build(make_workbook(content), tmp_path / "out", Settings(), **options)
 
 
 def decision_files(result):
@@ -151,9 +119,8 @@ def test_numbers_follow_a_stable_order_forms_then_submissions(make_workbook, dec
     assert files == ["qd-1205-bang-khen-tinh-so-y-te.docx", "qd-1206-co-thi-dua-tinh-cong-an-tinh.docx"]
 
 
-def test_samples_use_the_rules_of_their_signing_dates(tmp_path):
-    result = pipeline.build(SAMPLE_2024, tmp_path / "2024")
-    text = {p.name: "\n".join(docx_blocks(docx.Document(p))) for p in result.written if p.suffix == ".docx"}
+def test_samples_use_the_rules_of_their_signing_dates(sample_2024_built, settings, tmp_path):
+    text = {p.name: "\n".join(docx_blocks(docx.Document(p))) for p in sample_2024_built.rglob("*.docx")}
     q1 = text["qd-01-bang-khen-tinh-so-giao-duc-va-dao-tao.docx"]
     assert "mỗi tập thể là 5.400.000 đồng, mỗi cá nhân là 2.700.000 đồng" in q1  # lương cơ sở 1.800.000
     assert "Nghị định số 98/2023/NĐ-CP" in q1 and "13/2024/QĐ-UBND" not in q1
@@ -161,7 +128,7 @@ def test_samples_use_the_rules_of_their_signing_dates(tmp_path):
     assert "mỗi cá nhân là 3.510.000 đồng" in q3  # lương cơ sở 2.340.000 from 01/7/2024
     assert "Quyết định số 13/2024/QĐ-UBND" in q3
     assert "mỗi hộ gia đình là 4.050.000 đồng" in text["qd-02-bang-khen-tinh-ubnd-huyen-tien-du.docx"]
-    new = pipeline.build(ROOT / "data" / "mau" / "tdkt-2026-bac-ninh-moi.xlsx", tmp_path / "2026")
+    new = build(SAMPLE_2026, tmp_path / "2026", settings)
     assert "Bỏ qua Kế hoạch" in new.manifest.skipped[0]
     first = next(p for p in new.written if p.suffix == ".docx")
     body = "\n".join(docx_blocks(docx.Document(first)))
@@ -212,7 +179,7 @@ def test_unverified_rules_are_announced(make_workbook, decisions_content, tmp_pa
 
 
 def problems(make_workbook, content):
-    return [str(p) for p in load(make_workbook(content)).problems]
+    return [str(p) for p in prepare(make_workbook(content), Settings()).problems]
 
 
 def test_check_unknown_form(make_workbook, decisions_content):

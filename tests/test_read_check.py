@@ -5,6 +5,7 @@ import unicodedata
 import openpyxl
 import pytest
 
+from tdkt_docs.glossary import Quarter
 from tdkt_docs.read.workbook import read_workbook
 from helpers import run_tdkt
 
@@ -55,14 +56,14 @@ def test_missing_required_column(make_workbook, content):
     path = make_workbook(content)
     edit(path, "Phụ lục", B1="Nội dung")
     assert problems_of(path) == [
-        'Lỗi: trang "Phụ lục" (cột "Nội dung thực hiện"): không tìm thấy cột "Nội dung thực hiện" ở dòng tiêu đề.']
+        'Lỗi: trang "Phụ lục", cột "Nội dung thực hiện": không tìm thấy cột "Nội dung thực hiện" ở dòng tiêu đề.']
 
 
 def test_missing_optional_column_is_a_warning(make_workbook, content):
     path = make_workbook(content)
     edit(path, "Phụ lục", F1=None)
     assert problems_of(path) == [
-        'Cảnh báo: trang "Phụ lục" (cột "Ghi chú"): không tìm thấy cột "Ghi chú" ở dòng tiêu đề. '
+        'Cảnh báo: trang "Phụ lục", cột "Ghi chú": không tìm thấy cột "Ghi chú" ở dòng tiêu đề. '
         'Cột này không bắt buộc: coi như để trống.']
     assert len(read_workbook(path).all("tasks")) == 1
 
@@ -71,7 +72,7 @@ def test_missing_form_label(make_workbook, content):
     path = make_workbook(content)
     edit(path, "Kế hoạch", A7="Người ký")
     assert problems_of(path) == [
-        'Lỗi: trang "Kế hoạch" (cột "Họ tên người ký"): không tìm thấy dòng "Họ tên người ký" ở cột A.']
+        'Lỗi: trang "Kế hoạch", cột "Họ tên người ký": không tìm thấy dòng "Họ tên người ký" ở cột A.']
 
 
 @pytest.mark.parametrize("value, message", [
@@ -137,7 +138,7 @@ def test_text_is_normalised(make_workbook, content):
 
 def test_choice_aliases(make_workbook, content):
     content["tasks"][0]["quarter"] = "quý 3"
-    assert read_workbook(make_workbook(content)).one("tasks").quarter == "Quý III"
+    assert read_workbook(make_workbook(content)).one("tasks").quarter is Quarter.Q3
 
 
 @pytest.mark.parametrize("payload, message", [

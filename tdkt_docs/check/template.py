@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from ..errors import UserError
-from ..render.docx import BODY_PART, jinja_env
+from ..render.docx import BODY_PART
 from ..problems import Problem
 from .findings import ERROR, WARNING, finding
 
@@ -213,7 +213,7 @@ def _check_jinja(part: Part, variables: frozenset[str] | None, template: str) ->
         tags = [t for t in part.tags if t.para is para]
         lines.append(_jinja_line(para.text, tags))
     try:
-        tree = jinja_env().parse("\n".join(lines))
+        tree = jinja2.Environment().parse("\n".join(lines))
     except jinja2.TemplateSyntaxError as exc:
         para = part.paras[min(max(exc.lineno, 1), len(part.paras)) - 1]
         part.findings.append(_syntax_finding(exc, para, [t for t in part.tags if t.para is para]))

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
+from ..problems import Problem
+
 
 @dataclass(frozen=True)
 class Source:
@@ -25,7 +27,7 @@ class DocumentPlan:
     title: str = ""      # Vietnamese description for messages and print covers
     copies: int = 1
     group: str = ""      # print bundle the document belongs to
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[Problem, ...] = field(default=())  # e.g. unverified legal values it used
     extra: dict = field(default_factory=dict)  # facts for manifest.json (JSON values)
 
 

@@ -15,6 +15,7 @@ from typing import Any, Callable, Iterable, Iterator, Protocol
 
 from ..errors import UserError
 from ..glossary import RecipientKind
+from ..problems import Problem, Severity
 from .collation import match_key
 from .dates import short_date
 
@@ -290,11 +291,12 @@ def _flatten(used: Iterable[Any]) -> Iterator[Ruled]:
             yield from _flatten(parts)
 
 
-def rules_used_unverified(used: Iterable[Any]) -> list[str]:
-    """One Vietnamese warning per distinct unverified value among ``used``.
+def rules_used_unverified(used: Iterable[Any]) -> list[Problem]:
+    """One warning per distinct unverified value among ``used``.
 
     ``used`` holds what a build consumed: AwardForm, Coefficient, LegalBasis, and
     money.BaseSalary / Rounding / Prize (a Prize stands for every rule behind it).
     """
     unverified = dict.fromkeys(r for r in _flatten(used) if not r.verified)
-    return [f"Chưa đối chiếu với văn bản chính thức: {r.label}; nguồn: {r.source}." for r in unverified]
+    return [Problem(Severity.WARNING, "du_lieu.chua_doi_chieu",
+                    f"Chưa đối chiếu với văn bản chính thức: {r.label}; nguồn: {r.source}.") for r in unverified]
