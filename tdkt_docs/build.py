@@ -17,7 +17,7 @@ from .check.template import lint_template
 from .compose.document import Composition, DocumentPlan, DocumentType, Source
 from .documents import REGISTRY, by_template
 from .errors import UserError
-from .files import remove_leftovers, slug, write_bytes_atomic
+from .files import clashes, remove_leftovers, slug, write_bytes_atomic
 from .export.publish import SigningDocument, export, still_valid
 from .manifest import Entry, Manifest, file_sha256, previous_entries, save, sha256
 from .problems import Location, Problem, Severity, errors
@@ -198,12 +198,9 @@ def attachments(composition: Composition) -> list[Output]:
 
 
 def _refuse_clashes(outputs: list[Output]) -> None:
-    seen: dict[str, str] = {}
-    for output in outputs:
-        if output.path in seen:
-            raise UserError(f'Hai văn bản cùng ghi vào "{output.path}" ("{seen[output.path]}" và "{output.title}"), '
-                            "chưa ghi tệp nào. Hãy đặt tên đợt, đơn vị trình khác nhau rõ hơn.")
-        seen[output.path] = output.title
+    for first, later in clashes((o.path, o) for o in outputs):
+        raise UserError(f'Hai văn bản cùng ghi vào "{later.path}" ("{first.title}" và "{later.title}"), '
+                        "chưa ghi tệp nào. Hãy đặt tên đợt, đơn vị trình khác nhau rõ hơn.")
 
 
 def _retire(result: BuildResult, previous: dict[str, dict]) -> None:

@@ -9,9 +9,11 @@ import shutil
 import tempfile
 import zipfile
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, TypeVar
 
 from .text import plain
+
+T = TypeVar("T")
 
 
 @contextlib.contextmanager
@@ -84,6 +86,18 @@ def deterministic_zip(data: bytes) -> bytes:
         entries = [(info.filename, src.read(info.filename)) for info in src.infolist()]
     return write_zip((name, _MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", content)
                       if name == "docProps/core.xml" else content) for name, content in entries)
+
+
+def clashes(named: Iterable[tuple[str, T]]) -> Iterator[tuple[T, T]]:
+    """(first, later) for each item whose output name another item already has, the way Windows and
+    macOS compare names (case and accents ignored)."""
+    seen: dict[str, T] = {}
+    for name, item in named:
+        key = plain(name)
+        if key in seen:
+            yield seen[key], item
+        else:
+            seen[key] = item
 
 
 def slug(text: str) -> str:

@@ -28,7 +28,7 @@ def run_tdkt(*args, cwd: Path | None = None) -> Ran:
     from tdkt_docs.cli import cli
 
     with contextlib.chdir(cwd) if cwd else contextlib.nullcontext():
-        result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+        result = CliRunner().invoke(cli, [str(a) for a in args], prog_name="tdkt", catch_exceptions=False)
     return Ran(result.exit_code, result.stdout, result.stderr)
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from tdkt_docs.check.findings import ERROR, WARNING, finding
+from tdkt_docs.check.findings import ERROR, finding
 from support.documents import check, decision_document, find, plan_document, retext
 
 LAST_LINE = 'dòng cuối trước "QUYẾT ĐỊNH:" kết thúc bằng dấu chấm (.)'

@@ -4,7 +4,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from tdkt_docs.check.findings import ERROR, WARNING, finding
+from tdkt_docs.check.findings import ERROR, finding
 from support.documents import check, find, plan_document
 
 TNR = "phông Times New Roman"

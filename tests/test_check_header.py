@@ -1,7 +1,7 @@
 import pytest
 from lxml import etree
 
-from tdkt_docs.check.findings import ERROR, WARNING, finding
+from tdkt_docs.check.findings import ERROR, finding
 from support.documents import (QUOC_HIEU, TIEU_NGU, check, decision_document, find, plan_document,
                                 retext)
 

@@ -1,6 +1,6 @@
 import pytest
 
-from tdkt_docs.check.findings import ERROR, WARNING, finding
+from tdkt_docs.check.findings import ERROR, finding
 from support.documents import add, check, decision_document, find, plan_document, retext
 
 CELL = "bảng 2, ô (1, 2), "

@@ -327,7 +327,7 @@ def test_render_syntax_error_names_template_and_quotes_the_text(tmp_path):
     message = str(caught.value)
     assert message.startswith('Mẫu "quyet-dinh-sua.docx" bị lỗi: Encountered unknown tag \'iff\'. ')
     assert "«Mở đầu … Trước {% iff nam %} sau … Kết thúc»" in message
-    assert message.endswith('Chạy "tdkt check quyet-dinh-sua.docx --template" để xem vị trí và cách sửa.')
+    assert message.endswith('Chạy "tdkt check --template quyet-dinh-sua.docx" để xem vị trí và cách sửa.')
 
 
 # -- declared variables ----------------------------------------------------------------

@@ -12,6 +12,8 @@ from pypdf import PdfReader
 
 from tdkt_docs.export import BundleItem, check_pdf_fonts, convert_to_pdf, make_bundle, page_count
 
+pytestmark = pytest.mark.soffice
+
 LINES = ["Độc lập - Tự do - Hạnh phúc", "Nguyễn Hương Giang", "Ủy ban nhân dân tỉnh Bắc Ninh"]
 STAND_IN = re.compile(r"^[A-Z]{6}\+(LiberationSerif|Tinos|TimesNewRoman)")
 

@@ -16,7 +16,7 @@ from tdkt_docs.check.document import Checker, check_document
 from tdkt_docs.check.template import lint_template
 from tdkt_docs.documents.ke_hoach import DOCUMENT
 
-from helpers import TEMPLATES, doc_default, resolved, style_chain
+from helpers import TEMPLATES, doc_default, resolved
 from support.documents import BOOK
 
 TEMPLATE = TEMPLATES / DOCUMENT.template

@@ -19,7 +19,7 @@ from tdkt_docs.documents.quyet_dinh import DOCUMENT
 from tdkt_docs.errors import UserError
 from tdkt_docs.render.docx import CompiledTemplate
 
-from helpers import TEMPLATES, doc_default, resolved, style_chain
+from helpers import TEMPLATES, resolved, style_chain
 from support.documents import BOOK
 
 TEMPLATE = TEMPLATES / DOCUMENT.template

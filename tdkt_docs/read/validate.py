@@ -1,7 +1,7 @@
 """Checks across rows that no single cell shows (the dated rules are checked in rules/awards.py)."""
 from __future__ import annotations
 
-from ..files import slug
+from ..files import clashes, slug
 from ..glossary import RecipientKind
 from ..problems import Location, Problem, Severity
 from ..rules.collation import match_key
@@ -29,25 +29,19 @@ def validate(data: WorkbookData) -> list[Problem]:
 
 
 def _batch_problems(batches: list[Batch]) -> list[Problem]:
-    problems = []
-    names: dict[str, int] = {}
-    folders: dict[str, int] = {}
-    for batch in batches:
-        row = batch.rows[0]
-        if batch.signing and batch.submission_date and batch.submission_date > batch.signing:
-            problems.append(record_problem(BATCHES, batch, "submission_date", "ngay.sau_ngay_ky",
-                                           f"ngày tờ trình Sở Nội vụ {short_date(batch.submission_date)} sau ngày "
-                                           f"ký dự kiến {short_date(batch.signing)}."))
-        key, folder = match_key(batch.name), slug(batch.name)
-        if key in names:
-            problems.append(record_problem(BATCHES, batch, "name", "dot.trung",
-                                           f'đợt "{batch.name}" đã có ở dòng {names[key]}.'))
-        elif folder in folders:
-            problems.append(record_problem(BATCHES, batch, "name", "dot.trung_thu_muc",
-                                           f'đợt "{batch.name}" và đợt ở dòng {folders[folder]} cùng ra thư mục '
-                                           f'"{folder}"; hãy đặt tên đợt khác hẳn nhau.'))
-        names.setdefault(key, row)
-        folders.setdefault(folder, row)
+    problems = [record_problem(BATCHES, batch, "submission_date", "ngay.sau_ngay_ky",
+                               f"ngày tờ trình Sở Nội vụ {short_date(batch.submission_date)} sau ngày "
+                               f"ký dự kiến {short_date(batch.signing)}.")
+                for batch in batches
+                if batch.signing and batch.submission_date and batch.submission_date > batch.signing]
+    for first, later in clashes((slug(batch.name), batch) for batch in batches):
+        if match_key(first.name) == match_key(later.name):
+            problems.append(record_problem(BATCHES, later, "name", "dot.trung",
+                                           f'đợt "{later.name}" đã có ở dòng {first.rows[0]}.'))
+        else:
+            problems.append(record_problem(BATCHES, later, "name", "dot.trung_thu_muc",
+                                           f'đợt "{later.name}" và đợt ở dòng {first.rows[0]} cùng ra thư mục '
+                                           f'"{slug(later.name)}"; hãy đặt tên đợt khác hẳn nhau.'))
     return problems
 
 
