@@ -9,6 +9,7 @@ from pathlib import Path
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
+from ..problems import Location, Problem, Severity
 from ..text import TONE_MARKS
 from .pdf import open_pdf
 
@@ -36,8 +37,8 @@ class FontUse:
         return letters.startswith(TIMES_STAND_INS)
 
 
-def check_pdf_fonts(pdf: Path) -> list[str]:
-    """Vietnamese descriptions of font problems in ``pdf``; empty when it is fit for signing."""
+def check_pdf_fonts(pdf: Path) -> list[Problem]:
+    """The font problems of ``pdf``; empty when it is fit for signing."""
     reader = open_pdf(pdf)
     fonts: dict[str, FontUse] = {}
     for page in reader.pages:
@@ -116,17 +117,16 @@ def _collect_chars(reader: PdfReader, fonts: dict[str, FontUse]) -> None:
         page.extract_text(visitor_text=visit)
 
 
-def _font_problems(pdf: Path, use: FontUse) -> list[str]:
-    problems = []
+def _font_problems(pdf: Path, use: FontUse) -> list[Problem]:
+    found = []
     if not use.embedded:
-        problems.append(f"{pdf.name}: phông chữ “{use.name}” không được nhúng vào tệp PDF.")
+        found.append(("pdf.phong_chua_nhung", f"phông chữ “{use.name}” không được nhúng vào tệp PDF."))
     if not use.stand_in:
-        problems.append(f"{pdf.name}: {_fallback_text(use)}")
+        found.append(("pdf.phong_thay_the", _fallback_text(use)))
     if use.maps_to_replacement:
-        problems.append(
-            f"{pdf.name}: phông chữ “{use.name}” có ký tự bị mất, hiện thành ô vuông hoặc “{REPLACEMENT_CHAR}”."
-        )
-    return problems
+        found.append(("pdf.mat_chu",
+                      f"phông chữ “{use.name}” có ký tự bị mất, hiện thành ô vuông hoặc “{REPLACEMENT_CHAR}”."))
+    return [Problem(Severity.ERROR, code, message, Location(document=pdf.name)) for code, message in found]
 
 
 def _fallback_text(use: FontUse) -> str:
