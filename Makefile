@@ -20,8 +20,8 @@ system:
 	@sh tools/setup-system.sh
 
 demo: setup
-	$(BIN)/tdkt build data/mau/tdkt-2024.xlsx -o output/tdkt-2024 --pdf
-	$(BIN)/tdkt build data/mau/tdkt-2026-bac-ninh-moi.xlsx -o output/tdkt-2026 --pdf
+	$(BIN)/tdkt build data/mau/bac-ninh-2024/tdkt-2024.xlsx -o output/tdkt-2024 --pdf
+	$(BIN)/tdkt build data/mau/bac-ninh-2026/tdkt-2026-bac-ninh-moi.xlsx -o output/tdkt-2026 --pdf
 	@echo "Xong: văn bản mẫu nằm trong thư mục output/"
 
 test: setup

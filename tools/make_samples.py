@@ -1,10 +1,12 @@
-"""Writes the sample workbooks under data/mau/ from the data below.
+"""Writes the sample workbooks under data/mau/<body>/ from the data below.
 
 Run: .venv/bin/python tools/make_samples.py
-The 2024 sample reproduces Bắc Ninh's Kế hoạch công tác thi đua, khen thưởng năm 2024.
+The 2024 sample reproduces Bắc Ninh's Kế hoạch công tác thi đua, khen thưởng năm 2024 (its prose is the
+template in data/mau/bac-ninh-2024/mau/ke-hoach.docx, the province's own).
 """
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -22,9 +24,22 @@ BAN_TDKT_LOWER = "Ban Thi đua - khen thưởng, Sở Nội vụ"
 CUM_DBSH = "Cụm trưởng cụm TĐ các tỉnh ĐBSH"
 
 AGENCY_2024 = {
-    "name_line_1": "ỦY BAN NHÂN DÂN", "name_line_2": "TỈNH BẮC NINH",
-    "short_name": "UBND tỉnh Bắc Ninh", "code": "UBND", "place": "Bắc Ninh",
+    "level": "Cấp tỉnh", "name_line_1": "ỦY BAN NHÂN DÂN", "name_line_2": "TỈNH BẮC NINH",
+    "short_name": "UBND tỉnh Bắc Ninh", "code": "UBND", "place": "Bắc Ninh", "head": "Chủ tịch",
+    "authority": "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC NINH", "appraiser": "Giám đốc Sở Nội vụ",
+    "executors": ("Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Nội vụ", "Giám đốc Sở Tài chính"),
+    "fund": "Quỹ thi đua, khen thưởng của tỉnh", "archive": "VT, NC", "verb": "tặng",
 }
+
+# Bắc Ninh's own Căn cứ: its quy chế thi đua, khen thưởng (QĐ 13/2024, replaced by QĐ 86/2025 from 15/12/2025).
+DECISION_BASIS_BAC_NINH = [
+    {"text": "Căn cứ Quyết định số 13/2024/QĐ-UBND ngày 31 tháng 5 năm 2024 của Ủy ban nhân dân tỉnh ban hành "
+             "Quy chế về công tác thi đua, khen thưởng của tỉnh Bắc Ninh",
+     "start": dt.date(2024, 5, 31), "end": dt.date(2025, 12, 14)},
+    {"text": "Căn cứ Quyết định số 86/2025/QĐ-UBND ngày 03 tháng 12 năm 2025 của Ủy ban nhân dân tỉnh ban hành "
+             "Quy định về công tác thi đua, khen thưởng tỉnh Bắc Ninh",
+     "start": dt.date(2025, 12, 15)},
+]
 
 PLAN_2024 = {
     "year": 2024, "authority": "TM. ỦY BAN NHÂN DÂN", "position": "CHỦ TỊCH",
@@ -125,8 +140,6 @@ TASKS_2024 = [
 ]
 
 
-import datetime as dt  # noqa: E402
-
 D = dt.date
 BK = "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"
 CSTD = "Chiến sĩ thi đua cấp tỉnh"
@@ -137,6 +150,11 @@ RECIPIENTS_QD_2024 = [
     ("Quyết định khen thưởng", "Chủ tịch, các PCT UBND tỉnh", "", 1),
     ("Quyết định khen thưởng", "Ban Thi đua - Khen thưởng, Sở Nội vụ", "", 2),
 ]
+# From 15/12/2025 the Sở Nội vụ's unit is the Phòng Thi đua, khen thưởng (QĐ 86/2025/QĐ-UBND Điều 6).
+RECIPIENTS_QD_2026 = [
+    ("Quyết định khen thưởng", "Chủ tịch, các PCT UBND tỉnh", "", 1),
+    ("Quyết định khen thưởng", "Phòng Thi đua, khen thưởng, Sở Nội vụ", "", 2),
+]
 
 BATCH_KEYS = ("name", "quarter", "signing", "position", "signer", "submission_no", "submission_date",
               "first_number", "split", "order", "archive")
@@ -145,9 +163,9 @@ BATCHES_2024 = [
      None, "Theo tờ trình", "Như đề nghị", "VT, NC"),
     ("Quý II/2024", "Quý II", D(2024, 6, 20), "PHÓ CHỦ TỊCH", "Vương Quốc Tuấn", "88/TTr-SNV", D(2024, 6, 12),
      None, "Theo tờ trình", "Như đề nghị", "VT, NC"),
-    ("Quý III/2024", "Quý III", D(2024, 9, 24), "CHỦ TỊCH", "Nguyễn Hương Giang", "142/TTr-SNV", D(2024, 9, 16),
+    ("Quý III/2024", "Quý III", D(2024, 9, 24), "CHỦ TỊCH", "Vương Quốc Tuấn", "142/TTr-SNV", D(2024, 9, 16),
      1205, "Theo tờ trình", "Theo vần tên", "VT, NC"),
-    ("Cuối năm 2024", "Quý IV", D(2024, 12, 26), "CHỦ TỊCH", "Nguyễn Hương Giang", "215/TTr-SNV", D(2024, 12, 18),
+    ("Cuối năm 2024", "Quý IV", D(2024, 12, 26), "CHỦ TỊCH", "Vương Quốc Tuấn", "215/TTr-SNV", D(2024, 12, 18),
      None, "Theo hình thức", "Như đề nghị", "VT, NC"),
 ]
 
@@ -215,6 +233,7 @@ def sample_2024() -> dict:
         "recipients": [dict(zip(("document", "name", "note", "copies"), r))
                        for r in RECIPIENTS_2024 + RECIPIENTS_QD_2024],
         "tasks": [dict(zip(task_keys, t)) for t in TASKS_2024],
+        "decision_basis": DECISION_BASIS_BAC_NINH,
         "batches": [dict(zip(BATCH_KEYS, b)) for b in BATCHES_2024],
         "nominations": [dict(zip(NOMINATION_KEYS, n)) for n in NOMINATIONS_2024],
     }
@@ -229,8 +248,8 @@ NOMINATIONS_2026 = [
     ("Quý I/2026", *GD26, "Tập thể", "", "Trường THPT Chuyên Bắc Ninh", "", "Sở Giáo dục và Đào tạo", BK, HK1, "Đạt"),
     ("Quý I/2026", *GD26, "Cá nhân", "Bà", "Nguyễn Thị Minh Nguyệt", "Giáo viên Trường THPT Chuyên Bắc Ninh",
      "Sở Giáo dục và Đào tạo", BK, HK1, "Đạt"),
-    ("Quý I/2026", *KB26, "Tập thể", "", "Văn phòng HĐND và UBND phường", "", "phường Kinh Bắc", BK, SAT_NHAP, "Đạt"),
-    ("Quý I/2026", *KB26, "Cá nhân", "Ông", "Trịnh Văn Long", "Phó Chủ tịch UBND phường", "phường Kinh Bắc", BK,
+    ("Quý I/2026", *KB26, "Tập thể", "", "Văn phòng HĐND và UBND phường Kinh Bắc", "", "", BK, SAT_NHAP, "Đạt"),
+    ("Quý I/2026", *KB26, "Cá nhân", "Ông", "Trịnh Văn Long", "Phó Chủ tịch UBND phường Kinh Bắc", "", BK,
      SAT_NHAP, "Đạt"),
     ("Quý I/2026", *LN26, "Hộ gia đình", "Bà", "Hoàng Thị Sen", "", "thôn Kép, xã Lục Ngạn", BK,
      "Đã có thành tích xuất sắc trong hiến đất làm đường giao thông", "Đạt"),
@@ -239,21 +258,28 @@ NOMINATIONS_2026 = [
 
 def sample_2026() -> dict:
     """A 2026 batch of the merged tỉnh Bắc Ninh under NĐ 152/2025 (no Kế hoạch)."""
-    batch = ("Quý I/2026", "Quý I", D(2026, 3, 20), "PHÓ CHỦ TỊCH", "Đào Quang Khải", "27/TTr-SNV", D(2026, 3, 12),
+    batch = ("Quý I/2026", "Quý I", D(2026, 3, 20), "PHÓ CHỦ TỊCH", "Mai Sơn", "27/TTr-SNV", D(2026, 3, 12),
              None, "Theo tờ trình", "Theo vần tên", "VT, NC")
     return {
         "agency": AGENCY_2024,
         "plan": {},
-        "recipients": [dict(zip(("document", "name", "note", "copies"), r)) for r in RECIPIENTS_QD_2024],
+        "decision_basis": DECISION_BASIS_BAC_NINH,
+        "recipients": [dict(zip(("document", "name", "note", "copies"), r)) for r in RECIPIENTS_QD_2026],
         "batches": [dict(zip(BATCH_KEYS, batch))],
         "nominations": [dict(zip(NOMINATION_KEYS, n)) for n in NOMINATIONS_2026],
     }
 
 
+SAMPLES = {
+    "bac-ninh-2024/tdkt-2024.xlsx": sample_2024,
+    "bac-ninh-2026/tdkt-2026-bac-ninh-moi.xlsx": sample_2026,
+}
+
+
 def main() -> None:
-    for name, content in (("tdkt-2024.xlsx", sample_2024()), ("tdkt-2026-bac-ninh-moi.xlsx", sample_2026())):
+    for name, content in SAMPLES.items():
         target = ROOT / "data" / "mau" / name
-        write_filled_workbook(target, content, RULES)
+        write_filled_workbook(target, content(), RULES)
         print(f"wrote {target.relative_to(ROOT)}")
 
 
