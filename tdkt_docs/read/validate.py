@@ -30,7 +30,7 @@ def validate(data: WorkbookData) -> list[Problem]:
 
 def _batch_problems(batches: list[Batch]) -> list[Problem]:
     problems = [record_problem(BATCHES, batch, "submission_date", "ngay.sau_ngay_ky",
-                               f"ngày tờ trình Sở Nội vụ {short_date(batch.submission_date)} sau ngày "
+                               f"ngày tờ trình thẩm định {short_date(batch.submission_date)} sau ngày "
                                f"ký dự kiến {short_date(batch.signing)}.")
                 for batch in batches
                 if batch.signing and batch.submission_date and batch.submission_date > batch.signing]

@@ -56,7 +56,8 @@ def _awardees(ws: Worksheet, summary: BatchSummary) -> None:
             n = award.nomination
             row += 1
             ws.append([row - 1, document.label, decision.form.name, n.kind.label,
-                       awardee_name(n), n.position, n.workplace, n.unit, n.submission_no, award.prize.amount])
+                       awardee_name(n), n.position, n.workplace, n.unit, n.submission_no,
+                       award.prize.amount if award.prize else None])  # None: a form without money
             ws.cell(row, 10).number_format = MONEY
     ws.append([None, "Tổng cộng", None, None, None, None, None, None, None,
                sum(d.decision.total for d in summary.decisions)])
