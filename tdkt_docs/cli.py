@@ -283,17 +283,22 @@ def docx_files(paths) -> list[Path]:
 @click.option("-o", "--output", "outdir", default="output", metavar="THƯ_MỤC",
               help="Thư mục ghi văn bản (mặc định: output).")
 @click.option("--force", is_flag=True, help="Ghi đè cả văn bản đã được sửa tay sau lần tạo trước.")
+@click.option("--giu-ban-sua", "keep_edits", is_flag=True,
+              help="Giữ văn bản đã sửa tay cả khi số liệu của nó trong sổ đã thay đổi (bộ in ký và sổ tổng hợp của "
+                   "đợt đó không được tạo, vì sẽ không khớp với văn bản).")
 @click.option("--pdf", is_flag=True,
               help="Tạo thêm bản PDF của mỗi văn bản và bộ in ký cho từng đợt (cần LibreOffice).")
 @MAU_OPTION
 @click.help_option("-h", "--help", help=HELP_TEXT)
-def build(file: str, outdir: str, force: bool, pdf: bool, mau: str | None) -> None:
+def build(file: str, outdir: str, force: bool, keep_edits: bool, pdf: bool, mau: str | None) -> None:
     """Tạo các văn bản từ sổ Excel vào thư mục (mặc định output/)."""
     from .build import build as run_build
     from .export.publish import BUNDLE_KIND, PDF_KIND
 
-    result = run_build(Path(file), Path(outdir), settings_for(Path(file), mau), force=force, pdf=pdf,
-                       progress=progress_bar)
+    if force and keep_edits:
+        raise UserError("Chỉ chọn một trong hai: --force (ghi đè bản sửa tay) hoặc --giu-ban-sua (giữ bản sửa tay).")
+    result = run_build(Path(file), Path(outdir), settings_for(Path(file), mau), force=force, keep_edits=keep_edits,
+                       pdf=pdf, progress=progress_bar)
     for path in result.user_files:
         click.echo(f"Dùng tệp riêng của cơ quan: {path}")
     for problem in result.problems:
@@ -316,9 +321,13 @@ def build(file: str, outdir: str, force: bool, pdf: bool, mau: str | None) -> No
         click.echo(f"Bản PDF: {pdfs} tệp, nằm cạnh từng văn bản .docx.")
     for message in result.failed:
         click.echo(message, err=True)
+    for conflict in result.conflicts:
+        click.echo(str(conflict), err=not conflict.adopted)
+    held = [c for c in result.conflicts if not c.adopted]
     click.echo(f"Xong: {len(result.written)} tệp mới, {len(result.unchanged)} tệp không đổi, "
-               f"{len(result.kept)} tệp giữ nguyên, {len(result.failed)} tệp không ghi được — thư mục {outdir}.")
-    sys.exit(1 if result.failed else 0)
+               f"{len(result.kept) + len(result.conflicts) - len(held)} tệp giữ nguyên, {len(held)} xung đột, "
+               f"{len(result.failed)} tệp không ghi được — thư mục {outdir}.")
+    sys.exit(1 if result.failed or held else 0)
 
 
 @cli.command(cls=VietnameseCommand, context_settings=HELP, name="mau",
