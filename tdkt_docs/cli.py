@@ -75,14 +75,23 @@ def cli(ctx: click.Context) -> None:
 @cli.command(cls=VietnameseCommand, context_settings=HELP)
 @click.argument("file", metavar="TỆP.xlsx")
 @click.option("--force", is_flag=True, help="Ghi đè nếu tệp đã có.")
+@click.option("--don-vi", "for_unit", is_flag=True,
+              help="Tạo sổ đề nghị để gửi các đơn vị điền (tên đơn vị, tờ trình, danh sách đề nghị), "
+                   'rồi nhập vào sổ số liệu bằng "tdkt nhap".')
 @click.help_option("-h", "--help", help=HELP_TEXT)
-def init(file: str, force: bool) -> None:
+def init(file: str, force: bool, for_unit: bool) -> None:
     """Tạo sổ Excel mẫu, sẵn sàng để điền."""
     target = Path(file)
     if target.suffix.lower() != ".xlsx":
         raise UserError(f'Tên tệp phải có đuôi .xlsx (đang là "{target.name}").')
     if target.exists() and not force:
         raise UserError(f'Tệp "{target}" đã có. Dùng --force nếu muốn ghi đè.')
+    if for_unit:
+        from .importing import write_unit_workbook
+        write_unit_workbook(target)
+        click.echo(f'Đã tạo sổ đề nghị "{target}". Gửi cho đơn vị điền; đơn vị kiểm tra bằng "tdkt check {target.name}" '
+                   "trước khi gửi lại.")
+        return
     write_blank_workbook(target)
     click.echo(f'Đã tạo "{target}". Mở bằng Excel, đọc trang "Hướng dẫn" rồi điền các trang còn lại.')
 
@@ -121,6 +130,9 @@ def check(files: tuple[str, ...], as_json: bool, as_template: bool, fix: bool) -
 
 
 def check_workbook(path: Path) -> bool:
+    from .importing import is_unit_workbook
+    if is_unit_workbook(path):
+        return cli_import.check_unit_file(path)
     data = load(path)
     click.echo(f'Tệp "{path.name}":')
     for problem in data.problems:
@@ -295,3 +307,6 @@ def usage_message(exc: click.UsageError) -> str:
     if "unexpected extra argument" in exc.message:
         return "thừa tham số: " + exc.message.split("(")[-1].rstrip(")")
     return "câu lệnh không đúng cách dùng"
+
+
+from . import cli_import  # noqa: E402 - registers tdkt nhap

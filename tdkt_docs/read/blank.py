@@ -21,9 +21,11 @@ EXAMPLE_FONT = Font(name="Times New Roman", italic=True, color="808080")
 WRAP = Alignment(wrap_text=True, vertical="top")
 
 
-def write_blank_workbook(target: Path, sheets: tuple[Sheet, ...] = SHEETS) -> None:
+def write_blank_workbook(target: Path, sheets: tuple[Sheet, ...] = SHEETS,
+                         intro: tuple[str, ...] | None = None) -> None:
+    """The ready-to-fill workbook for ``sheets``; ``intro`` replaces the help sheet's opening lines."""
     book = openpyxl.Workbook()
-    _write_help(book.active, sheets)
+    _write_help(book.active, sheets, intro)
     lists = book.create_sheet(LISTS_SHEET)
     for sheet in sheets:
         ws = book.create_sheet(sheet.title)
@@ -81,9 +83,9 @@ def _example_cell(column: Column) -> object:
     return column.example if isinstance(column.example, dt.date) else example_text(column) or None
 
 
-def _write_help(ws: Worksheet, sheets: tuple[Sheet, ...]) -> None:
+def _write_help(ws: Worksheet, sheets: tuple[Sheet, ...], intro: tuple[str, ...] | None = None) -> None:
     ws.title = HELP_SHEET
-    lines = [
+    lines = [(text, BOLD if n == 0 else None) for n, text in enumerate(intro)] if intro else [
         ("HƯỚNG DẪN ĐIỀN SỔ SỐ LIỆU THI ĐUA, KHEN THƯỞNG", BOLD),
         ("1. Điền từng trang theo thứ tự bên dưới. Ô tô màu cam là bắt buộc; chọn ô để xem gợi ý.", None),
         ("2. Trang dạng bảng: dòng 1 là tiêu đề (không sửa), dòng 2 là dòng ví dụ — xóa hoặc ghi đè khi nhập thật.", None),
