@@ -167,7 +167,7 @@ def _group_line(line: str, group: dict[str, str]) -> bool:
         group.update(kind=kind, achievement="")
         return True
     if words.is_achievement(line):
-        group["achievement"] = words.strip_numbering(line)
+        group["achievement"] = words.achievement_text(line)
         return True
     if (form := words.heading_form(line)) is not None:
         group["form"] = form.name

@@ -214,8 +214,8 @@ def _complete(entry: Entry, statement: Statement, defaults: Defaults) -> None:
     if not entry.achievement:
         entry.refused.append('thiếu thành tích (ghi vào cột, thêm dòng "Đã có thành tích …" hoặc dùng --thanh-tich)')
     if not entry.refused:
-        entry.attention += [f"{message} ({entry.at(key)})" for key, message in
-                            review(entry.kind, entry.address, entry.name, entry.form)]
+        entry.attention += [message + (f" ({entry.at(key)})" if entry.at(key) != entry.where else "")
+                            for key, message in review(entry.kind, entry.address, entry.name, entry.form)]
 
 
 def _guess_kind(entry: Entry, form) -> str:

@@ -106,11 +106,15 @@ def check_unit_workbook(path: Path) -> list[Problem]:
     """Every problem of a unit's workbook: the cells, then the rules the office applies to each row."""
     data = read_workbook(Path(path), UNIT_SHEETS)
     problems = list(data.problems)
+    if data.one(UNIT_INFO.key) is None and not any(p.sheet == UNIT_INFO.title for p in problems):
+        problems.append(Problem(ERROR, UNIT_INFO.title, "chưa điền tên đơn vị, số và ngày tờ trình."))
+    if not data.all(UNIT_NOMINATIONS.key) and not data.errors:
+        problems.append(Problem(ERROR, UNIT_NOMINATIONS.title, "chưa có dòng đề nghị nào."))
     seen: dict[tuple, int] = {}
     for nomination in data.all(UNIT_NOMINATIONS.key):
         row = nomination.rows[0]
         for key, message in review(nomination.kind, nomination.address, nomination.name, nomination.form):
-            problems.append(_problem(key, row, message))
+            problems.append(_problem(key, row, f"{message}."))
         same = (nomination.kind, match_key(nomination.name), match_key(nomination.workplace), match_key(nomination.form))
         if same in seen:
             problems.append(_problem("name", row, f'trùng với dòng {seen[same]}: cùng "{nomination.name}", '
@@ -136,7 +140,7 @@ def read_unit_workbook(path: Path) -> Source:
     entries = [_entry(n) for n in data.all(UNIT_NOMINATIONS.key)]
     entries += _refused_rows(data)
     entries.sort(key=lambda e: int(re.sub(r"\D", "", e.where) or 0))
-    notes = [str(p) for p in data.problems
+    notes = [str(p).removeprefix(f"{p.severity}: ") for p in data.problems
              if not (p.is_error and p.sheet == UNIT_NOMINATIONS.title and p.cell)]
     return Source(LABEL, statement, entries, notes)
 

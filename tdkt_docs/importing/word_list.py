@@ -8,7 +8,6 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from ..errors import UserError
-from ..rules.collation import match_key
 from . import words
 from .grid import Grid, find_header, read_rows
 from .model import Entry, Source, TextReader
@@ -85,7 +84,7 @@ def _numbered_lines(paragraphs: list[tuple[str, str, bool]]) -> tuple[list[tuple
             started = True
             continue
         if started and words.is_achievement(content):
-            group["achievement"] = words.strip_numbering(content)
+            group["achievement"] = words.achievement_text(content)
             continue
         item = words.item_text(content) or (content if listed and started else "")
         if started and (form := words.heading_form(content)) is not None and not words.split_address(item)[0]:
@@ -96,7 +95,7 @@ def _numbered_lines(paragraphs: list[tuple[str, str, bool]]) -> tuple[list[tuple
             continue
         if not entries:
             above.append((content, where))
-            started = started or match_key(content).startswith("danh sách")
+            started = started or words.fold(content).startswith("danh sách")
     return above, entries
 
 

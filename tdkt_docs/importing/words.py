@@ -65,8 +65,9 @@ _OF = re.compile(r"\bcủa\s+(.+?)\s*\)?\s*[.;]?\s*$", re.IGNORECASE)
 _NATIONAL = re.compile(r"cộng hòa|cộng hoà|độc lập\s*-|^[-_=.\s]+$|^số\s*:|^v/v\b", re.IGNORECASE)
 
 
-def _key_words(text: str) -> list[str]:
-    return match_key(text).split()
+def fold(text: str) -> str:
+    """Cleaned and case-folded, for comparing with the literal patterns here (tones kept in place)."""
+    return cells.header_key(text)
 
 
 def _starts_with(text: str, words: tuple[str, ...], *, exact_case: bool) -> str:
@@ -138,16 +139,16 @@ def split_household(text: str) -> tuple[bool, str]:
 
 def kind_of(value: str) -> str:
     """A kind as written in a column ("cá nhân", "CN", "TT") → one of KINDS, or ""."""
-    key = match_key(value)
+    key = fold(value)
     for kind in KINDS:
-        if key == match_key(kind):
+        if key == fold(kind):
             return kind
     return {"cn": PERSON, "tt": COLLECTIVE, "hgđ": HOUSEHOLD, "hộ": HOUSEHOLD, "gia đình": HOUSEHOLD}.get(key, "")
 
 
 def address_of(value: str) -> str:
     """"Ông", "bà", "Nam", "Nữ" → "Ông"/"Bà"; else ""."""
-    key = match_key(value)
+    key = fold(value)
     return {"ông": "Ông", "bà": "Bà", "nam": "Ông", "nữ": "Bà"}.get(key, "")
 
 
@@ -159,9 +160,14 @@ def strip_numbering(text: str) -> str:
     return _NUMBERING.sub("", text, count=1).strip()
 
 
+def achievement_text(text: str) -> str:
+    """The achievement of a group line, without numbering or the colon that introduces the rows."""
+    return strip_numbering(text).rstrip(" :;")
+
+
 def heading_kind(text: str) -> str:
     """"I. TẬP THỂ", "II - CÁ NHÂN (12 người)" → the kind; else ""."""
-    key = match_key(strip_numbering(text))
+    key = fold(strip_numbering(text))
     match = _KIND_HEADING.match(key)
     if not match:
         return ""
@@ -175,11 +181,11 @@ def is_achievement(text: str) -> bool:
 
 def is_signature(text: str) -> bool:
     """A cell or line of the signature block under a list ("NGƯỜI LẬP BIỂU", "GIÁM ĐỐC", "TM. …")."""
-    return bool(_SIGNATURE.search(match_key(text)))
+    return bool(_SIGNATURE.search(fold(text)))
 
 
 def is_total(text: str) -> bool:
-    return bool(_TOTAL.match(match_key(strip_numbering(text))))
+    return bool(_TOTAL.match(fold(strip_numbering(text))))
 
 
 def item_text(text: str) -> str:
@@ -231,7 +237,7 @@ def read_statement(lines: list[tuple[str, str]]) -> Statement:
     title_seen = False
     fallback_no, fallback_date = "", None
     for text, where in lines:
-        key = match_key(text)
+        key = fold(text)
         if "tờ trình" in key and (match := _TO_TRINH_NO.search(text)):
             found.submission_no = found.submission_no or match.group(1).rstrip(".")
             found.submission_date = found.submission_date or _date_in(text)
