@@ -97,10 +97,12 @@ class Header:
 def find_header(grid: Grid) -> Header | None:
     """The header rows that name the most known columns (one of them a name column)."""
     best: Header | None = None
+    rows = min(len(grid.rows), HEADER_SEARCH_ROWS + MAX_HEADER_DEPTH)
+    names_a_column = [bool(_match_columns(grid, row, 1)) for row in range(rows)]
     for row in range(min(len(grid.rows), HEADER_SEARCH_ROWS)):
         for depth in range(1, MAX_HEADER_DEPTH + 1):
-            if row + depth > len(grid.rows):
-                break
+            if row + depth > rows or not names_a_column[row + depth - 1]:
+                break  # every header row names a column by itself: title rows above are not headers
             columns = _match_columns(grid, row, depth)
             if "name" in columns and (best is None or len(columns) > len(best.columns)):
                 best = Header(row, depth, columns)

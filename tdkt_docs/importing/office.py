@@ -12,8 +12,6 @@ from collections import Counter
 from copy import copy
 from pathlib import Path
 
-import openpyxl
-
 from ..errors import UserError
 from ..files import atomic_path
 from ..read import cells
@@ -43,8 +41,7 @@ class OfficeBook:
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        open_workbook(self.path).close()  # the reader's checks and Vietnamese messages for a bad file
-        self.book = openpyxl.load_workbook(self.path)
+        self.book = open_workbook(self.path, data_only=False)  # formulas kept as formulas
         self.ws = find_sheet(self.book, NOMINATIONS.title)
         if self.ws is None:
             raise UserError(f'Sổ "{self.path.name}" không có trang "{NOMINATIONS.title}": đây không phải sổ số liệu '

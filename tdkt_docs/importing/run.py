@@ -105,10 +105,9 @@ def read_source(path: Path) -> Source:
         return read_word_list(path)
     if suffix == ".doc":
         raise UserError(f'"{path.name}" là văn bản Word cũ (.doc). Hãy mở bằng Word và lưu lại dạng .docx.')
-    book = open_workbook(path)  # .xls, CSV and damaged files get the reader's messages
     if is_unit_workbook(path):
         return read_unit_workbook(path)
-    return read_excel_list(path, book)
+    return read_excel_list(path, open_workbook(path))  # .xls, CSV and damaged files get the reader's messages
 
 
 def _batch(book: OfficeBook, given: str) -> tuple[str, str]:

@@ -56,7 +56,9 @@ def read_workbook(path: Path, sheets: tuple[Sheet, ...] = SHEETS) -> WorkbookDat
     return data
 
 
-def open_workbook(path: Path) -> openpyxl.Workbook:
+def open_workbook(path: Path, data_only: bool = True) -> openpyxl.Workbook:
+    """The workbook at ``path`` (saved values, or formulas with ``data_only=False``); a Vietnamese
+    UserError for a missing, old-format, non-Excel or damaged file."""
     if not path.is_file():
         raise UserError(f'Không tìm thấy tệp "{path}".')
     with path.open("rb") as fh:
@@ -74,7 +76,7 @@ def open_workbook(path: Path) -> openpyxl.Workbook:
                         'Để kiểm tra thể thức văn bản Word, dùng "tdkt check".')
     try:
         with path.open("rb") as stream:  # by content, whatever the extension says
-            return openpyxl.load_workbook(stream, data_only=True)
+            return openpyxl.load_workbook(stream, data_only=data_only)
     except Exception:  # noqa: BLE001 - any damage inside the package: zip, XML, parts
         raise UserError(f'Không đọc được sổ Excel "{path.name}": tệp bị hỏng hoặc không đúng định dạng .xlsx. '
                         "Hãy mở bằng Excel và lưu lại dạng .xlsx (Excel Workbook).") from None

@@ -1,0 +1,432 @@
+"""`tdkt init --don-vi`, `tdkt check` on a unit's workbook and `tdkt nhap`: the units' lists into the office workbook."""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from tdkt_docs.cli import cli
+from tdkt_docs.errors import UserError
+from tdkt_docs.importing import Defaults, format_result, import_files
+from tdkt_docs.importing.unit_book import UNIT_INFO, UNIT_NOMINATIONS, UNIT_SHEETS
+from tdkt_docs.read import load
+from tdkt_docs.read.blank import write_filled_workbook
+from tdkt_docs.read.legacy import TCVN3, from_unicode
+from tdkt_docs.read.schema import HELP_SHEET, LISTS_SHEET, NOMINATIONS
+from tdkt_docs.rules.legal import award_forms
+
+from conftest import MINIMAL
+
+BATCH = "Quý I/2024"
+BK = "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"
+TLD = "Tập thể lao động xuất sắc"
+ACHIEVEMENT = "Đã có thành tích xuất sắc trong công tác năm 2023"
+
+
+def batch(name: str) -> dict:
+    return {"name": name, "quarter": "Quý I", "signing": dt.date(2024, 3, 25), "position": "CHỦ TỊCH",
+            "signer": "Nguyễn Hương Giang", "submission_no": "15/TTr-SNV", "submission_date": dt.date(2024, 3, 18)}
+
+
+EXISTING = {"batch": BATCH, "unit": "Sở Giáo dục và Đào tạo", "submission_no": "25/TTr-SGDĐT",
+            "submission_date": dt.date(2024, 3, 8), "kind": "Cá nhân", "address": "Ông", "name": "Nguyễn Văn An",
+            "position": "Trưởng phòng Tổ chức cán bộ", "workplace": "Sở Y tế", "form": BK,
+            "achievement": ACHIEVEMENT, "appraisal": "Đạt"}
+
+
+@pytest.fixture
+def office(tmp_path) -> Path:
+    """The office workbook: one batch, one nomination already typed in."""
+    content = copy.deepcopy(MINIMAL)
+    content["batches"] = [batch(BATCH)]
+    content["nominations"] = [EXISTING]
+    path = tmp_path / "so-lieu.xlsx"
+    write_filled_workbook(path, content)
+    return path
+
+
+def nominations(path: Path) -> list:
+    return load(path).all("nominations")
+
+
+def run(*args) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, [str(a) for a in args])
+    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.output
+
+
+def lines_of(output: str) -> list[str]:
+    return [line.strip() for line in output.splitlines()]
+
+
+# --- the unit workbook -------------------------------------------------------------------------------------------
+
+def test_init_don_vi_writes_the_units_workbook_from_the_same_schema(tmp_path):
+    target = tmp_path / "de-nghi-don-vi.xlsx"
+    code, output = run("init", "--don-vi", target)
+    assert code == 0 and 'Đã tạo sổ đề nghị' in output and "tdkt check de-nghi-don-vi.xlsx" in output
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == [HELP_SHEET, "Đơn vị đề nghị", "Đề nghị khen thưởng", LISTS_SHEET]
+    assert book[LISTS_SHEET].sheet_state == "hidden"
+    labels = [book["Đơn vị đề nghị"].cell(r, 1).value for r in range(2, 6)]
+    assert labels == ["Đơn vị trình", "Thủ trưởng đơn vị trình", "Số tờ trình", "Ngày tờ trình"]
+    ws = book["Đề nghị khen thưởng"]
+    office_columns = {c.key: c for c in NOMINATIONS.columns}
+    assert [c.value for c in ws[1]] == ["Loại", "Ông/Bà", "Họ tên / Tên tập thể", "Chức vụ", "Đơn vị công tác",
+                                        "Hình thức khen thưởng", "Thành tích"]
+    prompts = {dv.promptTitle: dv for dv in ws.data_validations.dataValidation}
+    for column in UNIT_NOMINATIONS.columns:
+        assert prompts[column.header].prompt == office_columns[column.key].help[:250]
+    form_list = prompts["Hình thức khen thưởng"]
+    assert form_list.type == "list" and form_list.formula1.startswith(f"'{LISTS_SHEET}'!$")
+    letter = form_list.formula1.split("!$")[1][0]
+    listed = [book[LISTS_SHEET][f"{letter}{r}"].value for r in range(2, len(award_forms()) + 2)]
+    assert listed == [form.name for form in award_forms()]
+    assert prompts["Loại"].showErrorMessage and not form_list.showErrorMessage  # same strictness as the office
+    help_text = "\n".join(str(c.value) for row in book[HELP_SHEET].iter_rows() for c in row if c.value)
+    assert help_text.startswith("HƯỚNG DẪN ĐIỀN SỔ ĐỀ NGHỊ KHEN THƯỞNG CỦA ĐƠN VỊ")
+    assert "tdkt check <tệp>.xlsx" in help_text and 'Trang "Đơn vị đề nghị"' in help_text
+    assert "Kế hoạch" not in help_text  # only the unit's sheets are explained
+
+
+def unit_book(path: Path, rows: list[dict], info: dict | None = None) -> Path:
+    info = info if info is not None else {"unit": "Sở Y tế", "unit_head": "Giám đốc Sở Y tế",
+                                          "submission_no": "12/TTr-SYT", "submission_date": dt.date(2024, 3, 10)}
+    write_filled_workbook(path, {UNIT_INFO.key: info, UNIT_NOMINATIONS.key: rows}, UNIT_SHEETS)
+    return path
+
+
+UNIT_ROWS = [
+    {"kind": "Tập thể", "name": "Khoa Hồi sức tích cực", "workplace": "Bệnh viện Đa khoa tỉnh", "form": TLD,
+     "achievement": "Đã hoàn thành xuất sắc nhiệm vụ năm 2023"},
+    {"kind": "Cá nhân", "address": "Bà", "name": "Trần Thị Bình", "position": "Bác sĩ",
+     "workplace": "Bệnh viện Đa khoa tỉnh", "form": "BK tỉnh", "achievement": ACHIEVEMENT},
+]
+
+
+def test_check_on_the_units_workbook_applies_the_offices_rules(tmp_path):
+    good = unit_book(tmp_path / "tot.xlsx", UNIT_ROWS)
+    code, output = run("check", good)
+    assert code == 0, output
+    assert lines_of(output)[-2:] == ["Không có lỗi.", "Sổ sẵn sàng gửi cho cơ quan thi đua, khen thưởng."]
+    bad = unit_book(tmp_path / "loi.xlsx", [
+        {**UNIT_ROWS[1], "address": None},
+        {**UNIT_ROWS[0], "form": "Huân chương Lao động hạng Ba"},
+        {**UNIT_ROWS[1], "form": "Sao vàng", "kind": "Cá nhân lạ"},
+    ])
+    code, output = run("check", bad)
+    assert code == 1
+    found = lines_of(output)
+    assert 'Lỗi: trang "Đề nghị khen thưởng", ô B2 (cột "Ông/Bà"): thiếu Ông/Bà cho cá nhân "Trần Thị Bình"; ' \
+           'danh sách kèm theo ghi "Ông …" hoặc "Bà …".' in found
+    assert any(line.startswith('Lỗi: trang "Đề nghị khen thưởng", ô F3 (cột "Hình thức khen thưởng"): '
+                               '"Huân chương Lao động hạng Ba" không phải hình thức') for line in found)
+    assert any(line.startswith('Lỗi: trang "Đề nghị khen thưởng", ô A4 (cột "Loại"): "Cá nhân lạ" không có trong '
+                               'danh mục') for line in found)
+    assert found[-1] == "Sửa các lỗi trên rồi kiểm tra lại trước khi gửi."
+    _, output = run("check", unit_book(tmp_path / "trong.xlsx", [], info={}))
+    assert 'Lỗi: trang "Đơn vị đề nghị": chưa điền tên đơn vị, số và ngày tờ trình.' in lines_of(output)
+
+
+def test_units_workbook_is_taken_exactly_and_reimport_adds_nothing(tmp_path, office):
+    source = unit_book(tmp_path / "so-y-te.xlsx", UNIT_ROWS)
+    before = office.read_bytes()
+    code, output = run("nhap", office, source)  # one batch in the workbook: no --dot needed
+    assert code == 0, output
+    assert lines_of(output) == [
+        'Tệp "so-y-te.xlsx" — sổ đề nghị của đơn vị: Sở Y tế, Tờ trình số 12/TTr-SYT ngày 10/3/2024.',
+        f'Đã nhận 2 dòng vào đợt "{BATCH}" (dòng 3–4 của trang "Đề nghị khen thưởng").',
+        'Đã ghi 2 dòng mới vào sổ "so-lieu.xlsx" (trang "Đề nghị khen thưởng"); '
+        'bản sao sổ trước khi nhập: "so-lieu.bak.xlsx".',
+    ]
+    assert (tmp_path / "so-lieu.bak.xlsx").read_bytes() == before
+    rows = nominations(office)
+    assert rows[0].name == "Nguyễn Văn An" and rows[0].appraisal == "Đạt"  # untouched
+    collective, person = rows[1:]
+    assert (collective.batch, collective.unit, collective.unit_head, collective.submission_no,
+            collective.submission_date) == (BATCH, "Sở Y tế", "Giám đốc Sở Y tế", "12/TTr-SYT", dt.date(2024, 3, 10))
+    assert (collective.kind, collective.name, collective.workplace, collective.form, collective.achievement) == \
+           ("Tập thể", "Khoa Hồi sức tích cực", "Bệnh viện Đa khoa tỉnh", TLD, "Đã hoàn thành xuất sắc nhiệm vụ năm 2023")
+    assert (person.kind, person.address, person.name, person.position, person.form, person.appraisal) == \
+           ("Cá nhân", "Bà", "Trần Thị Bình", "Bác sĩ", BK, "")  # form code "BK tỉnh" written by its name
+    assert [p for p in load(office).problems if p.is_error] == []
+    after = office.read_bytes()
+    code, output = run("nhap", office, source)
+    assert code == 0
+    assert lines_of(output) == [
+        'Tệp "so-y-te.xlsx" — sổ đề nghị của đơn vị: Sở Y tế, Tờ trình số 12/TTr-SYT ngày 10/3/2024.',
+        "Tệp này đã nhập trước đây: cả 2 dòng đã có trong sổ, không thêm lại.",
+        'Không có dòng mới; sổ "so-lieu.xlsx" giữ nguyên.',
+    ]
+    assert office.read_bytes() == after
+
+
+# --- Excel lists ---------------------------------------------------------------------------------------------------
+
+def excel_list(path: Path, rows: list[list], above: list[list] = (), merges: tuple[str, ...] = ()) -> Path:
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "DS"
+    for row in [*above, *rows]:
+        ws.append(row)
+    for area in merges:
+        ws.merge_cells(area)
+    book.save(path)
+    return path
+
+
+def test_excel_list_with_other_headers_codes_signature_and_options(tmp_path, office):
+    source = excel_list(tmp_path / "huyen.xlsx", [
+        ["STT", "Họ tên", "Chức vụ, đơn vị công tác", "Hình thức đề nghị", "Nội dung thành tích", "Ghi chú"],
+        [1, "Ông Lê Văn Cường", "Phó Giám đốc Trung tâm Y tế huyện", "BKCT", ACHIEVEMENT],
+        [2, "Bà Phạm Thị Dung", "Giáo viên, Trường THCS Đông Ngàn", "CSTĐ tỉnh", ACHIEVEMENT],
+        [3, "Hoàng Văn Em", "Phụ trách kế toán", "Bằng khen của Thủ tướng", ACHIEVEMENT],
+        [4, None, "Chuyên viên", "BKCT", ACHIEVEMENT],
+        [5, "Ông Nguyễn Văn An", "Trưởng phòng Tổ chức cán bộ, Sở Y tế", "BKCT", ACHIEVEMENT],
+        [None],
+        [None, "NGƯỜI LẬP BIỂU", None, "CHỦ TỊCH"],
+        [None, "Đỗ Thị Lập", None, "Vũ Văn Ký"],
+    ])
+    code, output = run("nhap", office, source, "--dot", "quý i/2024", "--don-vi", "UBND huyện Tiên Du",
+                       "--to-trinh", "45/TTr-UBND", "--ngay", "05/3/2024")
+    assert code == 1, output  # a row was refused
+    assert lines_of(output) == [
+        'Tệp "huyen.xlsx" — danh sách Excel, trang "DS": UBND huyện Tiên Du, Tờ trình số 45/TTr-UBND ngày 05/3/2024.',
+        f'Đã nhận 4 dòng vào đợt "{BATCH}" (dòng 3–6 của trang "Đề nghị khen thưởng").',
+        "Cần xem lại 2 dòng:",
+        '- trang "DS", ô B4 → dòng 5 của sổ: "Hoàng Văn Em": không tách được chức vụ và đơn vị công tác trong '
+        '"Phụ trách kế toán"; đã ghi cả vào cột Chức vụ, hãy tách lại (trang "DS", ô C4); thiếu Ông/Bà cho cá nhân '
+        '"Hoàng Văn Em"; danh sách kèm theo ghi "Ông …" hoặc "Bà …"; "Bằng khen của Thủ tướng" không phải hình thức '
+        'khen thưởng do Chủ tịch UBND tỉnh quyết định; hãy chọn trong danh sách của cột Hình thức khen thưởng '
+        '(trang "DS", ô D4).',
+        '- trang "DS", ô B6 → dòng 6 của sổ: "Nguyễn Văn An": "Nguyễn Văn An" đã có đề nghị trong đợt "Quý I/2024" '
+        "(dòng 2 của sổ số liệu).",
+        "Không nhận 1 dòng:",
+        '- trang "DS", ô B5: thiếu họ tên / tên tập thể.',
+        'Đã ghi 4 dòng mới vào sổ "so-lieu.xlsx" (trang "Đề nghị khen thưởng"); '
+        'bản sao sổ trước khi nhập: "so-lieu.bak.xlsx".',
+    ]
+    rows = nominations(office)[1:]
+    assert [(r.address, r.name, r.position, r.workplace, r.form) for r in rows] == [
+        ("Ông", "Lê Văn Cường", "Phó Giám đốc", "Trung tâm Y tế huyện", BK),
+        ("Bà", "Phạm Thị Dung", "Giáo viên", "Trường THCS Đông Ngàn", "Chiến sĩ thi đua cấp tỉnh"),
+        ("", "Hoàng Văn Em", "Phụ trách kế toán", "", "Bằng khen của Thủ tướng"),
+        ("Ông", "Nguyễn Văn An", "Trưởng phòng Tổ chức cán bộ", "Sở Y tế", BK),
+    ]
+    assert {(r.batch, r.unit, r.submission_no, r.submission_date, r.kind) for r in rows} == \
+           {(BATCH, "UBND huyện Tiên Du", "45/TTr-UBND", dt.date(2024, 3, 5), "Cá nhân")}
+    assert all(r.achievement == ACHIEVEMENT for r in rows)
+
+
+TWO_ROW_HEADER_ABOVE = [
+    ["UBND TỈNH BẮC NINH", None, None, None, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+    ["SỞ Y TẾ", None, None, None, "Độc lập - Tự do - Hạnh phúc"],
+    [None],
+    ["DANH SÁCH ĐỀ NGHỊ TẶNG BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH"],
+    ["(Kèm theo Tờ trình số 12/TTr-SYT ngày 10/3/2024 của Giám đốc Sở Y tế)"],
+    [None],
+    ["STT", "Họ và tên", "Năm sinh", None, "Chức vụ, đơn vị công tác", "Tóm tắt thành tích"],
+    [None, None, "Nam", "Nữ"],
+    ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"],
+]
+TWO_ROW_HEADER_MERGES = ("A4:F4", "A5:F5", "A7:A8", "B7:B8", "C7:D7", "E7:E8", "F7:F8")
+
+
+def test_excel_list_with_a_two_row_header_merged_title_and_group_headings(tmp_path, office):
+    source = excel_list(tmp_path / "syt.xlsx", above=TWO_ROW_HEADER_ABOVE, merges=TWO_ROW_HEADER_MERGES + ("A10:F10",
+                                                                                                          "A12:F12"), rows=[
+        ["I. TẬP THỂ"],
+        [1, "Phòng Nghiệp vụ Y", None, None, "Sở Y tế", "Đã hoàn thành xuất sắc nhiệm vụ năm 2023"],
+        ["II. CÁ NHÂN"],
+        [1, "Nguyễn Văn Bảo", 1970, None, "Trưởng phòng Tổ chức cán bộ, Sở Y tế", ACHIEVEMENT],
+        [2, "Trần Thị Bình", None, 1980, "Bác sĩ Bệnh viện Đa khoa tỉnh", ACHIEVEMENT],
+    ])
+    report = import_files(office, [source], Defaults(batch=BATCH)).reports[0]
+    assert report.label == 'danh sách Excel, trang "DS"'
+    assert (report.unit, report.submission_no, report.submission_date) == ("Sở Y tế", "12/TTr-SYT", dt.date(2024, 3, 10))
+    assert (len(report.taken), report.attention, report.refused) == (3, [], [])
+    rows = nominations(office)[1:]
+    assert [(r.kind, r.address, r.name, r.position, r.workplace) for r in rows] == [
+        ("Tập thể", "", "Phòng Nghiệp vụ Y", "", "Sở Y tế"),
+        ("Cá nhân", "Ông", "Nguyễn Văn Bảo", "Trưởng phòng Tổ chức cán bộ", "Sở Y tế"),
+        ("Cá nhân", "Bà", "Trần Thị Bình", "Bác sĩ", "Bệnh viện Đa khoa tỉnh"),
+    ]
+    assert {(r.unit, r.unit_head, r.form) for r in rows} == {("Sở Y tế", "Giám đốc Sở Y tế", BK)}
+    assert [p for p in load(office).problems if p.is_error] == []
+
+
+def test_achievement_line_above_a_group_and_form_from_the_title_only(tmp_path, office):
+    source = excel_list(tmp_path / "xa.xlsx", above=[
+        ["UBND XÃ LIÊN BÃO"],
+        ["DANH SÁCH ĐỀ NGHỊ TẶNG DANH HIỆU TẬP THỂ LAO ĐỘNG XUẤT SẮC NĂM 2023"],
+    ], rows=[
+        ["TT", "Tên tập thể", "Đơn vị"],
+        [None, "Đã có thành tích xuất sắc trong phong trào xây dựng nông thôn mới:"],
+        [1, "Thôn Đông", "UBND xã Liên Bão"],
+        [2, "Thôn Đoài", "UBND xã Liên Bão"],
+    ], merges=("B4:C4",))
+    result = import_files(office, [source], Defaults(batch=BATCH, submission_no="7/TTr-UBND",
+                                                     submission_date=dt.date(2024, 3, 1)))
+    report = result.reports[0]
+    assert report.unit == "UBND XÃ LIÊN BÃO"  # from the header, as written: the user is told to check it
+    assert 'tên đơn vị lấy từ tiêu đề của tệp: "UBND XÃ LIÊN BÃO"; kiểm tra cách viết hoa trong sổ hoặc ghi ' \
+           '--don-vi.' in report.notes
+    rows = nominations(office)[1:]
+    assert [(r.kind, r.name, r.form, r.achievement) for r in rows] == [
+        ("Tập thể", "Thôn Đông", TLD, "Đã có thành tích xuất sắc trong phong trào xây dựng nông thôn mới"),
+        ("Tập thể", "Thôn Đoài", TLD, "Đã có thành tích xuất sắc trong phong trào xây dựng nông thôn mới"),
+    ]
+
+
+def test_missing_statement_is_asked_for_and_nothing_is_written(tmp_path, office):
+    source = excel_list(tmp_path / "thieu.xlsx", [["Họ và tên", "Hình thức"], ["Ông Lý Văn Phúc", "BKCT"]])
+    before = office.read_bytes()
+    code, output = run("nhap", office, source, "--dot", BATCH)
+    assert code == 1
+    assert lines_of(output)[:2] == [
+        'Tệp "thieu.xlsx" — danh sách Excel, trang "DS".',
+        'Không nhập tệp này: chưa biết đơn vị trình, số tờ trình, ngày tờ trình: tệp không có dòng "(Kèm theo Tờ '
+        'trình số … ngày … của …)" hay tiêu đề của đơn vị. Hãy ghi thêm --don-vi "Sở …" --to-trinh "12/TTr-…" '
+        "--ngay 10/3/2024 rồi chạy lại.",
+    ]
+    assert office.read_bytes() == before and not (tmp_path / "so-lieu.bak.xlsx").exists()
+    code, output = run("nhap", office, source, "--dot", BATCH, "--don-vi", "Sở Tư pháp", "--to-trinh", "3/TTr-STP",
+                       "--ngay", "1/3/2024")
+    assert 'Không nhập tệp này: chưa biết thành tích: tệp không có cột "Thành tích" hay dòng "Đã có thành tích …" ' \
+           'trên nhóm. Hãy ghi --thanh-tich, ví dụ --thanh-tich "Đã có thành tích xuất sắc trong công tác năm 2024".' \
+           in lines_of(output)
+
+
+def test_legacy_text_is_converted_with_a_note(tmp_path, office):
+    source = excel_list(tmp_path / "cu.xlsx", [
+        ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Hình thức khen thưởng", "Thành tích"],
+        [1, from_unicode("Ông Nguyễn Văn Hùng", TCVN3), "Kỹ sư", "Công ty Điện lực", "BKCT", ACHIEVEMENT],
+    ])
+    report = import_files(office, [source], Defaults(batch=BATCH, unit="Sở Công Thương", submission_no="9/TTr-SCT",
+                                                     submission_date=dt.date(2024, 3, 2))).reports[0]
+    assert nominations(office)[1].name == "Nguyễn Văn Hùng" and nominations(office)[1].address == "Ông"
+    assert any(note.startswith('trang "DS", ô B2: chữ gõ bằng bảng mã TCVN3 (.VnTime)') for note in report.notes)
+
+
+# --- Word lists ----------------------------------------------------------------------------------------------------
+
+def word_header(document) -> None:
+    layout = document.add_table(rows=1, cols=2)
+    layout.cell(0, 0).text = "UBND TỈNH BẮC NINH\nSỞ GIÁO DỤC VÀ ĐÀO TẠO"
+    layout.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    document.add_paragraph("DANH SÁCH")
+    document.add_paragraph("ĐỀ NGHỊ TẶNG BẰNG KHEN CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH")
+    document.add_paragraph("(Kèm theo Tờ trình số 30/TTr-SGDĐT ngày 12 tháng 3 năm 2024 của Sở Giáo dục và Đào tạo)")
+
+
+def test_word_list_as_a_table(tmp_path, office):
+    document = docx.Document()
+    word_header(document)
+    table = document.add_table(rows=0, cols=4)
+    for values in (["STT", "Họ và tên", "Chức vụ, đơn vị công tác", "Thành tích"],
+                   ["I. TẬP THỂ"] * 4,
+                   ["1", "Trường THPT Hàn Thuyên", "Sở Giáo dục và Đào tạo", "Đã hoàn thành xuất sắc nhiệm vụ năm học"],
+                   ["II. CÁ NHÂN"] * 4,
+                   ["1", "Bà Ngô Thị Hoa", "Hiệu trưởng, Trường THPT Lý Thái Tổ", "Đã có thành tích xuất sắc"],
+                   ["2", "Ông Đặng Văn Khoa", "Giáo viên Trường THCS Đông Ngàn", "Đã có thành tích xuất sắc"]):
+        cells = table.add_row().cells
+        for cell, value in zip(cells, values):
+            cell.text = value
+    document.add_paragraph("GIÁM ĐỐC")
+    source = tmp_path / "sgd.docx"
+    document.save(source)
+    result = import_files(office, [source], Defaults(batch=BATCH))
+    assert format_result(result)[:2] == [
+        'Tệp "sgd.docx" — danh sách Word dạng bảng: Sở Giáo dục và Đào tạo, Tờ trình số 30/TTr-SGDĐT ngày 12/3/2024.',
+        f'  Đã nhận 3 dòng vào đợt "{BATCH}" (dòng 3–5 của trang "Đề nghị khen thưởng").',
+    ]
+    rows = nominations(office)[1:]
+    assert [(r.kind, r.address, r.name, r.position, r.workplace, r.form) for r in rows] == [
+        ("Tập thể", "", "Trường THPT Hàn Thuyên", "", "Sở Giáo dục và Đào tạo", BK),
+        ("Cá nhân", "Bà", "Ngô Thị Hoa", "Hiệu trưởng", "Trường THPT Lý Thái Tổ", BK),
+        ("Cá nhân", "Ông", "Đặng Văn Khoa", "Giáo viên", "Trường THCS Đông Ngàn", BK),
+    ]
+    assert {(r.unit, r.submission_no, r.submission_date) for r in rows} == \
+           {("Sở Giáo dục và Đào tạo", "30/TTr-SGDĐT", dt.date(2024, 3, 12))}
+
+
+def test_word_list_as_numbered_lines(tmp_path, office):
+    document = docx.Document()
+    word_header(document)
+    for text in ("I. TẬP THỂ",
+                 "Đã hoàn thành xuất sắc nhiệm vụ năm học 2022 - 2023:",
+                 "1. Phòng Giáo dục Trung học, Sở Giáo dục và Đào tạo;",
+                 "II. CÁ NHÂN",
+                 "Đã có thành tích xuất sắc trong công tác năm học 2022 - 2023:",
+                 "1. Ông Nguyễn Văn A, Trưởng phòng Giáo dục Trung học, Sở Giáo dục và Đào tạo;",
+                 "2. Bà Trần Thị B, Giáo viên Trường THPT Thuận Thành số 1;",
+                 "3. Lê Văn C, Chuyên viên Phòng Tổ chức cán bộ;",
+                 "Danh sách có 01 tập thể và 03 cá nhân./.",
+                 "GIÁM ĐỐC",
+                 "Nguyễn Văn Giám"):
+        document.add_paragraph(text)
+    source = tmp_path / "sgd-dong.docx"
+    document.save(source)
+    result = import_files(office, [source], Defaults(batch=BATCH))
+    assert format_result(result)[:5] == [
+        'Tệp "sgd-dong.docx" — danh sách Word dạng các dòng đánh số: Sở Giáo dục và Đào tạo, '
+        "Tờ trình số 30/TTr-SGDĐT ngày 12/3/2024.",
+        f'  Đã nhận 4 dòng vào đợt "{BATCH}" (dòng 3–6 của trang "Đề nghị khen thưởng").',
+        "  Cần xem lại 1 dòng:",
+        '    - đoạn 11 → dòng 6 của sổ: "Lê Văn C": thiếu Ông/Bà cho cá nhân "Lê Văn C"; danh sách kèm theo ghi '
+        '"Ông …" hoặc "Bà …".',
+        'Đã ghi 4 dòng mới vào sổ "so-lieu.xlsx" (trang "Đề nghị khen thưởng"); '
+        'bản sao sổ trước khi nhập: "so-lieu.bak.xlsx".',
+    ]
+    rows = nominations(office)[1:]
+    assert [(r.kind, r.address, r.name, r.position, r.workplace) for r in rows] == [
+        ("Tập thể", "", "Phòng Giáo dục Trung học", "", "Sở Giáo dục và Đào tạo"),
+        ("Cá nhân", "Ông", "Nguyễn Văn A", "Trưởng phòng Giáo dục Trung học", "Sở Giáo dục và Đào tạo"),
+        ("Cá nhân", "Bà", "Trần Thị B", "Giáo viên", "Trường THPT Thuận Thành số 1"),
+        ("Cá nhân", "", "Lê Văn C", "Chuyên viên", "Phòng Tổ chức cán bộ"),
+    ]
+    assert [r.achievement for r in rows] == ["Đã hoàn thành xuất sắc nhiệm vụ năm học 2022 - 2023"] + \
+           ["Đã có thành tích xuất sắc trong công tác năm học 2022 - 2023"] * 3
+    assert {r.form for r in rows} == {BK}
+    again = import_files(office, [source], Defaults(batch=BATCH))
+    assert format_result(again)[1] == "  Tệp này đã nhập trước đây: cả 4 dòng đã có trong sổ, không thêm lại."
+
+
+# --- the office workbook is never damaged --------------------------------------------------------------------------
+
+def test_office_formatting_dropdowns_and_other_sheets_survive(tmp_path, office):
+    book = openpyxl.load_workbook(office)
+    book.create_sheet("Ghi chú riêng")["A1"] = "Theo dõi hồ sơ của văn thư"
+    book[NOMINATIONS.title]["N1"] = "Cột riêng của văn phòng"
+    book.save(office)
+    source = unit_book(tmp_path / "dv.xlsx", UNIT_ROWS)
+    import_files(office, [source], Defaults(batch=BATCH))
+    book = openpyxl.load_workbook(office)
+    assert book.sheetnames[-2:] == [LISTS_SHEET, "Ghi chú riêng"] or "Ghi chú riêng" in book.sheetnames
+    assert book["Ghi chú riêng"]["A1"].value == "Theo dõi hồ sơ của văn thư"
+    assert book[LISTS_SHEET].sheet_state == "hidden"
+    ws = book[NOMINATIONS.title]
+    assert ws["N1"].value == "Cột riêng của văn phòng" and ws.freeze_panes == "A2"
+    assert ws["A1"].fill.fgColor.rgb.endswith("FCE4D6")  # required-column header colour kept
+    lists = {dv.promptTitle: dv for dv in ws.data_validations.dataValidation}
+    assert lists["Hình thức khen thưởng"].type == "list" and "K2:K2000" in str(lists["Hình thức khen thưởng"].sqref)
+    assert ws["E3"].number_format == "dd/mm/yyyy" and ws["E3"].value.date() == dt.date(2024, 3, 10)
+    assert [ws.cell(2, c).value for c in (2, 8, 13)] == ["Sở Giáo dục và Đào tạo", "Nguyễn Văn An", "Đạt"]
+
+
+def test_batch_must_be_named_when_the_workbook_has_several(tmp_path):
+    content = copy.deepcopy(MINIMAL)
+    content["batches"] = [batch(BATCH), {**batch("Cuối năm 2024"), "quarter": "Quý IV"}]
+    office = tmp_path / "so-lieu.xlsx"
+    write_filled_workbook(office, content)
+    source = unit_book(tmp_path / "dv.xlsx", UNIT_ROWS)
+    with pytest.raises(UserError, match='Hãy ghi tên đợt bằng --dot, ví dụ --dot "Quý I/2024". '
+                                        'Các đợt trong sổ: "Quý I/2024", "Cuối năm 2024".'):
+        import_files(office, [source])
+    with pytest.raises(UserError, match="là sổ đề nghị của đơn vị, không phải sổ số liệu của cơ quan"):
+        import_files(source, [office])
