@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import docx
@@ -39,15 +40,42 @@ EXISTING = {"batch": BATCH, "unit": "Sở Giáo dục và Đào tạo", "submiss
             "achievement": ACHIEVEMENT, "appraisal": "Đạt"}
 
 
-@pytest.fixture
-def office(tmp_path) -> Path:
-    """The office workbook: one batch, one nomination already typed in."""
+def trimmed(path: Path, keep: int = 12) -> Path:
+    """The same workbook with its prepared input rows beyond ``keep`` removed: quick to open in every test."""
+    book = openpyxl.load_workbook(path)
+    for ws in book.worksheets:
+        if ws.max_row > keep and ws.title != HELP_SHEET:
+            ws.delete_rows(keep + 1, ws.max_row - keep)
+    book.save(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def office_full(tmp_path_factory) -> Path:
+    """The office workbook as tdkt init writes it: one batch, one nomination already typed in."""
     content = copy.deepcopy(MINIMAL)
     content["batches"] = [batch(BATCH)]
     content["nominations"] = [EXISTING]
-    path = tmp_path / "so-lieu.xlsx"
+    path = tmp_path_factory.mktemp("mau") / "so-lieu.xlsx"
     write_filled_workbook(path, content)
     return path
+
+
+@pytest.fixture(scope="module")
+def office_small(office_full, tmp_path_factory) -> Path:
+    return trimmed(Path(shutil.copy(office_full, tmp_path_factory.mktemp("nho") / "so-lieu.xlsx")))
+
+
+@pytest.fixture
+def office(tmp_path, office_small) -> Path:
+    return Path(shutil.copy(office_small, tmp_path / "so-lieu.xlsx"))
+
+
+@pytest.fixture(scope="module")
+def unit_template(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("don-vi") / "mau.xlsx"
+    write_filled_workbook(path, {}, UNIT_SHEETS)
+    return trimmed(path)
 
 
 def nominations(path: Path) -> list:
@@ -94,10 +122,21 @@ def test_init_don_vi_writes_the_units_workbook_from_the_same_schema(tmp_path):
     assert "Kế hoạch" not in help_text  # only the unit's sheets are explained
 
 
-def unit_book(path: Path, rows: list[dict], info: dict | None = None) -> Path:
-    info = info if info is not None else {"unit": "Sở Y tế", "unit_head": "Giám đốc Sở Y tế",
-                                          "submission_no": "12/TTr-SYT", "submission_date": dt.date(2024, 3, 10)}
-    write_filled_workbook(path, {UNIT_INFO.key: info, UNIT_NOMINATIONS.key: rows}, UNIT_SHEETS)
+UNIT_INFO_VALUES = {"unit": "Sở Y tế", "unit_head": "Giám đốc Sở Y tế", "submission_no": "12/TTr-SYT",
+                    "submission_date": dt.date(2024, 3, 10)}
+
+
+def unit_book(template: Path, path: Path, rows: list[dict], info: dict = UNIT_INFO_VALUES) -> Path:
+    """A unit's workbook from ``tdkt init --don-vi``, filled in as a unit would."""
+    book = openpyxl.load_workbook(template)
+    form = book[UNIT_INFO.title]
+    for row, column in enumerate(UNIT_INFO.columns, start=2):
+        form.cell(row, 2, info.get(column.key))
+    table = book[UNIT_NOMINATIONS.title]
+    for row, values in enumerate(rows, start=2):
+        for col, column in enumerate(UNIT_NOMINATIONS.columns, start=1):
+            table.cell(row, col, values.get(column.key))
+    book.save(path)
     return path
 
 
@@ -109,12 +148,12 @@ UNIT_ROWS = [
 ]
 
 
-def test_check_on_the_units_workbook_applies_the_offices_rules(tmp_path):
-    good = unit_book(tmp_path / "tot.xlsx", UNIT_ROWS)
+def test_check_on_the_units_workbook_applies_the_offices_rules(tmp_path, unit_template):
+    good = unit_book(unit_template, tmp_path / "tot.xlsx", UNIT_ROWS)
     code, output = run("check", good)
     assert code == 0, output
     assert lines_of(output)[-2:] == ["Không có lỗi.", "Sổ sẵn sàng gửi cho cơ quan thi đua, khen thưởng."]
-    bad = unit_book(tmp_path / "loi.xlsx", [
+    bad = unit_book(unit_template, tmp_path / "loi.xlsx", [
         {**UNIT_ROWS[1], "address": None},
         {**UNIT_ROWS[0], "form": "Huân chương Lao động hạng Ba"},
         {**UNIT_ROWS[1], "form": "Sao vàng", "kind": "Cá nhân lạ"},
@@ -129,12 +168,12 @@ def test_check_on_the_units_workbook_applies_the_offices_rules(tmp_path):
     assert any(line.startswith('Lỗi: trang "Đề nghị khen thưởng", ô A4 (cột "Loại"): "Cá nhân lạ" không có trong '
                                'danh mục') for line in found)
     assert found[-1] == "Sửa các lỗi trên rồi kiểm tra lại trước khi gửi."
-    _, output = run("check", unit_book(tmp_path / "trong.xlsx", [], info={}))
+    _, output = run("check", unit_book(unit_template, tmp_path / "trong.xlsx", [], info={}))
     assert 'Lỗi: trang "Đơn vị đề nghị": chưa điền tên đơn vị, số và ngày tờ trình.' in lines_of(output)
 
 
-def test_units_workbook_is_taken_exactly_and_reimport_adds_nothing(tmp_path, office):
-    source = unit_book(tmp_path / "so-y-te.xlsx", UNIT_ROWS)
+def test_units_workbook_is_taken_exactly_and_reimport_adds_nothing(tmp_path, office, unit_template):
+    source = unit_book(unit_template, tmp_path / "so-y-te.xlsx", UNIT_ROWS)
     before = office.read_bytes()
     code, output = run("nhap", office, source)  # one batch in the workbook: no --dot needed
     assert code == 0, output
@@ -145,7 +184,8 @@ def test_units_workbook_is_taken_exactly_and_reimport_adds_nothing(tmp_path, off
         'bản sao sổ trước khi nhập: "so-lieu.bak.xlsx".',
     ]
     assert (tmp_path / "so-lieu.bak.xlsx").read_bytes() == before
-    rows = nominations(office)
+    data = load(office)
+    rows = data.all("nominations")
     assert rows[0].name == "Nguyễn Văn An" and rows[0].appraisal == "Đạt"  # untouched
     collective, person = rows[1:]
     assert (collective.batch, collective.unit, collective.unit_head, collective.submission_no,
@@ -154,7 +194,7 @@ def test_units_workbook_is_taken_exactly_and_reimport_adds_nothing(tmp_path, off
            ("Tập thể", "Khoa Hồi sức tích cực", "Bệnh viện Đa khoa tỉnh", TLD, "Đã hoàn thành xuất sắc nhiệm vụ năm 2023")
     assert (person.kind, person.address, person.name, person.position, person.form, person.appraisal) == \
            ("Cá nhân", "Bà", "Trần Thị Bình", "Bác sĩ", BK, "")  # form code "BK tỉnh" written by its name
-    assert [p for p in load(office).problems if p.is_error] == []
+    assert data.errors == []
     after = office.read_bytes()
     code, output = run("nhap", office, source)
     assert code == 0
@@ -399,12 +439,13 @@ def test_word_list_as_numbered_lines(tmp_path, office):
 
 # --- the office workbook is never damaged --------------------------------------------------------------------------
 
-def test_office_formatting_dropdowns_and_other_sheets_survive(tmp_path, office):
+def test_office_formatting_dropdowns_and_other_sheets_survive(tmp_path, office_full, unit_template):
+    office = Path(shutil.copy(office_full, tmp_path / "so-lieu.xlsx"))
     book = openpyxl.load_workbook(office)
     book.create_sheet("Ghi chú riêng")["A1"] = "Theo dõi hồ sơ của văn thư"
     book[NOMINATIONS.title]["N1"] = "Cột riêng của văn phòng"
     book.save(office)
-    source = unit_book(tmp_path / "dv.xlsx", UNIT_ROWS)
+    source = unit_book(unit_template, tmp_path / "dv.xlsx", UNIT_ROWS)
     import_files(office, [source], Defaults(batch=BATCH))
     book = openpyxl.load_workbook(office)
     assert book.sheetnames[-2:] == [LISTS_SHEET, "Ghi chú riêng"] or "Ghi chú riêng" in book.sheetnames
@@ -419,12 +460,11 @@ def test_office_formatting_dropdowns_and_other_sheets_survive(tmp_path, office):
     assert [ws.cell(2, c).value for c in (2, 8, 13)] == ["Sở Giáo dục và Đào tạo", "Nguyễn Văn An", "Đạt"]
 
 
-def test_batch_must_be_named_when_the_workbook_has_several(tmp_path):
-    content = copy.deepcopy(MINIMAL)
-    content["batches"] = [batch(BATCH), {**batch("Cuối năm 2024"), "quarter": "Quý IV"}]
-    office = tmp_path / "so-lieu.xlsx"
-    write_filled_workbook(office, content)
-    source = unit_book(tmp_path / "dv.xlsx", UNIT_ROWS)
+def test_batch_must_be_named_when_the_workbook_has_several(tmp_path, office, unit_template):
+    book = openpyxl.load_workbook(office)
+    book["Đợt khen thưởng"].append(["Cuối năm 2024", "Quý IV"])
+    book.save(office)
+    source = unit_book(unit_template, tmp_path / "dv.xlsx", UNIT_ROWS)
     with pytest.raises(UserError, match='Hãy ghi tên đợt bằng --dot, ví dụ --dot "Quý I/2024". '
                                         'Các đợt trong sổ: "Quý I/2024", "Cuối năm 2024".'):
         import_files(office, [source])

@@ -52,8 +52,9 @@ class OfficeBook:
                             + " ".join(p.message for p in problems if p.is_error))
         self.header_row = header_row
         self.rows: list[tuple[int, dict[str, object]]] = []
-        for row in range(header_row + 1, self.ws.max_row + 1):
-            values = {key: self.ws.cell(row, col).value for key, col in self.columns.items()}
+        rows = self.ws.iter_rows(min_row=header_row + 1, max_col=max(self.columns.values()), values_only=True)
+        for row, raw in enumerate(rows, start=header_row + 1):
+            values = {key: raw[col - 1] for key, col in self.columns.items()}
             if not all(cells.is_blank(v) for v in values.values()):
                 self.rows.append((row, values))
         self.last_row = self.rows[-1][0] if self.rows else header_row
