@@ -14,6 +14,8 @@ from click.testing import CliRunner
 from tdkt_docs.cli import cli
 from tdkt_docs.errors import UserError
 from tdkt_docs.importing import Defaults, format_result, import_files
+from tdkt_docs.importing.grid import Grid, find_header, read_rows
+from tdkt_docs.importing.words import split_address, split_position
 from tdkt_docs.importing.unit_book import UNIT_INFO, UNIT_NOMINATIONS, UNIT_SHEETS
 from tdkt_docs.read import load
 from tdkt_docs.read.blank import write_filled_workbook
@@ -470,3 +472,50 @@ def test_batch_must_be_named_when_the_workbook_has_several(tmp_path, office, uni
         import_files(office, [source])
     with pytest.raises(UserError, match="là sổ đề nghị của đơn vị, không phải sổ số liệu của cơ quan"):
         import_files(source, [office])
+
+
+# --- the pieces: splitting a combined cell, deep headers -----------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Trưởng phòng Tổ chức cán bộ, Sở Y tế", ("Trưởng phòng Tổ chức cán bộ", "Sở Y tế", True)),
+    ("Phó Giám đốc Sở Tài chính", ("Phó Giám đốc", "Sở Tài chính", True)),
+    ("Nguyên Hiệu trưởng Trường Tiểu học Kim Chân", ("Nguyên Hiệu trưởng", "Trường Tiểu học Kim Chân", True)),
+    ("Chuyên viên, Phòng Nội vụ, UBND huyện Quế Võ", ("Chuyên viên", "Phòng Nội vụ, UBND huyện Quế Võ", True)),
+    ("Trưởng phòng Giáo dục Trung học", ("Trưởng phòng Giáo dục Trung học", "", False)),
+    ("Phụ trách kế toán", ("Phụ trách kế toán", "", False)),
+    ("Bệnh viện Đa khoa tỉnh", ("", "Bệnh viện Đa khoa tỉnh", True)),
+])
+def test_combined_position_and_workplace_split_where_it_can_be(text, expected):
+    assert split_position(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ông Nguyễn Văn A", ("Ông", "Nguyễn Văn A")),
+    ("bà Trần Thị B", ("Bà", "Trần Thị B")),
+    ("Đồng chí Lê Văn C", ("", "Lê Văn C")),
+    ("Bà Triệu", ("Bà", "Triệu")),
+    ("Phòng Nội vụ", ("", "Phòng Nội vụ")),
+])
+def test_address_taken_from_the_name(text, expected):
+    assert split_address(text) == expected
+
+
+def test_three_row_header_under_a_merged_title():
+    rows = [
+        ["DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG"] * 6,
+        ["STT", "Họ và tên", "Thông tin cá nhân", "Thông tin cá nhân", "Thông tin cá nhân", "Hình thức đề nghị"],
+        ["STT", "Họ và tên", "Giới tính", "Công tác", "Công tác", "Hình thức đề nghị"],
+        ["STT", "Họ và tên", "Giới tính", "Chức vụ", "Đơn vị công tác", "Hình thức đề nghị"],
+        ["1", "Đinh Văn Hải", "Nam", "Kỹ sư", "Công ty Điện lực Bắc Ninh", "BKCT"],
+        ["", "NGƯỜI LẬP BIỂU", "", "", "THỦ TRƯỞNG ĐƠN VỊ", ""],
+        ["", "Phan Thị Lập", "", "", "Cao Văn Ký", ""],
+    ]
+    grid = Grid(rows, lambda r, c: f"{'ABCDEF'[c]}{r + 1}", lambda r: f"dòng {r + 1}")
+    header = find_header(grid)
+    assert (header.row, header.depth) == (1, 3)
+    assert header.columns == {"stt": 0, "name": 1, "sex": 2, "position": 3, "workplace": 4, "form": 5}
+    notes: list[str] = []
+    [entry] = read_rows(grid, header, notes)
+    assert (entry.where, entry.address, entry.name, entry.position, entry.workplace, entry.form) == \
+           ("B5", "Ông", "Đinh Văn Hải", "Kỹ sư", "Công ty Điện lực Bắc Ninh", "BKCT")  # named in full on import
+    assert notes == []

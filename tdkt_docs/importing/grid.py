@@ -182,7 +182,7 @@ def _entry(grid: Grid, row: int, header: Header, text: dict[str, str], group: di
                   cells={key: grid.where(row, col) for key, col in header.columns.items()})
     household, name = words.split_household(text.get("name", ""))
     entry.address, entry.name = words.split_address(name)
-    entry.kind = words.kind_of(text.get("kind", "")) or group["kind"] or ("Hộ gia đình" if household else "")
+    entry.kind = words.kind_of(text.get("kind", "")) or group["kind"] or (words.HOUSEHOLD if household else "")
     entry.address = (words.address_of(text.get("address", "")) or words.address_of(text.get("sex", ""))
                      or ("Ông" if text.get("male") else "Bà" if text.get("female") else "") or entry.address)
     entry.position, entry.workplace = text.get("position", ""), text.get("workplace", "")

@@ -40,6 +40,7 @@ class Source:
     statement: Statement
     entries: list[Entry]
     notes: list[str] = field(default_factory=list)
+    states_at: str = 'dòng "(Kèm theo Tờ trình số … ngày … của …)" hay tiêu đề của đơn vị'  # where a list says who sends it
 
 
 class TextReader:

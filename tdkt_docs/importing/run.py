@@ -105,6 +105,8 @@ def read_source(path: Path) -> Source:
         return read_word_list(path)
     if suffix == ".doc":
         raise UserError(f'"{path.name}" là văn bản Word cũ (.doc). Hãy mở bằng Word và lưu lại dạng .docx.')
+    if suffix not in (".xlsx", ".xlsm", ".xls", ".csv"):
+        raise UserError(f'Không nhập được "{path.name}": chỉ nhận sổ Excel .xlsx hoặc văn bản Word .docx.')
     if is_unit_workbook(path):
         return read_unit_workbook(path)
     return read_excel_list(path, open_workbook(path))  # .xls, CSV and damaged files get the reader's messages
@@ -180,8 +182,7 @@ def _resolve_statement(book: OfficeBook, source: Source, defaults: Defaults, rep
     ) if not value]
     if not needed:
         return ""
-    return (f"chưa biết {', '.join(w for w, _ in needed)}: tệp không có dòng "
-            '"(Kèm theo Tờ trình số … ngày … của …)" hay tiêu đề của đơn vị. '
+    return (f"chưa biết {', '.join(w for w, _ in needed)}: tệp không có {source.states_at}. "
             f"Hãy ghi thêm {' '.join(o for _, o in needed)} rồi chạy lại.")
 
 

@@ -142,7 +142,7 @@ def read_unit_workbook(path: Path) -> Source:
     entries.sort(key=lambda e: int(re.sub(r"\D", "", e.where) or 0))
     notes = [str(p).removeprefix(f"{p.severity}: ") for p in data.problems
              if not (p.is_error and p.sheet == UNIT_NOMINATIONS.title and p.cell)]
-    return Source(LABEL, statement, entries, notes)
+    return Source(LABEL, statement, entries, notes, states_at=f'trang "{UNIT_INFO.title}" điền đủ')
 
 
 def _where(key: str, row: int) -> str:

@@ -103,7 +103,7 @@ def _line_entry(item: str, where: str, group: dict[str, str]) -> Entry:
     """"Ông Nguyễn Văn A, Trưởng phòng X, Sở Y" → name, address, position, workplace."""
     entry = Entry(where=where, form=group["form"], achievement=group["achievement"])
     household, item = words.split_household(item)
-    entry.kind = group["kind"] or ("Hộ gia đình" if household else "")
+    entry.kind = group["kind"] or (words.HOUSEHOLD if household else "")
     name, _, rest = item.partition(",")
     entry.address, entry.name = words.split_address(name)
     collective = entry.kind == words.COLLECTIVE or (not entry.kind and not entry.address
