@@ -342,6 +342,12 @@ def test_missing_statement_is_asked_for_and_nothing_is_written(tmp_path, office)
     assert 'Không nhập tệp này: chưa biết thành tích: tệp không có cột "Thành tích" hay dòng "Đã có thành tích …" ' \
            'trên nhóm. Hãy ghi --thanh-tich, ví dụ --thanh-tich "Đã có thành tích xuất sắc trong công tác năm 2024".' \
            in lines_of(output)
+    code, output = run("nhap", office, source, "--dot", BATCH, "--don-vi", "Sở Tư pháp", "--to-trinh", "3/TTr-STP",
+                       "--ngay", "1/3/2024", "--thanh-tich", ACHIEVEMENT, "--hinh-thuc", TLD)
+    assert code == 0 and lines_of(output)[1] == f'Đã nhận 1 dòng vào đợt "{BATCH}" (dòng 3 của trang "Đề nghị khen thưởng").'
+    landed = nominations(office)[-1]
+    assert (landed.unit, landed.submission_no, landed.submission_date, landed.name, landed.form, landed.achievement) == \
+           ("Sở Tư pháp", "3/TTr-STP", dt.date(2024, 3, 1), "Lý Văn Phúc", BK, ACHIEVEMENT)  # the column wins over --hinh-thuc
 
 
 def test_legacy_text_is_converted_with_a_note(tmp_path, office):
