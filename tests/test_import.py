@@ -20,7 +20,7 @@ from tdkt_docs.importing.unit_book import UNIT_INFO, UNIT_NOMINATIONS, UNIT_SHEE
 from tdkt_docs.read import load
 from tdkt_docs.read.blank import write_filled_workbook
 from tdkt_docs.read.legacy import TCVN3, from_unicode
-from tdkt_docs.read.schema import HELP_SHEET, LISTS_SHEET, NOMINATIONS
+from tdkt_docs.read.schema import HELP_SHEET, LISTS_SHEET, NOMINATIONS, SHEETS
 from tdkt_docs.rules.legal import award_forms
 
 from conftest import MINIMAL
@@ -456,7 +456,7 @@ def test_office_formatting_dropdowns_and_other_sheets_survive(tmp_path, office_f
     source = unit_book(unit_template, tmp_path / "dv.xlsx", UNIT_ROWS)
     import_files(office, [source], Defaults(batch=BATCH))
     book = openpyxl.load_workbook(office)
-    assert book.sheetnames[-2:] == [LISTS_SHEET, "Ghi chú riêng"] or "Ghi chú riêng" in book.sheetnames
+    assert book.sheetnames == [HELP_SHEET, *(sheet.title for sheet in SHEETS), LISTS_SHEET, "Ghi chú riêng"]
     assert book["Ghi chú riêng"]["A1"].value == "Theo dõi hồ sơ của văn thư"
     assert book[LISTS_SHEET].sheet_state == "hidden"
     ws = book[NOMINATIONS.title]
