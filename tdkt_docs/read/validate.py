@@ -62,13 +62,18 @@ def _submission_date_problems(n: Nomination, batches: dict[str, Batch], dates: d
     return problems
 
 
+def address_issue(kind: RecipientKind | None, address: str, name: str) -> str:
+    """What a person's line in the attached list lacks (Ông/Bà), without a final period; "" when nothing."""
+    if kind is RecipientKind.INDIVIDUAL and not address:
+        return f'thiếu Ông/Bà cho cá nhân "{name}"; danh sách kèm theo ghi "Ông …" hoặc "Bà …"'
+    return ""
+
+
 def _name_problems(n: Nomination) -> list[Problem]:
     """A person needs Ông/Bà; names print exactly as typed, so say when the capitals look wrong."""
     problems = []
-    if n.kind is RecipientKind.INDIVIDUAL and not n.address:
-        problems.append(record_problem(NOMINATIONS, n, "address", "ca_nhan.ong_ba",
-                                       f'thiếu Ông/Bà cho cá nhân "{n.name}"; danh sách kèm theo ghi "Ông …" '
-                                       'hoặc "Bà …".'))
+    if (missing := address_issue(n.kind, n.address, n.name)):
+        problems.append(record_problem(NOMINATIONS, n, "address", "ca_nhan.ong_ba", f"{missing}."))
     words = n.name.split()
     if n.kind is not RecipientKind.COLLECTIVE and any(w[:1].islower() for w in words):
         message = f'họ tên "{n.name}" có chữ đầu chưa viết hoa; văn bản in đúng như đã gõ.'

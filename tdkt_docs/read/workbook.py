@@ -181,7 +181,7 @@ def read_form(ws: Worksheet, sheet: Sheet, uncached: Uncached | None = None) -> 
 
 def read_table(ws: Worksheet, sheet: Sheet, uncached: Uncached | None = None) -> tuple[list, list[Problem]]:
     """A TABLE sheet: headers in one of the first rows, one record per row below."""
-    header_row, positions, problems = _locate_headers(ws, sheet)
+    header_row, positions, problems = locate_headers(ws, sheet)
     if header_row is None:
         return [], problems
     problems += _merged_cell_problems(ws, sheet, header_row)
@@ -226,7 +226,9 @@ def _parse_into(column: Column, raw: object, coordinate: str, sheet: Sheet, prob
         return column.empty
 
 
-def _locate_headers(ws: Worksheet, sheet: Sheet) -> tuple[int | None, dict[str, int], list[Problem]]:
+def locate_headers(ws: Worksheet, sheet: Sheet) -> tuple[int | None, dict[str, int], list[Problem]]:
+    """The header row of a TABLE sheet and each column's position (key → 1-based column), or None
+    with the problems when a required column is missing."""
     wanted = {cells.header_key(c.header): c for c in sheet.columns}
     best_row, best = None, {}
     for row in range(1, min(ws.max_row, HEADER_SEARCH_ROWS) + 1):

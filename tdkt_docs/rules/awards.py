@@ -63,6 +63,17 @@ def resolve(data: WorkbookData, rules: Rules) -> Resolution:
     return Resolution(awards, list(dict.fromkeys(problems)))
 
 
+def form_issue(form: AwardForm | None, text: str, kind: RecipientKind | None) -> tuple[str, str] | None:
+    """Why ``text`` (found in the catalogue as ``form``) cannot be the form of a nomination of ``kind``:
+    (code, message without a final period), or None."""
+    if form is None:
+        return "hinh_thuc.khong_co", f'"{text}" không phải hình thức khen thưởng do Chủ tịch UBND tỉnh quyết định'
+    if kind is not None and kind not in form.kinds:
+        allowed = ", ".join(k.label.lower() for k in form.kinds)
+        return "hinh_thuc.loai", f"{form.name} không tặng cho {kind.label.lower()} (chỉ tặng cho: {allowed})"
+    return None
+
+
 def _batch_problems(batch: Batch, rules: Rules) -> list[Problem]:
     if batch.signing is None:
         return []
@@ -83,14 +94,10 @@ def _resolve_one(n: Nomination, batches: dict[str, Batch], dated: dict[str, Batc
                                      f'đợt "{n.batch}" không có trong trang "{BATCHES.title}"; '
                                      "hãy thêm đợt đó hoặc sửa tên đợt cho khớp.")] if batches_complete else []
     form = rules.catalogue.find(n.form)
-    if form is None:
-        return None, [record_problem(NOMINATIONS, n, "form", "hinh_thuc.khong_co",
-                                     f'"{n.form}" không phải hình thức khen thưởng do Chủ tịch UBND tỉnh quyết '
-                                     "định; hãy chọn trong danh sách của cột này.")]
-    if n.kind not in form.kinds:
-        allowed = ", ".join(k.label.lower() for k in form.kinds)
-        return None, [record_problem(NOMINATIONS, n, "form", "hinh_thuc.loai",
-                                     f"{form.name} không tặng cho {n.kind.label.lower()} (chỉ tặng cho: {allowed}).")]
+    if (issue := form_issue(form, n.form, n.kind)) is not None:
+        code, message = issue
+        hint = "; hãy chọn trong danh sách của cột này" if form is None else ""
+        return None, [record_problem(NOMINATIONS, n, "form", code, f"{message}{hint}.")]
     if match_key(batch.name) not in dated or batch.signing is None:
         return None, []
     try:
