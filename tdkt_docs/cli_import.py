@@ -6,13 +6,14 @@ from pathlib import Path
 
 import click
 
-from .cli import HELP, HELP_TEXT, VietnameseCommand, cli
+from .cli import HELP, HELP_TEXT, MAU_OPTION, VietnameseCommand, cli, settings_for
 from .errors import UserError
-from .read import cells
-from .read.problems import summary
+from .settings import Settings
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None):
+    from .read import cells
+
     if value is None:
         return None
     try:
@@ -38,9 +39,10 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None):
                    "và tên danh sách không nêu).")
 @click.option("--thanh-tich", "achievement", default="", metavar="THÀNH_TÍCH",
               help="Thành tích cho các dòng không ghi thành tích.")
+@MAU_OPTION
 @click.help_option("-h", "--help", help=HELP_TEXT)
 def nhap(workbook: str, files: tuple[str, ...], dot: str, unit: str, submission_no: str, submission_date,
-         form: str, achievement: str) -> None:
+         form: str, achievement: str, mau: str | None) -> None:
     """Nhập danh sách đề nghị khen thưởng của các đơn vị vào trang "Đề nghị khen thưởng" của sổ số liệu.
 
     \b
@@ -54,20 +56,24 @@ def nhap(workbook: str, files: tuple[str, ...], dot: str, unit: str, submission_
     Mã thoát 1 khi có tệp hoặc dòng không nhận được.
     """
     from .importing import Defaults, format_result, import_files
+    from .rules.book import Rules
 
     defaults = Defaults(batch=dot, unit=unit, submission_no=submission_no, submission_date=submission_date,
                         form=form, achievement=achievement)
-    result = import_files(Path(workbook), [Path(f) for f in files], defaults)
+    office = Path(workbook)
+    result = import_files(office, [Path(f) for f in files], Rules(settings_for(office, mau)), defaults)
     for line in format_result(result):
         click.echo(line)
     sys.exit(1 if result.failed else 0)
 
 
-def check_unit_file(path: Path) -> bool:
+def check_unit_file(path: Path, settings: Settings) -> bool:
     """``tdkt check`` on a unit's workbook: every problem, then whether it is ready to send."""
     from .importing import check_unit_workbook
+    from .problems import summary
+    from .rules.book import Rules
 
-    problems = check_unit_workbook(path)
+    problems = check_unit_workbook(path, Rules(settings))
     click.echo(f'Tệp "{path.name}" (sổ đề nghị của đơn vị):')
     for problem in problems:
         click.echo(f"  {problem}")

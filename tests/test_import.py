@@ -9,10 +9,9 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
-from click.testing import CliRunner
 
-from tdkt_docs.cli import cli
 from tdkt_docs.errors import UserError
+from tdkt_docs.glossary import Appraisal, RecipientKind
 from tdkt_docs.importing import Defaults, format_result, import_files
 from tdkt_docs.importing.grid import Grid, find_header, read_rows
 from tdkt_docs.importing.words import split_address, split_position
@@ -21,12 +20,12 @@ from tdkt_docs.read import load
 from tdkt_docs.read.blank import write_filled_workbook
 from tdkt_docs.read.legacy import TCVN3, from_unicode
 from tdkt_docs.read.schema import HELP_SHEET, LISTS_SHEET, NOMINATIONS, SHEETS
-from tdkt_docs.rules.legal import award_forms
 
-from conftest import MINIMAL
+from helpers import run_tdkt
+from support.workbooks import BK, MINIMAL
 
+COLLECTIVE, INDIVIDUAL = RecipientKind.COLLECTIVE, RecipientKind.INDIVIDUAL
 BATCH = "Quý I/2024"
-BK = "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"
 TLD = "Tập thể lao động xuất sắc"
 ACHIEVEMENT = "Đã có thành tích xuất sắc trong công tác năm 2023"
 
@@ -42,42 +41,27 @@ EXISTING = {"batch": BATCH, "unit": "Sở Giáo dục và Đào tạo", "submiss
             "achievement": ACHIEVEMENT, "appraisal": "Đạt"}
 
 
-def trimmed(path: Path, keep: int = 12) -> Path:
-    """The same workbook with its prepared input rows beyond ``keep`` removed: quick to open in every test."""
-    book = openpyxl.load_workbook(path)
-    for ws in book.worksheets:
-        if ws.max_row > keep and ws.title != HELP_SHEET:
-            ws.delete_rows(keep + 1, ws.max_row - keep)
-    book.save(path)
-    return path
-
-
 @pytest.fixture(scope="module")
-def office_full(tmp_path_factory) -> Path:
+def office_built(tmp_path_factory, rules) -> Path:
     """The office workbook as tdkt init writes it: one batch, one nomination already typed in."""
     content = copy.deepcopy(MINIMAL)
     content["batches"] = [batch(BATCH)]
     content["nominations"] = [EXISTING]
     path = tmp_path_factory.mktemp("mau") / "so-lieu.xlsx"
-    write_filled_workbook(path, content)
+    write_filled_workbook(path, content, rules)
     return path
 
 
-@pytest.fixture(scope="module")
-def office_small(office_full, tmp_path_factory) -> Path:
-    return trimmed(Path(shutil.copy(office_full, tmp_path_factory.mktemp("nho") / "so-lieu.xlsx")))
-
-
 @pytest.fixture
-def office(tmp_path, office_small) -> Path:
-    return Path(shutil.copy(office_small, tmp_path / "so-lieu.xlsx"))
+def office(tmp_path, office_built) -> Path:
+    return Path(shutil.copy(office_built, tmp_path / "so-lieu.xlsx"))
 
 
 @pytest.fixture(scope="module")
-def unit_template(tmp_path_factory) -> Path:
+def unit_template(tmp_path_factory, rules) -> Path:
     path = tmp_path_factory.mktemp("don-vi") / "mau.xlsx"
-    write_filled_workbook(path, {}, UNIT_SHEETS)
-    return trimmed(path)
+    write_filled_workbook(path, {}, rules, UNIT_SHEETS)
+    return path
 
 
 def nominations(path: Path) -> list:
@@ -85,9 +69,9 @@ def nominations(path: Path) -> list:
 
 
 def run(*args) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, [str(a) for a in args])
-    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.output
+    ran = run_tdkt(*args)
+    assert ran.stderr == "" or ran.returncode, ran.stderr
+    return ran.returncode, ran.stdout + ran.stderr
 
 
 def lines_of(output: str) -> list[str]:
@@ -96,7 +80,7 @@ def lines_of(output: str) -> list[str]:
 
 # --- the unit workbook -------------------------------------------------------------------------------------------
 
-def test_init_don_vi_writes_the_units_workbook_from_the_same_schema(tmp_path):
+def test_init_don_vi_writes_the_units_workbook_from_the_same_schema(tmp_path, rules):
     target = tmp_path / "de-nghi-don-vi.xlsx"
     code, output = run("init", "--don-vi", target)
     assert code == 0 and 'Đã tạo sổ đề nghị' in output and "tdkt check de-nghi-don-vi.xlsx" in output
@@ -115,8 +99,8 @@ def test_init_don_vi_writes_the_units_workbook_from_the_same_schema(tmp_path):
     form_list = prompts["Hình thức khen thưởng"]
     assert form_list.type == "list" and form_list.formula1.startswith(f"'{LISTS_SHEET}'!$")
     letter = form_list.formula1.split("!$")[1][0]
-    listed = [book[LISTS_SHEET][f"{letter}{r}"].value for r in range(2, len(award_forms()) + 2)]
-    assert listed == [form.name for form in award_forms()]
+    listed = [book[LISTS_SHEET][f"{letter}{r}"].value for r in range(2, len(rules.catalogue.forms) + 2)]
+    assert listed == list(rules.catalogue.names())
     assert prompts["Loại"].showErrorMessage and not form_list.showErrorMessage  # same strictness as the office
     help_text = "\n".join(str(c.value) for row in book[HELP_SHEET].iter_rows() for c in row if c.value)
     assert help_text.startswith("HƯỚNG DẪN ĐIỀN SỔ ĐỀ NGHỊ KHEN THƯỞNG CỦA ĐƠN VỊ")
@@ -188,14 +172,14 @@ def test_units_workbook_is_taken_exactly_and_reimport_adds_nothing(tmp_path, off
     assert (tmp_path / "so-lieu.bak.xlsx").read_bytes() == before
     data = load(office)
     rows = data.all("nominations")
-    assert rows[0].name == "Nguyễn Văn An" and rows[0].appraisal == "Đạt"  # untouched
+    assert rows[0].name == "Nguyễn Văn An" and rows[0].appraisal is Appraisal.PASSED  # untouched
     collective, person = rows[1:]
     assert (collective.batch, collective.unit, collective.unit_head, collective.submission_no,
             collective.submission_date) == (BATCH, "Sở Y tế", "Giám đốc Sở Y tế", "12/TTr-SYT", dt.date(2024, 3, 10))
     assert (collective.kind, collective.name, collective.workplace, collective.form, collective.achievement) == \
-           ("Tập thể", "Khoa Hồi sức tích cực", "Bệnh viện Đa khoa tỉnh", TLD, "Đã hoàn thành xuất sắc nhiệm vụ năm 2023")
+           (COLLECTIVE, "Khoa Hồi sức tích cực", "Bệnh viện Đa khoa tỉnh", TLD, "Đã hoàn thành xuất sắc nhiệm vụ năm 2023")
     assert (person.kind, person.address, person.name, person.position, person.form, person.appraisal) == \
-           ("Cá nhân", "Bà", "Trần Thị Bình", "Bác sĩ", BK, "")  # form code "BK tỉnh" written by its name
+           (INDIVIDUAL, "Bà", "Trần Thị Bình", "Bác sĩ", BK, None)  # form code "BK tỉnh" written by its name
     assert data.errors == []
     after = office.read_bytes()
     code, output = run("nhap", office, source)
@@ -206,6 +190,19 @@ def test_units_workbook_is_taken_exactly_and_reimport_adds_nothing(tmp_path, off
         'Không có dòng mới; sổ "so-lieu.xlsx" giữ nguyên.',
     ]
     assert office.read_bytes() == after
+
+
+def test_a_unit_row_the_reader_refuses_is_reported_with_its_reasons_only(tmp_path, office, unit_template):
+    source = unit_book(unit_template, tmp_path / "dv.xlsx", [UNIT_ROWS[0], {**UNIT_ROWS[1], "kind": "Cá nhân lạ"}])
+    code, output = run("nhap", office, source)
+    assert code == 1
+    assert lines_of(output)[1:4] == [
+        f'Đã nhận 1 dòng vào đợt "{BATCH}" (dòng 3 của trang "Đề nghị khen thưởng").',
+        "Không nhận 1 dòng:",
+        '- dòng 3: ô A3 (cột "Loại"): "Cá nhân lạ" không có trong danh mục; chọn một trong: "Tập thể", "Cá nhân", '
+        '"Hộ gia đình".',
+    ]
+    assert [r.name for r in nominations(office)] == ["Nguyễn Văn An", "Khoa Hồi sức tích cực"]
 
 
 # --- Excel lists ---------------------------------------------------------------------------------------------------
@@ -261,7 +258,7 @@ def test_excel_list_with_other_headers_codes_signature_and_options(tmp_path, off
         ("Ông", "Nguyễn Văn An", "Trưởng phòng Tổ chức cán bộ", "Sở Y tế", BK),
     ]
     assert {(r.batch, r.unit, r.submission_no, r.submission_date, r.kind) for r in rows} == \
-           {(BATCH, "UBND huyện Tiên Du", "45/TTr-UBND", dt.date(2024, 3, 5), "Cá nhân")}
+           {(BATCH, "UBND huyện Tiên Du", "45/TTr-UBND", dt.date(2024, 3, 5), INDIVIDUAL)}
     assert all(r.achievement == ACHIEVEMENT for r in rows)
 
 
@@ -279,7 +276,7 @@ TWO_ROW_HEADER_ABOVE = [
 TWO_ROW_HEADER_MERGES = ("A4:F4", "A5:F5", "A7:A8", "B7:B8", "C7:D7", "E7:E8", "F7:F8")
 
 
-def test_excel_list_with_a_two_row_header_merged_title_and_group_headings(tmp_path, office):
+def test_excel_list_with_a_two_row_header_merged_title_and_group_headings(tmp_path, office, rules):
     source = excel_list(tmp_path / "syt.xlsx", above=TWO_ROW_HEADER_ABOVE, merges=TWO_ROW_HEADER_MERGES + ("A10:F10",
                                                                                                           "A12:F12"), rows=[
         ["I. TẬP THỂ"],
@@ -288,21 +285,21 @@ def test_excel_list_with_a_two_row_header_merged_title_and_group_headings(tmp_pa
         [1, "Nguyễn Văn Bảo", 1970, None, "Trưởng phòng Tổ chức cán bộ, Sở Y tế", ACHIEVEMENT],
         [2, "Trần Thị Bình", None, 1980, "Bác sĩ Bệnh viện Đa khoa tỉnh", ACHIEVEMENT],
     ])
-    report = import_files(office, [source], Defaults(batch=BATCH)).reports[0]
+    report = import_files(office, [source], rules, Defaults(batch=BATCH)).reports[0]
     assert report.label == 'danh sách Excel, trang "DS"'
     assert (report.unit, report.submission_no, report.submission_date) == ("Sở Y tế", "12/TTr-SYT", dt.date(2024, 3, 10))
     assert (len(report.taken), report.attention, report.refused) == (3, [], [])
     rows = nominations(office)[1:]
     assert [(r.kind, r.address, r.name, r.position, r.workplace) for r in rows] == [
-        ("Tập thể", "", "Phòng Nghiệp vụ Y", "", "Sở Y tế"),
-        ("Cá nhân", "Ông", "Nguyễn Văn Bảo", "Trưởng phòng Tổ chức cán bộ", "Sở Y tế"),
-        ("Cá nhân", "Bà", "Trần Thị Bình", "Bác sĩ", "Bệnh viện Đa khoa tỉnh"),
+        (COLLECTIVE, "", "Phòng Nghiệp vụ Y", "", "Sở Y tế"),
+        (INDIVIDUAL, "Ông", "Nguyễn Văn Bảo", "Trưởng phòng Tổ chức cán bộ", "Sở Y tế"),
+        (INDIVIDUAL, "Bà", "Trần Thị Bình", "Bác sĩ", "Bệnh viện Đa khoa tỉnh"),
     ]
     assert {(r.unit, r.unit_head, r.form) for r in rows} == {("Sở Y tế", "Giám đốc Sở Y tế", BK)}
     assert [p for p in load(office).problems if p.is_error] == []
 
 
-def test_achievement_line_above_a_group_and_form_from_the_title_only(tmp_path, office):
+def test_achievement_line_above_a_group_and_form_from_the_title_only(tmp_path, office, rules):
     source = excel_list(tmp_path / "xa.xlsx", above=[
         ["UBND XÃ LIÊN BÃO"],
         ["DANH SÁCH ĐỀ NGHỊ TẶNG DANH HIỆU TẬP THỂ LAO ĐỘNG XUẤT SẮC NĂM 2023"],
@@ -312,16 +309,16 @@ def test_achievement_line_above_a_group_and_form_from_the_title_only(tmp_path, o
         [1, "Thôn Đông", "UBND xã Liên Bão"],
         [2, "Thôn Đoài", "UBND xã Liên Bão"],
     ], merges=("B4:C4",))
-    result = import_files(office, [source], Defaults(batch=BATCH, submission_no="7/TTr-UBND",
-                                                     submission_date=dt.date(2024, 3, 1)))
+    result = import_files(office, [source], rules, Defaults(batch=BATCH, submission_no="7/TTr-UBND",
+                                                            submission_date=dt.date(2024, 3, 1)))
     report = result.reports[0]
     assert report.unit == "UBND XÃ LIÊN BÃO"  # from the header, as written: the user is told to check it
     assert 'tên đơn vị lấy từ tiêu đề của tệp: "UBND XÃ LIÊN BÃO"; kiểm tra cách viết hoa trong sổ hoặc ghi ' \
            '--don-vi.' in report.notes
     rows = nominations(office)[1:]
     assert [(r.kind, r.name, r.form, r.achievement) for r in rows] == [
-        ("Tập thể", "Thôn Đông", TLD, "Đã có thành tích xuất sắc trong phong trào xây dựng nông thôn mới"),
-        ("Tập thể", "Thôn Đoài", TLD, "Đã có thành tích xuất sắc trong phong trào xây dựng nông thôn mới"),
+        (COLLECTIVE, "Thôn Đông", TLD, "Đã có thành tích xuất sắc trong phong trào xây dựng nông thôn mới"),
+        (COLLECTIVE, "Thôn Đoài", TLD, "Đã có thành tích xuất sắc trong phong trào xây dựng nông thôn mới"),
     ]
 
 
@@ -350,13 +347,28 @@ def test_missing_statement_is_asked_for_and_nothing_is_written(tmp_path, office)
            ("Sở Tư pháp", "3/TTr-STP", dt.date(2024, 3, 1), "Lý Văn Phúc", BK, ACHIEVEMENT)  # the column wins over --hinh-thuc
 
 
-def test_legacy_text_is_converted_with_a_note(tmp_path, office):
+def test_forms_come_from_the_offices_mau_folder(tmp_path, office, settings):
+    """A short name the office adds in its own khen-thuong.toml (mau/ beside the workbook) is understood."""
+    forms = settings.data("khen-thuong.toml").read_text(encoding="utf-8")
+    (tmp_path / "mau").mkdir()
+    extended = forms.replace('codes = ["TLĐXS", ', 'codes = ["LĐXS", "TLĐXS", ')
+    (tmp_path / "mau" / "khen-thuong.toml").write_text(extended, encoding="utf-8")
+    source = excel_list(tmp_path / "xa.xlsx", [["TT", "Tên tập thể", "Hình thức", "Thành tích"],
+                                               [1, "Thôn Đông", "LĐXS", ACHIEVEMENT]])
+    code, output = run("nhap", office, source, "--dot", BATCH, "--don-vi", "UBND xã Liên Bão",
+                       "--to-trinh", "7/TTr-UBND", "--ngay", "1/3/2024")
+    assert code == 0 and "Cần xem lại" not in output, output
+    assert [(r.kind, r.name, r.form) for r in nominations(office)[1:]] == [(COLLECTIVE, "Thôn Đông", TLD)]
+
+
+def test_legacy_text_is_converted_with_a_note(tmp_path, office, rules):
     source = excel_list(tmp_path / "cu.xlsx", [
         ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Hình thức khen thưởng", "Thành tích"],
         [1, from_unicode("Ông Nguyễn Văn Hùng", TCVN3), "Kỹ sư", "Công ty Điện lực", "BKCT", ACHIEVEMENT],
     ])
-    report = import_files(office, [source], Defaults(batch=BATCH, unit="Sở Công Thương", submission_no="9/TTr-SCT",
-                                                     submission_date=dt.date(2024, 3, 2))).reports[0]
+    report = import_files(office, [source], rules, Defaults(batch=BATCH, unit="Sở Công Thương",
+                                                            submission_no="9/TTr-SCT",
+                                                            submission_date=dt.date(2024, 3, 2))).reports[0]
     assert nominations(office)[1].name == "Nguyễn Văn Hùng" and nominations(office)[1].address == "Ông"
     assert any(note.startswith('trang "DS", ô B2: chữ gõ bằng bảng mã TCVN3 (.VnTime)') for note in report.notes)
 
@@ -372,7 +384,7 @@ def word_header(document) -> None:
     document.add_paragraph("(Kèm theo Tờ trình số 30/TTr-SGDĐT ngày 12 tháng 3 năm 2024 của Sở Giáo dục và Đào tạo)")
 
 
-def test_word_list_as_a_table(tmp_path, office):
+def test_word_list_as_a_table(tmp_path, office, rules):
     document = docx.Document()
     word_header(document)
     table = document.add_table(rows=0, cols=4)
@@ -388,22 +400,22 @@ def test_word_list_as_a_table(tmp_path, office):
     document.add_paragraph("GIÁM ĐỐC")
     source = tmp_path / "sgd.docx"
     document.save(source)
-    result = import_files(office, [source], Defaults(batch=BATCH))
+    result = import_files(office, [source], rules, Defaults(batch=BATCH))
     assert format_result(result)[:2] == [
         'Tệp "sgd.docx" — danh sách Word dạng bảng: Sở Giáo dục và Đào tạo, Tờ trình số 30/TTr-SGDĐT ngày 12/3/2024.',
         f'  Đã nhận 3 dòng vào đợt "{BATCH}" (dòng 3–5 của trang "Đề nghị khen thưởng").',
     ]
     rows = nominations(office)[1:]
     assert [(r.kind, r.address, r.name, r.position, r.workplace, r.form) for r in rows] == [
-        ("Tập thể", "", "Trường THPT Hàn Thuyên", "", "Sở Giáo dục và Đào tạo", BK),
-        ("Cá nhân", "Bà", "Ngô Thị Hoa", "Hiệu trưởng", "Trường THPT Lý Thái Tổ", BK),
-        ("Cá nhân", "Ông", "Đặng Văn Khoa", "Giáo viên", "Trường THCS Đông Ngàn", BK),
+        (COLLECTIVE, "", "Trường THPT Hàn Thuyên", "", "Sở Giáo dục và Đào tạo", BK),
+        (INDIVIDUAL, "Bà", "Ngô Thị Hoa", "Hiệu trưởng", "Trường THPT Lý Thái Tổ", BK),
+        (INDIVIDUAL, "Ông", "Đặng Văn Khoa", "Giáo viên", "Trường THCS Đông Ngàn", BK),
     ]
     assert {(r.unit, r.submission_no, r.submission_date) for r in rows} == \
            {("Sở Giáo dục và Đào tạo", "30/TTr-SGDĐT", dt.date(2024, 3, 12))}
 
 
-def test_word_list_as_numbered_lines(tmp_path, office):
+def test_word_list_as_numbered_lines(tmp_path, office, rules):
     document = docx.Document()
     word_header(document)
     for text in ("I. TẬP THỂ",
@@ -420,7 +432,7 @@ def test_word_list_as_numbered_lines(tmp_path, office):
         document.add_paragraph(text)
     source = tmp_path / "sgd-dong.docx"
     document.save(source)
-    result = import_files(office, [source], Defaults(batch=BATCH))
+    result = import_files(office, [source], rules, Defaults(batch=BATCH))
     assert format_result(result)[:5] == [
         'Tệp "sgd-dong.docx" — danh sách Word dạng các dòng đánh số: Sở Giáo dục và Đào tạo, '
         "Tờ trình số 30/TTr-SGDĐT ngày 12/3/2024.",
@@ -433,28 +445,27 @@ def test_word_list_as_numbered_lines(tmp_path, office):
     ]
     rows = nominations(office)[1:]
     assert [(r.kind, r.address, r.name, r.position, r.workplace) for r in rows] == [
-        ("Tập thể", "", "Phòng Giáo dục Trung học", "", "Sở Giáo dục và Đào tạo"),
-        ("Cá nhân", "Ông", "Nguyễn Văn A", "Trưởng phòng Giáo dục Trung học", "Sở Giáo dục và Đào tạo"),
-        ("Cá nhân", "Bà", "Trần Thị B", "Giáo viên", "Trường THPT Thuận Thành số 1"),
-        ("Cá nhân", "", "Lê Văn C", "Chuyên viên", "Phòng Tổ chức cán bộ"),
+        (COLLECTIVE, "", "Phòng Giáo dục Trung học", "", "Sở Giáo dục và Đào tạo"),
+        (INDIVIDUAL, "Ông", "Nguyễn Văn A", "Trưởng phòng Giáo dục Trung học", "Sở Giáo dục và Đào tạo"),
+        (INDIVIDUAL, "Bà", "Trần Thị B", "Giáo viên", "Trường THPT Thuận Thành số 1"),
+        (INDIVIDUAL, "", "Lê Văn C", "Chuyên viên", "Phòng Tổ chức cán bộ"),
     ]
     assert [r.achievement for r in rows] == ["Đã hoàn thành xuất sắc nhiệm vụ năm học 2022 - 2023"] + \
            ["Đã có thành tích xuất sắc trong công tác năm học 2022 - 2023"] * 3
     assert {r.form for r in rows} == {BK}
-    again = import_files(office, [source], Defaults(batch=BATCH))
+    again = import_files(office, [source], rules, Defaults(batch=BATCH))
     assert format_result(again)[1] == "  Tệp này đã nhập trước đây: cả 4 dòng đã có trong sổ, không thêm lại."
 
 
 # --- the office workbook is never damaged --------------------------------------------------------------------------
 
-def test_office_formatting_dropdowns_and_other_sheets_survive(tmp_path, office_full, unit_template):
-    office = Path(shutil.copy(office_full, tmp_path / "so-lieu.xlsx"))
+def test_office_formatting_dropdowns_and_other_sheets_survive(tmp_path, office, unit_template, rules):
     book = openpyxl.load_workbook(office)
     book.create_sheet("Ghi chú riêng")["A1"] = "Theo dõi hồ sơ của văn thư"
     book[NOMINATIONS.title]["N1"] = "Cột riêng của văn phòng"
     book.save(office)
     source = unit_book(unit_template, tmp_path / "dv.xlsx", UNIT_ROWS)
-    import_files(office, [source], Defaults(batch=BATCH))
+    import_files(office, [source], rules, Defaults(batch=BATCH))
     book = openpyxl.load_workbook(office)
     assert book.sheetnames == [HELP_SHEET, *(sheet.title for sheet in SHEETS), LISTS_SHEET, "Ghi chú riêng"]
     assert book["Ghi chú riêng"]["A1"].value == "Theo dõi hồ sơ của văn thư"
@@ -468,16 +479,16 @@ def test_office_formatting_dropdowns_and_other_sheets_survive(tmp_path, office_f
     assert [ws.cell(2, c).value for c in (2, 8, 13)] == ["Sở Giáo dục và Đào tạo", "Nguyễn Văn An", "Đạt"]
 
 
-def test_batch_must_be_named_when_the_workbook_has_several(tmp_path, office, unit_template):
+def test_batch_must_be_named_when_the_workbook_has_several(tmp_path, office, unit_template, rules):
     book = openpyxl.load_workbook(office)
     book["Đợt khen thưởng"].append(["Cuối năm 2024", "Quý IV"])
     book.save(office)
     source = unit_book(unit_template, tmp_path / "dv.xlsx", UNIT_ROWS)
     with pytest.raises(UserError, match='Hãy ghi tên đợt bằng --dot, ví dụ --dot "Quý I/2024". '
                                         'Các đợt trong sổ: "Quý I/2024", "Cuối năm 2024".'):
-        import_files(office, [source])
+        import_files(office, [source], rules)
     with pytest.raises(UserError, match="là sổ đề nghị của đơn vị, không phải sổ số liệu của cơ quan"):
-        import_files(source, [office])
+        import_files(source, [office], rules)
 
 
 # --- the pieces: splitting a combined cell, deep headers -----------------------------------------------------------
@@ -506,7 +517,7 @@ def test_address_taken_from_the_name(text, expected):
     assert split_address(text) == expected
 
 
-def test_three_row_header_under_a_merged_title():
+def test_three_row_header_under_a_merged_title(rules):
     rows = [
         ["DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG"] * 6,
         ["STT", "Họ và tên", "Thông tin cá nhân", "Thông tin cá nhân", "Thông tin cá nhân", "Hình thức đề nghị"],
@@ -521,7 +532,7 @@ def test_three_row_header_under_a_merged_title():
     assert (header.row, header.depth) == (1, 3)
     assert header.columns == {"stt": 0, "name": 1, "sex": 2, "position": 3, "workplace": 4, "form": 5}
     notes: list[str] = []
-    [entry] = read_rows(grid, header, notes)
+    [entry] = read_rows(grid, header, notes, rules.catalogue)
     assert (entry.where, entry.address, entry.name, entry.position, entry.workplace, entry.form) == \
            ("B5", "Ông", "Đinh Văn Hải", "Kỹ sư", "Công ty Điện lực Bắc Ninh", "BKCT")  # named in full on import
     assert notes == []

@@ -8,6 +8,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..errors import UserError
+from ..rules.legal import Catalogue
 from .grid import Grid, Header, find_header, read_rows
 from .model import Source, TextReader
 from .words import read_statement
@@ -15,7 +16,7 @@ from .words import read_statement
 LABEL = "danh sách Excel"
 
 
-def read_excel_list(path: Path, book: openpyxl.Workbook) -> Source:
+def read_excel_list(path: Path, book: openpyxl.Workbook, catalogue: Catalogue) -> Source:
     notes: list[str] = []
     found: list[tuple[Worksheet, Grid, Header]] = []
     for ws in book.worksheets:
@@ -30,8 +31,8 @@ def read_excel_list(path: Path, book: openpyxl.Workbook) -> Source:
     notes[:] = [note for note in notes if note.startswith(f'trang "{ws.title}"')]
     lines = [(text, grid.where(row, col)) for row in range(header.row)
              for col, text in enumerate(grid.rows[row]) if text and text not in grid.rows[row][:col]]
-    entries = read_rows(grid, header, notes)
-    return Source(f'{LABEL}, trang "{ws.title}"', read_statement(lines), entries, notes)
+    entries = read_rows(grid, header, notes, catalogue)
+    return Source(f'{LABEL}, trang "{ws.title}"', read_statement(lines, catalogue), entries, notes)
 
 
 def sheet_grid(ws: Worksheet, text: TextReader) -> Grid:

@@ -10,12 +10,13 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from ..glossary import RecipientKind
 from ..read import cells
 from ..read.schema import NOMINATIONS
 from ..rules.collation import match_key
-from ..rules.legal import find_form
+from ..rules.legal import Catalogue
 from . import words
-from .model import Entry
+from .model import OFFICE_ONLY, Entry, Group
 
 HEADER_SEARCH_ROWS = 15
 MAX_HEADER_DEPTH = 3
@@ -45,7 +46,6 @@ _ALIASES = {
     "kind": ("Loại", "Đối tượng", "Tập thể/Cá nhân"),
     "unit": ("Đơn vị đề nghị",),
 }
-_SKIPPED = ("batch", "appraisal")   # the office decides these
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
 
 
@@ -56,7 +56,7 @@ def _header_key(text: str) -> str:
 
 
 def _alias_index() -> dict[str, str]:
-    index = {_header_key(c.header): c.key for c in NOMINATIONS.columns if c.key not in _SKIPPED}
+    index = {_header_key(c.header): c.key for c in NOMINATIONS.columns if c.key not in OFFICE_ONLY}
     for key, aliases in _ALIASES.items():
         index.update((_header_key(alias), key) for alias in aliases)
     return index
@@ -128,10 +128,10 @@ def _match_columns(grid: Grid, row: int, depth: int) -> dict[str, int]:
     return found
 
 
-def read_rows(grid: Grid, header: Header, notes: list[str]) -> list[Entry]:
+def read_rows(grid: Grid, header: Header, notes: list[str], catalogue: Catalogue) -> list[Entry]:
     """The nominations under ``header``, with group headings, achievement lines and signatures handled."""
     entries: list[Entry] = []
-    group = {"kind": "", "form": "", "achievement": ""}
+    group = Group()
     numbered = "stt" in header.columns
     for row in range(header.first_data_row, len(grid.rows)):
         line = grid.line(row)
@@ -144,13 +144,13 @@ def read_rows(grid: Grid, header: Header, notes: list[str]) -> list[Entry]:
                 break
             texts = {t for t in grid.rows[row] if t}
             alone = len(texts) == 1 or (len(texts) == 2 and stt in texts)
-            if alone and (_group_line(line, group) or words.is_total(line)):
+            if alone and (_group_line(line, group, catalogue) or words.is_total(line)):
                 continue
             name = text.get("name", "")
             if (numbered and stt) or not name or _header_key(name) in ALIASES or len(name.split()) > 12:
                 notes.append(f"{grid.row_where(row)}: bỏ qua dòng không phải đề nghị: \"{_short(line)}\".")
                 continue
-        entries.append(_entry(grid, row, header, text, group))
+        entries.append(_entry(grid, row, header, text, group, catalogue))
     return entries
 
 
@@ -163,26 +163,27 @@ def _is_column_numbers(grid: Grid, row: int) -> bool:
     return len(texts) >= 3 and all(_COLUMN_NUMBER.match(t) for t in texts)
 
 
-def _group_line(line: str, group: dict[str, str]) -> bool:
+def _group_line(line: str, group: Group, catalogue: Catalogue) -> bool:
     """A heading or achievement line above a group of rows: remember it for the rows below."""
     if (kind := words.heading_kind(line)):
-        group.update(kind=kind, achievement="")
+        group.kind, group.achievement = kind, ""
         return True
     if words.is_achievement(line):
-        group["achievement"] = words.achievement_text(line)
+        group.achievement = words.achievement_text(line)
         return True
-    if (form := words.heading_form(line)) is not None:
-        group["form"] = form.name
+    if (form := words.heading_form(line, catalogue)) is not None:
+        group.form = form.name
         return True
     return False
 
 
-def _entry(grid: Grid, row: int, header: Header, text: dict[str, str], group: dict[str, str]) -> Entry:
+def _entry(grid: Grid, row: int, header: Header, text: dict[str, str], group: Group, catalogue: Catalogue) -> Entry:
     entry = Entry(where=grid.where(row, header.columns["name"]),
                   cells={key: grid.where(row, col) for key, col in header.columns.items()})
     household, name = words.split_household(text.get("name", ""))
     entry.address, entry.name = words.split_address(name)
-    entry.kind = words.kind_of(text.get("kind", "")) or group["kind"] or (words.HOUSEHOLD if household else "")
+    entry.kind = (words.kind_of(text.get("kind", "")) or group.kind
+                  or (RecipientKind.HOUSEHOLD if household else None))
     entry.address = (words.address_of(text.get("address", "")) or words.address_of(text.get("sex", ""))
                      or ("Ông" if text.get("male") else "Bà" if text.get("female") else "") or entry.address)
     entry.position, entry.workplace = text.get("position", ""), text.get("workplace", "")
@@ -192,8 +193,8 @@ def _entry(grid: Grid, row: int, header: Header, text: dict[str, str], group: di
         if not decided:
             entry.attention.append(f'không tách được chức vụ và đơn vị công tác trong "{text["position_workplace"]}"'
                                    f"; đã ghi cả vào cột Chức vụ, hãy tách lại ({entry.at('position_workplace')})")
-    entry.form = text.get("form", "") or group["form"]
-    entry.achievement = text.get("achievement", "") or group["achievement"]
+    entry.form = text.get("form", "") or group.form
+    entry.achievement = text.get("achievement", "") or group.achievement
     entry.unit, entry.unit_head = text.get("unit", ""), text.get("unit_head", "")
     entry.submission_no = text.get("submission_no", "")
     if text.get("submission_date"):
@@ -201,6 +202,6 @@ def _entry(grid: Grid, row: int, header: Header, text: dict[str, str], group: di
             entry.submission_date = cells.as_date(text["submission_date"])
         except cells.CellError as exc:
             entry.refused.append(f"ngày tờ trình ({entry.at('submission_date')}): {exc}")
-    if entry.form and find_form(entry.form) is None and words.form_in(entry.form):
-        entry.form = words.form_in(entry.form).name  # "Đề nghị tặng Bằng khen …"
+    if entry.form and catalogue.find(entry.form) is None and (named := words.form_in(entry.form, catalogue)):
+        entry.form = named.name  # "Đề nghị tặng Bằng khen …"
     return entry

@@ -4,8 +4,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ..glossary import RecipientKind
 from ..read import cells, legacy
 from .words import Statement
+
+OFFICE_ONLY = ("batch", "appraisal")  # columns of the Đề nghị sheet the office fills, never read from a unit's file
 
 
 @dataclass
@@ -14,7 +17,7 @@ class Entry:
 
     where: str                       # 'ô B7', 'đoạn 12', 'bảng 2, dòng 5'
     name: str = ""
-    kind: str = ""
+    kind: RecipientKind | None = None
     address: str = ""
     position: str = ""
     workplace: str = ""
@@ -30,6 +33,15 @@ class Entry:
 
     def at(self, key: str) -> str:
         return self.cells.get(key, self.where)
+
+
+@dataclass
+class Group:
+    """What a heading or an achievement line above a group of rows says about the rows below it."""
+
+    kind: RecipientKind | None = None
+    form: str = ""
+    achievement: str = ""
 
 
 @dataclass

@@ -12,20 +12,23 @@ from collections import Counter
 from copy import copy
 from pathlib import Path
 
+from openpyxl.styles.numbers import is_date_format
+from openpyxl.utils import get_column_letter
+
 from ..errors import UserError
 from ..files import atomic_path
 from ..read import cells
 from ..read.schema import BATCHES, NOMINATIONS
-from ..read.workbook import _locate_headers, find_sheet, open_workbook
+from ..read.workbook import find_sheet, locate_headers, open_workbook
 from ..rules.collation import match_key
-from ..rules.legal import find_form
+from ..rules.legal import Catalogue
 
 Fingerprint = tuple[str, ...]
 
 
-def fingerprint(values: dict[str, object]) -> Fingerprint:
+def fingerprint(values: dict[str, object], catalogue: Catalogue) -> Fingerprint:
     """Same unit, tờ trình, kind, name and form: the same nomination, whatever else was edited."""
-    form = find_form(str(values.get("form") or ""))
+    form = catalogue.find(str(values.get("form") or ""))
     return (match_key(str(values.get("unit") or "")), match_key(str(values.get("submission_no") or "")),
             match_key(str(values.get("kind") or "")), match_key(str(values.get("name") or "")),
             form.key if form else match_key(str(values.get("form") or "")))
@@ -39,14 +42,15 @@ def person(values: dict[str, object]) -> Fingerprint:
 class OfficeBook:
     """The office's Đề nghị khen thưởng sheet, ready for rows to be appended."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, catalogue: Catalogue) -> None:
         self.path = Path(path)
+        self.catalogue = catalogue
         self.book = open_workbook(self.path, data_only=False)  # formulas kept as formulas
         self.ws = find_sheet(self.book, NOMINATIONS.title)
         if self.ws is None:
             raise UserError(f'Sổ "{self.path.name}" không có trang "{NOMINATIONS.title}": đây không phải sổ số liệu '
                             'tạo bằng "tdkt init". Hãy chỉ đúng sổ số liệu của cơ quan.')
-        header_row, self.columns, problems = _locate_headers(self.ws, NOMINATIONS)
+        header_row, self.columns, problems = locate_headers(self.ws, NOMINATIONS)
         if header_row is None:
             raise UserError(f'Sổ "{self.path.name}", trang "{NOMINATIONS.title}": '
                             + " ".join(p.message for p in problems if p.is_error))
@@ -64,7 +68,7 @@ class OfficeBook:
         ws = find_sheet(self.book, BATCHES.title)
         if ws is None:
             return []
-        header_row, columns, _ = _locate_headers(ws, BATCHES)
+        header_row, columns, _ = locate_headers(ws, BATCHES)
         if header_row is None:
             return []
         names = (ws.cell(row, columns["name"]).value for row in range(header_row + 1, ws.max_row + 1))
@@ -74,7 +78,7 @@ class OfficeBook:
         return list(dict.fromkeys(cells.as_text(v["unit"]) for _, v in self.rows if not cells.is_blank(v["unit"])))
 
     def fingerprints(self) -> Counter:
-        return Counter(fingerprint(values) for _, values in self.rows)
+        return Counter(fingerprint(values, self.catalogue) for _, values in self.rows)
 
     def people(self, batch: str) -> dict[Fingerprint, int]:
         """Who is already proposed in ``batch``: person key → its row."""
@@ -89,17 +93,24 @@ class OfficeBook:
         row = self.last_row + 1
         for key, col in self.columns.items():
             cell = self.ws.cell(row, col)
-            above = self.ws.cell(row - 1, col) if row - 1 > self.header_row else None
-            if not cell.has_style and above is not None and above.has_style:
-                cell._style = copy(above._style)
+            if not cell.has_style and (model := self._style_model(row, col)) is not None:
+                cell._style = copy(model._style)
             value = values.get(key)
-            cell.value = value if value not in ("", None) else None
-            if isinstance(value, dt.date) and cell.number_format == "General":
+            if isinstance(value, dt.date) and not is_date_format(cell.number_format):
                 cell.number_format = "dd/mm/yyyy"
+            cell.value = value if value not in ("", None) else None
         self.rows.append((row, values))
         self.last_row = row
         self.added.append(row)
         return row
+
+    def _style_model(self, row: int, col: int):
+        """What a new cell looks like: its column's style (as Excel shows an empty cell), else the cell above."""
+        column = self.ws.column_dimensions[get_column_letter(col)]
+        if column.has_style:
+            return column
+        above = self.ws.cell(row - 1, col) if row - 1 > self.header_row else None
+        return above if above is not None and above.has_style else None
 
     def save(self) -> Path:
         """Keep a copy of the workbook as it was, then replace it atomically; returns the copy's path."""

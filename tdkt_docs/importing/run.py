@@ -6,11 +6,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import UserError
+from ..glossary import RecipientKind
 from ..read.schema import BATCHES
 from ..read.workbook import open_workbook
+from ..rules.book import Rules
 from ..rules.collation import match_key
 from ..rules.dates import short_date
-from ..rules.legal import find_form
+from ..rules.legal import AwardForm, Catalogue
 from . import words
 from .checks import review
 from .excel_list import read_excel_list
@@ -69,13 +71,14 @@ class ImportResult:
         return any(r.refused or r.not_imported for r in self.reports)
 
 
-def import_files(office: Path, sources: list[Path], defaults: Defaults = Defaults()) -> ImportResult:
+def import_files(office: Path, sources: list[Path], rules: Rules, defaults: Defaults = Defaults()) -> ImportResult:
     """Append the nominations of ``sources`` to the office workbook; the workbook is saved only if rows were added."""
     office = Path(office)
     if is_unit_workbook(office):
         raise UserError(f'"{office.name}" là sổ đề nghị của đơn vị, không phải sổ số liệu của cơ quan. '
                         "Lệnh đúng: tdkt nhap <sổ số liệu>.xlsx <các tệp của đơn vị>…")
-    book = OfficeBook(office)
+    catalogue = rules.catalogue
+    book = OfficeBook(office, catalogue)
     batch, batch_note = _batch(book, defaults.batch)
     result = ImportResult(office, batch, [])
     for path in map(Path, sources):
@@ -86,7 +89,7 @@ def import_files(office: Path, sources: list[Path], defaults: Defaults = Default
         try:
             if path.resolve() == office.resolve():
                 raise UserError("đây chính là sổ số liệu đang nhập vào.")
-            source = read_source(path)
+            source = read_source(path, catalogue)
         except UserError as exc:
             report.not_imported = str(exc)
             continue
@@ -96,20 +99,21 @@ def import_files(office: Path, sources: list[Path], defaults: Defaults = Default
     return result
 
 
-def read_source(path: Path) -> Source:
+def read_source(path: Path, catalogue: Catalogue) -> Source:
     """Read one unit file: the tool's unit workbook, any Excel list, or a Word Danh sách."""
     suffix = path.suffix.lower()
     if not path.is_file():
         raise UserError(f'Không tìm thấy tệp "{path}".')
     if suffix == ".docx":
-        return read_word_list(path)
+        return read_word_list(path, catalogue)
     if suffix == ".doc":
         raise UserError(f'"{path.name}" là văn bản Word cũ (.doc). Hãy mở bằng Word và lưu lại dạng .docx.')
     if suffix not in (".xlsx", ".xlsm", ".xls", ".csv"):
         raise UserError(f'Không nhập được "{path.name}": chỉ nhận sổ Excel .xlsx hoặc văn bản Word .docx.')
     if is_unit_workbook(path):
         return read_unit_workbook(path)
-    return read_excel_list(path, open_workbook(path))  # .xls, CSV and damaged files get the reader's messages
+    # .xls, CSV and damaged files get the reader's messages
+    return read_excel_list(path, open_workbook(path), catalogue)
 
 
 def _batch(book: OfficeBook, given: str) -> tuple[str, str]:
@@ -139,12 +143,13 @@ def _import_source(book: OfficeBook, batch: str, source: Source, defaults: Defau
     available = book.fingerprints()
     people = book.people(batch)
     for entry in source.entries:
-        _complete(entry, source.statement, defaults)
+        if not entry.refused:  # a row its reader refused is reported with the reader's reasons only
+            _complete(entry, source.statement, defaults, book.catalogue)
         if entry.refused:
             report.refused.append(entry)
             continue
         values = _values(entry, batch, report)
-        key = fingerprint(values)
+        key = fingerprint(values, book.catalogue)
         if available[key] > 0:
             available[key] -= 1
             report.already.append(entry)
@@ -198,10 +203,10 @@ def _missing_everywhere(entries: list[Entry], statement: Statement, defaults: De
     return ""
 
 
-def _complete(entry: Entry, statement: Statement, defaults: Defaults) -> None:
+def _complete(entry: Entry, statement: Statement, defaults: Defaults, catalogue: Catalogue) -> None:
     """Fill what the row leaves out from the file and the command line; say what is still wrong."""
     entry.form = entry.form or (statement.form.name if statement.form else "") or defaults.form
-    form = find_form(entry.form) if entry.form else None
+    form = catalogue.find(entry.form) if entry.form else None
     if form is not None:
         entry.form = form.name
     entry.achievement = entry.achievement or defaults.achievement
@@ -214,18 +219,19 @@ def _complete(entry: Entry, statement: Statement, defaults: Defaults) -> None:
     if not entry.achievement:
         entry.refused.append('thiếu thành tích (ghi vào cột, thêm dòng "Đã có thành tích …" hoặc dùng --thanh-tich)')
     if not entry.refused:
+        found = review(entry.kind, entry.address, entry.name, entry.form, catalogue)
         entry.attention += [message + (f" ({entry.at(key)})" if entry.at(key) != entry.where else "")
-                            for key, message in review(entry.kind, entry.address, entry.name, entry.form)]
+                            for key, message in found]
 
 
-def _guess_kind(entry: Entry, form) -> str:
+def _guess_kind(entry: Entry, form: AwardForm | None) -> RecipientKind:
     if entry.address:
-        return words.PERSON
+        return RecipientKind.INDIVIDUAL
     if form is not None and len(form.kinds) == 1:
         return form.kinds[0]
     if words.looks_collective(entry.name):
-        return words.COLLECTIVE
-    return words.PERSON
+        return RecipientKind.COLLECTIVE
+    return RecipientKind.INDIVIDUAL
 
 
 def _values(entry: Entry, batch: str, report: FileReport) -> dict[str, object]:
@@ -236,7 +242,7 @@ def _values(entry: Entry, batch: str, report: FileReport) -> dict[str, object]:
         "unit_head": entry.unit_head,
         "submission_no": entry.submission_no or report.submission_no,
         "submission_date": entry.submission_date or report.submission_date,
-        "kind": entry.kind,
+        "kind": entry.kind.label if entry.kind else "",
         "address": entry.address,
         "name": entry.name,
         "position": entry.position,

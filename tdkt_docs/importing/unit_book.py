@@ -7,22 +7,25 @@ columns, dropdowns and prompts, less what the office decides (batch, appraisal).
 from __future__ import annotations
 
 import datetime as dt
-import re
 import zipfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import openpyxl
-from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import coordinate_from_string
 
+from ..glossary import RecipientKind
+from ..problems import Location, Problem, Severity
 from ..read import cells
 from ..read.blank import write_blank_workbook
-from ..read.problems import ERROR, Problem
+from ..read.records import Cells
 from ..read.schema import NOMINATIONS, Layout, Sheet
+from ..read.validate import record_problem
 from ..read.workbook import WorkbookData, read_workbook
+from ..rules.book import Rules
 from ..rules.collation import match_key
 from .checks import review
-from .model import Entry, Source
+from .model import OFFICE_ONLY, Entry, Source
 from .words import Statement
 
 
@@ -35,13 +38,14 @@ class UnitInfo:
     submission_no: str
     submission_date: dt.date | None
     rows: tuple[int, ...] = ()
+    cells: Cells = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
 class UnitNomination:
     """One row of the unit's Đề nghị khen thưởng sheet."""
 
-    kind: str
+    kind: RecipientKind
     address: str
     name: str
     position: str
@@ -49,10 +53,10 @@ class UnitNomination:
     form: str
     achievement: str
     rows: tuple[int, ...] = ()
+    cells: Cells = field(default_factory=dict, compare=False, repr=False)
 
 
 _INFO_KEYS = ("unit", "unit_head", "submission_no", "submission_date")
-_OFFICE_ONLY = ("batch", "appraisal")
 
 UNIT_INFO = Sheet(
     key="unit_info",
@@ -66,7 +70,7 @@ UNIT_NOMINATIONS = replace(
     NOMINATIONS,
     record=UnitNomination,
     help="Mỗi dòng một tập thể, cá nhân hoặc hộ gia đình đơn vị đề nghị khen thưởng, theo thứ tự trong tờ trình.",
-    columns=tuple(c for c in NOMINATIONS.columns if c.key not in _INFO_KEYS + _OFFICE_ONLY),
+    columns=tuple(c for c in NOMINATIONS.columns if c.key not in _INFO_KEYS + OFFICE_ONLY),
 )
 UNIT_SHEETS = (UNIT_INFO, UNIT_NOMINATIONS)
 LABEL = "sổ đề nghị của đơn vị"
@@ -83,9 +87,9 @@ INTRO = (
 )
 
 
-def write_unit_workbook(target: Path) -> None:
-    """The blank workbook a proposing unit fills and sends."""
-    write_blank_workbook(Path(target), UNIT_SHEETS, intro=INTRO)
+def write_unit_workbook(target: Path, rules: Rules) -> None:
+    """The blank workbook a proposing unit fills and sends (the form dropdown from ``rules``)."""
+    write_blank_workbook(Path(target), rules, UNIT_SHEETS, intro=INTRO)
 
 
 def is_unit_workbook(path: Path) -> bool:
@@ -102,31 +106,28 @@ def is_unit_workbook(path: Path) -> bool:
         book.close()
 
 
-def check_unit_workbook(path: Path) -> list[Problem]:
+def check_unit_workbook(path: Path, rules: Rules) -> list[Problem]:
     """Every problem of a unit's workbook: the cells, then the rules the office applies to each row."""
     data = read_workbook(Path(path), UNIT_SHEETS)
     problems = list(data.problems)
-    if data.one(UNIT_INFO.key) is None and not any(p.sheet == UNIT_INFO.title for p in problems):
-        problems.append(Problem(ERROR, UNIT_INFO.title, "chưa điền tên đơn vị, số và ngày tờ trình."))
+    if data.one(UNIT_INFO.key) is None and not data.has_errors_in(UNIT_INFO):
+        problems.append(Problem(Severity.ERROR, "don_vi.thieu", "chưa điền tên đơn vị, số và ngày tờ trình.",
+                                Location(UNIT_INFO.title)))
     if not data.all(UNIT_NOMINATIONS.key) and not data.errors:
-        problems.append(Problem(ERROR, UNIT_NOMINATIONS.title, "chưa có dòng đề nghị nào."))
+        problems.append(Problem(Severity.ERROR, "de_nghi.khong_co", "chưa có dòng đề nghị nào.",
+                                Location(UNIT_NOMINATIONS.title)))
     seen: dict[tuple, int] = {}
     for nomination in data.all(UNIT_NOMINATIONS.key):
-        row = nomination.rows[0]
-        for key, message in review(nomination.kind, nomination.address, nomination.name, nomination.form):
-            problems.append(_problem(key, row, f"{message}."))
-        same = (nomination.kind, match_key(nomination.name), match_key(nomination.workplace), match_key(nomination.form))
+        for key, message in review(nomination.kind, nomination.address, nomination.name, nomination.form,
+                                   rules.catalogue):
+            problems.append(record_problem(UNIT_NOMINATIONS, nomination, key, f"don_vi.{key}", f"{message}."))
+        same = (nomination.kind, *map(match_key, (nomination.name, nomination.workplace, nomination.form)))
         if same in seen:
-            problems.append(_problem("name", row, f'trùng với dòng {seen[same]}: cùng "{nomination.name}", '
-                                                  "cùng đơn vị công tác, cùng hình thức."))
-        seen.setdefault(same, row)
+            problems.append(record_problem(UNIT_NOMINATIONS, nomination, "name", "de_nghi.trung",
+                                           f'trùng với dòng {seen[same]}: cùng "{nomination.name}", '
+                                           "cùng đơn vị công tác, cùng hình thức."))
+        seen.setdefault(same, nomination.rows[0])
     return problems
-
-
-def _problem(key: str, row: int, message: str) -> Problem:
-    index = next(i for i, c in enumerate(UNIT_NOMINATIONS.columns, start=1) if c.key == key)
-    return Problem(ERROR, UNIT_NOMINATIONS.title, message, cell=f"{get_column_letter(index)}{row}",
-                   column=UNIT_NOMINATIONS.column(key).header)
 
 
 def read_unit_workbook(path: Path) -> Source:
@@ -137,32 +138,33 @@ def read_unit_workbook(path: Path) -> Source:
     if info is not None:
         statement.unit, statement.unit_head = info.unit, info.unit_head
         statement.submission_no, statement.submission_date = info.submission_no, info.submission_date
-    entries = [_entry(n) for n in data.all(UNIT_NOMINATIONS.key)]
-    entries += _refused_rows(data)
-    entries.sort(key=lambda e: int(re.sub(r"\D", "", e.where) or 0))
-    notes = [str(p).removeprefix(f"{p.severity}: ") for p in data.problems
-             if not (p.is_error and p.sheet == UNIT_NOMINATIONS.title and p.cell)]
+    rows = [(n.rows[0], _entry(n)) for n in data.all(UNIT_NOMINATIONS.key)] + _refused_rows(data)
+    entries = [entry for _, entry in sorted(rows, key=lambda item: item[0])]
+    notes = [str(p).removeprefix(f"{p.severity.label}: ") for p in data.problems if not _row_problem(p)]
     return Source(LABEL, statement, entries, notes, states_at=f'trang "{UNIT_INFO.title}" điền đủ')
 
 
-def _where(key: str, row: int) -> str:
-    index = next(i for i, c in enumerate(UNIT_NOMINATIONS.columns, start=1) if c.key == key)
-    return f"ô {get_column_letter(index)}{row}"
+def _row_problem(problem: Problem) -> bool:
+    """An error in one cell of a nomination row: that row is refused."""
+    return problem.is_error and problem.location.sheet == UNIT_NOMINATIONS.title and bool(problem.location.cell)
+
+
+def _where(place: str) -> str:
+    """"B7" → "ô B7"; a place without a cell ("dòng 7", a column the sheet lacks) as it is."""
+    return place if place.startswith("dòng") else f"ô {place}"
 
 
 def _entry(n: UnitNomination) -> Entry:
-    row = n.rows[0]
-    return Entry(where=_where("name", row), name=n.name, kind=n.kind, address=n.address, position=n.position,
-                 workplace=n.workplace, form=n.form, achievement=n.achievement,
-                 cells={c.key: _where(c.key, row) for c in UNIT_NOMINATIONS.columns})
+    where = {key: _where(place) for key, place in n.cells.items()}
+    return Entry(where=where["name"], name=n.name, kind=n.kind, address=n.address, position=n.position,
+                 workplace=n.workplace, form=n.form, achievement=n.achievement, cells=where)
 
 
-def _refused_rows(data: WorkbookData) -> list[Entry]:
+def _refused_rows(data: WorkbookData) -> list[tuple[int, Entry]]:
     by_row: dict[int, Entry] = {}
-    for problem in data.errors:
-        if problem.sheet != UNIT_NOMINATIONS.title or not problem.cell:
-            continue
-        row = int(re.sub(r"\D", "", problem.cell))
-        entry = by_row.setdefault(row, Entry(where=_where("name", row)))
-        entry.refused.append(f'ô {problem.cell} (cột "{problem.column}"): {problem.message.rstrip(".")}')
-    return list(by_row.values())
+    for problem in filter(_row_problem, data.problems):
+        location = problem.location
+        row = coordinate_from_string(location.cell)[1]
+        entry = by_row.setdefault(row, Entry(where=f"dòng {row}"))
+        entry.refused.append(f'ô {location.cell} (cột "{location.column}"): {problem.message.rstrip(".")}')
+    return list(by_row.items())

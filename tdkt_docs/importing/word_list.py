@@ -8,9 +8,11 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from ..errors import UserError
+from ..glossary import RecipientKind
+from ..rules.legal import Catalogue
 from . import words
 from .grid import Grid, find_header, read_rows
-from .model import Entry, Source, TextReader
+from .model import Entry, Group, Source, TextReader
 
 TABLE_LABEL = "danh sách Word dạng bảng"
 LINES_LABEL = "danh sách Word dạng các dòng đánh số"
@@ -24,7 +26,7 @@ def open_document(path: Path) -> docx.document.Document:
                         "Hãy mở bằng Word và lưu lại dạng .docx (Word Document).") from None
 
 
-def read_word_list(path: Path) -> Source:
+def read_word_list(path: Path, catalogue: Catalogue) -> Source:
     document = open_document(path)
     notes: list[str] = []
     text = TextReader(notes)
@@ -44,16 +46,16 @@ def read_word_list(path: Path) -> Source:
         header = find_header(grid)
         if header is not None:
             above = lines + [(t, w) for t, w, _ in paragraphs]
-            entries = read_rows(grid, header, notes)
-            return Source(TABLE_LABEL, words.read_statement(above), entries, notes)
+            entries = read_rows(grid, header, notes, catalogue)
+            return Source(TABLE_LABEL, words.read_statement(above, catalogue), entries, notes)
         lines += [(t, grid.where(r, c)) for r, row in enumerate(grid.rows) for c, t in enumerate(row)
                   if t and t not in row[:c]]
-    statement_lines, entries = _numbered_lines(paragraphs)
+    statement_lines, entries = _numbered_lines(paragraphs, catalogue)
     if not entries:
         raise UserError(f'Văn bản "{path.name}": không tìm thấy danh sách đề nghị — không có bảng có cột "Họ và tên", '
                         'cũng không có các dòng đánh số (1. Ông Nguyễn Văn A, …) dưới mục "I. TẬP THỂ", '
                         '"II. CÁ NHÂN" hoặc dưới tên danh sách.')
-    return Source(LINES_LABEL, words.read_statement(lines + statement_lines), entries, notes)
+    return Source(LINES_LABEL, words.read_statement(lines + statement_lines, catalogue), entries, notes)
 
 
 def _is_list_style(paragraph: Paragraph) -> bool:
@@ -70,25 +72,27 @@ def _table_grid(table: Table, index: int, text: TextReader) -> Grid:
     return Grid(rows, where, lambda row: f"bảng {index}, dòng {row + 1}")
 
 
-def _numbered_lines(paragraphs: list[tuple[str, str, bool]]) -> tuple[list[tuple[str, str]], list[Entry]]:
+def _numbered_lines(paragraphs: list[tuple[str, str, bool]],
+                    catalogue: Catalogue) -> tuple[list[tuple[str, str]], list[Entry]]:
     """Items after the list's title or a group heading; lines before the first item describe the list."""
     above: list[tuple[str, str]] = []
     entries: list[Entry] = []
-    group = {"kind": "", "form": "", "achievement": ""}
+    group = Group()
     started = False
     for content, where, listed in paragraphs:
         if started and words.is_signature(content):
             break
         if (kind := words.heading_kind(content)):
-            group.update(kind=kind, achievement="")
+            group.kind, group.achievement = kind, ""
             started = True
             continue
         if started and words.is_achievement(content):
-            group["achievement"] = words.achievement_text(content)
+            group.achievement = words.achievement_text(content)
             continue
         item = words.item_text(content) or (content if listed and started else "")
-        if started and (form := words.heading_form(content)) is not None and not words.split_address(item)[0]:
-            group["form"] = form.name
+        form = words.heading_form(content, catalogue) if started else None
+        if form is not None and not words.split_address(item)[0]:
+            group.form = form.name
             continue
         if started and item and not words.is_total(item):
             entries.append(_line_entry(item, where, group))
@@ -99,14 +103,14 @@ def _numbered_lines(paragraphs: list[tuple[str, str, bool]]) -> tuple[list[tuple
     return above, entries
 
 
-def _line_entry(item: str, where: str, group: dict[str, str]) -> Entry:
+def _line_entry(item: str, where: str, group: Group) -> Entry:
     """"Ông Nguyễn Văn A, Trưởng phòng X, Sở Y" → name, address, position, workplace."""
-    entry = Entry(where=where, form=group["form"], achievement=group["achievement"])
+    entry = Entry(where=where, form=group.form, achievement=group.achievement)
     household, item = words.split_household(item)
-    entry.kind = group["kind"] or (words.HOUSEHOLD if household else "")
+    entry.kind = group.kind or (RecipientKind.HOUSEHOLD if household else None)
     name, _, rest = item.partition(",")
     entry.address, entry.name = words.split_address(name)
-    collective = entry.kind == words.COLLECTIVE or (not entry.kind and not entry.address
+    collective = entry.kind is RecipientKind.COLLECTIVE or (not entry.kind and not entry.address
                                                     and words.looks_collective(entry.name))
     if collective or household:
         entry.workplace = rest.strip(" ,;.")

@@ -9,12 +9,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..read import cells
-from ..read.schema import KINDS
+from ..glossary import RecipientKind
+from ..read import cells, schema
 from ..rules.collation import clean, match_key
-from ..rules.legal import AwardForm, find_form
-
-COLLECTIVE, PERSON, HOUSEHOLD = KINDS
+from ..rules.legal import AwardForm, Catalogue
 
 # Words a position starts with (longest first when matching); "Nguyên" (former) may precede them.
 POSITIONS = (
@@ -43,7 +41,7 @@ ORGANISATIONS = (
     "Công an", "Bộ Chỉ huy", "Ban Chỉ huy", "Kho bạc", "Ngân hàng", "Chi nhánh", "Xã", "Phường", "Thị trấn",
     "Huyện", "Thị xã", "Thành phố", "Thôn", "Khu phố", "Tổ dân phố", "Lớp", "Bộ phận", "Khối", "Tập thể",
 )
-ADDRESSES = {"ông": "Ông", "bà": "Bà"}
+ADDRESSES = {address.casefold(): address for address in schema.ADDRESSES}
 COMRADE = ("Đồng chí", "đ/c", "Đ/c", "Đ/C")
 HOUSEHOLD_PREFIXES = ("Hộ gia đình", "Hộ", "Gia đình")
 
@@ -137,19 +135,21 @@ def split_household(text: str) -> tuple[bool, str]:
     return False, text
 
 
-def kind_of(value: str) -> str:
-    """A kind as written in a column ("cá nhân", "CN", "TT") → one of KINDS, or ""."""
+KIND_ABBREVIATIONS = {"cn": RecipientKind.INDIVIDUAL, "tt": RecipientKind.COLLECTIVE, "hgđ": RecipientKind.HOUSEHOLD,
+                      "hộ": RecipientKind.HOUSEHOLD, "gia đình": RecipientKind.HOUSEHOLD}
+
+
+def kind_of(value: str) -> RecipientKind | None:
+    """A kind as written in a column ("cá nhân", "CN", "TT"), or None."""
     key = fold(value)
-    for kind in KINDS:
-        if key == fold(kind):
-            return kind
-    return {"cn": PERSON, "tt": COLLECTIVE, "hgđ": HOUSEHOLD, "hộ": HOUSEHOLD, "gia đình": HOUSEHOLD}.get(key, "")
+    same = next((kind for kind in RecipientKind if key == fold(kind.label)), None)
+    return same or KIND_ABBREVIATIONS.get(key)
 
 
 def address_of(value: str) -> str:
     """"Ông", "bà", "Nam", "Nữ" → "Ông"/"Bà"; else ""."""
     key = fold(value)
-    return {"ông": "Ông", "bà": "Bà", "nam": "Ông", "nữ": "Bà"}.get(key, "")
+    return ADDRESSES.get(key) or {"nam": ADDRESSES["ông"], "nữ": ADDRESSES["bà"]}.get(key, "")
 
 
 def looks_collective(name: str) -> bool:
@@ -165,13 +165,10 @@ def achievement_text(text: str) -> str:
     return strip_numbering(text).rstrip(" :;")
 
 
-def heading_kind(text: str) -> str:
-    """"I. TẬP THỂ", "II - CÁ NHÂN (12 người)" → the kind; else ""."""
-    key = fold(strip_numbering(text))
-    match = _KIND_HEADING.match(key)
-    if not match:
-        return ""
-    return HOUSEHOLD if "gia đình" in match.group(1) else kind_of(match.group(1))
+def heading_kind(text: str) -> RecipientKind | None:
+    """"I. TẬP THỂ", "II - CÁ NHÂN (12 người)" → the kind; else None."""
+    match = _KIND_HEADING.match(fold(strip_numbering(text)))
+    return kind_of(match.group(1)) if match else None
 
 
 def is_achievement(text: str) -> bool:
@@ -196,24 +193,24 @@ def item_text(text: str) -> str:
     return (match.group(2) or match.group(3)).strip().rstrip(";.,").strip()
 
 
-def form_in(text: str) -> AwardForm | None:
+def form_in(text: str, catalogue: Catalogue) -> AwardForm | None:
     """The award form named anywhere in ``text`` (a title, a heading); the longest mention wins."""
     words = clean(text).strip(" :;.").split()
     for length in range(len(words), 1, -1):
         for start in range(len(words) - length + 1):
-            form = find_form(" ".join(words[start:start + length]))
+            form = catalogue.find(" ".join(words[start:start + length]))
             if form is not None:
                 return form
     return None
 
 
-def heading_form(text: str) -> AwardForm | None:
+def heading_form(text: str, catalogue: Catalogue) -> AwardForm | None:
     """A line that is only a form's name, maybe numbered ("A. BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH:")."""
     body = strip_numbering(text).strip(" :;.")
     body = re.sub(r"^(?:đề nghị\s+)?(?:tặng\s+)?", "", body, flags=re.IGNORECASE)
-    form = find_form(body)
+    form = catalogue.find(body)
     if form is None and len(body.split()) <= 14:
-        form = form_in(body) if not split_address(body)[0] and "," not in body else None
+        form = form_in(body, catalogue) if not split_address(body)[0] and "," not in body else None
     return form
 
 
@@ -230,7 +227,7 @@ class Statement:
     where: str = ""                  # where the tờ trình line was found
 
 
-def read_statement(lines: list[tuple[str, str]]) -> Statement:
+def read_statement(lines: list[tuple[str, str]], catalogue: Catalogue) -> Statement:
     """Read the lines above a list (text, where): header, title, "(Kèm theo Tờ trình số …)"."""
     found = Statement()
     header: list[str] = []
@@ -254,7 +251,7 @@ def read_statement(lines: list[tuple[str, str]]) -> Statement:
         if key.startswith("danh sách"):
             title_seen = True
         if title_seen:
-            found.form = found.form or form_in(text)
+            found.form = found.form or form_in(text, catalogue)
         elif text.isupper() and not _NATIONAL.search(text):
             header.append(text)
     if not found.submission_no and fallback_no:
