@@ -117,14 +117,20 @@ def cli(ctx: click.Context) -> None:
 @cli.command(cls=VietnameseCommand, context_settings=HELP)
 @click.argument("file", metavar="TỆP.xlsx")
 @click.option("--force", is_flag=True, help="Ghi đè nếu tệp đã có.")
+@click.option("--cap", "level", type=click.Choice(["tinh", "so", "xa", "khac"]), default=None, metavar="CẤP",
+              help="Điền sẵn cách viết của cấp ban hành: tinh (UBND tỉnh), so (sở, ban, ngành), xa (UBND xã, "
+                   "phường, đặc khu), khac (cơ quan, đơn vị khác); danh sách hình thức khen thưởng chỉ gồm các "
+                   "hình thức cấp đó được quyết định.")
 @click.option("--don-vi", "for_unit", is_flag=True,
               help="Tạo sổ đề nghị để gửi các đơn vị điền (tên đơn vị, tờ trình, danh sách đề nghị), "
-                   'rồi nhập vào sổ số liệu bằng "tdkt nhap".')
+                   'rồi nhập vào sổ số liệu bằng "tdkt nhap". Kèm --cap: danh sách hình thức chỉ gồm các hình '
+                   "thức cấp của cơ quan xét khen thưởng được quyết định.")
 @MAU_OPTION
 @click.help_option("-h", "--help", help=HELP_TEXT)
-def init(file: str, force: bool, for_unit: bool, mau: str | None) -> None:
+def init(file: str, force: bool, level: str | None, for_unit: bool, mau: str | None) -> None:
     """Tạo sổ Excel mẫu, sẵn sàng để điền."""
-    from .read.blank import write_blank_workbook
+    from .glossary import IssuerLevel
+    from .read.blank import level_content, write_blank_workbook, write_filled_workbook
     from .rules.book import Rules
 
     target = Path(file)
@@ -133,14 +139,18 @@ def init(file: str, force: bool, for_unit: bool, mau: str | None) -> None:
     if target.exists() and not force:
         raise UserError(f'Tệp "{target}" đã có. Dùng --force nếu muốn ghi đè.')
     rules = Rules(settings_for(target, mau))
+    chosen = IssuerLevel.from_key(level) if level else None
     if for_unit:
         from .importing import write_unit_workbook
 
-        write_unit_workbook(target, rules)
+        write_unit_workbook(target, rules, chosen)
         click.echo(f'Đã tạo sổ đề nghị "{target}". Gửi cho đơn vị điền; đơn vị kiểm tra bằng "tdkt check {target.name}" '
                    "trước khi gửi lại.")
         return
-    write_blank_workbook(target, rules)
+    if chosen is None:
+        write_blank_workbook(target, rules)
+    else:
+        write_filled_workbook(target, level_content(rules, chosen), rules, level=chosen, keep_examples=True)
     click.echo(f'Đã tạo "{target}". Mở bằng Excel, đọc trang "Hướng dẫn" rồi điền các trang còn lại.')
 
 

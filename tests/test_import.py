@@ -91,8 +91,8 @@ def test_init_don_vi_writes_the_units_workbook_from_the_same_schema(tmp_path, ru
     assert labels == ["Đơn vị trình", "Thủ trưởng đơn vị trình", "Số tờ trình", "Ngày tờ trình"]
     ws = book["Đề nghị khen thưởng"]
     office_columns = {c.key: c for c in NOMINATIONS.columns}
-    assert [c.value for c in ws[1]] == ["Loại", "Ông/Bà", "Họ tên / Tên tập thể", "Chức vụ", "Đơn vị công tác",
-                                        "Hình thức khen thưởng", "Thành tích"]
+    assert [c.value for c in ws[1]] == ["Loại", "Ông/Bà", "Cấp bậc, quân hàm", "Họ tên / Tên tập thể", "Chức vụ",
+                                        "Đơn vị công tác", "Hình thức khen thưởng", "Thành tích"]
     prompts = {dv.promptTitle: dv for dv in ws.data_validations.dataValidation}
     for column in UNIT_NOMINATIONS.columns:
         assert prompts[column.header].prompt == office_columns[column.key].help[:250]
@@ -148,8 +148,9 @@ def test_check_on_the_units_workbook_applies_the_offices_rules(tmp_path, unit_te
     assert code == 1
     found = lines_of(output)
     assert 'Lỗi: trang "Đề nghị khen thưởng", ô B2 (cột "Ông/Bà"): thiếu Ông/Bà cho cá nhân "Trần Thị Bình"; ' \
-           'danh sách kèm theo ghi "Ông …" hoặc "Bà …".' in found
-    assert any(line.startswith('Lỗi: trang "Đề nghị khen thưởng", ô F3 (cột "Hình thức khen thưởng"): '
+           'danh sách kèm theo ghi "Ông …" hoặc "Bà …" (lực lượng vũ trang: ghi cấp bậc ở cột "Cấp bậc, quân hàm").' \
+           in found
+    assert any(line.startswith('Lỗi: trang "Đề nghị khen thưởng", ô G3 (cột "Hình thức khen thưởng"): '
                                '"Huân chương Lao động hạng Ba" không phải hình thức') for line in found)
     assert any(line.startswith('Lỗi: trang "Đề nghị khen thưởng", ô A4 (cột "Loại"): "Cá nhân lạ" không có trong '
                                'danh mục') for line in found)
@@ -240,9 +241,9 @@ def test_excel_list_with_other_headers_codes_signature_and_options(tmp_path, off
         "Cần xem lại 2 dòng:",
         '- trang "DS", ô B4 → dòng 5 của sổ: "Hoàng Văn Em": không tách được chức vụ và đơn vị công tác trong '
         '"Phụ trách kế toán"; đã ghi cả vào cột Chức vụ, hãy tách lại (trang "DS", ô C4); thiếu Ông/Bà cho cá nhân '
-        '"Hoàng Văn Em"; danh sách kèm theo ghi "Ông …" hoặc "Bà …"; "Bằng khen của Thủ tướng" không phải hình thức '
-        'khen thưởng do Chủ tịch UBND tỉnh quyết định; hãy chọn trong danh sách của cột Hình thức khen thưởng '
-        '(trang "DS", ô D4).',
+        '"Hoàng Văn Em"; danh sách kèm theo ghi "Ông …" hoặc "Bà …" (lực lượng vũ trang: ghi cấp bậc ở cột "Cấp bậc, '
+        'quân hàm"); "Bằng khen của Thủ tướng" không phải hình thức khen thưởng, danh hiệu thi đua nào phần mềm '
+        'biết; hãy chọn trong danh sách của cột Hình thức khen thưởng (trang "DS", ô D4).',
         '- trang "DS", ô B6 → dòng 6 của sổ: "Nguyễn Văn An": "Nguyễn Văn An" đã có đề nghị trong đợt "Quý I/2024" '
         "(dòng 2 của sổ số liệu).",
         "Không nhận 1 dòng:",
@@ -439,7 +440,7 @@ def test_word_list_as_numbered_lines(tmp_path, office, rules):
         f'  Đã nhận 4 dòng vào đợt "{BATCH}" (dòng 3–6 của trang "Đề nghị khen thưởng").',
         "  Cần xem lại 1 dòng:",
         '    - đoạn 11 → dòng 6 của sổ: "Lê Văn C": thiếu Ông/Bà cho cá nhân "Lê Văn C"; danh sách kèm theo ghi '
-        '"Ông …" hoặc "Bà …".',
+        '"Ông …" hoặc "Bà …" (lực lượng vũ trang: ghi cấp bậc ở cột "Cấp bậc, quân hàm").',
         'Đã ghi 4 dòng mới vào sổ "so-lieu.xlsx" (trang "Đề nghị khen thưởng"); '
         'bản sao sổ trước khi nhập: "so-lieu.bak.xlsx".',
     ]
@@ -462,7 +463,7 @@ def test_word_list_as_numbered_lines(tmp_path, office, rules):
 def test_office_formatting_dropdowns_and_other_sheets_survive(tmp_path, office, unit_template, rules):
     book = openpyxl.load_workbook(office)
     book.create_sheet("Ghi chú riêng")["A1"] = "Theo dõi hồ sơ của văn thư"
-    book[NOMINATIONS.title]["N1"] = "Cột riêng của văn phòng"
+    book[NOMINATIONS.title]["O1"] = "Cột riêng của văn phòng"
     book.save(office)
     source = unit_book(unit_template, tmp_path / "dv.xlsx", UNIT_ROWS)
     import_files(office, [source], rules, Defaults(batch=BATCH))
@@ -471,12 +472,12 @@ def test_office_formatting_dropdowns_and_other_sheets_survive(tmp_path, office, 
     assert book["Ghi chú riêng"]["A1"].value == "Theo dõi hồ sơ của văn thư"
     assert book[LISTS_SHEET].sheet_state == "hidden"
     ws = book[NOMINATIONS.title]
-    assert ws["N1"].value == "Cột riêng của văn phòng" and ws.freeze_panes == "A2"
+    assert ws["O1"].value == "Cột riêng của văn phòng" and ws.freeze_panes == "A2"
     assert ws["A1"].fill.fgColor.rgb.endswith("FCE4D6")  # required-column header colour kept
     lists = {dv.promptTitle: dv for dv in ws.data_validations.dataValidation}
-    assert lists["Hình thức khen thưởng"].type == "list" and "K2:K2000" in str(lists["Hình thức khen thưởng"].sqref)
+    assert lists["Hình thức khen thưởng"].type == "list" and "L2:L2000" in str(lists["Hình thức khen thưởng"].sqref)
     assert ws["E3"].number_format == "dd/mm/yyyy" and ws["E3"].value.date() == dt.date(2024, 3, 10)
-    assert [ws.cell(2, c).value for c in (2, 8, 13)] == ["Sở Giáo dục và Đào tạo", "Nguyễn Văn An", "Đạt"]
+    assert [ws.cell(2, c).value for c in (2, 9, 14)] == ["Sở Giáo dục và Đào tạo", "Nguyễn Văn An", "Đạt"]
 
 
 def test_batch_must_be_named_when_the_workbook_has_several(tmp_path, office, unit_template, rules):

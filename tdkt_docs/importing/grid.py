@@ -28,6 +28,7 @@ _ALIASES = {
              "Tập thể, cá nhân", "Họ và tên/Tên tập thể", "Tên đơn vị, cá nhân", "Họ và tên, tên tập thể",
              "Tên tập thể, họ và tên cá nhân", "Họ tên tập thể, cá nhân"),
     "address": ("Ông/Bà", "Ông, Bà", "Danh xưng"),
+    "rank": ("Cấp bậc", "Quân hàm", "Quân hàm, cấp bậc", "Cấp bậc, chức vụ quân hàm"),
     "sex": ("Giới tính", "Nam/Nữ", "Nam, Nữ"),
     "male": ("Nam",),
     "female": ("Nữ",),
@@ -186,6 +187,7 @@ def _entry(grid: Grid, row: int, header: Header, text: dict[str, str], group: Gr
                   or (RecipientKind.HOUSEHOLD if household else None))
     entry.address = (words.address_of(text.get("address", "")) or words.address_of(text.get("sex", ""))
                      or ("Ông" if text.get("male") else "Bà" if text.get("female") else "") or entry.address)
+    entry.rank = text.get("rank", "")
     entry.position, entry.workplace = text.get("position", ""), text.get("workplace", "")
     if text.get("position_workplace"):
         position, workplace, decided = words.split_position(text["position_workplace"])

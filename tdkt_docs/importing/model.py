@@ -19,6 +19,7 @@ class Entry:
     name: str = ""
     kind: RecipientKind | None = None
     address: str = ""
+    rank: str = ""                   # cấp bậc, quân hàm
     position: str = ""
     workplace: str = ""
     form: str = ""

@@ -18,10 +18,13 @@ from openpyxl.utils import get_column_letter
 from ..errors import UserError
 from ..files import atomic_path
 from ..read import cells
-from ..read.schema import BATCHES, NOMINATIONS
-from ..read.workbook import find_sheet, locate_headers, open_workbook
+from ..read.schema import AGENCY, BATCHES, NOMINATIONS
+from ..read.workbook import find_sheet, locate_headers, open_workbook, read_workbook
+from ..rules.book import Rules
 from ..rules.collation import match_key
+from ..rules.issuer import Issuer, issuer_of
 from ..rules.legal import Catalogue
+from .words import split_rank
 
 Fingerprint = tuple[str, ...]
 
@@ -30,21 +33,24 @@ def fingerprint(values: dict[str, object], catalogue: Catalogue) -> Fingerprint:
     """Same unit, tờ trình, kind, name and form: the same nomination, whatever else was edited."""
     form = catalogue.find(str(values.get("form") or ""))
     return (match_key(str(values.get("unit") or "")), match_key(str(values.get("submission_no") or "")),
-            match_key(str(values.get("kind") or "")), match_key(str(values.get("name") or "")),
-            form.key if form else match_key(str(values.get("form") or "")))
+            match_key(str(values.get("kind") or "")), _name(values), form.key if form else match_key(str(values.get("form") or "")))
 
 
 def person(values: dict[str, object]) -> Fingerprint:
-    return (match_key(str(values.get("kind") or "")), match_key(str(values.get("name") or "")),
-            match_key(str(values.get("workplace") or "")))
+    return match_key(str(values.get("kind") or "")), _name(values), match_key(str(values.get("workplace") or ""))
+
+
+def _name(values: dict[str, object]) -> str:
+    """The name compared, with or without the rank typed before it."""
+    return match_key(split_rank(str(values.get("name") or ""))[1])
 
 
 class OfficeBook:
-    """The office's Đề nghị khen thưởng sheet, ready for rows to be appended."""
+    """The office's Đề nghị khen thưởng sheet, ready for rows to be appended, and who decides on them."""
 
-    def __init__(self, path: Path, catalogue: Catalogue) -> None:
+    def __init__(self, path: Path, rules: Rules) -> None:
         self.path = Path(path)
-        self.catalogue = catalogue
+        self.catalogue = rules.catalogue
         self.book = open_workbook(self.path, data_only=False)  # formulas kept as formulas
         self.ws = find_sheet(self.book, NOMINATIONS.title)
         if self.ws is None:
@@ -63,6 +69,11 @@ class OfficeBook:
                 self.rows.append((row, values))
         self.last_row = self.rows[-1][0] if self.rows else header_row
         self.added: list[int] = []
+        self.issuer = _issuer(self.path, rules)
+
+    def has(self, key: str) -> bool:
+        """Whether the sheet has the column ``key`` (a workbook of an earlier version may lack one)."""
+        return key in self.columns
 
     def batches(self) -> list[str]:
         ws = find_sheet(self.book, BATCHES.title)
@@ -124,3 +135,9 @@ class OfficeBook:
             raise UserError(f'Không ghi được "{self.path}": tệp đang mở trong Excel hoặc chương trình khác. '
                             "Hãy đóng tệp rồi chạy lại; sổ chưa bị thay đổi.") from None
         return backup
+
+
+def _issuer(path: Path, rules: Rules) -> Issuer | None:
+    """Who decides on the workbook's nominations, as the build reads the Cơ quan sheet; None when it cannot say
+    (the build reports why)."""
+    return issuer_of(read_workbook(path, (AGENCY,)), rules.levels)[0]

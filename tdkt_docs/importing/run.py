@@ -78,7 +78,7 @@ def import_files(office: Path, sources: list[Path], rules: Rules, defaults: Defa
         raise UserError(f'"{office.name}" là sổ đề nghị của đơn vị, không phải sổ số liệu của cơ quan. '
                         "Lệnh đúng: tdkt nhap <sổ số liệu>.xlsx <các tệp của đơn vị>…")
     catalogue = rules.catalogue
-    book = OfficeBook(office, catalogue)
+    book = OfficeBook(office, rules)
     batch, batch_note = _batch(book, defaults.batch)
     result = ImportResult(office, batch, [])
     for path in map(Path, sources):
@@ -144,11 +144,11 @@ def _import_source(book: OfficeBook, batch: str, source: Source, defaults: Defau
     people = book.people(batch)
     for entry in source.entries:
         if not entry.refused:  # a row its reader refused is reported with the reader's reasons only
-            _complete(entry, source.statement, defaults, book.catalogue)
+            _complete(entry, source.statement, defaults, book)
         if entry.refused:
             report.refused.append(entry)
             continue
-        values = _values(entry, batch, report)
+        values = _values(entry, batch, report, book)
         key = fingerprint(values, book.catalogue)
         if available[key] > 0:
             available[key] -= 1
@@ -203,8 +203,12 @@ def _missing_everywhere(entries: list[Entry], statement: Statement, defaults: De
     return ""
 
 
-def _complete(entry: Entry, statement: Statement, defaults: Defaults, catalogue: Catalogue) -> None:
-    """Fill what the row leaves out from the file and the command line; say what is still wrong."""
+def _complete(entry: Entry, statement: Statement, defaults: Defaults, book: OfficeBook) -> None:
+    """Fill what the row leaves out from the file and the command line; say what is still wrong for the
+    office's decision."""
+    catalogue = book.catalogue
+    if not entry.rank:
+        entry.rank, entry.name = words.split_rank(entry.name)
     entry.form = entry.form or (statement.form.name if statement.form else "") or defaults.form
     form = catalogue.find(entry.form) if entry.form else None
     if form is not None:
@@ -219,13 +223,13 @@ def _complete(entry: Entry, statement: Statement, defaults: Defaults, catalogue:
     if not entry.achievement:
         entry.refused.append('thiếu thành tích (ghi vào cột, thêm dòng "Đã có thành tích …" hoặc dùng --thanh-tich)')
     if not entry.refused:
-        found = review(entry.kind, entry.address, entry.name, entry.form, catalogue)
+        found = review(entry.kind, entry.address, entry.rank, entry.name, entry.form, catalogue, book.issuer)
         entry.attention += [message + (f" ({entry.at(key)})" if entry.at(key) != entry.where else "")
                             for key, message in found]
 
 
 def _guess_kind(entry: Entry, form: AwardForm | None) -> RecipientKind:
-    if entry.address:
+    if entry.address or entry.rank:
         return RecipientKind.INDIVIDUAL
     if form is not None and len(form.kinds) == 1:
         return form.kinds[0]
@@ -234,8 +238,10 @@ def _guess_kind(entry: Entry, form: AwardForm | None) -> RecipientKind:
     return RecipientKind.INDIVIDUAL
 
 
-def _values(entry: Entry, batch: str, report: FileReport) -> dict[str, object]:
-    """The office row: every column of the Đề nghị khen thưởng sheet."""
+def _values(entry: Entry, batch: str, report: FileReport, book: OfficeBook) -> dict[str, object]:
+    """The office row: every column of the Đề nghị khen thưởng sheet. A workbook without the rank column (an
+    earlier version) gets the rank before the name, which the documents print as typed."""
+    ranked = entry.rank and not book.has("rank")
     return {
         "batch": batch,
         "unit": entry.unit or report.unit,
@@ -244,7 +250,8 @@ def _values(entry: Entry, batch: str, report: FileReport) -> dict[str, object]:
         "submission_date": entry.submission_date or report.submission_date,
         "kind": entry.kind.label if entry.kind else "",
         "address": entry.address,
-        "name": entry.name,
+        "rank": entry.rank,
+        "name": f"{entry.rank} {entry.name}" if ranked else entry.name,
         "position": entry.position,
         "workplace": entry.workplace,
         "form": entry.form,

@@ -14,7 +14,7 @@ from pathlib import Path
 import openpyxl
 from openpyxl.utils.cell import coordinate_from_string
 
-from ..glossary import RecipientKind
+from ..glossary import IssuerLevel, RecipientKind
 from ..problems import Location, Problem, Severity
 from ..read import cells
 from ..read.blank import write_blank_workbook
@@ -47,6 +47,7 @@ class UnitNomination:
 
     kind: RecipientKind
     address: str
+    rank: str
     name: str
     position: str
     workplace: str
@@ -80,16 +81,18 @@ INTRO = (
     f'1. Trang "{UNIT_INFO.title}": tên đơn vị, thủ trưởng, số và ngày tờ trình đề nghị khen thưởng.',
     f'2. Trang "{UNIT_NOMINATIONS.title}": mỗi dòng một tập thể, cá nhân hoặc hộ gia đình. Dòng 1 là tiêu đề '
     "(không sửa), dòng 2 là dòng ví dụ — ghi đè hoặc xóa khi nhập thật. Ô tô màu cam là bắt buộc; chọn ô để xem gợi ý.",
-    "3. Hình thức khen thưởng chọn trong danh sách của ô. Cá nhân phải có Ông/Bà. Ngày nhập dạng ngày/tháng/năm.",
+    "3. Hình thức khen thưởng chọn trong danh sách của ô. Cá nhân phải có Ông/Bà (lực lượng vũ trang: ghi cấp bậc ở "
+    'cột "Cấp bậc, quân hàm"). Ngày nhập dạng ngày/tháng/năm.',
     "4. Không gộp ô (Merge), không đổi tên trang, không thêm cột.",
     "5. Trước khi gửi, kiểm tra sổ: tdkt check <tệp>.xlsx — sổ không còn lỗi thì gửi cho cơ quan thi đua, "
     "khen thưởng; cơ quan nhập thẳng vào sổ số liệu (tdkt nhap), không phải gõ lại.",
 )
 
 
-def write_unit_workbook(target: Path, rules: Rules) -> None:
-    """The blank workbook a proposing unit fills and sends (the form dropdown from ``rules``)."""
-    write_blank_workbook(Path(target), rules, UNIT_SHEETS, intro=INTRO)
+def write_unit_workbook(target: Path, rules: Rules, level: IssuerLevel | None = None) -> None:
+    """The blank workbook a proposing unit fills and sends; the form dropdown holds the forms of ``rules`` that
+    the deciding office's ``level`` may decide (all of them when the level is not known)."""
+    write_blank_workbook(Path(target), rules, UNIT_SHEETS, level, intro=INTRO)
 
 
 def is_unit_workbook(path: Path) -> bool:
@@ -118,8 +121,8 @@ def check_unit_workbook(path: Path, rules: Rules) -> list[Problem]:
                                 Location(UNIT_NOMINATIONS.title)))
     seen: dict[tuple, int] = {}
     for nomination in data.all(UNIT_NOMINATIONS.key):
-        for key, message in review(nomination.kind, nomination.address, nomination.name, nomination.form,
-                                   rules.catalogue):
+        for key, message in review(nomination.kind, nomination.address, nomination.rank, nomination.name,
+                                   nomination.form, rules.catalogue):
             problems.append(record_problem(UNIT_NOMINATIONS, nomination, key, f"don_vi.{key}", f"{message}."))
         same = (nomination.kind, *map(match_key, (nomination.name, nomination.workplace, nomination.form)))
         if same in seen:
@@ -156,7 +159,7 @@ def _where(place: str) -> str:
 
 def _entry(n: UnitNomination) -> Entry:
     where = {key: _where(place) for key, place in n.cells.items()}
-    return Entry(where=where["name"], name=n.name, kind=n.kind, address=n.address, position=n.position,
+    return Entry(where=where["name"], name=n.name, kind=n.kind, address=n.address, rank=n.rank, position=n.position,
                  workplace=n.workplace, form=n.form, achievement=n.achievement, cells=where)
 
 

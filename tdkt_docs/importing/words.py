@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..glossary import RecipientKind
+from ..glossary import RecipientKind, rank_of
 from ..read import cells, schema
 from ..rules.collation import clean, match_key
 from ..rules.legal import AwardForm, Catalogue
@@ -123,6 +123,13 @@ def split_address(text: str) -> tuple[str, str]:
     if comrade:
         return "", text[len(comrade):].strip(" .:")
     return "", text
+
+
+def split_rank(text: str) -> tuple[str, str]:
+    """"Thượng tá Lê Hoàng Phúc" → ("Thượng tá", "Lê Hoàng Phúc"); a name without a rank → ("", name)."""
+    rank = rank_of(text)
+    rest = text[len(rank):].strip()
+    return (rank, rest) if rank and rest[:1].isupper() else ("", text)
 
 
 def split_household(text: str) -> tuple[bool, str]:

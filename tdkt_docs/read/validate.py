@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..files import clashes, slug
-from ..glossary import RecipientKind
+from ..glossary import RecipientKind, person_of, rank_of
 from ..problems import Location, Problem, Severity
 from ..rules.collation import match_key
 from ..rules.dates import short_date
@@ -30,7 +30,7 @@ def validate(data: WorkbookData) -> list[Problem]:
 
 def _batch_problems(batches: list[Batch]) -> list[Problem]:
     problems = [record_problem(BATCHES, batch, "submission_date", "ngay.sau_ngay_ky",
-                               f"ngày tờ trình Sở Nội vụ {short_date(batch.submission_date)} sau ngày "
+                               f"ngày tờ trình thẩm định {short_date(batch.submission_date)} sau ngày "
                                f"ký dự kiến {short_date(batch.signing)}.")
                 for batch in batches
                 if batch.signing and batch.submission_date and batch.submission_date > batch.signing]
@@ -62,19 +62,26 @@ def _submission_date_problems(n: Nomination, batches: dict[str, Batch], dates: d
     return problems
 
 
-def address_issue(kind: RecipientKind | None, address: str, name: str) -> str:
-    """What a person's line in the attached list lacks (Ông/Bà), without a final period; "" when nothing."""
-    if kind is RecipientKind.INDIVIDUAL and not address:
-        return f'thiếu Ông/Bà cho cá nhân "{name}"; danh sách kèm theo ghi "Ông …" hoặc "Bà …"'
+def address_issue(kind: RecipientKind | None, address: str, name: str, rank: str = "") -> str:
+    """What a person's line in the attached list lacks (Ông/Bà, or a rank in its column or before the name),
+    without a final period; "" when nothing."""
+    if kind is RecipientKind.INDIVIDUAL and not (address or rank or rank_of(name)):
+        return (f'thiếu Ông/Bà cho cá nhân "{name}"; danh sách kèm theo ghi "Ông …" hoặc "Bà …" (lực lượng vũ '
+                'trang: ghi cấp bậc ở cột "Cấp bậc, quân hàm")')
     return ""
 
 
 def _name_problems(n: Nomination) -> list[Problem]:
-    """A person needs Ông/Bà; names print exactly as typed, so say when the capitals look wrong."""
+    """A person needs Ông/Bà (or a rank); names print exactly as typed, so say when the capitals look wrong,
+    or when the workplace repeats the end of the position ("Phó Giám đốc Sở Y tế, Sở Y tế")."""
     problems = []
-    if (missing := address_issue(n.kind, n.address, n.name)):
+    if (missing := address_issue(n.kind, n.address, n.name, n.rank)):
         problems.append(record_problem(NOMINATIONS, n, "address", "ca_nhan.ong_ba", f"{missing}."))
-    words = n.name.split()
+    if n.workplace and n.position and match_key(n.position).endswith(match_key(n.workplace)):
+        problems.append(record_problem(NOMINATIONS, n, "workplace", "don_vi.lap",
+                                       f'"{n.workplace}" đã có ở cuối chức vụ "{n.position}"; danh sách sẽ in hai '
+                                       "lần. Hãy bỏ đơn vị ở một trong hai cột.", Severity.WARNING))
+    words = person_of(n.name).split()
     if n.kind is not RecipientKind.COLLECTIVE and any(w[:1].islower() for w in words):
         message = f'họ tên "{n.name}" có chữ đầu chưa viết hoa; văn bản in đúng như đã gõ.'
     elif len(words) > 2 and n.name == n.name.upper() and any(c.isalpha() for c in n.name):
