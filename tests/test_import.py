@@ -11,15 +11,16 @@ import openpyxl
 import pytest
 
 from tdkt_docs.errors import UserError
-from tdkt_docs.glossary import Appraisal, RecipientKind
+from tdkt_docs.glossary import Appraisal, IssuerLevel, RecipientKind
 from tdkt_docs.importing import Defaults, format_result, import_files
 from tdkt_docs.importing.grid import Grid, find_header, read_rows
-from tdkt_docs.importing.words import split_address, split_position
+from tdkt_docs.importing.words import split_address, split_position, split_rank
 from tdkt_docs.importing.unit_book import UNIT_INFO, UNIT_NOMINATIONS, UNIT_SHEETS
 from tdkt_docs.read import load
 from tdkt_docs.read.blank import write_filled_workbook
 from tdkt_docs.read.legacy import TCVN3, from_unicode
-from tdkt_docs.read.schema import HELP_SHEET, LISTS_SHEET, NOMINATIONS, SHEETS
+from tdkt_docs.read.schema import BATCHES, HELP_SHEET, LISTS_SHEET, NOMINATIONS, SHEETS
+from tdkt_docs.rules.awards import resolve
 
 from helpers import run_tdkt
 from support.workbooks import BK, MINIMAL
@@ -537,3 +538,96 @@ def test_three_row_header_under_a_merged_title(rules):
     assert (entry.where, entry.address, entry.name, entry.position, entry.workplace, entry.form) == \
            ("B5", "Ông", "Đinh Văn Hải", "Kỹ sư", "Công ty Điện lực Bắc Ninh", "BKCT")  # named in full on import
     assert notes == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thượng tá Lê Hoàng Phúc", ("Thượng tá", "Lê Hoàng Phúc")),
+    ("đại úy Trần Văn Nam", ("Đại úy", "Trần Văn Nam")),
+    ("Trung tâm Y tế", ("", "Trung tâm Y tế")),
+    ("Thiếu tá", ("", "Thiếu tá")),
+])
+def test_rank_taken_from_the_name(text, expected):
+    assert split_rank(text) == expected
+
+
+# --- the issuer profile: authority, ranks, earlier headers ---------------------------------------------------------
+
+SO_GDDT = {"level": "Sở, ban, ngành", "name_line_1": "UBND TỈNH BẮC NINH", "name_line_2": "SỞ GIÁO DỤC VÀ ĐÀO TẠO",
+           "short_name": "Sở Giáo dục và Đào tạo", "code": "SGDĐT", "place": "Bắc Ninh", "head": "Giám đốc"}
+GK = "Giấy khen"
+
+
+def test_a_form_outside_the_offices_authority_is_flagged_as_the_build_refuses_it(tmp_path, rules):
+    content = copy.deepcopy(MINIMAL)
+    content["agency"] = SO_GDDT
+    content["batches"] = [{**batch("Năm học 2023-2024"), "position": "GIÁM ĐỐC"}]
+    office = tmp_path / "so-gddt.xlsx"
+    write_filled_workbook(office, content, rules)
+    source = excel_list(tmp_path / "thpt.xlsx", [
+        ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Hình thức đề nghị", "Thành tích"],
+        [1, "Bà Ngô Thị Hoa", "Hiệu trưởng", "Trường THPT Lý Thái Tổ", "Giấy khen", ACHIEVEMENT],
+        [2, "Ông Đặng Văn Khoa", "Giáo viên", "Trường THPT Lý Thái Tổ", "BKCT", ACHIEVEMENT],
+    ])
+    result = import_files(office, [source], rules, Defaults(unit="Trường THPT Lý Thái Tổ", submission_no="18/TTr-LTT",
+                                                            submission_date=dt.date(2024, 3, 1)))
+    report = result.reports[0]
+    assert [(e.name, row) for e, row in report.taken] == [("Ngô Thị Hoa", 2), ("Đặng Văn Khoa", 3)]
+    [(entry, row)] = report.attention
+    refusal = next(p for p in resolve(load(office), rules).problems if p.code == "hinh_thuc.tham_quyen")
+    assert refusal.location.cell == f"L{row}"
+    assert refusal.message == ('"Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh" không thuộc thẩm quyền của Giám đốc Sở '
+                               "Giáo dục và Đào tạo (sở, ban, ngành): hình thức này do cấp tỉnh quyết định (Luật Thi "
+                               "đua, khen thưởng 2022 Điều 79 (Chủ tịch Ủy ban nhân dân cấp tỉnh)). Hãy trình lên cấp "
+                               "đó hoặc chọn hình thức khác.")
+    assert entry.attention == [refusal.message.removesuffix(".") + ' (trang "DS", ô E3)']
+    assert [r.form for r in nominations(office)] == [GK, BK]
+
+
+def test_rank_from_its_column_or_typed_before_the_name(tmp_path, office, rules):
+    source = excel_list(tmp_path / "ca.xlsx", [
+        ["STT", "Họ và tên", "Cấp bậc", "Chức vụ", "Đơn vị công tác", "Hình thức đề nghị", "Thành tích"],
+        [1, "Nguyễn Văn Hùng", "Đại úy", "Đội trưởng", "Công an huyện Tiên Du", "BKCT", ACHIEVEMENT],
+        [2, "Thượng tá Lê Hoàng Phúc", None, "Phó Trưởng Công an", "Công an huyện Tiên Du", "BKCT", ACHIEVEMENT],
+    ])
+    report = import_files(office, [source], rules, Defaults(batch=BATCH, unit="Công an tỉnh", submission_no="5/TTr-CAT",
+                                                            submission_date=dt.date(2024, 3, 1))).reports[0]
+    assert (len(report.taken), report.attention, report.refused) == (2, [], [])
+    rows = nominations(office)[1:]
+    assert [(r.kind, r.address, r.rank, r.name) for r in rows] == [
+        (INDIVIDUAL, "", "Đại úy", "Nguyễn Văn Hùng"), (INDIVIDUAL, "", "Thượng tá", "Lê Hoàng Phúc")]
+    assert not [p for p in load(office).problems if p.code == "ca_nhan.ong_ba"]
+    again = import_files(office, [source], rules, Defaults(batch=BATCH, unit="Công an tỉnh", submission_no="5/TTr-CAT",
+                                                           submission_date=dt.date(2024, 3, 1))).reports[0]
+    assert (len(again.taken), len(again.already)) == (0, 2)
+
+
+def test_earlier_office_workbook_headers_and_no_rank_column(tmp_path, office, rules):
+    """A workbook of an earlier version: "Số tờ trình Sở Nội vụ" and no rank column; the rank goes before the name."""
+    book = openpyxl.load_workbook(office)
+    batches = book[BATCHES.title]
+    for cell in batches[1]:
+        if cell.value in ("Số tờ trình thẩm định", "Ngày tờ trình thẩm định"):
+            cell.value = cell.value.replace("thẩm định", "Sở Nội vụ")
+    book[NOMINATIONS.title].delete_cols(8)  # Cấp bậc, quân hàm
+    book.save(office)
+    source = excel_list(tmp_path / "ca.xlsx", [["Họ và tên", "Hình thức đề nghị", "Thành tích"],
+                                               ["Thượng tá Lê Hoàng Phúc", "BKCT", ACHIEVEMENT]])
+    result = import_files(office, [source], rules, Defaults(unit="Công an tỉnh", submission_no="5/TTr-CAT",
+                                                            submission_date=dt.date(2024, 3, 1)))
+    assert result.batch == BATCH  # the only batch, found under the earlier headers
+    assert openpyxl.load_workbook(office)[NOMINATIONS.title]["H3"].value == "Thượng tá Lê Hoàng Phúc"
+    assert format_result(import_files(office, [source], rules, Defaults(
+        unit="Công an tỉnh", submission_no="5/TTr-CAT", submission_date=dt.date(2024, 3, 1))))[1] == \
+        "  Tệp này đã nhập trước đây: cả 1 dòng đã có trong sổ, không thêm lại."
+
+
+def test_init_don_vi_with_the_offices_level_lists_its_forms(tmp_path, rules):
+    target = tmp_path / "de-nghi.xlsx"
+    code, output = run("init", "--don-vi", "--cap", "so", target)
+    assert code == 0, output
+    book = openpyxl.load_workbook(target)
+    prompts = {dv.promptTitle: dv for dv in book["Đề nghị khen thưởng"].data_validations.dataValidation}
+    area = prompts["Hình thức khen thưởng"].formula1.split("!")[1].replace("$", "")
+    listed = [c.value for row in book[LISTS_SHEET][area] for c in row]
+    assert listed == list(rules.catalogue.names(IssuerLevel.DEPARTMENT))
+    assert GK in listed and BK not in listed
