@@ -19,7 +19,7 @@ from ..errors import UserError
 from ..files import atomic_path
 from ..read import cells
 from ..read.schema import AGENCY, BATCHES, NOMINATIONS
-from ..read.workbook import find_sheet, locate_headers, open_workbook, read_workbook
+from ..read.workbook import WorkbookData, find_sheet, locate_headers, open_workbook, read_form
 from ..rules.book import Rules
 from ..rules.collation import match_key
 from ..rules.issuer import Issuer, issuer_of
@@ -69,7 +69,17 @@ class OfficeBook:
                 self.rows.append((row, values))
         self.last_row = self.rows[-1][0] if self.rows else header_row
         self.added: list[int] = []
-        self.issuer = _issuer(self.path, rules)
+        self.issuer = self._issuer(rules)
+
+    def _issuer(self, rules: Rules) -> Issuer | None:
+        """Who decides on the workbook's nominations, as the build reads the Cơ quan sheet; None when it cannot
+        say (the build reports why)."""
+        ws = find_sheet(self.book, AGENCY.title)
+        if ws is None:
+            return None
+        data = WorkbookData(self.path)
+        data.records[AGENCY.key] = read_form(ws, AGENCY, {})[0]
+        return issuer_of(data, rules.levels)[0]
 
     def has(self, key: str) -> bool:
         """Whether the sheet has the column ``key`` (a workbook of an earlier version may lack one)."""
@@ -135,9 +145,3 @@ class OfficeBook:
             raise UserError(f'Không ghi được "{self.path}": tệp đang mở trong Excel hoặc chương trình khác. '
                             "Hãy đóng tệp rồi chạy lại; sổ chưa bị thay đổi.") from None
         return backup
-
-
-def _issuer(path: Path, rules: Rules) -> Issuer | None:
-    """Who decides on the workbook's nominations, as the build reads the Cơ quan sheet; None when it cannot say
-    (the build reports why)."""
-    return issuer_of(read_workbook(path, (AGENCY,)), rules.levels)[0]
