@@ -121,9 +121,13 @@ def cli(ctx: click.Context) -> None:
               help="Điền sẵn cách viết của cấp ban hành: tinh (UBND tỉnh), so (sở, ban, ngành), xa (UBND xã, "
                    "phường, đặc khu), khac (cơ quan, đơn vị khác); danh sách hình thức khen thưởng chỉ gồm các "
                    "hình thức cấp đó được quyết định.")
+@click.option("--don-vi", "for_unit", is_flag=True,
+              help="Tạo sổ đề nghị để gửi các đơn vị điền (tên đơn vị, tờ trình, danh sách đề nghị), "
+                   'rồi nhập vào sổ số liệu bằng "tdkt nhap". Kèm --cap: danh sách hình thức chỉ gồm các hình '
+                   "thức cấp của cơ quan xét khen thưởng được quyết định.")
 @MAU_OPTION
 @click.help_option("-h", "--help", help=HELP_TEXT)
-def init(file: str, force: bool, level: str | None, mau: str | None) -> None:
+def init(file: str, force: bool, level: str | None, for_unit: bool, mau: str | None) -> None:
     """Tạo sổ Excel mẫu, sẵn sàng để điền."""
     from .glossary import IssuerLevel
     from .read.blank import level_content, write_blank_workbook, write_filled_workbook
@@ -135,10 +139,17 @@ def init(file: str, force: bool, level: str | None, mau: str | None) -> None:
     if target.exists() and not force:
         raise UserError(f'Tệp "{target}" đã có. Dùng --force nếu muốn ghi đè.')
     rules = Rules(settings_for(target, mau))
-    if level is None:
+    chosen = IssuerLevel.from_key(level) if level else None
+    if for_unit:
+        from .importing import write_unit_workbook
+
+        write_unit_workbook(target, rules, chosen)
+        click.echo(f'Đã tạo sổ đề nghị "{target}". Gửi cho đơn vị điền; đơn vị kiểm tra bằng "tdkt check {target.name}" '
+                   "trước khi gửi lại.")
+        return
+    if chosen is None:
         write_blank_workbook(target, rules)
     else:
-        chosen = IssuerLevel.from_key(level)
         write_filled_workbook(target, level_content(rules, chosen), rules, level=chosen, keep_examples=True)
     click.echo(f'Đã tạo "{target}". Mở bằng Excel, đọc trang "Hướng dẫn" rồi điền các trang còn lại.')
 
@@ -180,8 +191,13 @@ def check(files: tuple[str, ...], as_json: bool, as_template: bool, fix: bool, m
 
 def check_workbook(path: Path, settings: Settings) -> bool:
     from .build import prepare
+    from .importing.unit_book import is_unit_workbook
     from .problems import summary
 
+    if is_unit_workbook(path):
+        from .cli_import import check_unit_file
+
+        return check_unit_file(path, settings)
     prepared = prepare(path, settings)
     click.echo(f'Tệp "{path.name}":')
     for problem in prepared.problems:
@@ -393,3 +409,6 @@ def usage_message(exc: click.UsageError) -> str:
     if isinstance(exc, click.MissingParameter) and exc.param is not None:
         return f"thiếu {exc.param.human_readable_name}"
     return "câu lệnh không đúng cách dùng"
+
+
+from . import cli_import  # noqa: E402 - registers tdkt nhap

@@ -56,6 +56,11 @@ TERMS: dict[str, str] = {
     "Cột": "column",
     "Danh mục": "choice list",
     "Hướng dẫn": "instructions",
+    # import of the units' lists
+    "Nhập (tdkt nhap)": "import",
+    "Sổ đề nghị của đơn vị": "unit workbook",
+    "Danh sách đề nghị": "nomination list",
+    "Cần xem lại / Không nhận / Đã nhập": "attention / refused / already imported",
     # issuers
     "Cấp ban hành (tỉnh, sở, xã)": "issuer level",
     "Thẩm quyền ban hành": "authority line",

@@ -91,15 +91,21 @@ def _submission_date_problems(n: Nomination, batches: dict[str, Batch], dates: d
     return problems
 
 
+def address_issue(kind: RecipientKind | None, address: str, name: str, rank: str = "") -> str:
+    """What a person's line in the attached list lacks (Ông/Bà, or a rank in its column or before the name),
+    without a final period; "" when nothing."""
+    if kind is RecipientKind.INDIVIDUAL and not (address or rank or rank_of(name)):
+        return (f'thiếu Ông/Bà cho cá nhân "{name}"; danh sách kèm theo ghi "Ông …" hoặc "Bà …" (lực lượng vũ '
+                'trang: ghi cấp bậc ở cột "Cấp bậc, quân hàm")')
+    return ""
+
+
 def _name_problems(n: Nomination) -> list[Problem]:
     """A person needs Ông/Bà (or a rank); names print exactly as typed, so say when the capitals look wrong,
     or when the workplace repeats the end of the position ("Phó Giám đốc Sở Y tế, Sở Y tế")."""
     problems = []
-    typed_rank = rank_of(n.name)
-    if n.kind is RecipientKind.INDIVIDUAL and not (n.address or n.rank or typed_rank):
-        problems.append(record_problem(NOMINATIONS, n, "address", "ca_nhan.ong_ba",
-                                       f'thiếu Ông/Bà cho cá nhân "{n.name}"; danh sách kèm theo ghi "Ông …" '
-                                       'hoặc "Bà …" (lực lượng vũ trang: ghi cấp bậc ở cột "Cấp bậc, quân hàm").'))
+    if (missing := address_issue(n.kind, n.address, n.name, n.rank)):
+        problems.append(record_problem(NOMINATIONS, n, "address", "ca_nhan.ong_ba", f"{missing}."))
     if n.workplace and n.position and match_key(n.position).endswith(match_key(n.workplace)):
         problems.append(record_problem(NOMINATIONS, n, "workplace", "don_vi.lap",
                                        f'"{n.workplace}" đã có ở cuối chức vụ "{n.position}"; danh sách sẽ in hai '

@@ -71,7 +71,9 @@ def read_workbook(path: Path, sheets: tuple[Sheet, ...] = SHEETS) -> WorkbookDat
     return data
 
 
-def open_workbook(path: Path) -> openpyxl.Workbook:
+def open_workbook(path: Path, data_only: bool = True) -> openpyxl.Workbook:
+    """The workbook at ``path`` (saved values, or formulas with ``data_only=False``); a Vietnamese
+    UserError for a missing, old-format, non-Excel or damaged file."""
     if not path.is_file():
         raise UserError(f'Không tìm thấy tệp "{path}".')
     with path.open("rb") as fh:
@@ -89,7 +91,7 @@ def open_workbook(path: Path) -> openpyxl.Workbook:
                         'Để kiểm tra thể thức văn bản Word, dùng "tdkt check".')
     try:
         with path.open("rb") as stream:  # by content, whatever the extension says
-            return openpyxl.load_workbook(stream, data_only=True)
+            return openpyxl.load_workbook(stream, data_only=data_only)
     except Exception:  # noqa: BLE001 - any damage inside the package: zip, XML, parts
         raise UserError(f'Không đọc được sổ Excel "{path.name}": tệp bị hỏng hoặc không đúng định dạng .xlsx. '
                         "Hãy mở bằng Excel và lưu lại dạng .xlsx (Excel Workbook).") from None
@@ -186,7 +188,7 @@ def read_form(ws: Worksheet, sheet: Sheet, uncached: Uncached | None = None) -> 
 
 def read_table(ws: Worksheet, sheet: Sheet, uncached: Uncached | None = None) -> tuple[list, list[Problem]]:
     """A TABLE sheet: headers in one of the first rows, one record per row below."""
-    header_row, positions, problems = _locate_headers(ws, sheet)
+    header_row, positions, problems = locate_headers(ws, sheet)
     if header_row is None:
         return [], problems
     problems += _merged_cell_problems(ws, sheet, header_row)
@@ -255,7 +257,9 @@ def _parse_into(column: Column, raw: object, coordinate: str, sheet: Sheet, prob
         return column.empty
 
 
-def _locate_headers(ws: Worksheet, sheet: Sheet) -> tuple[int | None, dict[str, int], list[Problem]]:
+def locate_headers(ws: Worksheet, sheet: Sheet) -> tuple[int | None, dict[str, int], list[Problem]]:
+    """The header row of a TABLE sheet and each column's position (key → 1-based column), or None
+    with the problems when a required column is missing; earlier versions' headers are read too."""
     wanted = {cells.header_key(header): c for c in sheet.columns for header in (c.header, *c.header_aliases)}
     best_row, best = None, {}
     for row in range(1, min(ws.max_row, HEADER_SEARCH_ROWS) + 1):

@@ -171,6 +171,23 @@ def _nearby(batch: Batch, change: date, what: str) -> Problem:
                           Severity.WARNING)
 
 
+def form_issue(form: AwardForm | None, text: str, kind: RecipientKind | None,
+               issuer: Issuer | None) -> tuple[str, str] | None:
+    """Why ``text`` (found in the catalogue as ``form``) cannot be the form of a nomination of ``kind`` decided by
+    ``issuer``: (code, message without a final period), or None."""
+    if form is None:
+        return "hinh_thuc.khong_co", f'"{text}" không phải hình thức khen thưởng, danh hiệu thi đua nào phần mềm biết'
+    if issuer and issuer.level not in form.levels:
+        who = ", ".join(level.label.lower() for level in form.levels)
+        return "hinh_thuc.tham_quyen", (f'"{form.name}" không thuộc thẩm quyền của {issuer.head_of} '
+                                        f"({issuer.level.label.lower()}): hình thức này do {who} quyết định "
+                                        f"({form.authority_source}). Hãy trình lên cấp đó hoặc chọn hình thức khác")
+    if kind is not None and kind not in form.kinds:
+        allowed = ", ".join(k.label.lower() for k in form.kinds)
+        return "hinh_thuc.loai", f"{form.name} không tặng cho {kind.label.lower()} (chỉ tặng cho: {allowed})"
+    return None
+
+
 def _resolve_one(n: Nomination, batches: dict[str, Batch], dated: dict[str, Batch], issuer: Issuer | None,
                  rules: Rules, batches_complete: bool) -> tuple[Award | None, list[Problem]]:
     batch = batches.get(match_key(n.batch))
@@ -179,20 +196,10 @@ def _resolve_one(n: Nomination, batches: dict[str, Batch], dated: dict[str, Batc
                                      f'đợt "{n.batch}" không có trong trang "{BATCHES.title}"; '
                                      "hãy thêm đợt đó hoặc sửa tên đợt cho khớp.")] if batches_complete else []
     form = rules.catalogue.find(n.form)
-    if form is None:
-        return None, [record_problem(NOMINATIONS, n, "form", "hinh_thuc.khong_co",
-                                     f'"{n.form}" không phải hình thức khen thưởng, danh hiệu thi đua nào phần mềm '
-                                     "biết; hãy chọn trong danh sách của cột này.")]
-    if issuer and issuer.level not in form.levels:
-        who = ", ".join(level.label.lower() for level in form.levels)
-        return None, [record_problem(NOMINATIONS, n, "form", "hinh_thuc.tham_quyen",
-                                     f'"{form.name}" không thuộc thẩm quyền của {issuer.head_of} '
-                                     f"({issuer.level.label.lower()}): hình thức này do {who} quyết định "
-                                     f"({form.authority_source}). Hãy trình lên cấp đó hoặc chọn hình thức khác.")]
-    if n.kind not in form.kinds:
-        allowed = ", ".join(k.label.lower() for k in form.kinds)
-        return None, [record_problem(NOMINATIONS, n, "form", "hinh_thuc.loai",
-                                     f"{form.name} không tặng cho {n.kind.label.lower()} (chỉ tặng cho: {allowed}).")]
+    if (issue := form_issue(form, n.form, n.kind, issuer)) is not None:
+        code, message = issue
+        hint = "; hãy chọn trong danh sách của cột này" if form is None else ""
+        return None, [record_problem(NOMINATIONS, n, "form", code, f"{message}{hint}.")]
     if match_key(batch.name) not in dated or batch.signing is None:
         return None, []
     try:
