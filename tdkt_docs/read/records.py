@@ -107,3 +107,16 @@ class Nomination:
     achievement: str
     appraisal: str
     rows: tuple[int, ...] = ()
+    birth_year: int | None = None
+    cccd: str = ""
+
+
+@dataclass(frozen=True)
+class SignedNumber:
+    """Sheet "Quyết định đã ký": the number and date a decision received when signed."""
+
+    batch: str
+    document: str
+    number: str
+    signed: dt.date | None
+    rows: tuple[int, ...] = ()

@@ -13,7 +13,7 @@ from typing import Callable
 
 from . import cells
 from ..rules.legal import award_forms
-from .records import Agency, Batch, LegalBasisLine, Nomination, PlanInfo, Recipient, Task
+from .records import Agency, Batch, LegalBasisLine, Nomination, PlanInfo, Recipient, SignedNumber, Task
 
 
 class Kind(enum.Enum):
@@ -48,6 +48,7 @@ class Column:
     help: str = ""
     example: object = None
     width: int = 24
+    warn_if_missing: bool = True  # False for columns added later: older workbooks simply lack them
 
     @property
     def options(self) -> tuple[str, ...]:
@@ -67,6 +68,7 @@ class Sheet:
     record: type
     columns: tuple[Column, ...]
     help: str
+    optional: bool = False       # an older workbook without this sheet is still complete
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
@@ -264,9 +266,36 @@ NOMINATIONS = Sheet(
                help="Nội dung thành tích, in ở Điều 1 và trên bằng: Đã có thành tích xuất sắc …"),
         Column("appraisal", "Kết quả thẩm định", choices=APPRAISALS, width=14, example="Đạt",
                help="Chỉ đề nghị Đạt (hoặc để trống) mới được đưa vào quyết định."),
+        Column("birth_year", "Năm sinh", Kind.YEAR, width=10, warn_if_missing=False,
+               help="Không bắt buộc; giúp sổ theo dõi phân biệt hai người trùng họ tên.", example=None),
+        Column("cccd", "Số CCCD", width=16, warn_if_missing=False,
+               help="Không bắt buộc; số căn cước công dân (12 chữ số) giúp nhận ra một người qua các năm.",
+               example=""),
     ),
 )
 
-SHEETS: tuple[Sheet, ...] = (AGENCY, PLAN, LEGAL_BASIS, RECIPIENTS, TASKS, BATCHES, NOMINATIONS)
+SIGNED = Sheet(
+    key="signed",
+    title="Quyết định đã ký",
+    layout=Layout.TABLE,
+    record=SignedNumber,
+    optional=True,
+    help="Sau khi quyết định được ký và văn thư cho số: mỗi dòng một quyết định, ghi số và ngày ký để lệnh "
+         '"tdkt ghi-so" ghi vào sổ theo dõi khen thưởng.',
+    columns=(
+        Column("batch", "Đợt", required=True, width=18, help="Tên đợt, đúng như ở trang Đợt khen thưởng.",
+               example="Quý I/2024"),
+        Column("document", "Tệp văn bản", required=True, width=52,
+               help="Tên tệp quyết định do tdkt build tạo (ví dụ qd-01-bang-khen-tinh-so-giao-duc-va-dao-tao.docx), "
+                    "hoặc số thứ tự của quyết định trong đợt (1, 2, …).",
+               example="qd-01-bang-khen-tinh-so-giao-duc-va-dao-tao.docx"),
+        Column("number", "Số quyết định", required=True, width=18,
+               help="Số văn thư đã cho, ví dụ 125 hoặc 125/QĐ-UBND.", example="125/QĐ-UBND"),
+        Column("signed", "Ngày ký", Kind.DATE, required=True, width=14,
+               help="Ngày ghi trên quyết định đã ký.", example=dt.date(2024, 3, 25)),
+    ),
+)
+
+SHEETS: tuple[Sheet, ...] = (AGENCY, PLAN, LEGAL_BASIS, RECIPIENTS, TASKS, BATCHES, NOMINATIONS, SIGNED)
 HELP_SHEET = "Hướng dẫn"
 LISTS_SHEET = "Danh mục"

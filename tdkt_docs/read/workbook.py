@@ -44,6 +44,8 @@ def read_workbook(path: Path, sheets: tuple[Sheet, ...] = SHEETS) -> WorkbookDat
     data = WorkbookData(path)
     for sheet in sheets:
         ws = find_sheet(book, sheet.title)
+        if ws is None and sheet.optional:
+            continue
         if ws is None:
             data.problems.append(Problem(
                 ERROR, sheet.title,
@@ -222,7 +224,7 @@ def _locate_headers(ws: Worksheet, sheet: Sheet) -> tuple[int | None, dict[str, 
             best_row, best = row, found
     problems = []
     for column in sheet.columns:
-        if column.key not in best:
+        if column.key not in best and (column.required or column.warn_if_missing):
             severity = ERROR if column.required else WARNING
             note = "" if column.required else " Cột này không bắt buộc: coi như để trống."
             problems.append(Problem(severity, sheet.title,
