@@ -26,6 +26,7 @@ from .read import load
 from .read.problems import Problem
 from .read.schema import BATCHES, NOMINATIONS
 from .read.workbook import WorkbookData
+from .register.eligibility import review_workbook
 from .render.docx import CompiledTemplate
 from .render.summary import summary_workbook
 
@@ -88,8 +89,12 @@ def compose_all(data: WorkbookData) -> Composition:
 
 
 def build(workbook: Path, outdir: Path, *, force: bool = False, pdf: bool = False,
-          progress: Progress = no_progress) -> BuildResult:
+          progress: Progress = no_progress, register: str | None = None) -> BuildResult:
     data = load(workbook)
+    if data.errors:
+        raise InvalidWorkbook(data.problems)
+    review = review_workbook(data, register)  # eligibility against the award register and the workbook
+    data.problems += review.problems
     if data.errors:
         raise InvalidWorkbook(data.problems)
     composition = compose_all(data)
@@ -99,7 +104,8 @@ def build(workbook: Path, outdir: Path, *, force: bool = False, pdf: bool = Fals
     warnings += list(dict.fromkeys(w for plan in composition.documents for w in plan.warnings))
     result = BuildResult(Path(outdir), Manifest(workbook=Path(workbook).name, skipped=composition.skipped,
                                                 warnings=warnings))
-    result.outputs = render_all(composition.documents, progress) + summaries(composition)
+    result.outputs = render_all(composition.documents, progress) + summaries(
+        composition, review.history if review.register else None)
     _refuse_clashes(result.outputs)
     remove_leftovers(result.outdir)
     previous = previous_entries(result.outdir)
@@ -169,14 +175,14 @@ def _conform(plan: DocumentPlan, data: bytes) -> None:
             f"chưa ghi văn bản nào. Hãy sửa mẫu theo templates/README.md:\n{report}")
 
 
-def summaries(composition: Composition) -> list[Output]:
+def summaries(composition: Composition, history: dict | None = None) -> list[Output]:
     outputs = []
     for summary in composition.batches:
         name = slug(summary.batch.name)
         rows = tuple(sorted(r for plan, _ in summary.decisions for s in plan.sources
                             if s.sheet == NOMINATIONS.title for r in s.rows))
         outputs.append(Output(
-            "tong_hop", f"{name}/tong-hop-{name}.xlsx", summary_workbook(summary),
+            "tong_hop", f"{name}/tong-hop-{name}.xlsx", summary_workbook(summary, history),
             f"Tổng hợp khen thưởng và phát hành đợt {summary.batch.name}",
             (Source(BATCHES.title, summary.batch.rows), Source(NOMINATIONS.title, rows)),
             group=summary.batch.name))

@@ -21,6 +21,7 @@ from .render.variables import TEMPLATE_VARIABLES, template_variables
 from .export import check_pdf_fonts, convert_to_pdf
 from .read import load
 from .read.legacy import fix_workbook
+from .register.eligibility import review_workbook
 
 
 class VietnameseHelpMixin:
@@ -99,8 +100,11 @@ def init(file: str, force: bool) -> None:
 @click.option("--fix", is_flag=True,
               help="Ghi bản sao đã sửa của sổ Excel (<tên>-da-sua.xlsx, cạnh tệp gốc): chữ gõ bằng bảng mã cũ "
                    "TCVN3 (.VnTime) hoặc VNI (VNI-Times) được đổi sang Unicode; tệp gốc giữ nguyên.")
+@click.option("--so-theo-doi", "register", default=None, metavar="ĐỊA_CHỈ",
+              help="Sổ theo dõi khen thưởng để đối chiếu điều kiện: tệp .sqlite hoặc postgresql://… "
+                   "(mặc định: biến môi trường TDKT_SO_THEO_DOI, hoặc sổ chung trong thư mục dữ liệu của máy).")
 @click.help_option("-h", "--help", help=HELP_TEXT)
-def check(files: tuple[str, ...], as_json: bool, as_template: bool, fix: bool) -> None:
+def check(files: tuple[str, ...], as_json: bool, as_template: bool, fix: bool, register: str | None) -> None:
     """Kiểm tra tệp: sổ Excel (.xlsx) theo mẫu nhập liệu, hoặc văn bản Word (.docx) theo thể thức
     Nghị định 30/2020/NĐ-CP (khổ giấy, lề, phông và cỡ chữ, Quốc hiệu, Tiêu ngữ, số và ký hiệu,
     ngày tháng, tên loại, căn cứ, nơi nhận, chữ ký, số trang, phụ lục). Mỗi sai sót ghi rõ vị trí,
@@ -112,7 +116,7 @@ def check(files: tuple[str, ...], as_json: bool, as_template: bool, fix: bool) -
         if kind in (".docx", ".doc"):
             failed = (check_template(path, as_json) if as_template else check_docx(path, as_json)) or failed
         elif kind in (".xlsx", ".xlsm", ".xls", ".csv"):
-            failed = check_workbook(path) or failed
+            failed = check_workbook(path, register) or failed
             if fix:
                 fix_legacy_text(path)
         else:
@@ -120,8 +124,10 @@ def check(files: tuple[str, ...], as_json: bool, as_template: bool, fix: bool) -
     sys.exit(1 if failed else 0)
 
 
-def check_workbook(path: Path) -> bool:
+def check_workbook(path: Path, register: str | None = None) -> bool:
     data = load(path)
+    if not data.errors:
+        data.problems += review_workbook(data, register).problems
     click.echo(f'Tệp "{path.name}":')
     for problem in data.problems:
         click.echo(f"  {problem}")
@@ -209,10 +215,13 @@ def docx_files(paths) -> list[Path]:
 @click.option("--force", is_flag=True, help="Ghi đè cả văn bản đã được sửa tay sau lần tạo trước.")
 @click.option("--pdf", is_flag=True,
               help="Tạo thêm bản PDF của mỗi văn bản và bộ in ký cho từng đợt (cần LibreOffice).")
+@click.option("--so-theo-doi", "register", default=None, metavar="ĐỊA_CHỈ",
+              help="Sổ theo dõi khen thưởng để đối chiếu điều kiện (xem tdkt check --help).")
 @click.help_option("-h", "--help", help=HELP_TEXT)
-def build(file: str, outdir: str, force: bool, pdf: bool) -> None:
+def build(file: str, outdir: str, force: bool, pdf: bool, register: str | None) -> None:
     """Tạo các văn bản từ sổ Excel vào thư mục (mặc định output/)."""
-    result = pipeline.build(Path(file), Path(outdir), force=force, pdf=pdf, progress=progress_bar)
+    result = pipeline.build(Path(file), Path(outdir), force=force, pdf=pdf, progress=progress_bar,
+                            register=register)
     for warning in result.manifest.warnings:
         click.echo(warning if warning.startswith(("Lỗi", "Cảnh báo")) else f"Cảnh báo: {warning}")
     for note in result.manifest.skipped:
@@ -295,3 +304,6 @@ def usage_message(exc: click.UsageError) -> str:
     if "unexpected extra argument" in exc.message:
         return "thừa tham số: " + exc.message.split("(")[-1].rstrip(")")
     return "câu lệnh không đúng cách dùng"
+
+
+from . import cli_register  # noqa: E402,F401 - registers ghi-so, tra-cuu, thong-ke, xuat

@@ -20,15 +20,37 @@ class Match:
     candidates: tuple[tuple[int, str], ...] = ()  # (recipient id, why it might be the same)
 
 
+def _filters(award: AwardRow):
+    name_key, unit = match_key(award.name), unit_key(award.unit or award.proposing_unit)
+    in_unit = (recipients.c.unit_key == unit) | recipients.c.unit_key.startswith(unit + "#", autoescape=True)
+    named = (recipients.c.kind == award.kind) & (recipients.c.name_key == name_key)
+    return name_key, unit, named, in_unit
+
+
+def known_recipients(conn: Connection, award: AwardRow) -> tuple[list[int], list[int]]:
+    """Read-only: recipients that are certainly, and that may be, the one ``award`` names."""
+    cccd = normal_cccd(award.cccd) or None
+    _, _, named, in_unit = _filters(award)
+    certain: list[int] = []
+    if cccd:
+        certain += conn.execute(select(recipients.c.id).where(recipients.c.cccd == cccd)).scalars().all()
+    uncertain: list[int] = []
+    for r in conn.execute(select(recipients).where(named)).all():
+        if r.id in certain or (cccd and r.cccd and r.cccd != cccd):
+            continue
+        same_unit = conn.execute(select(recipients.c.id).where((recipients.c.id == r.id) & in_unit)).first()
+        sure = same_unit is not None and _same_birth(r.birth_year, award.birth_year)
+        (certain if sure else uncertain).append(r.id)
+    return certain, uncertain
+
+
 def match_recipient(conn: Connection, award: AwardRow) -> Match:
     cccd = normal_cccd(award.cccd) or None
-    name_key, unit = match_key(award.name), unit_key(award.unit or award.proposing_unit)
+    name_key, unit, named, in_unit = _filters(award)
     if cccd:
         found = conn.execute(select(recipients.c.id).where(recipients.c.cccd == cccd)).scalar()
         if found is not None:
             return Match(found)
-    in_unit = (recipients.c.unit_key == unit) | recipients.c.unit_key.startswith(unit + "#", autoescape=True)
-    named = (recipients.c.kind == award.kind) & (recipients.c.name_key == name_key)
     same = conn.execute(select(recipients).where(named & in_unit)).all()
     plain = [r for r in same if r.cccd is None]
     exact = [r for r in plain if award.birth_year and r.birth_year == award.birth_year]

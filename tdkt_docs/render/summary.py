@@ -26,11 +26,14 @@ def decision_label(plan, decision: Decision) -> str:
     return plan.context["so_ky_hieu"] if decision.number else f'Chưa có số ({plan.filename.rsplit("/", 1)[-1]})'
 
 
-def summary_workbook(summary: BatchSummary) -> bytes:
+def summary_workbook(summary: BatchSummary, history: dict | None = None) -> bytes:
+    """``history``: earlier awards from the register by nomination row (None: no register consulted)."""
     book = openpyxl.Workbook()
     _awardees(book.active, summary)
     _totals(book.create_sheet("Tổng hợp"), summary)
     _distribution(book.create_sheet("Phát hành"), summary)
+    if history is not None:
+        _history(book.create_sheet("Tra cứu khen thưởng đã có"), summary, history)
     book.properties.created = book.properties.modified = FIXED_TIME
     buffer = io.BytesIO()
     book.save(buffer)
@@ -98,3 +101,20 @@ def _distribution(ws: Worksheet, summary: BatchSummary) -> None:
         ws.append([label, "Cộng", None, sum(d.copies for d in deliveries)])
         row += len(deliveries) + 1
         ws.cell(row, 2).font = ws.cell(row, 4).font = BOLD
+
+
+def _history(ws: Worksheet, summary: BatchSummary, history: dict) -> None:
+    """Each awardee of the batch with the awards the register already holds, newest first."""
+    _header(ws, ["Tên trong đợt này", "Hình thức đã được khen", "Quyết định", "Ngày", "Cơ quan ban hành",
+                 "Thành tích", "Lưu ý"], [30, 34, 18, 12, 30, 50, 40])
+    for plan, _ in summary.decisions:
+        for award in plan.payload.decision.awards:
+            n = award.nomination
+            lines = history.get(n.rows[0], [])
+            if not lines:
+                ws.append([awardee_name(n), "Chưa có trong sổ theo dõi"])
+            for line in lines:
+                ws.append([awardee_name(n), line.form, line.number, line.signed, line.issuer, line.achievement,
+                           "; ".join(line.notes)])
+                ws.cell(ws.max_row, 4).number_format = "DD/MM/YYYY"
+    ws.auto_filter.ref = ws.dimensions

@@ -1,0 +1,51 @@
+"""The awards of one year (current versions only), flat, for statistics and export."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from ..read.schema import QUARTERS
+from .forms import resolve_form
+from .store import Register
+from .tables import CURRENT, awards, decisions
+
+
+@dataclass(frozen=True)
+class YearAward:
+    issuer: str
+    number: str
+    signed: dt.date
+    signer: str
+    form: str
+    level: str
+    batch: str
+    quarter: str
+    kind: str
+    address: str
+    name: str
+    position: str
+    unit: str
+    proposing_unit: str
+    birth_year: int | None
+    cccd: str
+    sex: str
+    achievement: str
+    amount: int
+
+
+def awards_of_year(register: Register, year: int) -> list[YearAward]:
+    query = (select(decisions.c.issuer, decisions.c.number, decisions.c.signed, decisions.c.signer,
+                    decisions.c.form_name, decisions.c.batch, decisions.c.quarter, awards.c.kind, awards.c.address,
+                    awards.c.name, awards.c.position, awards.c.unit, awards.c.proposing_unit, awards.c.birth_year,
+                    awards.c.cccd, awards.c.sex, awards.c.achievement, awards.c.amount)
+             .join(awards, awards.c.decision_id == decisions.c.id)
+             .where(CURRENT, decisions.c.signed.between(dt.date(year, 1, 1), dt.date(year, 12, 31)))
+             .order_by(decisions.c.signed, decisions.c.number, awards.c.seq))
+    with register.read() as conn:
+        rows = conn.execute(query).all()
+    return [YearAward(r.issuer, r.number, r.signed, r.signer, r.form_name, resolve_form(r.form_name).level,
+                      r.batch, r.quarter or QUARTERS[(r.signed.month - 1) // 3], r.kind, r.address, r.name,
+                      r.position, r.unit, r.proposing_unit, r.birth_year, r.cccd or "", r.sex, r.achievement,
+                      r.amount) for r in rows]
