@@ -26,7 +26,6 @@ from .read import load
 from .read.problems import Problem
 from .read.schema import BATCHES, NOMINATIONS
 from .read.workbook import WorkbookData
-from .register.eligibility import review_workbook
 from .render.docx import CompiledTemplate
 from .render.summary import summary_workbook
 
@@ -93,6 +92,8 @@ def build(workbook: Path, outdir: Path, *, force: bool = False, pdf: bool = Fals
     data = load(workbook)
     if data.errors:
         raise InvalidWorkbook(data.problems)
+    from .register.eligibility import review_workbook  # the database layer loads only when building
+
     review = review_workbook(data, register)  # eligibility against the award register and the workbook
     data.problems += review.problems
     if data.errors:

@@ -21,7 +21,6 @@ from .render.variables import TEMPLATE_VARIABLES, template_variables
 from .export import check_pdf_fonts, convert_to_pdf
 from .read import load
 from .read.legacy import fix_workbook
-from .register.eligibility import review_workbook
 
 
 class VietnameseHelpMixin:
@@ -125,6 +124,8 @@ def check(files: tuple[str, ...], as_json: bool, as_template: bool, fix: bool, r
 
 
 def check_workbook(path: Path, register: str | None = None) -> bool:
+    from .register.eligibility import review_workbook  # the database layer loads only when checking
+
     data = load(path)
     if not data.errors:
         data.problems += review_workbook(data, register).problems

@@ -1,4 +1,7 @@
-"""Commands of the award register: ghi-so, tra-cuu, thong-ke, xuat. All text is Vietnamese."""
+"""Commands of the award register: ghi-so, tra-cuu, thong-ke, xuat. All text is Vietnamese.
+
+The register modules (SQLAlchemy, Alembic) are imported inside the commands, so other
+commands start without them."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,23 +12,13 @@ import click
 from .cli import HELP, HELP_TEXT, VietnameseCommand, cli
 from .errors import UserError
 from .files import write_bytes_atomic
-from .read import load
-from .read.blank import write_blank_workbook
 from .read.schema import SIGNED
-from .register.export import export_json, write_json, write_list
-from .register.from_docx import read_signed_docx
-from .register.from_workbook import signed_from_workbook
-from .register.history import format_history, lookup
-from .register.past import PAST_AWARDS, read_past_awards
-from .register.record import record
-from .register.statistics import statistics_workbook
-from .register.store import ENV, open_register
-from .register.year import awards_of_year
+from .register import PAST_AWARDS_TITLE, REGISTER_ENV
 
 REGISTER_OPTION = click.option(
     "--so-theo-doi", "register", default=None, metavar="ĐỊA_CHỈ",
     help=f"Sổ theo dõi khen thưởng: đường dẫn tệp .sqlite hoặc postgresql://người_dùng:mật_khẩu@máy_chủ/tên "
-         f"(mặc định: biến môi trường {ENV}, nếu không có thì sổ chung trong thư mục dữ liệu của máy).")
+         f"(mặc định: biến môi trường {REGISTER_ENV}, nếu không có thì sổ chung trong thư mục dữ liệu của máy).")
 YEAR_OPTION = click.option("--nam", "year", type=click.IntRange(1945, 2100), required=True, metavar="NĂM",
                            help="Năm cần thống kê (theo ngày ký quyết định).")
 
@@ -36,7 +29,7 @@ YEAR_OPTION = click.option("--nam", "year", type=click.IntRange(1945, 2100), req
 @click.option("--quyet-dinh", "documents", multiple=True, metavar="TỆP.docx",
               help="Đọc quyết định đã ký (đã có số và ngày) từ văn bản Word; dùng nhiều lần cho nhiều tệp.")
 @click.option("--danh-sach", "past", default=None, metavar="DANH_SÁCH.xlsx",
-              help=f'Ghi bổ sung khen thưởng các năm trước từ danh sách Excel (trang "{PAST_AWARDS.title}").')
+              help=f'Ghi bổ sung khen thưởng các năm trước từ danh sách Excel (trang "{PAST_AWARDS_TITLE}").')
 @click.option("--mau-danh-sach", "blank", default=None, metavar="TỆP.xlsx",
               help="Tạo danh sách Excel mẫu để nhập khen thưởng các năm trước, rồi thoát.")
 @REGISTER_OPTION
@@ -47,6 +40,12 @@ def record_command(workbook: str | None, documents: tuple[str, ...], past: str |
     và ngày ký của từng quyết định), từ văn bản Word đã ký, hoặc từ danh sách khen thưởng các năm trước.
     Ghi lại lần nữa không tạo bản trùng; quyết định sửa lại được ghi thành bản mới, bản cũ vẫn giữ.
     Tất cả được ghi trong một lần: có lỗi thì sổ giữ nguyên như trước."""
+    from .read.blank import write_blank_workbook
+    from .register.from_docx import read_signed_docx
+    from .register.past import PAST_AWARDS, read_past_awards
+    from .register.record import record
+    from .register.store import open_register
+
     if blank:
         write_blank_workbook(Path(blank), (PAST_AWARDS,))
         click.echo(f'Đã tạo "{blank}": điền mỗi dòng một khen thưởng rồi chạy tdkt ghi-so --danh-sach {blank}')
@@ -75,6 +74,9 @@ def record_command(workbook: str | None, documents: tuple[str, ...], past: str |
 
 
 def _from_workbook(path: Path) -> list:
+    from .read import load
+    from .register.from_workbook import signed_from_workbook
+
     data = load(path)
     signed, problems = signed_from_workbook(data)
     if problems:
@@ -96,6 +98,9 @@ def _from_workbook(path: Path) -> list:
 def lookup_command(name: str, unit: str, register: str | None) -> None:
     """Liệt kê các khen thưởng của người hoặc tập thể có tên chứa HỌ TÊN, mới nhất trước: hình thức,
     quyết định, ngày, thành tích. Gõ có dấu hay không dấu, chữ hoa hay thường đều được."""
+    from .register.history import format_history, lookup
+    from .register.store import open_register
+
     book = open_register(register, create=False)
     if book is None:
         raise UserError("Chưa có sổ theo dõi khen thưởng: hãy ghi quyết định đã ký bằng tdkt ghi-so trước.")
@@ -118,6 +123,10 @@ def lookup_command(name: str, unit: str, register: str | None) -> None:
 def statistics_command(year: int, target: str | None, register: str | None) -> None:
     """Thống kê khen thưởng của năm: theo hình thức và cấp, tập thể/cá nhân/hộ gia đình, nữ (khi biết),
     theo quý và đợt, theo đơn vị trình, kèm biểu đồ."""
+    from .register.statistics import statistics_workbook
+    from .register.store import open_register
+    from .register.year import awards_of_year
+
     path = Path(target or f"thong-ke-khen-thuong-{year}.xlsx")
     with open_register(register) as book:
         awards = awards_of_year(book, year)
@@ -137,6 +146,10 @@ def statistics_command(year: int, target: str | None, register: str | None) -> N
 def export_command(year: int, target: str | None, unit_code: str, register: str | None) -> None:
     """Xuất khen thưởng của năm theo các trường của cơ sở dữ liệu thi đua, khen thưởng (MaDonVi, TenDonVi,
     SoQuyetDinh, NgayQuyetDinh, TenCanBo, …) và thành danh sách Excel. Các mã chưa được cấp để trống."""
+    from .register.export import export_json, write_json, write_list
+    from .register.store import open_register
+    from .register.year import awards_of_year
+
     paths = [Path(target)] if target else [Path(f"khen-thuong-{year}.json"), Path(f"khen-thuong-{year}.xlsx")]
     for path in paths:
         if path.suffix.lower() not in (".json", ".xlsx"):

@@ -13,6 +13,7 @@ from ..read.problems import ERROR, Problem
 from ..read.schema import KINDS, Column, Kind, Layout, Sheet
 from ..read.workbook import read_workbook
 from ..rules.collation import match_key
+from . import PAST_AWARDS_TITLE
 from .model import AwardRow, SignedDecision, issuer_key, number_key
 
 
@@ -38,7 +39,7 @@ class PastAward:
 
 PAST_AWARDS = Sheet(
     key="past_awards",
-    title="Khen thưởng đã có",
+    title=PAST_AWARDS_TITLE,
     layout=Layout.TABLE,
     record=PastAward,
     help="Mỗi dòng một tập thể, cá nhân hoặc hộ gia đình đã được khen thưởng trong các năm trước; các dòng cùng "

@@ -15,17 +15,14 @@ from pathlib import Path
 from typing import Callable, Iterator, TypeVar
 
 import platformdirs
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, OperationalError
 
 from ..errors import UserError
+from . import REGISTER_ENV
 
-ENV = "TDKT_SO_THEO_DOI"
+
 DEFAULT_NAME = "so-theo-doi-khen-thuong.sqlite"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 RETRIES = 8
@@ -38,7 +35,7 @@ def default_path() -> Path:
 
 def register_url(given: str | None = None) -> str:
     """The option, else the environment, else the default file; a bare path means a SQLite file."""
-    value = (given or os.environ.get(ENV) or "").strip()
+    value = (given or os.environ.get(REGISTER_ENV) or "").strip()
     if not value:
         return f"sqlite:///{default_path()}"
     if "://" not in value:
@@ -89,10 +86,10 @@ class Register:
 
 
 def _retryable(exc: DBAPIError) -> bool:
-    if isinstance(exc, IntegrityError):
-        return True
+    """Another writer got there first (same new row, serialization, lock): worth a fresh try."""
     code = getattr(exc.orig, "sqlstate", None)
-    return code in ("40001", "40P01") or "locked" in str(exc.orig)
+    return code in ("23505", "40001", "40P01") or any(
+        text in str(exc.orig) for text in ("UNIQUE constraint failed", "database is locked"))
 
 
 def _reason(exc: DBAPIError) -> str:
@@ -112,12 +109,12 @@ def open_register(url: str | None = None, *, create: bool = True) -> Register | 
     With ``create=False`` a SQLite file that does not exist yet gives None: checking a
     workbook never creates a register."""
     resolved = register_url(url)
-    path = _sqlite_file(resolved)
-    if path is not None and not path.exists():
-        if not create:
-            return None
-        path.parent.mkdir(parents=True, exist_ok=True)
     try:
+        path = _sqlite_file(resolved)
+        if path is not None and not path.exists():
+            if not create:
+                return None
+            path.parent.mkdir(parents=True, exist_ok=True)
         engine = _engine(resolved)
     except (ArgumentError, ImportError, ValueError):
         raise UserError(f'Địa chỉ sổ theo dõi "{url or resolved}" không đúng dạng: dùng đường dẫn tệp .sqlite '
@@ -151,7 +148,9 @@ def _engine(url: str) -> Engine:
     return engine
 
 
-def _config(conn: Connection) -> Config:
+def _config(conn: Connection):
+    from alembic.config import Config  # alembic is only needed when the schema is checked
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = conn
@@ -159,6 +158,8 @@ def _config(conn: Connection) -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory(str(MIGRATIONS)).get_current_head()
 
 
@@ -167,6 +168,9 @@ MIGRATION_LOCK = 7263514  # PostgreSQL advisory lock: one process migrates, the 
 
 def migrate(register: Register) -> None:
     """Bring the schema to the newest revision; a SQLite file is copied aside first."""
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+
     with register.engine.begin() as conn:  # on SQLite this already holds the write lock
         if conn.dialect.name == "postgresql":
             conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
