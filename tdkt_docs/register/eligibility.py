@@ -22,7 +22,7 @@ from .forms import resolve_form
 from .history import HistoryLine, lookup_in
 from .matching import known_recipients
 from .model import AwardRow, achievement_key, normal_cccd, unit_key
-from .store import Register, open_register
+from .store import open_register
 from .tables import CURRENT, awards, decisions
 
 FILE = "dieu-kien.toml"
