@@ -1,4 +1,4 @@
-"""Shared test helpers: small workbooks, running the CLI, reading generated .docx."""
+"""Fixtures: settings and rules as shipped, workbooks written from content, samples built once."""
 from __future__ import annotations
 
 import copy
@@ -14,20 +14,22 @@ from pathlib import Path
 import pytest
 
 from tdkt_docs.read.blank import write_filled_workbook
+from tdkt_docs.rules.book import Rules
+from tdkt_docs.settings import Settings
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLE_2024 = ROOT / "data" / "mau" / "tdkt-2024.xlsx"
+from helpers import SAMPLE_2024
+from support.workbooks import MINIMAL, decisions
 
-MINIMAL = {
-    "agency": {"name_line_1": "ỦY BAN NHÂN DÂN", "name_line_2": "TỈNH BẮC NINH",
-               "short_name": "UBND tỉnh Bắc Ninh", "code": "UBND", "place": "Bắc Ninh"},
-    "plan": {"year": 2024, "authority": "TM. ỦY BAN NHÂN DÂN", "position": "CHỦ TỊCH",
-             "signer": "Nguyễn Hương Giang", "archive": "VT, NC"},
-    "legal_basis": [{"text": "Căn cứ Luật Thi đua, khen thưởng năm 2022"}],
-    "recipients": [{"document": "Kế hoạch", "name": "Các Sở, ban, ngành tỉnh"}],
-    "tasks": [{"quarter": "Quý I", "content": "Xây dựng Kế hoạch", "directing": "UBND tỉnh",
-               "executing": ("Sở Nội vụ", "Sở Tài chính")}],
-}
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return Settings()
+
+
+@pytest.fixture(scope="session")
+def rules(settings) -> Rules:
+    return Rules(settings)
 
 
 @pytest.fixture
@@ -37,18 +39,59 @@ def content() -> dict:
 
 
 @pytest.fixture
-def make_workbook(tmp_path):
+def decisions_content() -> dict:
+    return decisions()
+
+
+@pytest.fixture
+def make_workbook(tmp_path, rules):
     def make(content: dict, name: str = "so-lieu.xlsx") -> Path:
         path = tmp_path / name
-        write_filled_workbook(path, content)
+        write_filled_workbook(path, content, rules)
         return path
     return make
 
 
+@pytest.fixture(scope="session")
+def sample_2024_built(tmp_path_factory, settings) -> Path:
+    """The 2024 sample built once per run (.docx only); tests read it, copy it before changing it."""
+    from tdkt_docs.build import build
+
+    out = tmp_path_factory.mktemp("mau-2024") / "out"
+    build(SAMPLE_2024, out, settings)
+    return out
+
+
+@pytest.fixture
+def sample_2024_copy(sample_2024_built, tmp_path) -> Path:
+    """A private copy of the built 2024 sample, free to change."""
+    target = tmp_path / "out"
+    shutil.copytree(sample_2024_built, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def signed_2024(tmp_path_factory, settings) -> list:
+    """The register's input for the 2024 sample's Quý I decision 1 (signed as 125 on 25/3/2024) and its
+    Quý III decision (1205 of 24/9/2024), through the one adapter from the composition."""
+    from tdkt_docs.build import prepare
+    from tdkt_docs.register.from_workbook import signed_from_workbook
+
+    from support.register import Q1, Q3, signed_book
+
+    book = signed_book(tmp_path_factory.mktemp("signed"), [Q1, Q3])
+    signed, problems = signed_from_workbook(prepare(book, settings))
+    assert problems == []
+    return signed
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _own_register(tmp_path_factory):
-    """Tests never read or write the user's own award register: by default they see an empty one."""
-    os.environ["TDKT_SO_THEO_DOI"] = str(tmp_path_factory.mktemp("register") / "so-theo-doi.sqlite")
+    """Commands run in tests never read or write the user's award register: by default they see an
+    empty one of their own (``TDKT_SO_THEO_DOI``, read by the CLI)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TDKT_SO_THEO_DOI", str(tmp_path_factory.mktemp("register") / "so-theo-doi.sqlite"))
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -8,8 +8,9 @@ import json
 from pathlib import Path
 
 from ..files import atomic_path, write_bytes_atomic
+from ..glossary import RecipientKind
 from ..read.blank import write_filled_workbook
-from .model import COLLECTIVE
+from ..rules.book import Rules
 from .past import PAST_AWARDS
 from .year import YearAward
 
@@ -47,11 +48,11 @@ def export_json(awards: list[YearAward], unit_code: str = "", today: dt.date | N
         common = {"MaDonVi": unit_code, "TenDonVi": a.issuer, "LoaiHinhKhenThuong": "",
                   "NoiDungKhenThuong": a.achievement, "SoQuyetDinh": a.number,
                   "NgayQuyetDinh": a.signed.isoformat()}
-        if a.kind == COLLECTIVE:
+        if a.kind is RecipientKind.COLLECTIVE:
             collectives.append({**common, "TenTapThe": ", ".join(p for p in (a.name, a.unit) if p),
                                 "LinhVucHoatDong": "", "MaHinhThucKhenThuong": "", "TenHinhThucKhenThuong": a.form})
         else:
-            name = a.name if a.kind != "Hộ gia đình" else " ".join(
+            name = a.name if a.kind is not RecipientKind.HOUSEHOLD else " ".join(
                 p for p in ("Hộ gia đình", a.address.lower(), a.name) if p)
             people.append({**common, "MaCanBo": "", "TenCanBo": name,
                            "TenChucVu": ", ".join(p for p in (a.position, a.unit) if p),
@@ -65,11 +66,11 @@ def write_json(target: Path, document: dict) -> None:
     write_bytes_atomic(target, json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8"))
 
 
-def write_list(target: Path, awards: list[YearAward]) -> None:
+def write_list(target: Path, awards: list[YearAward], rules: Rules) -> None:
     """The list in the layout ``tdkt ghi-so --danh-sach`` reads, so another register can take it in."""
     rows = [{"issuer": a.issuer, "number": a.number, "signed": a.signed, "signer": a.signer, "form": a.form,
-             "kind": a.kind, "address": a.address, "name": a.name, "position": a.position, "workplace": a.unit,
+             "kind": a.kind.label, "address": a.address, "name": a.name, "position": a.position, "workplace": a.unit,
              "birth_year": a.birth_year, "cccd": a.cccd, "achievement": a.achievement, "amount": a.amount,
              "unit": a.proposing_unit} for a in awards]
     with atomic_path(target) as tmp:
-        write_filled_workbook(tmp, {PAST_AWARDS.key: rows}, (PAST_AWARDS,))
+        write_filled_workbook(tmp, {PAST_AWARDS.key: rows}, rules, (PAST_AWARDS,))

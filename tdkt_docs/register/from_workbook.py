@@ -1,22 +1,23 @@
-"""The one adapter from the composition (compose/decision.py) to the register's input:
+"""The one adapter from the composition (documents/quyet_dinh.py) to the register's input:
 a decision as ``tdkt build`` makes it, plus the number and date the workbook gives it once signed."""
 from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
-from openpyxl.utils import get_column_letter
-
-from ..compose.decision import TYPE_CODE, Decision, achievement, compose_decisions
-from ..compose.document import DocumentPlan
+from ..documents.quyet_dinh import TYPE_CODE, DecisionDocument, achievement, batch_documents
 from ..errors import UserError
-from ..read.problems import ERROR, Problem
+from ..problems import Problem
 from ..read.records import Agency, SignedNumber
-from ..read.schema import AGENCY, SIGNED
-from ..read.workbook import WorkbookData
+from ..read.schema import AGENCY, BATCHES, SIGNED
+from ..read.validate import record_problem
 from ..rules.collation import match_key
 from ..rules.numbering import two_digit
 from .model import AwardRow, SignedDecision, issuer_key
+
+if TYPE_CHECKING:
+    from ..build import Prepared
 
 _NUMBER = re.compile(r"^\s*(\d+)\s*(?:/\s*(\S.*))?$")
 
@@ -25,10 +26,17 @@ def issuer_of(agency: Agency) -> str:
     return " ".join(agency.name_lines)
 
 
-def from_composed(agency: Agency, decision: Decision, number: str, signed: dt.date, source: str,
-                  slot: str = "") -> SignedDecision:
-    """A composed decision as the register records it."""
+def file_name(document: DecisionDocument) -> str:
+    return document.plan.filename.rsplit("/", 1)[-1]
+
+
+def from_composed(agency: Agency, document: DecisionDocument, number: str, signed: dt.date,
+                  source: str) -> SignedDecision:
+    """A composed decision as the register records it, once signed as ``number`` on ``signed``."""
+    decision = document.decision
     batch = decision.batch
+    slot = "|".join((issuer_key(issuer_of(agency)), str(batch.signing.year), match_key(batch.name),
+                     file_name(document)))
     return SignedDecision(
         issuer=issuer_of(agency), number=number, signed=signed, form=decision.form.name, signer=batch.signer,
         position=batch.position, batch=batch.name, quarter=batch.quarter, source=source, slot=slot,
@@ -38,47 +46,43 @@ def from_composed(agency: Agency, decision: Decision, number: str, signed: dt.da
             amount=a.prize.amount, source=source, row=n.rows[0]) for a in decision.awards for n in [a.nomination]))
 
 
-def signed_from_workbook(data: WorkbookData) -> tuple[list[SignedDecision], list[Problem]]:
+def signed_from_workbook(prepared: Prepared) -> tuple[list[SignedDecision], list[Problem]]:
     """The decisions whose number and date are filled in on sheet "Quyết định đã ký"."""
-    if data.errors:
-        raise UserError(f'Sổ "{data.path.name}" còn {len(data.errors)} lỗi, chưa ghi gì vào sổ theo dõi:\n'
-                        + "\n".join(f"  {p}" for p in data.errors))
+    data = prepared.data
+    if prepared.errors:
+        raise UserError(f'Sổ "{data.path.name}" còn {len(prepared.errors)} lỗi, chưa ghi gì vào sổ theo dõi:\n'
+                        + "\n".join(f"  {p}" for p in prepared.errors))
     rows: list[SignedNumber] = data.all(SIGNED.key)
     agency: Agency | None = data.one(AGENCY.key)
     if not rows or agency is None:
         return [], []
-    plans = {}
-    for plan in compose_decisions(data).documents:
-        plans.setdefault(match_key(plan.payload.decision.batch.name), []).append(plan)
+    documents = {match_key(b.name): batch_documents(agency, b, prepared.awards, [], prepared.rules)
+                 for b in data.all(BATCHES.key)}
     found, problems, seen = [], [], {}
     for row in rows:
-        plan, problem = _plan_for(row, plans.get(match_key(row.batch), []))
+        document, problem = _document_for(row, documents.get(match_key(row.batch), []))
         number, bad_number = _number(row, agency)
-        for issue in (problem, bad_number):
-            if issue:
-                problems.append(issue)
-        if plan is None or number is None:
+        problems += [issue for issue in (problem, bad_number) if issue]
+        if document is None or number is None:
             continue
-        if plan.filename in seen:
-            problems.append(_problem(row, "document", f'quyết định "{plan.filename}" đã ghi ở dòng {seen[plan.filename]}.'))
+        name = document.plan.filename
+        if name in seen:
+            problems.append(_problem(row, "document", f'quyết định "{name}" đã ghi ở dòng {seen[name]}.'))
             continue
-        seen[plan.filename] = row.rows[0]
-        decision = plan.payload.decision
-        slot = "|".join((issuer_key(issuer_of(agency)), str(decision.batch.signing.year),
-                         match_key(decision.batch.name), plan.filename.rsplit("/", 1)[-1]))
-        found.append(from_composed(agency, decision, number, row.signed, data.path.name, slot))
+        seen[name] = row.rows[0]
+        found.append(from_composed(agency, document, number, row.signed, data.path.name))
     return found, problems
 
 
-def _plan_for(row: SignedNumber, plans: list[DocumentPlan]) -> tuple[DocumentPlan | None, Problem | None]:
-    if not plans:
+def _document_for(row: SignedNumber, documents: list[DecisionDocument]
+                  ) -> tuple[DecisionDocument | None, Problem | None]:
+    if not documents:
         return None, _problem(row, "batch", f'đợt "{row.batch}" không có quyết định nào trong sổ.')
     wanted = match_key(row.document).removesuffix(".docx")
-    for serial, plan in enumerate(plans, start=1):
-        name = match_key(plan.filename.rsplit("/", 1)[-1]).removesuffix(".docx")
-        if wanted in (name, str(serial), two_digit(serial)):
-            return plan, None
-    names = ", ".join(f'{i} ({p.filename.rsplit("/", 1)[-1]})' for i, p in enumerate(plans, start=1))
+    for serial, document in enumerate(documents, start=1):
+        if wanted in (match_key(file_name(document)).removesuffix(".docx"), str(serial), two_digit(serial)):
+            return document, None
+    names = ", ".join(f"{i} ({file_name(d)})" for i, d in enumerate(documents, start=1))
     return None, _problem(row, "document", f'không có quyết định "{row.document}" trong đợt "{row.batch}"; '
                                            f"các quyết định của đợt: {names}.")
 
@@ -94,6 +98,4 @@ def _number(row: SignedNumber, agency: Agency) -> tuple[str | None, Problem | No
 
 
 def _problem(row: SignedNumber, key: str, message: str) -> Problem:
-    index = next(i for i, c in enumerate(SIGNED.columns) if c.key == key)
-    return Problem(ERROR, SIGNED.title, message, cell=f"{get_column_letter(index + 1)}{row.rows[0]}",
-                   column=SIGNED.column(key).header)
+    return record_problem(SIGNED, row, key, f"da_ky.{key}", message)

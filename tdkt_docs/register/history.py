@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, select
 
+from ..glossary import RecipientKind
 from ..rules.dates import short_date
 from .model import search_key
 from .store import Register
@@ -15,7 +16,7 @@ from .tables import CURRENT, awards, decisions, possible_matches, recipients
 @dataclass(frozen=True)
 class HistoryLine:
     recipient_id: int
-    kind: str
+    kind: RecipientKind
     name: str
     unit: str
     form: str
@@ -33,26 +34,18 @@ class HistoryLine:
 
 def lookup(register: Register, name: str, unit: str = "") -> list[HistoryLine]:
     """Awards whose recipient's name contains ``name`` (accents and case ignored), optionally in ``unit``."""
-    with register.read() as conn:
-        return lookup_in(conn, name, unit)
-
-
-def lookup_in(conn: Connection, name: str, unit: str = "", recipient_ids: list[int] | None = None) -> list[HistoryLine]:
     query = (select(recipients.c.id, recipients.c.kind, recipients.c.name, awards.c.unit, recipients.c.unit.label("home"),
                     decisions.c.form_name, decisions.c.number, decisions.c.signed, decisions.c.issuer,
                     awards.c.achievement, awards.c.amount, awards.c.id.label("award_id"))
              .join(awards, awards.c.recipient_id == recipients.c.id)
              .join(decisions, decisions.c.id == awards.c.decision_id)
-             .where(CURRENT))
-    if recipient_ids is not None:
-        query = query.where(recipients.c.id.in_(recipient_ids))
-    else:
-        query = query.where(recipients.c.name_search.contains(search_key(name), autoescape=True))
+             .where(CURRENT, recipients.c.name_search.contains(search_key(name), autoescape=True)))
     if unit:
         query = query.where(recipients.c.unit_search.contains(search_key(unit), autoescape=True))
-    rows = conn.execute(query.order_by(decisions.c.signed.desc(), decisions.c.number, awards.c.seq)).all()
-    notes = _notes(conn, [r.award_id for r in rows])
-    return [HistoryLine(r.id, r.kind, r.name, r.unit or r.home, r.form_name, r.number, r.signed, r.issuer,
+    with register.read() as conn:
+        rows = conn.execute(query.order_by(decisions.c.signed.desc(), decisions.c.number, awards.c.seq)).all()
+        notes = _notes(conn, [r.award_id for r in rows])
+    return [HistoryLine(r.id, RecipientKind(r.kind), r.name, r.unit or r.home, r.form_name, r.number, r.signed, r.issuer,
                         r.achievement, r.amount, notes.get(r.award_id, ())) for r in rows]
 
 
@@ -77,7 +70,7 @@ def format_history(lines: list[HistoryLine]) -> list[str]:
     out: list[str] = []
     for members in groups.values():
         first = members[0]
-        out.append(f"{first.name} ({first.kind.lower()}, {first.unit or 'không rõ đơn vị'}):")
+        out.append(f"{first.name} ({first.kind.label.lower()}, {first.unit or 'không rõ đơn vị'}):")
         out += _lines(members)
     return out
 

@@ -23,7 +23,7 @@ class Match:
 def _filters(award: AwardRow):
     name_key, unit = match_key(award.name), unit_key(award.unit or award.proposing_unit)
     in_unit = (recipients.c.unit_key == unit) | recipients.c.unit_key.startswith(unit + "#", autoescape=True)
-    named = (recipients.c.kind == award.kind) & (recipients.c.name_key == name_key)
+    named = (recipients.c.kind == award.kind.label) & (recipients.c.name_key == name_key)
     return name_key, unit, named, in_unit
 
 
@@ -93,6 +93,6 @@ def _new_recipient(conn: Connection, award: AwardRow, cccd: str | None, name_key
     key = f"{unit}#{award.birth_year}" if clash and cccd is None else unit
     unit_text = award.unit or award.proposing_unit
     return conn.execute(insert(recipients).values(
-        kind=award.kind, name=award.name, name_key=name_key, name_search=search_key(award.name),
+        kind=award.kind.label, name=award.name, name_key=name_key, name_search=search_key(award.name),
         unit=unit_text, unit_key=key, unit_search=search_key(unit_text), cccd=cccd,
         birth_year=award.birth_year)).inserted_primary_key[0]

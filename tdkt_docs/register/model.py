@@ -12,19 +12,16 @@ import re
 from dataclasses import dataclass
 
 from ..check.text import plain
+from ..glossary import Quarter, RecipientKind, Sex
 from ..rules.collation import clean, match_key
 from ..rules.dates import short_date
-
-COLLECTIVE, PERSON, HOUSEHOLD = "Tập thể", "Cá nhân", "Hộ gia đình"
-KINDS = (COLLECTIVE, PERSON, HOUSEHOLD)
-WOMAN, MAN = "Nữ", "Nam"
 
 
 @dataclass(frozen=True)
 class AwardRow:
     """One line of a decision's attached list."""
 
-    kind: str
+    kind: RecipientKind
     name: str
     address: str = ""         # Ông | Bà (the head of a household)
     position: str = ""
@@ -44,18 +41,18 @@ class AwardRow:
 
     @property
     def display_name(self) -> str:
-        if self.kind == COLLECTIVE:
+        if self.kind is RecipientKind.COLLECTIVE:
             return self.name
-        if self.kind == HOUSEHOLD:
+        if self.kind is RecipientKind.HOUSEHOLD:
             return " ".join(p for p in ("Hộ gia đình", self.address.lower(), self.name) if p)
         return " ".join(p for p in (self.address, self.name) if p)
 
     @property
-    def sex(self) -> str:
+    def sex(self) -> Sex | None:
         """Known only for a person addressed Ông or Bà."""
-        if self.kind != PERSON:
-            return ""
-        return {"bà": WOMAN, "ông": MAN}.get(match_key(self.address), "")
+        if self.kind is not RecipientKind.INDIVIDUAL:
+            return None
+        return {"bà": Sex.FEMALE, "ông": Sex.MALE}.get(match_key(self.address))
 
 
 @dataclass(frozen=True)
@@ -69,7 +66,7 @@ class SignedDecision:
     signer: str = ""
     position: str = ""
     batch: str = ""
-    quarter: str = ""
+    quarter: Quarter | None = None
     awards: tuple[AwardRow, ...] = ()
     source: str = ""
     slot: str = ""            # batch and file in the workbook: a later number or date for it is a correction
@@ -117,6 +114,6 @@ def content_hash(decision: SignedDecision, form_key: str) -> str:
     payload = {
         "issuer": issuer_key(decision.issuer), "number": number_key(decision.number),
         "signed": decision.signed.isoformat(), "form": form_key, "signer": match_key(decision.signer),
-        "awards": [[a.kind, match_key(a.entry), achievement_key(a.achievement), a.amount] for a in decision.awards],
+        "awards": [[a.kind.label, match_key(a.entry), achievement_key(a.achievement), a.amount] for a in decision.awards],
     }
     return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode()).hexdigest()

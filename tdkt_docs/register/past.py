@@ -5,12 +5,14 @@ a ready-to-fill copy and reading it reports every problem with its cell."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import UserError
-from ..read.problems import ERROR, Problem
-from ..read.schema import KINDS, Column, Kind, Layout, Sheet
+from ..glossary import RecipientKind
+from ..problems import Location, Problem, Severity, errors
+from ..read.records import Cells
+from ..read.schema import ADDRESSES, Column, Layout, Sheet, ValueType
 from ..read.workbook import read_workbook
 from ..rules.collation import match_key
 from . import PAST_AWARDS_TITLE
@@ -24,7 +26,7 @@ class PastAward:
     signed: dt.date | None
     signer: str
     form: str
-    kind: str
+    kind: RecipientKind
     address: str
     name: str
     position: str
@@ -35,6 +37,7 @@ class PastAward:
     amount: int | None
     unit: str
     rows: tuple[int, ...] = ()
+    cells: Cells = field(default_factory=dict, compare=False, repr=False)
 
 
 PAST_AWARDS = Sheet(
@@ -49,24 +52,24 @@ PAST_AWARDS = Sheet(
                help="Cơ quan ban hành quyết định, ví dụ UBND tỉnh Bắc Ninh, Sở Giáo dục và Đào tạo."),
         Column("number", "Số quyết định", required=True, width=16, example="125/QĐ-UBND",
                help="Số, ký hiệu của quyết định."),
-        Column("signed", "Ngày quyết định", Kind.DATE, required=True, width=14, example=dt.date(2022, 12, 20),
+        Column("signed", "Ngày quyết định", ValueType.DATE, required=True, width=14, example=dt.date(2022, 12, 20),
                help="Ngày ký quyết định."),
         Column("signer", "Người ký", width=22, example="", help="Họ tên người ký (không bắt buộc)."),
         Column("form", "Hình thức khen thưởng", required=True, width=34, example="Chiến sĩ thi đua cơ sở",
                help="Hình thức hoặc danh hiệu, ví dụ Bằng khen của Chủ tịch UBND tỉnh, Chiến sĩ thi đua cơ sở."),
-        Column("kind", "Loại", required=True, choices=KINDS, width=13, example="Cá nhân",
+        Column("kind", "Loại", required=True, choices=RecipientKind, width=13, example="Cá nhân",
                help="Tập thể, Cá nhân hoặc Hộ gia đình."),
-        Column("address", "Ông/Bà", choices=("Ông", "Bà"), width=8, example="Ông", help="Với cá nhân, chủ hộ."),
+        Column("address", "Ông/Bà", choices=ADDRESSES, width=8, example="Ông", help="Với cá nhân, chủ hộ."),
         Column("name", "Họ tên / Tên tập thể", required=True, width=28, example="Nguyễn Văn An",
                help="Họ và tên cá nhân, chủ hộ, hoặc tên tập thể."),
         Column("position", "Chức vụ", width=24, example="", help="Chức vụ khi được khen."),
         Column("workplace", "Đơn vị công tác", width=30, example="Sở Nội vụ",
                help="Đơn vị khi được khen; với tập thể là đơn vị cấp trên."),
-        Column("birth_year", "Năm sinh", Kind.YEAR, width=10, example=None, help="Không bắt buộc."),
+        Column("birth_year", "Năm sinh", ValueType.YEAR, width=10, example=None, help="Không bắt buộc."),
         Column("cccd", "Số CCCD", width=16, example="", help="Không bắt buộc."),
         Column("achievement", "Thành tích", width=50, example="Đã hoàn thành xuất sắc nhiệm vụ năm 2022",
                help="Nội dung thành tích như ghi trong quyết định."),
-        Column("amount", "Số tiền (đồng)", Kind.INT, width=14, minimum=0, example=None,
+        Column("amount", "Số tiền (đồng)", ValueType.INT, width=14, minimum=0, example=None,
                help="Tiền thưởng kèm theo, nếu có."),
         Column("unit", "Đơn vị trình", width=28, example="", help="Đơn vị đã đề nghị (không bắt buộc)."),
     ),
@@ -84,14 +87,15 @@ def read_past_awards(path: Path) -> list[SignedDecision]:
     for members in groups.values():
         forms = {match_key(m.form) for m in members}
         if len(forms) > 1:
-            problems.append(Problem(ERROR, PAST_AWARDS.title,
-                                    f"Quyết định số {members[0].number} có nhiều hình thức khác nhau ở các dòng "
-                                    f"{', '.join(str(m.rows[0]) for m in members)}; một quyết định một hình thức.",
-                                    column=PAST_AWARDS.column("form").header))
-    errors = [p for p in problems if p.is_error]
-    if errors:
-        raise UserError(f'Danh sách "{path.name}" có {len(errors)} lỗi, chưa ghi gì vào sổ theo dõi:\n'
-                        + "\n".join(f"  {p}" for p in errors))
+            problems.append(Problem(
+                Severity.ERROR, "so_theo_doi.nhieu_hinh_thuc",
+                f"Quyết định số {members[0].number} có nhiều hình thức khác nhau ở các dòng "
+                f"{', '.join(str(m.rows[0]) for m in members)}; một quyết định một hình thức.",
+                Location(PAST_AWARDS.title, column=PAST_AWARDS.column("form").header)))
+    found = errors(problems)
+    if found:
+        raise UserError(f'Danh sách "{path.name}" có {len(found)} lỗi, chưa ghi gì vào sổ theo dõi:\n'
+                        + "\n".join(f"  {p}" for p in found))
     return [_decision(members, path.name) for members in groups.values()]
 
 

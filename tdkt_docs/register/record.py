@@ -8,7 +8,7 @@ from typing import Iterable
 
 from sqlalchemy import Connection, func, insert, select, update
 
-from .forms import resolve_form
+from .forms import RegisterForms
 from .matching import match_recipient
 from .model import SignedDecision, content_hash, issuer_key, normal_cccd, number_key
 from .store import Register
@@ -25,22 +25,23 @@ class RecordResult:
     uncertain: list[str] = field(default_factory=list)
 
 
-def record(register: Register, signed: Iterable[SignedDecision]) -> RecordResult:
+def record(register: Register, signed: Iterable[SignedDecision], forms: RegisterForms) -> RecordResult:
     """Record every decision in one transaction: all of them, or (on any error) none."""
     items = list(signed)
-    return register.write(lambda conn: _record_all(conn, items))
+    return register.write(lambda conn: _record_all(conn, items, forms))
 
 
-def _record_all(conn: Connection, items: list[SignedDecision]) -> RecordResult:
+def _record_all(conn: Connection, items: list[SignedDecision], forms: RegisterForms) -> RecordResult:
     result = RecordResult()
     now = dt.datetime.now().replace(microsecond=0)
     for decision in items:
-        _record_one(conn, decision, result, now)
+        _record_one(conn, decision, forms, result, now)
     return result
 
 
-def _record_one(conn: Connection, decision: SignedDecision, result: RecordResult, now: dt.datetime) -> None:
-    form = resolve_form(decision.form)
+def _record_one(conn: Connection, decision: SignedDecision, forms: RegisterForms, result: RecordResult,
+                now: dt.datetime) -> None:
+    form = forms.resolve(decision.form)
     digest = content_hash(decision, form.key)
     key = (decisions.c.issuer_key == issuer_key(decision.issuer)) & \
           (decisions.c.number_key == number_key(decision.number)) & (decisions.c.signed == decision.signed)
@@ -58,7 +59,8 @@ def _record_one(conn: Connection, decision: SignedDecision, result: RecordResult
     new_id = conn.execute(insert(decisions).values(
         issuer=decision.issuer, issuer_key=issuer_key(decision.issuer), number=decision.number,
         number_key=number_key(decision.number), signed=decision.signed, signer=decision.signer,
-        position=decision.position, batch=decision.batch, quarter=decision.quarter, form_key=form.key,
+        position=decision.position, batch=decision.batch,
+        quarter=decision.quarter.label if decision.quarter else "", form_key=form.key,
         form_name=form.name, source=decision.source, slot=decision.slot, content_hash=digest, version=version,
         recorded_at=now)).inserted_primary_key[0]
     if replaced:
@@ -70,9 +72,9 @@ def _record_one(conn: Connection, decision: SignedDecision, result: RecordResult
     for seq, award in enumerate(decision.awards, start=1):
         match = match_recipient(conn, award)
         award_id = conn.execute(insert(awards).values(
-            decision_id=new_id, recipient_id=match.recipient_id, seq=seq, kind=award.kind, address=award.address,
+            decision_id=new_id, recipient_id=match.recipient_id, seq=seq, kind=award.kind.label, address=award.address,
             name=award.name, position=award.position, unit=award.unit, proposing_unit=award.proposing_unit,
-            birth_year=award.birth_year, cccd=normal_cccd(award.cccd) or None, sex=award.sex,
+            birth_year=award.birth_year, cccd=normal_cccd(award.cccd) or None, sex=award.sex.label if award.sex else "",
             achievement=award.achievement, amount=award.amount, source=award.source or decision.source,
             source_row=award.row)).inserted_primary_key[0]
         for recipient_id, reason in match.candidates:

@@ -16,21 +16,22 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..files import deterministic_zip
-from .model import COLLECTIVE, HOUSEHOLD, PERSON, WOMAN
+from ..glossary import RecipientKind, Sex
 from .year import YearAward
 
 BOLD = Font(name="Times New Roman", bold=True)
 MONEY = "#,##0"
-COUNTS = ["Tập thể", "Cá nhân", "trong đó nữ", "cá nhân chưa rõ giới tính", "Hộ gia đình", "Tổng số",
-          "Tiền thưởng (đồng)"]
+COUNTS = [RecipientKind.COLLECTIVE.label, RecipientKind.INDIVIDUAL.label, "trong đó nữ", "cá nhân chưa rõ giới tính",
+          RecipientKind.HOUSEHOLD.label, "Tổng số", "Tiền thưởng (đồng)"]
 BY_FORM = "Theo hình thức và cấp"
 CHART = "Biểu đồ"
 
 
 def _counts(members: list[YearAward]) -> list[int]:
-    people = [a for a in members if a.kind == PERSON]
-    return [sum(a.kind == COLLECTIVE for a in members), len(people), sum(a.sex == WOMAN for a in people),
-            sum(not a.sex for a in people), sum(a.kind == HOUSEHOLD for a in members), len(members),
+    people = [a for a in members if a.kind is RecipientKind.INDIVIDUAL]
+    return [sum(a.kind is RecipientKind.COLLECTIVE for a in members), len(people),
+            sum(a.sex is Sex.FEMALE for a in people), sum(a.sex is None for a in people),
+            sum(a.kind is RecipientKind.HOUSEHOLD for a in members), len(members),
             sum(a.amount for a in members)]
 
 

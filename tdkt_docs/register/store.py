@@ -1,48 +1,24 @@
-"""Where the register lives, opening it (migrations, with a backup first) and transactions.
-
-By default one SQLite file in the user's data folder, shared by every workbook and year;
-``--so-theo-doi`` or ``TDKT_SO_THEO_DOI`` point elsewhere: another SQLite file or PostgreSQL.
-"""
+"""Opening the register (migrations, with a backup first) and its transactions, on SQLite or
+PostgreSQL; ``location.register_url`` makes the URL."""
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
 import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator, TypeVar
 
-import platformdirs
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, OperationalError
 
 from ..errors import UserError
-from . import REGISTER_ENV
 
-
-DEFAULT_NAME = "so-theo-doi-khen-thuong.sqlite"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 RETRIES = 8
 T = TypeVar("T")
-
-
-def default_path() -> Path:
-    return Path(platformdirs.user_data_dir("tdkt", appauthor=False)) / DEFAULT_NAME
-
-
-def register_url(given: str | None = None) -> str:
-    """The option, else the environment, else the default file; a bare path means a SQLite file."""
-    value = (given or os.environ.get(REGISTER_ENV) or "").strip()
-    if not value:
-        return f"sqlite:///{default_path()}"
-    if "://" not in value:
-        return f"sqlite:///{Path(value).expanduser().resolve()}"
-    if value.startswith(("postgres://", "postgresql://")):
-        return "postgresql+psycopg://" + value.split("://", 1)[1]
-    return value
 
 
 @dataclass
@@ -71,11 +47,13 @@ class Register:
             yield conn
 
     def write(self, work: Callable[[Connection], T]) -> T:
-        """Run ``work`` in one transaction: all of it is kept, or none. Another user writing the
-        same rows at the same time makes it start again from a fresh view (nothing is lost)."""
+        """Run ``work`` in one transaction: all of it is kept, or none. Writers take turns (the
+        SQLite write lock, a PostgreSQL advisory lock); should another writer still get to the same
+        rows first, the work starts again from a fresh view (nothing is lost)."""
         for attempt in range(RETRIES):
             try:
                 with self.engine.begin() as conn:
+                    one_writer(conn)
                     return work(conn)
             except (IntegrityError, OperationalError) as exc:
                 if attempt == RETRIES - 1 or not _retryable(exc):
@@ -103,28 +81,28 @@ def _sqlite_file(url: str) -> Path | None:
     return Path(parsed.database)
 
 
-def open_register(url: str | None = None, *, create: bool = True) -> Register | None:
-    """Open (and bring up to date) the register at ``url`` (see ``register_url``).
+def open_register(url: str, *, create: bool = True) -> Register | None:
+    """Open (and bring up to date) the register at the SQLAlchemy ``url`` (see ``location.register_url``).
 
     With ``create=False`` a SQLite file that does not exist yet gives None: checking a
     workbook never creates a register."""
-    resolved = register_url(url)
     try:
-        path = _sqlite_file(resolved)
+        path = _sqlite_file(url)
         if path is not None and not path.exists():
             if not create:
                 return None
             path.parent.mkdir(parents=True, exist_ok=True)
-        engine = _engine(resolved)
+        engine = _engine(url)
     except (ArgumentError, ImportError, ValueError):
-        raise UserError(f'Địa chỉ sổ theo dõi "{url or resolved}" không đúng dạng: dùng đường dẫn tệp .sqlite '
+        raise UserError(f'Địa chỉ sổ theo dõi "{url}" không đúng dạng: dùng đường dẫn tệp .sqlite '
                         "hoặc postgresql://người_dùng:mật_khẩu@máy_chủ/tên_cơ_sở_dữ_liệu.") from None
-    register = Register(engine, str(path) if path else make_url(resolved).render_as_string(hide_password=True))
+    register = Register(engine, str(path) if path else make_url(url).render_as_string(hide_password=True))
     try:
         migrate(register)
     except OperationalError as exc:
         register.close()
-        raise UserError(f"Không mở được sổ theo dõi {register.name}: {str(exc.orig).strip()}.") from None
+        raise UserError(f"Không mở được sổ theo dõi {register.name}: không kết nối được máy chủ cơ sở dữ liệu "
+                        "(địa chỉ, tên, mật khẩu) hoặc tệp không phải sổ theo dõi.") from None
     except BaseException:
         register.close()
         raise
@@ -148,7 +126,7 @@ def _engine(url: str) -> Engine:
     return engine
 
 
-def _config(conn: Connection):
+def alembic_config(conn: Connection):
     from alembic.config import Config  # alembic is only needed when the schema is checked
 
     config = Config()
@@ -163,7 +141,13 @@ def head_revision() -> str:
     return ScriptDirectory(str(MIGRATIONS)).get_current_head()
 
 
-MIGRATION_LOCK = 7263514  # PostgreSQL advisory lock: one process migrates, the others wait
+WRITER_LOCK = 7263514  # PostgreSQL advisory lock held by the one transaction writing (or migrating)
+
+
+def one_writer(conn: Connection) -> None:
+    """Wait for the other writers' transactions to end (SQLite's BEGIN IMMEDIATE already does)."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK})")
 
 
 def migrate(register: Register) -> None:
@@ -171,14 +155,13 @@ def migrate(register: Register) -> None:
     from alembic import command
     from alembic.runtime.migration import MigrationContext
 
-    with register.engine.begin() as conn:  # on SQLite this already holds the write lock
-        if conn.dialect.name == "postgresql":
-            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
+    with register.engine.begin() as conn:
+        one_writer(conn)
         current = MigrationContext.configure(conn).get_current_revision()
         if current == head_revision():
             return
         backup(register, current)
-        command.upgrade(_config(conn), "head")
+        command.upgrade(alembic_config(conn), "head")
 
 
 def backup(register: Register, revision: str | None) -> Path | None:

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from ..read.schema import QUARTERS
-from .forms import resolve_form
+from ..glossary import Quarter, RecipientKind, Sex
+from .forms import RegisterForms
 from .store import Register
 from .tables import CURRENT, awards, decisions
 
@@ -22,7 +22,7 @@ class YearAward:
     level: str
     batch: str
     quarter: str
-    kind: str
+    kind: RecipientKind
     address: str
     name: str
     position: str
@@ -30,12 +30,13 @@ class YearAward:
     proposing_unit: str
     birth_year: int | None
     cccd: str
-    sex: str
+    sex: Sex | None
     achievement: str
     amount: int
 
 
-def awards_of_year(register: Register, year: int) -> list[YearAward]:
+def awards_of_year(register: Register, year: int, forms: RegisterForms) -> list[YearAward]:
+    """``forms`` gives each award its level (cấp khen thưởng) for the statistics."""
     query = (select(decisions.c.issuer, decisions.c.number, decisions.c.signed, decisions.c.signer,
                     decisions.c.form_name, decisions.c.batch, decisions.c.quarter, awards.c.kind, awards.c.address,
                     awards.c.name, awards.c.position, awards.c.unit, awards.c.proposing_unit, awards.c.birth_year,
@@ -45,7 +46,7 @@ def awards_of_year(register: Register, year: int) -> list[YearAward]:
              .order_by(decisions.c.signed, decisions.c.number, awards.c.seq))
     with register.read() as conn:
         rows = conn.execute(query).all()
-    return [YearAward(r.issuer, r.number, r.signed, r.signer, r.form_name, resolve_form(r.form_name).level,
-                      r.batch, r.quarter or QUARTERS[(r.signed.month - 1) // 3], r.kind, r.address, r.name,
-                      r.position, r.unit, r.proposing_unit, r.birth_year, r.cccd or "", r.sex, r.achievement,
-                      r.amount) for r in rows]
+    return [YearAward(r.issuer, r.number, r.signed, r.signer, r.form_name, forms.resolve(r.form_name).level,
+                      r.batch, r.quarter or list(Quarter)[(r.signed.month - 1) // 3].label, RecipientKind(r.kind),
+                      r.address, r.name, r.position, r.unit, r.proposing_unit, r.birth_year, r.cccd or "",
+                      Sex(r.sex) if r.sex else None, r.achievement, r.amount) for r in rows]

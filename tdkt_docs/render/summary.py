@@ -8,32 +8,28 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 import openpyxl
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..compose.decision import BatchSummary, Decision, awardee_name
+from ..compose.common import awardee_name
 from ..files import deterministic_zip
+
+if TYPE_CHECKING:
+    from ..documents.quyet_dinh import BatchSummary
 
 MONEY = "#,##0"
 BOLD = Font(name="Times New Roman", bold=True)
 FIXED_TIME = dt.datetime(2000, 1, 1)
 
 
-def decision_label(plan, decision: Decision) -> str:
-    """"05/QĐ-UBND" once numbered, else the file name (the văn thư numbers it later)."""
-    return plan.context["so_ky_hieu"] if decision.number else f'Chưa có số ({plan.filename.rsplit("/", 1)[-1]})'
-
-
-def summary_workbook(summary: BatchSummary, history: dict | None = None) -> bytes:
-    """``history``: earlier awards from the register by nomination row (None: no register consulted)."""
+def summary_workbook(summary: BatchSummary) -> bytes:
     book = openpyxl.Workbook()
     _awardees(book.active, summary)
     _totals(book.create_sheet("Tổng hợp"), summary)
     _distribution(book.create_sheet("Phát hành"), summary)
-    if history is not None:
-        _history(book.create_sheet("Tra cứu khen thưởng đã có"), summary, history)
     book.properties.created = book.properties.modified = FIXED_TIME
     buffer = io.BytesIO()
     book.save(buffer)
@@ -54,16 +50,16 @@ def _awardees(ws: Worksheet, summary: BatchSummary) -> None:
     _header(ws, ["STT", "Quyết định", "Hình thức", "Loại", "Tên", "Chức vụ", "Đơn vị công tác", "Đơn vị trình",
                  "Tờ trình", "Số tiền (đồng)"], [6, 28, 34, 12, 30, 30, 30, 28, 18, 16])
     row = 1
-    for plan, _ in summary.decisions:
-        decision: Decision = plan.payload.decision
+    for document in summary.decisions:
+        decision = document.decision
         for award in decision.awards:
             n = award.nomination
             row += 1
-            ws.append([row - 1, decision_label(plan, decision), decision.form.name, n.kind,
+            ws.append([row - 1, document.label, decision.form.name, n.kind.label,
                        awardee_name(n), n.position, n.workplace, n.unit, n.submission_no, award.prize.amount])
             ws.cell(row, 10).number_format = MONEY
     ws.append([None, "Tổng cộng", None, None, None, None, None, None, None,
-               sum(p.payload.decision.total for p, _ in summary.decisions)])
+               sum(d.decision.total for d in summary.decisions)])
     row += 1
     ws.cell(row, 2).font = ws.cell(row, 10).font = BOLD
     ws.cell(row, 10).number_format = MONEY
@@ -75,11 +71,11 @@ def _totals(ws: Worksheet, summary: BatchSummary) -> None:
         "Theo hình thức": defaultdict(lambda: [0, 0]),
         "Theo quý": defaultdict(lambda: [0, 0]),
     }
-    for plan, _ in summary.decisions:
-        decision: Decision = plan.payload.decision
-        for key, bucket in ((decision_label(plan, decision), "Theo quyết định"),
+    for document in summary.decisions:
+        decision = document.decision
+        for key, bucket in ((document.label, "Theo quyết định"),
                             (decision.form.name, "Theo hình thức"),
-                            (summary.batch.quarter, "Theo quý")):
+                            (summary.batch.quarter.label, "Theo quý")):
             groups[bucket][key][0] += len(decision.awards)
             groups[bucket][key][1] += decision.total
     _header(ws, ["Nhóm", "Tên", "Số người/tập thể", "Tổng tiền (đồng)"], [18, 44, 16, 18])
@@ -94,27 +90,9 @@ def _totals(ws: Worksheet, summary: BatchSummary) -> None:
 def _distribution(ws: Worksheet, summary: BatchSummary) -> None:
     _header(ws, ["Quyết định", "Dòng Nơi nhận", "Nơi nhận cụ thể", "Số bản"], [28, 30, 60, 8])
     row = 1
-    for plan, deliveries in summary.decisions:
-        label = decision_label(plan, plan.payload.decision)
-        for delivery in deliveries:
-            ws.append([label, delivery.via, delivery.recipient, delivery.copies])
-        ws.append([label, "Cộng", None, sum(d.copies for d in deliveries)])
-        row += len(deliveries) + 1
+    for document in summary.decisions:
+        for delivery in document.deliveries:
+            ws.append([document.label, delivery.via, delivery.recipient, delivery.copies])
+        ws.append([document.label, "Cộng", None, sum(d.copies for d in document.deliveries)])
+        row += len(document.deliveries) + 1
         ws.cell(row, 2).font = ws.cell(row, 4).font = BOLD
-
-
-def _history(ws: Worksheet, summary: BatchSummary, history: dict) -> None:
-    """Each awardee of the batch with the awards the register already holds, newest first."""
-    _header(ws, ["Tên trong đợt này", "Hình thức đã được khen", "Quyết định", "Ngày", "Cơ quan ban hành",
-                 "Thành tích", "Lưu ý"], [30, 34, 18, 12, 30, 50, 40])
-    for plan, _ in summary.decisions:
-        for award in plan.payload.decision.awards:
-            n = award.nomination
-            lines = history.get(n.rows[0], [])
-            if not lines:
-                ws.append([awardee_name(n), "Chưa có trong sổ theo dõi"])
-            for line in lines:
-                ws.append([awardee_name(n), line.form, line.number, line.signed, line.issuer, line.achievement,
-                           "; ".join(line.notes)])
-                ws.cell(ws.max_row, 4).number_format = "DD/MM/YYYY"
-    ws.auto_filter.ref = ws.dimensions
