@@ -12,7 +12,7 @@ from typing import Callable, Iterator, TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, IntegrityError, OperationalError
 
 from ..errors import UserError
 
@@ -99,7 +99,7 @@ def open_register(url: str, *, create: bool = True) -> Register | None:
     register = Register(engine, str(path) if path else make_url(url).render_as_string(hide_password=True))
     try:
         migrate(register)
-    except OperationalError as exc:
+    except DatabaseError:  # no server, refused, or a file that is no database
         register.close()
         raise UserError(f"Không mở được sổ theo dõi {register.name}: không kết nối được máy chủ cơ sở dữ liệu "
                         "(địa chỉ, tên, mật khẩu) hoặc tệp không phải sổ theo dõi.") from None
