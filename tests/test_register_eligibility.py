@@ -40,23 +40,23 @@ def test_register_streak_same_year_in_check_and_build(tmp_path, rules):
     settings = Settings(register_url=url)
     found = eligibility(prepare(SAMPLE_2024, settings).problems)
     assert [(p.severity, p.location.cell, p.code) for p in found] == [
-        (Severity.WARNING, "H18", "dieu_kien.cstd_tinh_ba_nam_cstdcs"),
-        (Severity.ERROR, "H22", "dieu_kien.mot_danh_hieu_mot_nam")]
+        (Severity.WARNING, "I18", "dieu_kien.cstd_tinh_ba_nam_cstdcs"),
+        (Severity.ERROR, "I22", "dieu_kien.mot_danh_hieu_mot_nam")]
     assert str(found[0]) == (
-        'Cảnh báo: trang "Đề nghị khen thưởng", ô H18 (cột "Họ tên / Tên tập thể"): "Nguyễn Đức Thịnh": sổ theo dõi '
+        'Cảnh báo: trang "Đề nghị khen thưởng", ô I18 (cột "Họ tên / Tên tập thể"): "Nguyễn Đức Thịnh": sổ theo dõi '
         "chỉ ghi nhận các năm: 2022, 2023 (Quyết định số 20/QĐ-SNV ngày 20/12/2022 (Sở Nội vụ tỉnh Bắc Ninh); "
         f"Quyết định số 21/QĐ-SNV ngày 20/12/2023 (Sở Nội vụ tỉnh Bắc Ninh)). {STREAK}")
     assert ("đã được tặng Tập thể lao động xuất sắc (Quyết định số 22/QĐ-UBND ngày 01/6/2024 (UBND tỉnh Bắc Ninh))"
             in found[1].message and "một danh hiệu thi đua chỉ xét tặng một lần cho một năm" in found[1].message)
     with pytest.raises(InvalidWorkbook) as raised:
         build(SAMPLE_2024, tmp_path / "out", settings)
-    assert "ô H22" in str(raised.value) and not (tmp_path / "out").exists()
+    assert "ô I22" in str(raised.value) and not (tmp_path / "out").exists()
     ran = run_tdkt("check", SAMPLE_2024, "--so-theo-doi", target)
     assert ran.returncode == 1
     assert f"  {found[0]}" in ran.stdout.splitlines() and f"  {found[1]}" in ran.stdout.splitlines()
     fill(url, tmp_path, [past("23/QĐ-SNV", dt.date(2024, 12, 1), "Chiến sĩ thi đua cơ sở", "Nguyễn Đức Thịnh",
                               "Sở Nội vụ")], rules)  # the third year makes the streak
-    assert [p.location.cell for p in eligibility(prepare(SAMPLE_2024, settings).problems)] == ["H22"]
+    assert [p.location.cell for p in eligibility(prepare(SAMPLE_2024, settings).problems)] == ["I22"]
 
 
 def test_no_register_yet_and_an_older_workbook(tmp_path, settings):
@@ -79,7 +79,7 @@ def test_within_workbook_and_an_interval_rule_from_mau(tmp_path, content, make_w
     content["nominations"] = [person, {**person, "form": "Chiến sĩ thi đua cấp tỉnh"}]
     workbook = make_workbook(content)
     found = eligibility(prepare(workbook, Settings()).problems)
-    assert [(p.severity, p.location.cell) for p in found] == [(Severity.WARNING, "H3")]
+    assert [(p.severity, p.location.cell) for p in found] == [(Severity.WARNING, "I3")]
     assert "đã được tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh (dòng 2 của sổ này)" in found[0].message
 
     mau = tmp_path / "mau"
@@ -102,7 +102,7 @@ tuyet_doi = false
     monkeypatch.setenv("TDKT_SO_THEO_DOI", str(target))
     ran = run_tdkt("build", workbook, "-o", tmp_path / "out", "--mau", mau)
     assert ran.returncode == 0, ran.stderr
-    assert ('Cảnh báo: trang "Đề nghị khen thưởng", ô H2 (cột "Họ tên / Tên tập thể"): "Trần Thị Ánh": đã được '
+    assert ('Cảnh báo: trang "Đề nghị khen thưởng", ô I2 (cột "Họ tên / Tên tập thể"): "Trần Thị Ánh": đã được '
             "tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh năm 2022 (Quyết định số 1/QĐ-UBND ngày 01/5/2022 (Sở "
             "Nội vụ tỉnh Bắc Ninh)), chưa đủ 5 năm. Quy tắc: cách nhau ít nhất 5 năm (Điều thử).") \
         in ran.stdout.splitlines()

@@ -36,7 +36,7 @@ def test_workbook_decisions_recorded_once_with_number_date_and_rows(tmp_path, si
             rows = conn.execute(select(decisions).order_by(decisions.c.signed)).all()
             assert [(r.number, r.signed, r.form_name, r.batch, r.quarter, r.signer, r.version) for r in rows] == [
                 ("125/QĐ-UBND", dt.date(2024, 3, 25), BANG_KHEN, "Quý I/2024", "Quý I", "Nguyễn Hương Giang", 1),
-                ("1205/QĐ-UBND", dt.date(2024, 9, 24), BANG_KHEN, "Quý III/2024", "Quý III", "Nguyễn Hương Giang", 1)]
+                ("1205/QĐ-UBND", dt.date(2024, 9, 24), BANG_KHEN, "Quý III/2024", "Quý III", "Vương Quốc Tuấn", 1)]
             assert rows[0].issuer == "ỦY BAN NHÂN DÂN TỈNH BẮC NINH"
             got = conn.execute(select(awards).where(awards.c.decision_id == rows[1].id).order_by(awards.c.seq)).all()
         assert [(a.kind, a.name, a.sex, a.amount, a.source, a.source_row, a.proposing_unit) for a in got] == [
@@ -48,9 +48,9 @@ def test_workbook_decisions_recorded_once_with_number_date_and_rows(tmp_path, si
 
 def test_signed_docx_read_back_is_the_same_decision(tmp_path, sample_2024_built, signed_2024, rules):
     decision = read_signed_docx(sample_2024_built / "quy-iii-2024" / "qd-1205-bang-khen-tinh-cong-an-tinh.docx",
-                                rules.wording)
+                                rules.unit_heads)
     assert (decision.number, decision.signed, decision.signer) == ("1205/QĐ-UBND", dt.date(2024, 9, 24),
-                                                                   "Nguyễn Hương Giang")
+                                                                   "Vương Quốc Tuấn")
     assert [(a.address, a.name, a.unit, a.amount, a.proposing_unit) for a in decision.awards][2] == (
         "Bà", "Dương Thị Mai", "Công an tỉnh", 3510000, "Công an tỉnh")
     with open_register(sqlite_url(tmp_path / "so.sqlite")) as register:

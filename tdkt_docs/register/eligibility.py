@@ -19,7 +19,7 @@ from ..rules.collation import match_key
 from ..rules.dates import short_date
 from .conditions import Check, EligibilityRule
 from .matching import known_recipients
-from .model import AwardRow, achievement_key, normal_cccd, unit_key
+from .model import AwardRow, achievement_key, awardee, normal_cccd, unit_key
 from .store import open_register
 from .tables import CURRENT, awards as award_rows, decisions
 
@@ -34,6 +34,7 @@ class Earlier:
     achievement: str
     where: str            # "Quyết định số … ngày …" or "dòng 12 của sổ này"
     certain: bool         # the same recipient for sure (CCCD, or name and unit)
+    below: bool = False   # a later row of this workbook: counts toward a streak; a clash is told on that row
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def _open(url: str | None, problems: list[Problem]):
 
 
 def _row(n: Nomination) -> AwardRow:
-    return AwardRow(kind=n.kind, name=n.name, address=n.address, unit=n.workplace, proposing_unit=n.unit,
+    return AwardRow(**awardee(n.kind, n.name, n.address, n.rank), unit=n.workplace, proposing_unit=n.unit,
                     birth_year=n.birth_year, cccd=n.cccd, achievement=n.achievement)
 
 
@@ -106,13 +107,14 @@ def _same(a: AwardRow, b: AwardRow) -> bool | None:
 def _in_workbook(probe: Probe, probes: list[Probe]) -> list[Earlier]:
     found = []
     for other in probes:
-        if other is probe or other.nomination.rows[0] > probe.nomination.rows[0]:
-            continue  # each pair is reported once, on the later row
+        if other is probe:
+            continue
         same = _same(probe.row, other.row)
         if same is not False:
             form = other.award.form
             found.append(Earlier(form.key, form.name, other.year, achievement_key(other.nomination.achievement),
-                                 f"dòng {other.nomination.rows[0]} của sổ này", bool(same)))
+                                 f"dòng {other.nomination.rows[0]} của sổ này", bool(same),
+                                 other.nomination.rows[0] > probe.nomination.rows[0]))
     return found
 
 
@@ -137,10 +139,13 @@ def _itself(row, n: Nomination, workbook: str) -> bool:
 
 def _uncovered(conn: Connection, rulebook: tuple[EligibilityRule, ...],
                probes: list[Probe]) -> list[tuple[EligibilityRule, int]]:
-    """Streak rules whose years the register holds nothing of: they cannot be judged yet."""
+    """Streak rules whose years neither the register nor the workbook hold anything of: they cannot be
+    judged yet."""
     missing = []
     for rule in (r for r in rulebook if r.check is Check.STREAK):
         for year in sorted({p.year for p in probes if rule.applies(p.award.form.key)}):
+            if any(p.award.form.key in rule.required and year - rule.years <= p.year <= year for p in probes):
+                continue
             held = conn.execute(select(decisions.c.id).where(
                 CURRENT, decisions.c.form_key.in_(rule.required),
                 decisions.c.signed.between(dt.date(year - rule.years, 1, 1), dt.date(year, 12, 31)))).first()
@@ -162,7 +167,7 @@ def _findings(rule: EligibilityRule, probe: Probe, earlier: list[Earlier]) -> li
     if rule.check is Check.STREAK:
         return _streak(rule, probe, earlier)
     achievement = achievement_key(probe.nomination.achievement)
-    hits = [e for e in earlier if _hit(rule, e, probe, achievement)]
+    hits = [e for e in earlier if not e.below and _hit(rule, e, probe, achievement)]
     return [_problem(rule, probe.nomination, e, _message(rule, e)) for e in hits]
 
 

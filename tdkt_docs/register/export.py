@@ -42,10 +42,12 @@ EXPORT_SCHEMA = {
 
 
 def export_json(awards: list[YearAward], unit_code: str = "", today: dt.date | None = None) -> dict:
-    """Codes the office has not been given (form, kind of award, person) stay empty: never guessed."""
+    """Codes the office has not been given (form, person) stay empty: never guessed. LoaiHinhKhenThuong is
+    the batch's kind (Loại đợt: "Theo quý", "Chuyên đề", "Đột xuất", …) where the decision was recorded
+    from a workbook that gives it, else empty."""
     people, collectives = [], []
     for a in awards:
-        common = {"MaDonVi": unit_code, "TenDonVi": a.issuer, "LoaiHinhKhenThuong": "",
+        common = {"MaDonVi": unit_code, "TenDonVi": a.issuer, "LoaiHinhKhenThuong": a.batch_kind,
                   "NoiDungKhenThuong": a.achievement, "SoQuyetDinh": a.number,
                   "NgayQuyetDinh": a.signed.isoformat()}
         if a.kind is RecipientKind.COLLECTIVE:

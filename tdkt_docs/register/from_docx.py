@@ -17,8 +17,8 @@ from docx.document import Document
 from ..errors import UserError
 from ..glossary import RecipientKind
 from ..rules.collation import clean, match_key
-from ..rules.practice import Wording
-from .model import AwardRow, SignedDecision
+from ..rules.practice import UnitHeads
+from .model import AwardRow, SignedDecision, awardee
 
 _NUMBER = re.compile(r"Số\s*:\s*(\d+)\s*/\s*(\S+)")
 _DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
@@ -31,9 +31,9 @@ _PROPOSAL = re.compile(r"^Xét đề nghị của (.+?) tại Tờ trình số")
 PARENT_STYLE = "Cơ quan chủ quản"
 
 
-def read_signed_docx(path: Path, wording: Wording) -> SignedDecision:
+def read_signed_docx(path: Path, heads: UnitHeads) -> SignedDecision:
     """The decision in ``path``; UserError naming the file when it is not a signed award decision.
-    ``wording`` gives the titles of unit heads, to tell the proposing unit in the "Xét đề nghị" line."""
+    ``heads`` gives the titles of unit heads, to tell the proposing unit in the "Xét đề nghị" line."""
     document = _open(path)
     header = [c for row in document.tables[0].rows for c in row.cells] if document.tables else []
     texts = [clean(p.text) for p in document.paragraphs]
@@ -51,7 +51,7 @@ def read_signed_docx(path: Path, wording: Wording) -> SignedDecision:
     if form is None:
         raise UserError(f'Văn bản "{path.name}" không có dòng trích yếu "Về việc tặng …": '
                         "không phải quyết định khen thưởng do tdkt build tạo.")
-    awards = _awards(texts, path, wording)
+    awards = _awards(texts, path, heads)
     if not awards:
         raise UserError(f'Văn bản "{path.name}" không có danh sách kèm theo (các dòng "1. Ông …;" sau "DANH SÁCH").')
     signature = document.tables[-1].rows[0].cells[-1] if len(document.tables) > 1 else None
@@ -77,13 +77,13 @@ def _issuer_lines(cell) -> list[str]:
     return [clean(p.text) for p in cell.paragraphs if clean(p.text) and p.style.name != PARENT_STYLE]
 
 
-def _awards(texts: list[str], path: Path, wording: Wording) -> tuple[AwardRow, ...]:
+def _awards(texts: list[str], path: Path, heads: UnitHeads) -> tuple[AwardRow, ...]:
     article_1 = next((t for t in texts if t.startswith("Điều 1.")), "")
     article_2 = next((t for t in texts if t.startswith("Điều 2.")), "")
     amounts = {match_key(kind): int(value.replace(".", "")) for kind, value in _AMOUNT.findall(article_2)}
     single = _ACHIEVEMENT.search(article_1)
     common = (single.group(1)[:1].upper() + single.group(1)[1:]) if single else ""
-    unit = _proposing_unit(texts, wording)
+    unit = _proposing_unit(texts, heads)
     start = next((i for i, t in enumerate(texts) if match_key(t) == match_key("DANH SÁCH")), len(texts))
     kind, achievement, awards = None, common, []
     for text in texts[start + 1:]:
@@ -98,32 +98,27 @@ def _awards(texts: list[str], path: Path, wording: Wording) -> tuple[AwardRow, .
 
 def _award(kind: RecipientKind, entry: str, achievement: str, amount: int, proposing_unit: str, path: Path) -> AwardRow:
     parts = [p.strip() for p in entry.split(", ")]
-    common = dict(kind=kind, achievement=achievement, amount=amount, proposing_unit=proposing_unit, source=path.name)
+    common = dict(achievement=achievement, amount=amount, proposing_unit=proposing_unit, source=path.name)
     if kind is RecipientKind.COLLECTIVE:
         name, unit = (", ".join(parts[:-1]), parts[-1]) if len(parts) > 1 else (parts[0], "")
-        return AwardRow(name=name, unit=unit, **common)
-    first = parts[0]
-    if kind is RecipientKind.HOUSEHOLD:
-        first = re.sub(r"^Hộ gia đình\s+", "", first, flags=re.IGNORECASE)
-        address, _, name = first.partition(" ")
-        if match_key(address) not in ("ông", "bà"):
-            address, name = "", first
-        return AwardRow(name=name, address=address.capitalize(), unit=", ".join(parts[1:]), **common)
-    address, _, name = first.partition(" ")
+        return AwardRow(kind=kind, name=name, unit=unit, **common)
+    address, _, name = parts[0].partition(" ")
     if match_key(address) not in ("ông", "bà"):
-        address, name = "", first
+        address, name = "", parts[0]  # a rank, a household ("Hộ gia đình ông …") or a bare name
+    person = awardee(kind, name, address)
+    if kind is RecipientKind.HOUSEHOLD:
+        return AwardRow(**person, unit=", ".join(parts[1:]), **common)
     position = ", ".join(parts[1:-1])
-    return AwardRow(name=name, address=address, position=position, unit=parts[-1] if len(parts) > 1 else "",
-                    **common)
+    return AwardRow(**person, position=position, unit=parts[-1] if len(parts) > 1 else "", **common)
 
 
-def _proposing_unit(texts: list[str], wording: Wording) -> str:
+def _proposing_unit(texts: list[str], heads: UnitHeads) -> str:
     """The unit of a decision made on one tờ trình: the head's title taken off the front."""
     line = next((t for t in texts if _PROPOSAL.match(t)), "")
-    if line.count(" tại Tờ trình số ") != 2:  # the unit's and the Sở Nội vụ's: one unit only
+    if line.count(" tại Tờ trình số ") != 2:  # the unit's and the appraising body's: one unit only
         return ""
     found = _PROPOSAL.match(line).group(1)
-    titles = [title for _, title in wording.heads] + [wording.default_head]
+    titles = [title for _, title in heads.rules] + [heads.default]
     for title in sorted(titles, key=len, reverse=True):
         if found.startswith(title + " "):
             return found[len(title) + 1:]

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..check.text import plain
-from ..glossary import Quarter, RecipientKind, Sex
+from ..glossary import BatchKind, Quarter, RecipientKind, Sex, household_named, person_of, rank_of
 from ..rules.collation import clean, match_key
 from ..rules.dates import short_date
 
@@ -24,6 +24,7 @@ class AwardRow:
     kind: RecipientKind
     name: str
     address: str = ""         # Ông | Bà (the head of a household)
+    rank: str = ""            # cấp bậc, quân hàm: printed instead of Ông/Bà
     position: str = ""
     unit: str = ""            # đơn vị công tác; a collective's parent unit; a household's address
     proposing_unit: str = ""
@@ -45,7 +46,7 @@ class AwardRow:
             return self.name
         if self.kind is RecipientKind.HOUSEHOLD:
             return " ".join(p for p in ("Hộ gia đình", self.address.lower(), self.name) if p)
-        return " ".join(p for p in (self.address, self.name) if p)
+        return " ".join(p for p in (self.rank or self.address, self.name) if p)
 
     @property
     def sex(self) -> Sex | None:
@@ -53,6 +54,17 @@ class AwardRow:
         if self.kind is not RecipientKind.INDIVIDUAL:
             return None
         return {"bà": Sex.FEMALE, "ông": Sex.MALE}.get(match_key(self.address))
+
+
+def awardee(kind: RecipientKind, name: str, address: str = "", rank: str = "") -> dict:
+    """Kind, name, address and rank as the register keeps them, however the list or workbook wrote the name:
+    "Thượng tá Lê Hoàng Phúc" (rank typed with the name), "Hộ ông Lý Văn Tư" (household typed whole)."""
+    if kind is RecipientKind.COLLECTIVE:
+        return {"kind": kind, "name": name, "address": address, "rank": ""}
+    head = name.split()[:4] if household_named(name) else []  # "Hộ gia đình ông …", "Hộ bà …"
+    said = next((w.capitalize() for w in head if w.casefold() in ("ông", "bà")), "")
+    return {"kind": kind, "name": person_of(name), "address": address or said,
+            "rank": "" if kind is RecipientKind.HOUSEHOLD else rank or rank_of(name)}
 
 
 @dataclass(frozen=True)
@@ -67,6 +79,7 @@ class SignedDecision:
     position: str = ""
     batch: str = ""
     quarter: Quarter | None = None
+    batch_kind: BatchKind | None = None
     awards: tuple[AwardRow, ...] = ()
     source: str = ""
     slot: str = ""            # batch and file in the workbook: a later number or date for it is a correction

@@ -60,7 +60,8 @@ def _record_one(conn: Connection, decision: SignedDecision, forms: RegisterForms
         issuer=decision.issuer, issuer_key=issuer_key(decision.issuer), number=decision.number,
         number_key=number_key(decision.number), signed=decision.signed, signer=decision.signer,
         position=decision.position, batch=decision.batch,
-        quarter=decision.quarter.label if decision.quarter else "", form_key=form.key,
+        quarter=decision.quarter.label if decision.quarter else "",
+        batch_kind=decision.batch_kind.label if decision.batch_kind else "", form_key=form.key,
         form_name=form.name, source=decision.source, slot=decision.slot, content_hash=digest, version=version,
         recorded_at=now)).inserted_primary_key[0]
     if replaced:
@@ -72,7 +73,7 @@ def _record_one(conn: Connection, decision: SignedDecision, forms: RegisterForms
     for seq, award in enumerate(decision.awards, start=1):
         match = match_recipient(conn, award)
         award_id = conn.execute(insert(awards).values(
-            decision_id=new_id, recipient_id=match.recipient_id, seq=seq, kind=award.kind.label, address=award.address,
+            decision_id=new_id, recipient_id=match.recipient_id, seq=seq, kind=award.kind.label, address=award.address, rank=award.rank,
             name=award.name, position=award.position, unit=award.unit, proposing_unit=award.proposing_unit,
             birth_year=award.birth_year, cccd=normal_cccd(award.cccd) or None, sex=award.sex.label if award.sex else "",
             achievement=award.achievement, amount=award.amount, source=award.source or decision.source,

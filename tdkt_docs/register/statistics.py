@@ -25,6 +25,7 @@ COUNTS = [RecipientKind.COLLECTIVE.label, RecipientKind.INDIVIDUAL.label, "trong
           RecipientKind.HOUSEHOLD.label, "Tổng số", "Tiền thưởng (đồng)"]
 BY_FORM = "Theo hình thức và cấp"
 CHART = "Biểu đồ"
+NO_QUARTER = "Không theo quý"  # a batch for the year, a school year, a theme or a sudden deed
 
 
 def _counts(members: list[YearAward]) -> list[int]:
@@ -78,7 +79,7 @@ def statistics_workbook(year: int, awards: list[YearAward], register_name: str) 
     _table(book.create_sheet(BY_FORM), f"Số lượt khen thưởng năm {year} theo cấp và hình thức",
            ["Cấp khen thưởng", "Hình thức khen thưởng"], awards, lambda a: (a.level, a.form))
     _table(book.create_sheet("Theo quý, đợt"), f"Số lượt khen thưởng năm {year} theo quý và đợt",
-           ["Quý", "Đợt"], awards, lambda a: (a.quarter, a.batch or "Không rõ đợt"))
+           ["Quý", "Đợt"], awards, lambda a: (a.quarter or NO_QUARTER, a.batch or "Không rõ đợt"))
     _table(book.create_sheet("Theo đơn vị trình"), f"Số lượt khen thưởng năm {year} theo đơn vị trình",
            ["Đơn vị trình"], awards, lambda a: (a.proposing_unit or "Không rõ đơn vị trình",))
     _chart(book, book[BY_FORM])
