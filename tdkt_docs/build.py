@@ -25,6 +25,7 @@ from .outfolder import LOCK_WAIT, OutputFolder
 from .problems import Location, Problem, Severity, errors
 from .read import load
 from .read.workbook import WorkbookData
+from .register.eligibility import review_eligibility
 from .render.docx import CompiledTemplate
 from .rules.awards import Resolution, resolve
 from .rules.book import Rules
@@ -82,11 +83,14 @@ class Prepared:
 
 
 def prepare(workbook: Path, settings: Settings) -> Prepared:
-    """Read, resolve and (when there is no error) compose every registered document type."""
+    """Read, resolve, review eligibility (against the award register of ``settings``, when given)
+    and, when there is no error, compose every registered document type."""
     rules = Rules(settings)
     data = load(workbook)
     resolution = resolve(data, rules)
     prepared = Prepared(data, rules, resolution, data.problems + resolution.problems)
+    if not prepared.errors:
+        prepared.problems += review_eligibility(resolution.awards, rules, settings.register_url, data.path.name)
     if not prepared.errors:
         for document_type in REGISTRY:
             prepared.composition += document_type.compose(data, resolution, rules)

@@ -5,6 +5,7 @@ Stages are imported inside the commands that need them, so ``tdkt --help`` start
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import shutil
 import sys
 import tempfile
@@ -14,6 +15,7 @@ from pathlib import Path
 import click
 
 from .errors import UserError
+from .register import REGISTER_ENV
 from .settings import BUILTIN_DATA, BUILTIN_TEMPLATES, USER_FOLDER, Settings
 
 
@@ -92,8 +94,22 @@ MAU_OPTION = click.option(
          "Tệp trong đó thay cho tệp cùng tên có sẵn của phần mềm.")
 
 
-def settings_for(workbook: Path | None, mau: str | None) -> Settings:
-    return Settings.for_workbook(workbook, Path(mau) if mau else None)
+def _register_url(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+    from .register.location import register_url
+
+    return register_url(value)
+
+
+REGISTER_OPTION = click.option(
+    "--so-theo-doi", "register", envvar=REGISTER_ENV, default=None, metavar="ĐỊA_CHỈ", callback=_register_url,
+    help=f"Sổ theo dõi khen thưởng: đường dẫn tệp .sqlite hoặc postgresql://người_dùng:mật_khẩu@máy_chủ/tên "
+         f"(mặc định: biến môi trường {REGISTER_ENV}, nếu không có thì sổ chung trong thư mục dữ liệu của máy).")
+
+
+def settings_for(workbook: Path | None, mau: str | None, register: str | None = None) -> Settings:
+    """The search path for ``workbook`` (and ``--mau``); ``register``: the award register to consult."""
+    settings = Settings.for_workbook(workbook, Path(mau) if mau else None)
+    return dataclasses.replace(settings, register_url=register)
 
 
 @click.group(cls=VietnameseGroup, context_settings=HELP, invoke_without_command=True)
@@ -167,17 +183,20 @@ def init(file: str, force: bool, level: str | None, for_unit: bool, mau: str | N
               help="Ghi bản sao đã sửa của sổ Excel (<tên>-da-sua.xlsx, cạnh tệp gốc): chữ gõ bằng bảng mã cũ "
                    "TCVN3 (.VnTime) hoặc VNI (VNI-Times) được đổi sang Unicode; tệp gốc giữ nguyên.")
 @MAU_OPTION
+@REGISTER_OPTION
 @click.help_option("-h", "--help", help=HELP_TEXT)
-def check(files: tuple[str, ...], as_json: bool, as_template: bool, fix: bool, mau: str | None) -> None:
+def check(files: tuple[str, ...], as_json: bool, as_template: bool, fix: bool, mau: str | None,
+          register: str) -> None:
     """Kiểm tra tệp: sổ Excel (.xlsx) theo mẫu nhập liệu, hoặc văn bản Word (.docx) theo thể thức
     Nghị định 30/2020/NĐ-CP (khổ giấy, lề, phông và cỡ chữ, Quốc hiệu, Tiêu ngữ, số và ký hiệu,
     ngày tháng, tên loại, căn cứ, nơi nhận, chữ ký, số trang, phụ lục). Mỗi sai sót ghi rõ vị trí,
-    quy định và thực tế. Mã thoát 1 khi có lỗi, 0 khi không có lỗi."""
+    quy định và thực tế. Sổ Excel còn được đối chiếu với sổ theo dõi khen thưởng (điều kiện xét khen
+    thưởng trong dieu-kien.toml). Mã thoát 1 khi có lỗi, 0 khi không có lỗi."""
     failed = False
     for name in files:
         path = Path(name)
         kind = path.suffix.lower()
-        settings = settings_for(path, mau)
+        settings = settings_for(path, mau, register)
         if kind in (".docx", ".doc"):
             failed = (check_template(path, as_json) if as_template else check_docx(path, settings, as_json)) or failed
         elif kind in (".xlsx", ".xlsm", ".xls", ".csv"):
@@ -305,16 +324,17 @@ def docx_files(paths) -> list[Path]:
 @click.option("--pdf", is_flag=True,
               help="Tạo thêm bản PDF của mỗi văn bản và bộ in ký cho từng đợt (cần LibreOffice).")
 @MAU_OPTION
+@REGISTER_OPTION
 @click.help_option("-h", "--help", help=HELP_TEXT)
-def build(file: str, outdir: str, force: bool, keep_edits: bool, pdf: bool, mau: str | None) -> None:
+def build(file: str, outdir: str, force: bool, keep_edits: bool, pdf: bool, mau: str | None, register: str) -> None:
     """Tạo các văn bản từ sổ Excel vào thư mục (mặc định output/)."""
     from .build import build as run_build
     from .export.publish import BUNDLE_KIND, PDF_KIND
 
     if force and keep_edits:
         raise UserError("Chỉ chọn một trong hai: --force (ghi đè bản sửa tay) hoặc --giu-ban-sua (giữ bản sửa tay).")
-    result = run_build(Path(file), Path(outdir), settings_for(Path(file), mau), force=force, keep_edits=keep_edits,
-                       pdf=pdf, progress=progress_bar)
+    result = run_build(Path(file), Path(outdir), settings_for(Path(file), mau, register), force=force,
+                       keep_edits=keep_edits, pdf=pdf, progress=progress_bar)
     for path in result.user_files:
         click.echo(f"Dùng tệp riêng của cơ quan: {path}")
     for problem in result.problems:
@@ -411,4 +431,5 @@ def usage_message(exc: click.UsageError) -> str:
     return "câu lệnh không đúng cách dùng"
 
 
-from . import cli_import  # noqa: E402 - registers tdkt nhap
+from . import cli_import  # noqa: E402,F401 - registers tdkt nhap
+from . import cli_register  # noqa: E402,F401 - registers ghi-so, tra-cuu, thong-ke, xuat

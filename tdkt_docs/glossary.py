@@ -44,6 +44,19 @@ TERMS: dict[str, str] = {
     "Hệ số": "coefficient",
     "Tiền thưởng": "prize money",
     "Quỹ thi đua, khen thưởng": "commendation fund",
+    # award register
+    "Sổ theo dõi khen thưởng": "award register",
+    "Quyết định đã ký": "signed decision",
+    "Ghi sổ": "record",
+    "Tra cứu": "lookup (history)",
+    "Điều kiện xét khen thưởng": "eligibility rule",
+    "Liên tục": "consecutive (streak)",
+    "Thống kê": "statistics",
+    "Xuất dữ liệu": "export",
+    "Căn cước công dân (CCCD)": "citizen identity number",
+    "Giới tính (Nam / Nữ)": "sex (male / female)",
+    "Cấp khen thưởng": "award level",
+    "Bản sửa / đã thay": "correction / superseded",
     # plan appendix
     "Nhiệm vụ": "task",
     "Quý": "quarter",
@@ -92,6 +105,13 @@ class RecipientKind(Choice):
     COLLECTIVE = "Tập thể"
     INDIVIDUAL = "Cá nhân"
     HOUSEHOLD = "Hộ gia đình"
+
+
+class Sex(Choice):
+    """Known in the award register only for a person addressed Ông or Bà."""
+
+    FEMALE = "Nữ"
+    MALE = "Nam"
 
 
 class Quarter(Choice):

@@ -19,9 +19,15 @@ USER_FOLDER = "mau"
 
 @dataclass(frozen=True)
 class Settings:
-    """The search path for templates and data files."""
+    """The search path for templates and data files, and the award register to consult.
+
+    ``register_url`` (a SQLAlchemy URL) is set by the CLI from ``--so-theo-doi`` or
+    ``TDKT_SO_THEO_DOI``; None means no register: nominations are reviewed against the
+    workbook only.
+    """
 
     user_dirs: tuple[Path, ...] = ()
+    register_url: str | None = None
 
     @classmethod
     def for_workbook(cls, workbook: Path | None, mau: Path | None = None) -> Settings:

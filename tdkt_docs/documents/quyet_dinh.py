@@ -111,15 +111,21 @@ def compose_decisions(data: WorkbookData, resolution: Resolution, rules: Rules) 
     recipients = [r for r in recipients if r not in automatic]
     composition = Composition(skipped=skipped)
     for batch in data.all(BATCHES.key):
-        members = [a for a in awards if a.passed and a.batch is batch]
-        if not members:
+        documents = batch_documents(issuer, batch, awards, recipients, rules)
+        if not documents:
             composition.skipped.append(f'Đợt "{batch.name}" chưa có đề nghị nào đạt, không có quyết định.')
             continue
-        documents = [decision_document(issuer, decision, recipients, serial, rules)
-                     for serial, decision in enumerate(decisions_of(batch, members, rules), start=1)]
         composition.documents.extend(d.plan for d in documents)
         composition.attachments.append(summary_attachment(BatchSummary(batch, documents)))
     return composition
+
+
+def batch_documents(issuer: Issuer, batch: Batch, awards: list[Award], recipients: list[Recipient],
+                    rules: Rules) -> list[DecisionDocument]:
+    """The decisions of ``batch`` (its awards that passed appraisal), composed in their order."""
+    members = [a for a in awards if a.passed and a.batch is batch]
+    return [decision_document(issuer, decision, recipients, serial, rules)
+            for serial, decision in enumerate(decisions_of(batch, members, rules), start=1)]
 
 
 def summary_attachment(summary: BatchSummary) -> Attachment:
