@@ -93,7 +93,8 @@ def test_init_don_vi_writes_the_units_workbook_from_the_same_schema(tmp_path, ru
     ws = book["Đề nghị khen thưởng"]
     office_columns = {c.key: c for c in NOMINATIONS.columns}
     assert [c.value for c in ws[1]] == ["Loại", "Ông/Bà", "Cấp bậc, quân hàm", "Họ tên / Tên tập thể", "Chức vụ",
-                                        "Đơn vị công tác", "Hình thức khen thưởng", "Thành tích"]
+                                        "Đơn vị công tác", "Hình thức khen thưởng", "Thành tích", "Năm sinh",
+                                        "Số CCCD"]
     prompts = {dv.promptTitle: dv for dv in ws.data_validations.dataValidation}
     for column in UNIT_NOMINATIONS.columns:
         assert prompts[column.header].prompt == office_columns[column.key].help[:250]

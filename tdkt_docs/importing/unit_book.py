@@ -53,6 +53,8 @@ class UnitNomination:
     workplace: str
     form: str
     achievement: str
+    birth_year: int | None = None
+    cccd: str = ""
     rows: tuple[int, ...] = ()
     cells: Cells = field(default_factory=dict, compare=False, repr=False)
 
