@@ -295,3 +295,6 @@ def usage_message(exc: click.UsageError) -> str:
     if "unexpected extra argument" in exc.message:
         return "thừa tham số: " + exc.message.split("(")[-1].rstrip(")")
     return "câu lệnh không đúng cách dùng"
+
+
+from . import cli_certificate  # noqa: E402,F401  registers "tdkt in-bang"

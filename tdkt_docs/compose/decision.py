@@ -259,18 +259,23 @@ def attached_list(agency: Agency, decision: Decision, number_and_code: str) -> d
     }
 
 
+def listed_awards(decision: Decision) -> list[Award]:
+    """Awards in the order of the attached list: by kind, then (when they differ) by achievement."""
+    order = _achievements(decision)
+    return sorted(decision.awards, key=lambda a: (KINDS.index(a.nomination.kind),
+                                                  order.index(achievement(a.nomination))))
+
+
 def list_lines(decision: Decision) -> list[dict]:
     """Group headings, achievement sub-headings (when achievements differ) and numbered entries."""
     mixed = len(_achievements(decision)) > 1
     lines = []
     present = [k for k in KINDS if decision.count(k)]
     for index, kind in enumerate(present, start=1):
-        awards = [a for a in decision.awards if a.nomination.kind == kind]
+        awards = [a for a in listed_awards(decision) if a.nomination.kind == kind]
         lines.append({"kieu": "nhom", "noi_dung": f"{roman(index)}. {kind.upper()} ({two_digit(len(awards))})"})
         number = 0
-        order = _achievements(decision)
-        groups = groupby(sorted(awards, key=lambda a: order.index(achievement(a.nomination))),
-                         key=lambda a: achievement(a.nomination))
+        groups = groupby(awards, key=lambda a: achievement(a.nomination))
         for text, members in groups:
             if mixed:
                 lines.append({"kieu": "thanh_tich", "noi_dung": text + ":"})
