@@ -30,9 +30,13 @@ CALIBRATION_FILE = "can-chinh.pdf"
               help="Vẽ chữ lên ảnh quét của phôi để xem trên màn hình (tệp …-xem-truoc.pdf, không dùng để in).")
 @click.option("--can-chinh", "calibrate", is_flag=True,
               help="In tờ chỉnh máy in: lưới milimét, dấu chữ thập ở từng ô chữ và độ lệch máy in đang dùng.")
+@click.option("--lech", "offset", type=float, nargs=3, default=None, metavar="X Y TỈ_LỆ",
+              help="Lưu độ lệch máy in vào mau/may-in.toml, dùng cho mọi lần in sau: dời chữ X mm sang phải, "
+                   "Y mm xuống dưới (số âm: sang trái, lên trên), phóng theo TỈ_LỆ (1 là giữ nguyên). "
+                   "Ví dụ: --lech 1.5 -2 1")
 @click.help_option("-h", "--help", help=HELP_TEXT)
 def in_bang(files: tuple[str, ...], from_documents: bool, output: str | None, folder: str | None, form: str | None,
-            draft: bool, preview: bool, calibrate: bool) -> None:
+            draft: bool, preview: bool, calibrate: bool, offset: tuple[float, float, float] | None) -> None:
     """In bằng khen, giấy khen của các quyết định đã ký: mỗi quyết định một tệp PDF, mỗi người
     (tập thể) một trang theo thứ tự Danh sách, đúng khổ phôi, chỉ in phần chữ.
 
@@ -41,12 +45,17 @@ def in_bang(files: tuple[str, ...], from_documents: bool, output: str | None, fo
       tdkt in-bang so-lieu.xlsx
       tdkt in-bang --quyet-dinh qd-125.docx qd-126.docx -o in-bang
       tdkt in-bang --can-chinh --phoi bang-khen-tinh
+      tdkt in-bang --lech 1.5 -2 1 --can-chinh
     Khi in, chọn "Kích thước thực" (Actual size), không chọn "Vừa trang" (Fit to page)."""
     from .certificate import run
 
     paths = [Path(f) for f in files]
     options = run.Options(outdir=Path(output) if output else DEFAULT_DIR, user_folder=Path(folder) if folder else None,
                           draft=draft, preview=preview, form=form)
+    if offset is not None:
+        report(run.set_printer_offset(run.PrinterOffset(*offset), options, paths))
+        if not (calibrate or paths):
+            return
     if calibrate:
         target = Path(output) if output else DEFAULT_DIR / CALIBRATION_FILE
         if target.suffix.lower() != ".pdf":

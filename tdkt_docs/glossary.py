@@ -40,6 +40,16 @@ TERMS: dict[str, str] = {
     "Hệ số": "coefficient",
     "Tiền thưởng": "prize money",
     "Quỹ thi đua, khen thưởng": "commendation fund",
+    # certificates
+    "Bằng khen / Giấy khen": "certificate",
+    "Phôi (bằng, giấy khen in sẵn)": "pre-printed blank",
+    "Bố cục phôi": "layout",
+    "Ô chữ": "box",
+    "Số sổ vàng": "register number",
+    "Độ lệch máy in": "printer offset",
+    "Tờ chỉnh máy in": "calibration sheet",
+    "Bản nháp": "draft",
+    "Xem trước": "preview",
     # plan appendix
     "Nhiệm vụ": "task",
     "Quý": "quarter",

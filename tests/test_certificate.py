@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from pypdf import PdfReader
 
 from tdkt_docs.certificate import run
 from tdkt_docs.certificate.draw import certificates_pdf
@@ -85,6 +86,10 @@ def test_draft_prints_unsigned_decisions_with_the_gaps_marked(decided, tmp_path)
     assert len(printed.written) == 6  # every Bằng khen; Cờ thi đua and the danh hiệu have no built-in layout
     draft = tmp_path / "in" / "quy-ii-2024" / "qd-01-bang-khen-tinh-so-lao-dong-thuong-binh-va-xa-hoi-nhap.pdf"
     assert (draft, 3) in printed.written and (tmp_path / "in" / f"{SIGNED_1205}.pdf", 3) in printed.written
+    listed = {d.stem: len(d.entries) for d in decided[0]}
+    for path, _ in printed.written:  # one page per entry of the Danh sách
+        stem = path.relative_to(tmp_path / "in").with_suffix("").as_posix().removesuffix("-nhap")
+        assert len(PdfReader(path).pages) == listed[stem]
     gaps = common("[chưa có số]", "[chưa có ngày]", "KT. CHỦ TỊCH PHÓ CHỦ TỊCH", "Vương Quốc Tuấn")
     unit = "Sở Lao động, Thương binh và Xã hội"
     achievement = "Đã có thành tích xuất sắc trong công tác đền ơn đáp nghĩa năm 2024"
@@ -161,7 +166,10 @@ def test_printer_offset_moves_every_field_by_exactly_that_offset(decided, tmp_pa
 
 
 def test_calibration_sheet_marks_every_box_where_the_printer_offset_puts_it(tmp_path):
-    write_offset(tmp_path / "mau", 2.0, -1.5, 1.0)
+    saved = run.set_printer_offset(run.PrinterOffset(2.0, -1.5, 1.0), run.Options(outdir=tmp_path),
+                                   [tmp_path / "so.xlsx"])
+    assert saved.notes == [f'Đã lưu độ lệch máy in vào "{tmp_path / "mau" / "may-in.toml"}": x = 2 mm, y = -1,5 mm, '
+                           "tỉ lệ = 1. Các lần in sau đều dùng độ lệch này."]
     printed = run.print_calibration(tmp_path / "can-chinh.pdf", run.Options(outdir=tmp_path, form="giay-khen"),
                                     [tmp_path / "so.xlsx"])
     assert printed.written == [(tmp_path / "can-chinh.pdf", 1)]

@@ -79,7 +79,7 @@ def _legend(c, layout: Layout, offset: PrinterOffset, font: str) -> None:
         "In trên giấy trắng cùng khổ, chọn \"Kích thước thực\" (Actual size), không chọn \"Vừa trang\" (Fit).",
         "Đo từ mép trái tờ giấy đến vạch 100: đo được 101,5 mm thì giảm x_mm đi 1,5; mép trên và y_mm cũng vậy.",
         "Đo từ vạch 10 đến vạch 210 (đúng ra 200 mm): đo được 192 mm thì tỉ lệ mới = tỉ lệ đang dùng × 200 / 192.",
-        f"Ghi các số này vào tệp mau/{PRINTER_FILE}: x_mm = …, y_mm = …, scale = …",
+        f"Lưu các số mới bằng lệnh: tdkt in-bang --lech X Y TỈ_LỆ (ghi vào mau/{PRINTER_FILE}), rồi in lại tờ này.",
         "Đặt tờ này lên phôi, soi trước ánh sáng: dấu chữ thập đỏ là góc trên bên trái của từng ô chữ.",
     ]
     size = 9 if layout.width < 350 else 11

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Sequence
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.utils import ImageReader
@@ -14,7 +15,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen import canvas
 
 from ..errors import UserError
-from .fit import MM, fit
+from .fit import MM, block_height, fit
 from .fonts import font_name, missing_chars
 from .layout import Box, Layout, PrinterOffset, fmt_mm
 from .model import PLACEHOLDERS, SignedDecision, field_values
@@ -78,8 +79,7 @@ def place(box: Box, text: str, font: str, page_height: float, who: str, layout: 
             f'"{layout.path}" (chép vào thư mục mau/phoi/ trước khi sửa).')
     size, leading = fitted.size, fitted.size * box.leading
     descent = -pdfmetrics.getFont(font).face.descent / 1000  # positive
-    block = size + (len(fitted.lines) - 1) * leading
-    slack = box.height * MM - block
+    slack = box.height * MM - block_height(len(fitted.lines), size, box.leading)
     top = box.y * MM + {"top": 0, "middle": slack / 2, "bottom": slack}[box.valign]
     lines = []
     for index, text_line in enumerate(fitted.lines):
@@ -125,16 +125,18 @@ def scanned_blank(path: Path) -> ImageReader:
 
 
 def certificates_pdf(decision: SignedDecision, layout: Layout, *, offset: PrinterOffset = PrinterOffset(),
-                     draft: bool = False, background: Path | None = None, font_folders: list[Path] = ()) -> bytes:
+                     draft: bool = False, background: Path | None = None,
+                     font_folders: Sequence[Path] = ()) -> bytes:
     """One page per recipient, in the order of the Danh sách. With ``background`` (a scanned blank) the
     text is drawn over the image for checking on screen, without the printer correction."""
     pages = [page_lines(decision, i, layout, draft, list(font_folders)) for i in range(len(decision.entries))]
-    buffer = io.BytesIO()
-    first_font = next((line.font for lines in pages for line in lines), None) or font_name(
-        layout.boxes[0].font, "regular", list(font_folders))
-    title = f"{layout.name}: {decision.number or 'bản nháp'}"
     image = scanned_blank(background) if background is not None else None
-    c = new_canvas(buffer, layout, first_font, title)
+    fonts = [line.font for lines in pages for line in lines]
+    if not fonts:
+        raise UserError(f'Tệp bố cục phôi "{layout.path}" không in ra chữ nào cho {decision.source}: '
+                        "hãy thêm ô có {nguoi_nhan}.")
+    buffer = io.BytesIO()
+    c = new_canvas(buffer, layout, fonts[0], f"{layout.name}: {decision.number or 'bản nháp'}")
     for lines in pages:
         if image is not None:
             c.drawImage(image, 0, 0, layout.width * MM, layout.height * MM)

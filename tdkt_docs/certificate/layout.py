@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UserError
+from ..files import write_bytes_atomic
 from ..paths import TEMPLATES_DIR
 
 LAYOUT_FOLDER = "phoi"
@@ -69,10 +70,6 @@ class PrinterOffset:
     x: float = 0.0
     y: float = 0.0
     scale: float = 1.0
-
-    @property
-    def is_identity(self) -> bool:
-        return (self.x, self.y, self.scale) == (0.0, 0.0, 1.0)
 
 
 def fmt_mm(value: float) -> str:
@@ -177,6 +174,22 @@ def _choice(spec: dict, name: str, where: str, choices: tuple[str, ...], default
     return value
 
 
+def check_scale(scale: float, where: str) -> None:
+    if not 0.5 <= scale <= 1.5:
+        raise UserError(f'{where}: tỉ lệ "scale" = {fmt_mm(scale)} nằm ngoài khoảng 0,5 đến 1,5.')
+
+
+def save_printer_offset(folder: Path, offset: PrinterOffset) -> Path:
+    """Write ``may-in.toml`` in the user's folder (created if needed); returns its path."""
+    check_scale(offset.scale, "Độ lệch máy in")
+    path = folder / PRINTER_FILE
+    text = ("# Độ lệch máy in khi in bằng khen, giấy khen (tdkt in-bang): dời chữ sang phải x_mm, xuống dưới\n"
+            "# y_mm (số âm: sang trái, lên trên), rồi phóng theo tỉ lệ scale tính từ góc trên bên trái tờ phôi.\n"
+            f"x_mm = {offset.x:g}\ny_mm = {offset.y:g}\nscale = {offset.scale:g}\n")
+    write_bytes_atomic(path, text.encode("utf-8"))
+    return path
+
+
 def printer_offset(folders: list[Path]) -> PrinterOffset:
     """``may-in.toml`` from the first folder that has one; no correction otherwise."""
     path = next((p for f in folders if (p := f / PRINTER_FILE).is_file()), None)
@@ -190,8 +203,7 @@ def printer_offset(folders: list[Path]) -> PrinterOffset:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise UserError(f'{where}: "{name}" phải là một số (đang là {value!r}).')
         values[name] = float(value)
-    if not 0.5 <= values["scale"] <= 1.5:
-        raise UserError(f'{where}: "scale" = {fmt_mm(values["scale"])} nằm ngoài khoảng 0,5 đến 1,5.')
+    check_scale(values["scale"], where)
     return PrinterOffset(values["x_mm"], values["y_mm"], values["scale"])
 
 

@@ -8,8 +8,8 @@ from ..errors import UserError
 from ..files import write_bytes_atomic
 from .calibrate import calibration_pdf
 from .draw import certificates_pdf
-from .layout import (LAYOUT_FOLDER, Layout, find_layout_file, layout_keys, load_layout, preview_image,
-                     printer_offset, search_path)
+from .layout import (LAYOUT_FOLDER, Layout, PrinterOffset, find_layout_file, fmt_mm, layout_keys, load_layout,
+                     preview_image, printer_offset, save_printer_offset, search_path)
 from .model import SignedDecision
 from .sources import from_docx, from_workbook
 
@@ -131,6 +131,13 @@ def layout_warnings(layout: Layout) -> list[str]:
         warnings.append(f'Đang dùng bố cục phôi mặc định "{layout.path}": vị trí các ô chưa đo trên phôi thật. Chép tệp '
                         f"vào thư mục mau/{LAYOUT_FOLDER}/ cạnh sổ Excel, sửa theo phôi, in thử bằng --can-chinh.")
     return warnings
+
+
+def set_printer_offset(offset: PrinterOffset, options: Options, inputs: list[Path]) -> Printed:
+    """Save the office's printer offset in its mau/ folder, once for every later print."""
+    path = save_printer_offset(user_folder(options.user_folder, inputs), offset)
+    return Printed(notes=[f'Đã lưu độ lệch máy in vào "{path}": x = {fmt_mm(offset.x)} mm, y = {fmt_mm(offset.y)} mm, '
+                          f"tỉ lệ = {fmt_mm(offset.scale)}. Các lần in sau đều dùng độ lệch này."])
 
 
 def print_calibration(target: Path, options: Options, inputs: list[Path]) -> Printed:
