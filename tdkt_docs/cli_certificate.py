@@ -20,8 +20,9 @@ CALIBRATION_FILE = "can-chinh.pdf"
 @click.option("-o", "--output", default=None, metavar="THƯ_MỤC",
               help=f"Thư mục ghi PDF (mặc định: {DEFAULT_DIR.as_posix()}); với --can-chinh là tên tệp PDF.")
 @click.option("--mau", "folder", default=None, metavar="THƯ_MỤC",
-              help='Thư mục mẫu riêng của cơ quan (mặc định: thư mục "mau" cạnh sổ Excel): bố cục phôi '
-                   "phoi/<tên phôi>.toml, ảnh quét phôi phoi/<tên phôi>.png, độ lệch máy in may-in.toml.")
+              help='Thư mục mẫu riêng của cơ quan (mặc định: thư mục "mau" cạnh sổ Excel hoặc cạnh quyết định '
+                   ".docx): bố cục phôi phoi/<tên phôi>.toml, ảnh quét phôi phoi/<tên phôi>.png, độ lệch máy in "
+                   "may-in.toml.")
 @click.option("--phoi", "form", default=None, metavar="TÊN_PHÔI",
               help='Dùng một bố cục phôi cho mọi quyết định, ví dụ "giay-khen" (mặc định: theo hình thức khen thưởng).')
 @click.option("--nhap", "draft", is_flag=True,

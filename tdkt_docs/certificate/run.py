@@ -128,8 +128,9 @@ def layout_warnings(layout: Layout) -> list[str]:
     if not layout.verified:
         warnings.append(f"Chưa đối chiếu với văn bản chính thức: {layout.label}; nguồn: {layout.source}.")
     if layout.built_in:
-        warnings.append(f'Đang dùng bố cục phôi mặc định "{layout.path}": vị trí các ô chưa đo trên phôi thật. Chép tệp '
-                        f"vào thư mục mau/{LAYOUT_FOLDER}/ cạnh sổ Excel, sửa theo phôi, in thử bằng --can-chinh.")
+        warnings.append(f'Đang dùng bố cục phôi mặc định "{layout.path}": vị trí các ô chưa đo trên phôi thật. '
+                        f"Chép tệp vào thư mục mau/{LAYOUT_FOLDER}/ cạnh sổ Excel, sửa theo phôi, in thử bằng "
+                        "--can-chinh.")
     return warnings
 
 

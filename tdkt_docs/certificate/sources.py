@@ -68,7 +68,8 @@ def from_docx(path: Path) -> SignedDecision:
     document = _open(path)
     blocks = _blocks(document)
     number = _first(blocks, _NUMBER, path, '"Số: …"').group(1).strip()
-    place_date = _first(blocks, _PLACE_DATE, path, 'địa danh, ngày tháng năm (ví dụ "Bắc Ninh, ngày 25 tháng 3 năm 2024")')
+    place_date = _first(blocks, _PLACE_DATE, path,
+                        'địa danh, ngày tháng năm (ví dụ "Bắc Ninh, ngày 25 tháng 3 năm 2024")')
     phrase = next((b[len(_SUBJECT):] for b in blocks if b.startswith(_SUBJECT)), None)
     if phrase is None:
         raise _unreadable(path, f'dòng trích yếu "{_SUBJECT}…"')
@@ -143,7 +144,8 @@ def _signature(document, path: Path) -> tuple[tuple[str, ...], str]:
                 continue
             for cell in row.cells:
                 lines = [t for p in cell.paragraphs if (t := " ".join(p.text.split()))]
-                if lines and not lines[0].startswith(_RECIPIENTS) and len(lines) >= 2 and lines[-1] != lines[-1].upper():
+                signature = len(lines) >= 2 and not lines[0].startswith(_RECIPIENTS)
+                if signature and lines[-1] != lines[-1].upper():
                     return tuple(lines[:-1]), lines[-1]
     raise _unreadable(path, "chức danh và họ tên người ký (ô bên phải Nơi nhận)")
 
