@@ -6,13 +6,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup system demo test bench clean
+.PHONY: setup system demo test test-fast bench clean
 
 setup: $(STAMP) system
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --upgrade pip "setuptools>=68"
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
@@ -26,6 +26,10 @@ demo: setup
 
 test: setup
 	$(BIN)/python -m pytest -q
+
+# The same suite without the LibreOffice tests, for a quick check while working.
+test-fast: setup
+	$(BIN)/python -m pytest -q -m "not soffice"
 
 bench: setup
 	$(BIN)/python bench/run.py

@@ -19,6 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.workload import write_year_end_workbook  # noqa: E402
 from tdkt_docs.build import build  # noqa: E402
+from tdkt_docs.documents.quyet_dinh import DOCUMENT as DECISION  # noqa: E402
+from tdkt_docs.settings import Settings  # noqa: E402
 from tdkt_docs.export import check_pdf_fonts, convert_to_pdf, find_soffice, page_count  # noqa: E402
 from tdkt_docs.export.soffice import soffice_command  # noqa: E402
 
@@ -26,8 +28,8 @@ from tdkt_docs.export.soffice import soffice_command  # noqa: E402
 def make_decisions(root: Path, n: int) -> list[Path]:
     """The Quyết định of a year-end batch of n decisions (10 nominations each), rendered by build."""
     workbook = write_year_end_workbook(root / "cuoi-nam.xlsx", n_decisions=n)
-    result = build(workbook, root / "docx")
-    return [result.outdir / output.path for output in result.outputs if output.kind == "quyet_dinh"]
+    result = build(workbook, root / "docx", Settings())
+    return [result.outdir / output.path for output in result.outputs if output.kind == DECISION.key]
 
 
 def naive(soffice: Path, docs: list[Path], outdir: Path) -> float:

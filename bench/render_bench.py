@@ -23,32 +23,39 @@ from docxtpl import DocxTemplate
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.workload import write_year_end_workbook  # noqa: E402
-from tdkt_docs.build import build, compose_all, render_all, summaries  # noqa: E402
-from tdkt_docs.compose.decision import KIND  # noqa: E402
+from tdkt_docs.build import Renderer, attachments, build, prepare  # noqa: E402
 from tdkt_docs.compose.document import Composition, DocumentPlan  # noqa: E402
-from tdkt_docs.paths import TEMPLATES_DIR  # noqa: E402
-from tdkt_docs.read import load  # noqa: E402
+from tdkt_docs.documents.quyet_dinh import DOCUMENT as DECISION  # noqa: E402
 from tdkt_docs.render.docx import CompiledTemplate  # noqa: E402
+from tdkt_docs.rules.book import Rules  # noqa: E402
+from tdkt_docs.settings import Settings  # noqa: E402
+
+SETTINGS = Settings()
 
 
 def decisions(composition: Composition) -> list[DocumentPlan]:
-    return [plan for plan in composition.documents if plan.kind == KIND]
+    return [plan for plan in composition.documents if plan.kind == DECISION.key]
 
 
 def decision_plans(workbook: Path) -> list[DocumentPlan]:
     """The composed Quyết định of the workbook, as build renders them."""
-    return decisions(compose_all(load(workbook)))
+    return decisions(prepare(workbook, SETTINGS).composition)
 
 
 def build_decisions(workbook: Path, outdir: Path) -> list[Path]:
     """Our way, end to end; the decision files written."""
-    result = build(workbook, outdir)
-    return [result.outdir / output.path for output in result.outputs if output.kind == KIND]
+    result = build(workbook, outdir, SETTINGS)
+    return [result.outdir / output.path for output in result.outputs if output.kind == DECISION.key]
+
+
+def render_all(plans: list[DocumentPlan]) -> list:
+    """Compiled templates with the per-document format check, as build renders."""
+    return Renderer(SETTINGS, Rules(SETTINGS)).render_all(plans)
 
 
 def render_compiled(plans: list[DocumentPlan]) -> list[bytes]:
     """Compiled templates without the format check."""
-    templates = {name: CompiledTemplate(TEMPLATES_DIR / name) for name in {plan.template for plan in plans}}
+    templates = {name: CompiledTemplate(SETTINGS.template(name)) for name in {plan.template for plan in plans}}
     return [templates[plan.template].render(plan.context) for plan in plans]
 
 
@@ -57,7 +64,7 @@ def render_naive(plans: list[DocumentPlan], outdir: Path) -> list[Path]:
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     paths = []
     for plan in plans:
-        document = DocxTemplate(TEMPLATES_DIR / plan.template)
+        document = DocxTemplate(SETTINGS.template(plan.template))
         document.render(plan.context, env, autoescape=True)
         paths.append(outdir / plan.filename)
         paths[-1].parent.mkdir(parents=True, exist_ok=True)
@@ -76,11 +83,10 @@ def run(n_decisions: int, per_decision: int, root: Path) -> dict[str, float]:
     seconds = {}
     seconds["generate"], workbook = timed(write_year_end_workbook, root / "cuoi-nam.xlsx", n_decisions, per_decision)
     seconds["build"], built = timed(build_decisions, workbook, root / "build")
-    seconds["read"], data = timed(load, workbook)
-    seconds["compose"], composition = timed(compose_all, data)
-    plans = decisions(composition)
+    seconds["prepare"], prepared = timed(prepare, workbook, SETTINGS)
+    plans = decisions(prepared.composition)
     seconds["render_all"], outputs = timed(render_all, plans)
-    seconds["summaries"], _ = timed(summaries, composition)
+    seconds["summaries"], _ = timed(attachments, prepared.composition)
     seconds["compiled"], rendered = timed(render_compiled, plans)
     seconds["naive"], naive = timed(render_naive, plans, root / "naive")
     counts = {len(built), len(outputs), len(rendered), len(naive)}
@@ -103,7 +109,7 @@ def report(seconds: dict[str, float], n_decisions: int, per_decision: int) -> li
     lines.append(f"speed-up vs naive: render_all {rate['render_all'] / rate['naive']:.1f}x, "
                  f"build end to end {rate['build'] / rate['naive']:.1f}x, "
                  f"compiled without check {rate['compiled'] / rate['naive']:.1f}x")
-    stages = {"read + validate": seconds["read"], "compose": seconds["compose"],
+    stages = {"read + resolve + compose": seconds["prepare"],
               "render + format check": seconds["render_all"], "summary workbook": seconds["summaries"]}
     stages["write + manifest (rest)"] = seconds["build"] - sum(stages.values())
     lines.append("build stages: " + ", ".join(f"{stage} {s:.2f} s" for stage, s in stages.items()))

@@ -16,6 +16,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tdkt_docs.read.blank import write_filled_workbook  # noqa: E402
+from tdkt_docs.rules.book import Rules  # noqa: E402
+from tdkt_docs.settings import Settings  # noqa: E402
 
 BATCH = "Cuối năm 2024"
 FORM = "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"
@@ -152,5 +154,5 @@ def year_end_content(n_decisions: int = 300, per_decision: int = 10) -> dict:
 
 
 def write_year_end_workbook(target: Path, n_decisions: int = 300, per_decision: int = 10) -> Path:
-    write_filled_workbook(target, year_end_content(n_decisions, per_decision))
+    write_filled_workbook(target, year_end_content(n_decisions, per_decision), Rules(Settings()))
     return target

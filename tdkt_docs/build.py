@@ -10,26 +10,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, ContextManager
 
-from .check.document import check_bytes
-from .check.findings import ERROR
-from .check.template import lint_template
+from .check.document import Checker
 from .check.report import format_findings
-from .compose.decision import compose_decisions
-from .compose.document import Composition, DocumentPlan, Source
-from .compose.plan import compose_plan
+from .check.rulebook import Rulebook
+from .check.template import lint_template
+from .compose.document import Composition, DocumentPlan, DocumentType, Source
+from .documents import REGISTRY, by_template
 from .errors import UserError
-from .files import remove_leftovers, slug, write_bytes_atomic
+from .files import clashes, remove_leftovers, slug, write_bytes_atomic
 from .export.publish import SigningDocument, export, still_valid
 from .manifest import Entry, Manifest, file_sha256, previous_entries, save, sha256
-from .paths import TEMPLATES_DIR
+from .problems import Location, Problem, Severity, errors
 from .read import load
-from .read.problems import Problem
-from .read.schema import BATCHES, NOMINATIONS
 from .read.workbook import WorkbookData
 from .render.docx import CompiledTemplate
-from .render.summary import summary_workbook
+from .rules.awards import Award, resolve
+from .rules.book import Rules
+from .settings import Settings
 
-COMPOSERS: tuple[Callable[[WorkbookData], Composition], ...] = (compose_plan, compose_decisions)
 Progress = Callable[[int, str], ContextManager[Callable[[int], None]]]
 
 
@@ -41,8 +39,8 @@ def no_progress(total: int, label: str):
 class InvalidWorkbook(UserError):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
-        errors = [p for p in problems if p.is_error]
-        lines = [f"Sổ số liệu có {len(errors)} lỗi, chưa tạo văn bản nào:"] + [f"  {p}" for p in errors]
+        found = errors(problems)
+        lines = [f"Sổ số liệu có {len(found)} lỗi, chưa tạo văn bản nào:"] + [f"  {p}" for p in found]
         super().__init__("\n".join(lines))
 
 
@@ -62,6 +60,34 @@ class Output:
     extra: dict = field(default_factory=dict)
     group: str = ""
     copies: int = 1
+    signed: bool = True  # printed for signing (PDF, print bundle); attachments are not
+
+
+@dataclass
+class Prepared:
+    """A workbook read, resolved against the rules and composed: what check shows and build writes."""
+
+    data: WorkbookData
+    rules: Rules
+    awards: list[Award]
+    problems: list[Problem]
+    composition: Composition = field(default_factory=Composition)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return errors(self.problems)
+
+
+def prepare(workbook: Path, settings: Settings) -> Prepared:
+    """Read, resolve and (when there is no error) compose every registered document type."""
+    rules = Rules(settings)
+    data = load(workbook)
+    resolution = resolve(data, rules)
+    prepared = Prepared(data, rules, resolution.awards, data.problems + resolution.problems)
+    if not prepared.errors:
+        for document_type in REGISTRY:
+            prepared.composition += document_type.compose(data, resolution.awards, rules)
+    return prepared
 
 
 @dataclass
@@ -75,43 +101,38 @@ class BuildResult:
     removed: list[Path] = field(default_factory=list)  # outputs of an earlier build that no longer apply
     unwritten: list[str] = field(default_factory=list)  # paths that could not be written (open elsewhere)
     failed: list[str] = field(default_factory=list)    # Vietnamese messages
+    problems: list[Problem] = field(default_factory=list)  # warnings (a build with errors stops first)
+    user_files: list[Path] = field(default_factory=list)  # the user's own templates and data files used
+
+    def entries(self, kind: str) -> list[Entry]:
+        return [entry for entry in self.manifest.documents if entry.kind == kind]
 
 
-def compose_all(data: WorkbookData) -> Composition:
-    documents, skipped, batches = [], [], []
-    for composer in COMPOSERS:
-        part = composer(data)
-        documents += part.documents
-        skipped += part.skipped
-        batches += part.batches
-    return Composition(documents, skipped, batches)
-
-
-def build(workbook: Path, outdir: Path, *, force: bool = False, pdf: bool = False,
-          progress: Progress = no_progress) -> BuildResult:
-    data = load(workbook)
-    if data.errors:
-        raise InvalidWorkbook(data.problems)
-    composition = compose_all(data)
+def build(workbook: Path, outdir: Path, settings: Settings, *, force: bool = False, pdf: bool = False,
+          progress: Progress = no_progress, write: Callable[[Path, bytes], None] = write_bytes_atomic) -> BuildResult:
+    prepared = prepare(workbook, settings)
+    if prepared.errors:
+        raise InvalidWorkbook(prepared.problems)
+    composition = prepared.composition
     if not composition.documents:
         raise UserError("Không có văn bản nào để tạo:\n" + "\n".join(f"  {s}" for s in composition.skipped))
-    warnings = [str(p) for p in data.problems]
-    warnings += list(dict.fromkeys(w for plan in composition.documents for w in plan.warnings))
-    result = BuildResult(Path(outdir), Manifest(workbook=Path(workbook).name, skipped=composition.skipped,
-                                                warnings=warnings))
-    result.outputs = render_all(composition.documents, progress) + summaries(composition)
+    problems = prepared.problems + list(dict.fromkeys(w for plan in composition.documents for w in plan.warnings))
+    result = BuildResult(Path(outdir), Manifest(workbook=Path(workbook).name, skipped=composition.skipped),
+                         problems=problems)
+    renderer = Renderer(settings, prepared.rules)
+    result.outputs = renderer.render_all(composition.documents, progress) + attachments(composition)
+    result.user_files = renderer.user_files + prepared.rules.user_files()
     _refuse_clashes(result.outputs)
     remove_leftovers(result.outdir)
     previous = previous_entries(result.outdir)
     hashes = {path: entry["sha256"] for path, entry in previous.items()}
     try:
         for output in result.outputs:
-            _write(output, result, hashes, force)
+            _write(output, result, hashes, force, write)
         if pdf and result.failed:
             result.manifest.skipped.append("Chưa tạo PDF vì có tệp không ghi được; đóng các tệp đó rồi chạy lại.")
         if pdf and not result.failed:
-            signing = [SigningDocument(o.path, o.title, o.group, o.copies)
-                       for o in result.outputs if o.kind != "tong_hop"]
+            signing = [SigningDocument(o.path, o.title, o.group, o.copies) for o in result.outputs if o.signed]
             with progress(len(signing), "Đang chuyển sang PDF") as update:
                 result.manifest.documents += export(result.outdir, signing, previous, bundle_name=slug,
                                                     progress=update)
@@ -119,6 +140,7 @@ def build(workbook: Path, outdir: Path, *, force: bool = False, pdf: bool = Fals
             documents = {o.path for o in result.outputs if o.path not in result.unwritten}
             result.manifest.documents += still_valid(result.outdir, previous, documents)
         _retire(result, previous)
+        result.manifest.warnings = [str(p) for p in result.problems]
         save(result.outdir, result.manifest)
     except BaseException:
         remove_leftovers(result.outdir)  # whatever interrupted us, no temporary stays behind
@@ -126,61 +148,59 @@ def build(workbook: Path, outdir: Path, *, force: bool = False, pdf: bool = Fals
     return result
 
 
-def render_all(plans: list[DocumentPlan], progress: Progress = no_progress) -> list[Output]:
-    """Render and check every document in memory; one compiled template per file."""
-    templates: dict[str, CompiledTemplate] = {}
-    outputs = []
-    with progress(len(plans), "Đang tạo văn bản") as update:
-        for plan in plans:
-            if plan.template not in templates:
-                templates[plan.template] = _load_template(TEMPLATES_DIR / plan.template)
-            data = templates[plan.template].render(plan.context)
-            _conform(plan, data)
-            outputs.append(Output(plan.kind, plan.filename, data, plan.title, plan.sources, plan.extra,
-                                  plan.group, plan.copies))
-            update(1)
-    return outputs
+class Renderer:
+    """Renders and checks documents in memory; each template is linted and compiled once."""
+
+    def __init__(self, settings: Settings, rules: Rules):
+        self.settings = settings
+        self.checker = Checker(Rulebook(rules.nd30))
+        self.templates: dict[str, CompiledTemplate] = {}
+
+    @property
+    def user_files(self) -> list[Path]:
+        return [t.path for t in self.templates.values() if self.settings.is_user_file(t.path)]
+
+    def render_all(self, plans: list[DocumentPlan], progress: Progress = no_progress) -> list[Output]:
+        outputs = []
+        with progress(len(plans), "Đang tạo văn bản") as update:
+            for plan in plans:
+                template = self.template(plan.template)
+                data = template.render(plan.context)
+                self._conform(plan, template.path, data)
+                outputs.append(Output(plan.kind, plan.filename, data, plan.title, plan.sources, plan.extra,
+                                      plan.group, plan.copies))
+                update(1)
+        return outputs
+
+    def template(self, name: str) -> CompiledTemplate:
+        """Lint a template before compiling it: a broken one stops the build, naming the template."""
+        if name not in self.templates:
+            path = self.settings.template(name)
+            found = errors(lint_template(path, by_template(name).variables))
+            if found:
+                raise NonConformingTemplate(f'Mẫu "{path}" có lỗi, chưa tạo văn bản nào. Hãy sửa mẫu theo '
+                                            f"hướng dẫn sửa mẫu (templates/README.md):\n{format_findings(path, found)}")
+            self.templates[name] = CompiledTemplate(path)
+        return self.templates[name]
+
+    def _conform(self, plan: DocumentPlan, template: Path, data: bytes) -> None:
+        found = errors(self.checker.check_bytes(data))
+        if found:
+            report = format_findings(Path(plan.filename), found)
+            raise NonConformingTemplate(
+                f'Mẫu "{template}" tạo ra văn bản sai thể thức ({len(found)} lỗi), chưa ghi văn bản nào. '
+                f"Hãy sửa mẫu theo hướng dẫn sửa mẫu (templates/README.md):\n{report}")
 
 
-def _load_template(path: Path) -> CompiledTemplate:
-    """Lint a template before compiling it: a broken one stops the build, naming the template."""
-    errors = [f for f in lint_template(path) if f.severity == ERROR]
-    if errors:
-        raise NonConformingTemplate(f'Mẫu "{path}" có lỗi, chưa tạo văn bản nào. Hãy sửa mẫu theo '
-                                    f"templates/README.md:\n{format_findings(path, errors)}")
-    return CompiledTemplate(path)
+def attachments(composition: Composition) -> list[Output]:
+    return [Output(a.kind, a.filename, a.render(), a.title, a.sources, group=a.group, signed=False)
+            for a in composition.attachments]
 
 
 def _refuse_clashes(outputs: list[Output]) -> None:
-    seen: dict[str, str] = {}
-    for output in outputs:
-        if output.path in seen:
-            raise UserError(f'Hai văn bản cùng ghi vào "{output.path}" ("{seen[output.path]}" và "{output.title}"), '
-                            "chưa ghi tệp nào. Hãy đặt tên đợt, đơn vị trình khác nhau rõ hơn.")
-        seen[output.path] = output.title
-
-
-def _conform(plan: DocumentPlan, data: bytes) -> None:
-    errors = [f for f in check_bytes(data) if f.severity == ERROR]
-    if errors:
-        report = format_findings(Path(plan.filename), errors)
-        raise NonConformingTemplate(
-            f'Mẫu "{TEMPLATES_DIR / plan.template}" tạo ra văn bản sai thể thức ({len(errors)} lỗi), '
-            f"chưa ghi văn bản nào. Hãy sửa mẫu theo templates/README.md:\n{report}")
-
-
-def summaries(composition: Composition) -> list[Output]:
-    outputs = []
-    for summary in composition.batches:
-        name = slug(summary.batch.name)
-        rows = tuple(sorted(r for plan, _ in summary.decisions for s in plan.sources
-                            if s.sheet == NOMINATIONS.title for r in s.rows))
-        outputs.append(Output(
-            "tong_hop", f"{name}/tong-hop-{name}.xlsx", summary_workbook(summary),
-            f"Tổng hợp khen thưởng và phát hành đợt {summary.batch.name}",
-            (Source(BATCHES.title, summary.batch.rows), Source(NOMINATIONS.title, rows)),
-            group=summary.batch.name))
-    return outputs
+    for first, later in clashes((o.path, o) for o in outputs):
+        raise UserError(f'Hai văn bản cùng ghi vào "{later.path}" ("{first.title}" và "{later.title}"), '
+                        "chưa ghi tệp nào. Hãy đặt tên đợt, đơn vị trình khác nhau rõ hơn.")
 
 
 def _retire(result: BuildResult, previous: dict[str, dict]) -> None:
@@ -192,9 +212,9 @@ def _retire(result: BuildResult, previous: dict[str, dict]) -> None:
         if path in current or not target.is_file():
             continue
         if file_sha256(target) != old.get("sha256"):
-            result.manifest.warnings.append(
-                f'"{target}" không còn ứng với sổ số liệu nhưng đã được sửa tay nên được giữ lại; '
-                "hãy xem lại và xóa nếu không dùng nữa.")
+            result.problems.append(Problem(
+                Severity.WARNING, "tep.sua_tay_khong_dung", "tệp không còn ứng với sổ số liệu nhưng đã được sửa tay "
+                "nên được giữ lại; hãy xem lại và xóa nếu không dùng nữa.", Location(document=str(target))))
             continue
         target.unlink()
         result.removed.append(target)
@@ -202,7 +222,8 @@ def _retire(result: BuildResult, previous: dict[str, dict]) -> None:
             target.parent.rmdir()
 
 
-def _write(output: Output, result: BuildResult, previous: dict[str, str], force: bool) -> None:
+def _write(output: Output, result: BuildResult, previous: dict[str, str], force: bool,
+           write: Callable[[Path, bytes], None]) -> None:
     target = result.outdir / output.path
     digest = sha256(output.data)
     entry = Entry(kind=output.kind, path=output.path, sha256=digest, title=output.title,
@@ -219,7 +240,7 @@ def _write(output: Output, result: BuildResult, previous: dict[str, str], force:
             result.manifest.documents.append(entry)
             return
     try:
-        write_bytes_atomic(target, output.data)
+        write(target, output.data)
     except PermissionError:
         result.failed.append(f'Không ghi được "{target}": tệp đang mở trong Word hoặc chương trình khác. '
                              "Hãy đóng tệp rồi chạy lại.")

@@ -1,7 +1,11 @@
-"""The ``tdkt`` command: a thin shell over the pipeline. All text is Vietnamese."""
+"""The ``tdkt`` command: a thin shell over the pipeline. All text is Vietnamese.
+
+Stages are imported inside the commands that need them, so ``tdkt --help`` starts quickly.
+"""
 from __future__ import annotations
 
 import contextlib
+import shutil
 import sys
 import tempfile
 import traceback
@@ -9,18 +13,8 @@ from pathlib import Path
 
 import click
 
-from . import build as pipeline
 from .errors import UserError
-from .read.blank import write_blank_workbook
-from .read.problems import summary
-from .check.document import check_document
-from .check.findings import ERROR
-from .check.report import findings_json, format_findings
-from .check.template import lint_template
-from .render.variables import TEMPLATE_VARIABLES, template_variables
-from .export import check_pdf_fonts, convert_to_pdf
-from .read import load
-from .read.legacy import fix_workbook
+from .settings import BUILTIN_DATA, BUILTIN_TEMPLATES, USER_FOLDER, Settings
 
 
 class VietnameseHelpMixin:
@@ -40,18 +34,66 @@ class VietnameseHelpMixin:
                                     for name in self.list_commands(ctx)])
 
 
+class VietnameseUsageError(click.UsageError):
+    """A usage error whose message is already Vietnamese."""
+
+
 class VietnameseGroup(VietnameseHelpMixin, click.Group):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, options_metavar="[TÙY_CHỌN]", subcommand_metavar="LỆNH [THAM_SỐ]…", **kwargs)
+
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        name = args[0] if args else ""
+        if self.get_command(ctx, name) is None and not name.startswith("-"):
+            raise VietnameseUsageError(f'không có lệnh "{name}"; các lệnh: ' + ", ".join(self.list_commands(ctx)), ctx)
+        return super().resolve_command(ctx, args)
+
+    def main(self, args=None, prog_name=None, **extra):
+        """User errors are messages and exit codes, never tracebacks (also under click's CliRunner)."""
+        try:
+            return super().main(args, prog_name or "tdkt", standalone_mode=False, **extra)
+        except UserError as exc:
+            click.echo(str(exc), err=True)
+            sys.exit(1)
+        except click.exceptions.Exit as exc:
+            sys.exit(exc.exit_code)
+        except click.UsageError as exc:
+            click.echo(f"Lỗi cách dùng: {usage_message(exc)}\nXem hướng dẫn: tdkt --help", err=True)
+            sys.exit(2)
+        except (KeyboardInterrupt, click.Abort):
+            click.echo("Đã dừng. Không có tệp nào bị ghi dở.", err=True)
+            sys.exit(130)
+        except Exception:  # noqa: BLE001 - last line of defence: log, never show a traceback
+            click.echo(f"Lỗi không mong đợi trong chương trình. {write_crash_log()}", err=True)
+            sys.exit(3)
 
 
 class VietnameseCommand(VietnameseHelpMixin, click.Command):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, options_metavar="[TÙY_CHỌN]", **kwargs)
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.allow_extra_args = True  # extra words are reported here, in Vietnamese
+        try:
+            rest = super().parse_args(ctx, args)
+        except click.UsageError as exc:
+            exc.ctx = exc.ctx or ctx  # the command, to tell a flag from an option that takes a value
+            raise
+        if ctx.args:
+            raise VietnameseUsageError("thừa tham số: " + " ".join(ctx.args), ctx)
+        return rest
+
 
 HELP = {"help_option_names": ["-h", "--help"]}
 HELP_TEXT = "Hiện hướng dẫn này rồi thoát."
+MAU_OPTION = click.option(
+    "--mau", "mau", default=None, metavar="THƯ_MỤC",
+    help=f"Thư mục mẫu và dữ liệu riêng của cơ quan (mặc định: thư mục {USER_FOLDER}/ cạnh sổ Excel, nếu có). "
+         "Tệp trong đó thay cho tệp cùng tên có sẵn của phần mềm.")
+
+
+def settings_for(workbook: Path | None, mau: str | None) -> Settings:
+    return Settings.for_workbook(workbook, Path(mau) if mau else None)
 
 
 @click.group(cls=VietnameseGroup, context_settings=HELP, invoke_without_command=True)
@@ -75,15 +117,19 @@ def cli(ctx: click.Context) -> None:
 @cli.command(cls=VietnameseCommand, context_settings=HELP)
 @click.argument("file", metavar="TỆP.xlsx")
 @click.option("--force", is_flag=True, help="Ghi đè nếu tệp đã có.")
+@MAU_OPTION
 @click.help_option("-h", "--help", help=HELP_TEXT)
-def init(file: str, force: bool) -> None:
+def init(file: str, force: bool, mau: str | None) -> None:
     """Tạo sổ Excel mẫu, sẵn sàng để điền."""
+    from .read.blank import write_blank_workbook
+    from .rules.book import Rules
+
     target = Path(file)
     if target.suffix.lower() != ".xlsx":
         raise UserError(f'Tên tệp phải có đuôi .xlsx (đang là "{target.name}").')
     if target.exists() and not force:
         raise UserError(f'Tệp "{target}" đã có. Dùng --force nếu muốn ghi đè.')
-    write_blank_workbook(target)
+    write_blank_workbook(target, Rules(settings_for(target, mau)))
     click.echo(f'Đã tạo "{target}". Mở bằng Excel, đọc trang "Hướng dẫn" rồi điền các trang còn lại.')
 
 
@@ -99,8 +145,9 @@ def init(file: str, force: bool) -> None:
 @click.option("--fix", is_flag=True,
               help="Ghi bản sao đã sửa của sổ Excel (<tên>-da-sua.xlsx, cạnh tệp gốc): chữ gõ bằng bảng mã cũ "
                    "TCVN3 (.VnTime) hoặc VNI (VNI-Times) được đổi sang Unicode; tệp gốc giữ nguyên.")
+@MAU_OPTION
 @click.help_option("-h", "--help", help=HELP_TEXT)
-def check(files: tuple[str, ...], as_json: bool, as_template: bool, fix: bool) -> None:
+def check(files: tuple[str, ...], as_json: bool, as_template: bool, fix: bool, mau: str | None) -> None:
     """Kiểm tra tệp: sổ Excel (.xlsx) theo mẫu nhập liệu, hoặc văn bản Word (.docx) theo thể thức
     Nghị định 30/2020/NĐ-CP (khổ giấy, lề, phông và cỡ chữ, Quốc hiệu, Tiêu ngữ, số và ký hiệu,
     ngày tháng, tên loại, căn cứ, nơi nhận, chữ ký, số trang, phụ lục). Mỗi sai sót ghi rõ vị trí,
@@ -109,10 +156,11 @@ def check(files: tuple[str, ...], as_json: bool, as_template: bool, fix: bool) -
     for name in files:
         path = Path(name)
         kind = path.suffix.lower()
+        settings = settings_for(path, mau)
         if kind in (".docx", ".doc"):
-            failed = (check_template(path, as_json) if as_template else check_docx(path, as_json)) or failed
+            failed = (check_template(path, as_json) if as_template else check_docx(path, settings, as_json)) or failed
         elif kind in (".xlsx", ".xlsm", ".xls", ".csv"):
-            failed = check_workbook(path) or failed
+            failed = check_workbook(path, settings) or failed
             if fix:
                 fix_legacy_text(path)
         else:
@@ -120,23 +168,28 @@ def check(files: tuple[str, ...], as_json: bool, as_template: bool, fix: bool) -
     sys.exit(1 if failed else 0)
 
 
-def check_workbook(path: Path) -> bool:
-    data = load(path)
+def check_workbook(path: Path, settings: Settings) -> bool:
+    from .build import prepare
+    from .problems import summary
+
+    prepared = prepare(path, settings)
     click.echo(f'Tệp "{path.name}":')
-    for problem in data.problems:
+    for problem in prepared.problems:
         click.echo(f"  {problem}")
-    click.echo(f"  {summary(data.problems)}")
-    if not data.errors:
-        composition = pipeline.compose_all(data)
+    click.echo(f"  {summary(prepared.problems)}")
+    if not prepared.errors:
+        composition = prepared.composition
         for note in composition.skipped:
             click.echo(f"  Lưu ý: {note}")
         count = len(composition.documents)
         click.echo(f"  tdkt build sẽ tạo {count} văn bản." if count else
                    "  Sổ chưa có phần nào để tạo văn bản: hãy điền trang Kế hoạch hoặc các trang khen thưởng.")
-    return bool(data.errors)
+    return bool(prepared.errors)
 
 
 def fix_legacy_text(path: Path) -> None:
+    from .read.legacy import fix_workbook
+
     target = path.with_name(f"{path.stem}-da-sua.xlsx")
     if target.exists():
         raise UserError(f'Đã có tệp "{target}". Hãy xóa hoặc đổi tên tệp đó rồi chạy lại "tdkt check --fix".')
@@ -150,20 +203,31 @@ def fix_legacy_text(path: Path) -> None:
         click.echo(f"    {line}")
 
 
-def check_docx(path: Path, as_json: bool) -> bool:
-    findings = check_document(path)
+def check_docx(path: Path, settings: Settings, as_json: bool) -> bool:
+    from .check.document import check_document
+    from .check.report import findings_json, format_findings
+    from .check.rulebook import Rulebook
+    from .rules.book import Rules
+
+    findings = check_document(path, Rulebook(Rules(settings).nd30))
     click.echo(findings_json(path, findings) if as_json else format_findings(path, findings))
-    return any(f.severity == ERROR for f in findings)
+    return any(f.is_error for f in findings)
 
 
 def check_template(path: Path, as_json: bool) -> bool:
-    findings = lint_template(path)
-    if template_variables(path.name) is None:
-        click.echo(f'Lưu ý: "{path.name}" không trùng tên mẫu của phần mềm ({", ".join(TEMPLATE_VARIABLES)}) '
+    from .check.report import findings_json, format_findings
+    from .check.template import lint_template
+    from .documents import REGISTRY, by_template
+
+    document_type = by_template(path.name)
+    findings = lint_template(path, document_type.variables if document_type else None)
+    if document_type is None:
+        names = ", ".join(d.template for d in REGISTRY)
+        click.echo(f'Lưu ý: "{path.name}" không trùng tên mẫu của phần mềm ({names}) '
                    "nên chưa kiểm tra tên biến. Đặt lại đúng tên mẫu (trong một thư mục riêng) rồi kiểm tra lại.")
     click.echo(findings_json(path, findings) if as_json
                else format_findings(path, findings, clean="mẫu không có lỗi, dùng được."))
-    return any(f.severity == ERROR for f in findings)
+    return any(f.is_error for f in findings)
 
 
 @cli.command(cls=VietnameseCommand, context_settings=HELP, short_help="Chuyển văn bản .docx có sẵn sang PDF.")
@@ -173,6 +237,8 @@ def check_template(path: Path, as_json: bool) -> bool:
 @click.help_option("-h", "--help", help=HELP_TEXT)
 def pdf(paths: tuple[str, ...], outdir: str | None) -> None:
     """Chuyển văn bản .docx có sẵn (hoặc mọi .docx trong thư mục) sang PDF bằng LibreOffice."""
+    from .export import check_pdf_fonts, convert_to_pdf
+
     sources = docx_files(Path(p) for p in paths)
     folders: dict[Path, list[Path]] = {}
     for source in sources:
@@ -209,14 +275,21 @@ def docx_files(paths) -> list[Path]:
 @click.option("--force", is_flag=True, help="Ghi đè cả văn bản đã được sửa tay sau lần tạo trước.")
 @click.option("--pdf", is_flag=True,
               help="Tạo thêm bản PDF của mỗi văn bản và bộ in ký cho từng đợt (cần LibreOffice).")
+@MAU_OPTION
 @click.help_option("-h", "--help", help=HELP_TEXT)
-def build(file: str, outdir: str, force: bool, pdf: bool) -> None:
+def build(file: str, outdir: str, force: bool, pdf: bool, mau: str | None) -> None:
     """Tạo các văn bản từ sổ Excel vào thư mục (mặc định output/)."""
-    result = pipeline.build(Path(file), Path(outdir), force=force, pdf=pdf, progress=progress_bar)
-    for warning in result.manifest.warnings:
-        click.echo(warning if warning.startswith(("Lỗi", "Cảnh báo")) else f"Cảnh báo: {warning}")
+    from .build import build as run_build
+    from .export.publish import BUNDLE_KIND, PDF_KIND
+
+    result = run_build(Path(file), Path(outdir), settings_for(Path(file), mau), force=force, pdf=pdf,
+                       progress=progress_bar)
+    for path in result.user_files:
+        click.echo(f"Dùng tệp riêng của cơ quan: {path}")
+    for problem in result.problems:
+        click.echo(str(problem))
     for note in result.manifest.skipped:
-        click.echo(note if note.startswith("Bỏ qua") else f"Lưu ý: {note}")
+        click.echo(f"Lưu ý: {note}")
     for path in result.written:
         click.echo(f"Đã tạo: {path}")
     for path in result.unchanged:
@@ -226,10 +299,9 @@ def build(file: str, outdir: str, force: bool, pdf: bool) -> None:
                    "được ghi vào tệp này; dùng --force để ghi đè.")
     for path in result.removed:
         click.echo(f"Đã xóa: {path} (tệp của lần tạo trước, không còn đúng với sổ số liệu)")
-    for entry in result.manifest.documents:
-        if entry.kind == "bo_in":
-            click.echo(f"Bộ in ký ({entry.pages} trang): {Path(outdir) / entry.path}")
-    pdfs = sum(entry.kind == "pdf" for entry in result.manifest.documents)
+    for entry in result.entries(BUNDLE_KIND):
+        click.echo(f"Bộ in ký ({entry.pages} trang): {Path(outdir) / entry.path}")
+    pdfs = len(result.entries(PDF_KIND))
     if pdfs:
         click.echo(f"Bản PDF: {pdfs} tệp, nằm cạnh từng văn bản .docx.")
     for message in result.failed:
@@ -237,6 +309,30 @@ def build(file: str, outdir: str, force: bool, pdf: bool) -> None:
     click.echo(f"Xong: {len(result.written)} tệp mới, {len(result.unchanged)} tệp không đổi, "
                f"{len(result.kept)} tệp giữ nguyên, {len(result.failed)} tệp không ghi được — thư mục {outdir}.")
     sys.exit(1 if result.failed else 0)
+
+
+@cli.command(cls=VietnameseCommand, context_settings=HELP, name="mau",
+             short_help="Chép các mẫu văn bản và dữ liệu có sẵn ra thư mục mau/ để sửa.")
+@click.argument("folder", required=False, default=USER_FOLDER, metavar="[THƯ_MỤC]")
+@click.help_option("-h", "--help", help=HELP_TEXT)
+def copy_templates(folder: str) -> None:
+    """Chép các mẫu văn bản (.docx) và tệp dữ liệu (.toml) có sẵn của phần mềm vào THƯ_MỤC
+    (mặc định mau/) để cơ quan sửa cho riêng mình. Đặt thư mục mau/ cạnh sổ Excel (hoặc dùng --mau):
+    tệp trong đó được dùng thay cho tệp cùng tên có sẵn. Tệp đã có trong thư mục được giữ nguyên.
+    Chỉ giữ lại những tệp thật sự sửa: tệp nào để nguyên thì xóa đi để luôn dùng bản mới của phần mềm."""
+    target = Path(folder)
+    if target.exists() and not target.is_dir():
+        raise UserError(f'"{target}" là một tệp, không phải thư mục.')
+    target.mkdir(parents=True, exist_ok=True)
+    sources = sorted(BUILTIN_TEMPLATES.glob("*.docx")) + [BUILTIN_TEMPLATES / "README.md"]
+    sources += sorted(BUILTIN_DATA.glob("*.toml"))
+    for source in sources:
+        destination = target / source.name
+        if destination.exists():
+            click.echo(f"Đã có, giữ nguyên: {destination}")
+            continue
+        shutil.copyfile(source, destination)
+        click.echo(f"Đã chép: {destination}")
 
 
 @contextlib.contextmanager
@@ -250,23 +346,8 @@ def progress_bar(total: int, label: str):
 
 
 def main() -> None:
-    """Entry point: user errors are messages, never tracebacks."""
-    try:
-        cli.main(standalone_mode=False, prog_name="tdkt")
-    except UserError as exc:
-        click.echo(str(exc), err=True)
-        sys.exit(1)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
-    except click.UsageError as exc:
-        click.echo(f"Lỗi cách dùng: {usage_message(exc)}\nXem hướng dẫn: tdkt --help", err=True)
-        sys.exit(2)
-    except (KeyboardInterrupt, click.Abort):
-        click.echo("Đã dừng. Không có tệp nào bị ghi dở.", err=True)
-        sys.exit(130)
-    except Exception:  # noqa: BLE001 - last line of defence: log, never show a traceback
-        click.echo(f"Lỗi không mong đợi trong chương trình. {write_crash_log()}", err=True)
-        sys.exit(3)
+    """Entry point of the ``tdkt`` command."""
+    cli.main()
 
 
 def write_crash_log() -> str:
@@ -281,19 +362,17 @@ def write_crash_log() -> str:
 
 
 def usage_message(exc: click.UsageError) -> str:
+    """The Vietnamese reason, from the error's type and attributes (never from click's English text)."""
+    if isinstance(exc, VietnameseUsageError):
+        return exc.message
     if isinstance(exc, click.NoSuchOption):
         return f"không có tùy chọn {exc.option_name}"
     if isinstance(exc, click.BadOptionUsage):
-        if "does not take a value" in exc.message:
-            return f"tùy chọn {exc.option_name} không nhận giá trị"
-        return f"tùy chọn {exc.option_name} cần một giá trị đi kèm"
+        flag = exc.ctx is not None and any(
+            isinstance(p, click.Option) and p.is_flag and exc.option_name in p.opts for p in exc.ctx.command.params)
+        return f"tùy chọn {exc.option_name} " + ("không nhận giá trị" if flag else "cần một giá trị đi kèm")
     if isinstance(exc, click.MissingParameter) and exc.param is not None:
         return f"thiếu {exc.param.human_readable_name}"
-    if "No such command" in exc.message:
-        name = exc.message.split("'")[1] if "'" in exc.message else ""
-        return f'không có lệnh "{name}"; các lệnh: ' + ", ".join(cli.list_commands(None))
-    if "unexpected extra argument" in exc.message:
-        return "thừa tham số: " + exc.message.split("(")[-1].rstrip(")")
     return "câu lệnh không đúng cách dùng"
 
 

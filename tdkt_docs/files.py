@@ -7,10 +7,13 @@ import os
 import re
 import shutil
 import tempfile
-import unicodedata
 import zipfile
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator, TypeVar
+
+from .text import plain
+
+T = TypeVar("T")
 
 
 @contextlib.contextmanager
@@ -62,25 +65,41 @@ def write_bytes_atomic(target: Path, data: bytes) -> None:
 
 
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+_FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def write_zip(entries: Iterable[tuple[str, bytes]]) -> bytes:
+    """An archive of ``entries`` with fixed timestamps: equal content gives equal bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, data)
+    return out.getvalue()
 
 
 def deterministic_zip(data: bytes) -> bytes:
     """The same Office archive with fixed timestamps (zip entries and the document's
     "modified" property), so equal content gives equal bytes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            content = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = _MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", content)
-            dst.writestr(fixed, content)
-    return out.getvalue()
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        entries = [(info.filename, src.read(info.filename)) for info in src.infolist()]
+    return write_zip((name, _MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", content)
+                      if name == "docProps/core.xml" else content) for name, content in entries)
+
+
+def clashes(named: Iterable[tuple[str, T]]) -> Iterator[tuple[T, T]]:
+    """(first, later) for each item whose output name another item already has, the way Windows and
+    macOS compare names (case and accents ignored)."""
+    seen: dict[str, T] = {}
+    for name, item in named:
+        key = plain(name)
+        if key in seen:
+            yield seen[key], item
+        else:
+            seen[key] = item
 
 
 def slug(text: str) -> str:
     """ASCII file-name part: "Quý I/2024" -> "quy-i-2024"."""
-    folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    ascii_text = folded.encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "van-ban"
+    return re.sub(r"[^a-z0-9]+", "-", plain(text)).strip("-") or "van-ban"

@@ -2,8 +2,12 @@
 
 Code identifiers are English; everything a user sees is Vietnamese. This table is
 the one place where the two meet. Template variables keep the Vietnamese term in
-ASCII snake_case (see templates/README.md).
+ASCII snake_case (see templates/README.md). The closed lists of values (kinds of
+recipient, quarters, ways to split and order) are enums here, defined once.
 """
+from __future__ import annotations
+
+import enum
 
 TERMS: dict[str, str] = {
     # documents
@@ -63,3 +67,59 @@ TERMS: dict[str, str] = {
     "Danh mục": "choice list",
     "Hướng dẫn": "instructions",
 }
+
+
+class Choice(enum.Enum):
+    """A closed list of values; the value is the Vietnamese label users see and type."""
+
+    @property
+    def label(self) -> str:
+        return self.value
+
+    @classmethod
+    def labels(cls) -> tuple[str, ...]:
+        return tuple(member.value for member in cls)
+
+
+class RecipientKind(Choice):
+    COLLECTIVE = "Tập thể"
+    INDIVIDUAL = "Cá nhân"
+    HOUSEHOLD = "Hộ gia đình"
+
+
+class Quarter(Choice):
+    Q1 = "Quý I"
+    Q2 = "Quý II"
+    Q3 = "Quý III"
+    Q4 = "Quý IV"
+
+    @property
+    def number(self) -> int:
+        return list(Quarter).index(self) + 1
+
+
+class Split(Choice):
+    """How a batch's nominations are grouped into decisions."""
+
+    BY_SUBMISSION = "Theo tờ trình"
+    BY_FORM = "Theo hình thức"
+
+
+class Order(Choice):
+    """The order of a decision's attached list."""
+
+    AS_PROPOSED = "Như đề nghị"
+    ALPHABETICAL = "Theo vần tên"
+
+
+class Appraisal(Choice):
+    PASSED = "Đạt"
+    FAILED = "Không đạt"
+    PENDING = "Chưa thẩm định"
+
+
+class DocumentName(Choice):
+    """Documents a Nơi nhận line can belong to."""
+
+    PLAN = "Kế hoạch"
+    DECISION = "Quyết định khen thưởng"

@@ -1,26 +1,29 @@
-"""Shared test helpers: small workbooks, running the CLI, reading generated .docx."""
+"""Fixtures: settings and rules as shipped, workbooks written from content, samples built once."""
 from __future__ import annotations
 
 import copy
+import shutil
 from pathlib import Path
 
 import pytest
 
 from tdkt_docs.read.blank import write_filled_workbook
+from tdkt_docs.rules.book import Rules
+from tdkt_docs.settings import Settings
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLE_2024 = ROOT / "data" / "mau" / "tdkt-2024.xlsx"
+from helpers import SAMPLE_2024
+from support.workbooks import MINIMAL, decisions
 
-MINIMAL = {
-    "agency": {"name_line_1": "ỦY BAN NHÂN DÂN", "name_line_2": "TỈNH BẮC NINH",
-               "short_name": "UBND tỉnh Bắc Ninh", "code": "UBND", "place": "Bắc Ninh"},
-    "plan": {"year": 2024, "authority": "TM. ỦY BAN NHÂN DÂN", "position": "CHỦ TỊCH",
-             "signer": "Nguyễn Hương Giang", "archive": "VT, NC"},
-    "legal_basis": [{"text": "Căn cứ Luật Thi đua, khen thưởng năm 2022"}],
-    "recipients": [{"document": "Kế hoạch", "name": "Các Sở, ban, ngành tỉnh"}],
-    "tasks": [{"quarter": "Quý I", "content": "Xây dựng Kế hoạch", "directing": "UBND tỉnh",
-               "executing": ("Sở Nội vụ", "Sở Tài chính")}],
-}
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return Settings()
+
+
+@pytest.fixture(scope="session")
+def rules(settings) -> Rules:
+    return Rules(settings)
 
 
 @pytest.fixture
@@ -30,9 +33,32 @@ def content() -> dict:
 
 
 @pytest.fixture
-def make_workbook(tmp_path):
+def decisions_content() -> dict:
+    return decisions()
+
+
+@pytest.fixture
+def make_workbook(tmp_path, rules):
     def make(content: dict, name: str = "so-lieu.xlsx") -> Path:
         path = tmp_path / name
-        write_filled_workbook(path, content)
+        write_filled_workbook(path, content, rules)
         return path
     return make
+
+
+@pytest.fixture(scope="session")
+def sample_2024_built(tmp_path_factory, settings) -> Path:
+    """The 2024 sample built once per run (.docx only); tests read it, copy it before changing it."""
+    from tdkt_docs.build import build
+
+    out = tmp_path_factory.mktemp("mau-2024") / "out"
+    build(SAMPLE_2024, out, settings)
+    return out
+
+
+@pytest.fixture
+def sample_2024_copy(sample_2024_built, tmp_path) -> Path:
+    """A private copy of the built 2024 sample, free to change."""
+    target = tmp_path / "out"
+    shutil.copytree(sample_2024_built, target)
+    return target

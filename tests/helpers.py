@@ -1,13 +1,39 @@
-"""Helpers for tests: running the CLI as a user would."""
+"""Running the CLI as a user would, and reading generated .docx."""
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "data" / "mau"
+SAMPLE_2024 = SAMPLES / "tdkt-2024.xlsx"
+SAMPLE_2026 = SAMPLES / "tdkt-2026-bac-ninh-moi.xlsx"
+TEMPLATES = ROOT / "tdkt_docs" / "templates"
 
-def run_tdkt(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    """Run the installed CLI as a user would; returns the completed process."""
+
+@dataclass
+class Ran:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_tdkt(*args, cwd: Path | None = None) -> Ran:
+    """The ``tdkt`` command run in this process (click's CliRunner), as a user would type it."""
+    from click.testing import CliRunner
+
+    from tdkt_docs.cli import cli
+
+    with contextlib.chdir(cwd) if cwd else contextlib.nullcontext():
+        result = CliRunner().invoke(cli, [str(a) for a in args], prog_name="tdkt", catch_exceptions=False)
+    return Ran(result.exit_code, result.stdout, result.stderr)
+
+
+def run_tdkt_process(*args, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """The installed ``tdkt`` in a process of its own: for the few end-to-end tests."""
     return subprocess.run([sys.executable, "-m", "tdkt_docs", *map(str, args)], cwd=cwd,
                           capture_output=True, text=True, encoding="utf-8")
 
@@ -39,20 +65,6 @@ def docx_blocks(document) -> list[str]:
                 for cell in row.cells:
                     blocks += [collapse(p.text) for p in cell.paragraphs if p.text.strip()]
     return blocks
-
-
-def built_template(name: str, folder: Path) -> bytes:
-    """What tools/make_templates.py writes for template ``name`` (to compare with the committed file)."""
-    import importlib.util
-
-    root = Path(__file__).resolve().parent.parent
-    spec = importlib.util.spec_from_file_location("make_templates", root / "tools" / "make_templates.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses resolve annotations through sys.modules
-    spec.loader.exec_module(module)
-    target = folder / name
-    module.save_reproducibly(module.TEMPLATES[name](), target)
-    return target.read_bytes()
 
 
 def style_chain(style):

@@ -1,5 +1,4 @@
 """Quyết định khen thưởng: full text, batching, ordering, numbering, Căn cứ by date, summaries, checks."""
-import copy
 import datetime as dt
 import json
 
@@ -7,46 +6,16 @@ import docx
 import openpyxl
 import pytest
 
-from tdkt_docs import build as pipeline
-from tdkt_docs.read import load
-from helpers import docx_blocks, run_tdkt
+from tdkt_docs.build import build, prepare
+from tdkt_docs.errors import UserError
+from tdkt_docs.settings import Settings
 
-from conftest import MINIMAL, SAMPLE_2024, ROOT
-
-BK = "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"
-KHAM = "Đã có thành tích xuất sắc trong công tác khám, chữa bệnh năm 2024"
-Y_TE = {"batch": "Quý III/2024", "unit": "Sở Y tế", "submission_no": "198/TTr-SYT",
-        "submission_date": dt.date(2024, 9, 9), "form": BK, "achievement": KHAM}
-
-
-def batch(**changes) -> dict:
-    return {"name": "Quý III/2024", "quarter": "Quý III", "signing": dt.date(2024, 9, 24), "position": "PHÓ CHỦ TỊCH",
-            "signer": "Vương Quốc Tuấn", "submission_no": "142/TTr-SNV", "submission_date": dt.date(2024, 9, 16),
-            **changes}
-
-
-def person(name: str, address: str = "Ông", **changes) -> dict:
-    return {**Y_TE, "kind": "Cá nhân", "address": address, "name": name, "position": "Bác sĩ",
-            "workplace": "Bệnh viện Đa khoa tỉnh", **changes}
-
-
-@pytest.fixture
-def decisions_content() -> dict:
-    content = copy.deepcopy(MINIMAL)
-    content["plan"] = {}
-    content["recipients"] = [{"document": "Quyết định khen thưởng", "name": "Chủ tịch, các PCT UBND tỉnh"}]
-    content["batches"] = [batch(first_number=5)]
-    content["nominations"] = [
-        {**Y_TE, "kind": "Tập thể", "name": "Khoa Hồi sức tích cực", "workplace": "Bệnh viện Đa khoa tỉnh"},
-        {**Y_TE, "kind": "Cá nhân", "address": "Bà", "name": "Trần Thị Ánh",
-         "position": "Phó Giám đốc Bệnh viện Đa khoa tỉnh", "workplace": "Sở Y tế", "form": "BKCT",
-         "achievement": KHAM + "."},
-    ]
-    return content
+from helpers import SAMPLE_2026, docx_blocks, run_tdkt
+from support.workbooks import BK, KHAM, Y_TE, batch, person
 
 
 def built(make_workbook, content, tmp_path, **options):
-    return pipeline.build(make_workbook(content), tmp_path / "out", **options)
+    return build(make_workbook(content), tmp_path / "out", Settings(), **options)
 
 
 def decision_files(result):
@@ -151,9 +120,8 @@ def test_numbers_follow_a_stable_order_forms_then_submissions(make_workbook, dec
     assert files == ["qd-1205-bang-khen-tinh-so-y-te.docx", "qd-1206-co-thi-dua-tinh-cong-an-tinh.docx"]
 
 
-def test_samples_use_the_rules_of_their_signing_dates(tmp_path):
-    result = pipeline.build(SAMPLE_2024, tmp_path / "2024")
-    text = {p.name: "\n".join(docx_blocks(docx.Document(p))) for p in result.written if p.suffix == ".docx"}
+def test_samples_use_the_rules_of_their_signing_dates(sample_2024_built, settings, tmp_path):
+    text = {p.name: "\n".join(docx_blocks(docx.Document(p))) for p in sample_2024_built.rglob("*.docx")}
     q1 = text["qd-01-bang-khen-tinh-so-giao-duc-va-dao-tao.docx"]
     assert "mỗi tập thể là 5.400.000 đồng, mỗi cá nhân là 2.700.000 đồng" in q1  # lương cơ sở 1.800.000
     assert "Nghị định số 98/2023/NĐ-CP" in q1 and "13/2024/QĐ-UBND" not in q1
@@ -161,7 +129,7 @@ def test_samples_use_the_rules_of_their_signing_dates(tmp_path):
     assert "mỗi cá nhân là 3.510.000 đồng" in q3  # lương cơ sở 2.340.000 from 01/7/2024
     assert "Quyết định số 13/2024/QĐ-UBND" in q3
     assert "mỗi hộ gia đình là 4.050.000 đồng" in text["qd-02-bang-khen-tinh-ubnd-huyen-tien-du.docx"]
-    new = pipeline.build(ROOT / "data" / "mau" / "tdkt-2026-bac-ninh-moi.xlsx", tmp_path / "2026")
+    new = build(SAMPLE_2026, tmp_path / "2026", settings)
     assert "Bỏ qua Kế hoạch" in new.manifest.skipped[0]
     first = next(p for p in new.written if p.suffix == ".docx")
     body = "\n".join(docx_blocks(docx.Document(first)))
@@ -212,7 +180,7 @@ def test_unverified_rules_are_announced(make_workbook, decisions_content, tmp_pa
 
 
 def problems(make_workbook, content):
-    return [str(p) for p in load(make_workbook(content)).problems]
+    return [str(p) for p in prepare(make_workbook(content), Settings()).problems]
 
 
 def test_check_unknown_form(make_workbook, decisions_content):
@@ -270,3 +238,105 @@ def test_nominations_not_passed_are_left_out_and_said(make_workbook, decisions_c
         in result.manifest.skipped
     (path,) = decision_files(result)
     assert "Trần Thị Ánh" not in "\n".join(docx_blocks(docx.Document(path)))
+
+
+def test_check_batch_names_that_make_the_same_folder(make_workbook, decisions_content):
+    decisions_content["batches"].append(batch(name="Quý III-2024"))
+    assert problems(make_workbook, decisions_content) == [
+        'Lỗi: trang "Đợt khen thưởng", ô A3 (cột "Đợt"): đợt "Quý III-2024" và đợt ở dòng 2 cùng ra thư mục '
+        '"quy-iii-2024"; hãy đặt tên đợt khác hẳn nhau.']
+
+
+def test_check_submission_dates(make_workbook, decisions_content):
+    decisions_content["nominations"][1]["submission_date"] = dt.date(2024, 9, 30)
+    decisions_content["batches"][0]["submission_date"] = dt.date(2024, 9, 25)
+    assert problems(make_workbook, decisions_content) == [
+        'Lỗi: trang "Đợt khen thưởng", ô G2 (cột "Ngày tờ trình Sở Nội vụ"): ngày tờ trình Sở Nội vụ 25/9/2024 sau '
+        "ngày ký dự kiến 24/9/2024.",
+        'Lỗi: trang "Đề nghị khen thưởng", ô E3 (cột "Ngày tờ trình"): Tờ trình số 198/TTr-SYT của Sở Y tế đã ghi '
+        "ngày 09/9/2024 ở dòng 2; một tờ trình chỉ có một ngày.",
+        'Lỗi: trang "Đề nghị khen thưởng", ô E3 (cột "Ngày tờ trình"): ngày tờ trình 30/9/2024 sau ngày ký dự kiến '
+        '24/9/2024 của đợt "Quý III/2024".',
+    ]
+
+
+def test_check_names_typed_without_capitals(make_workbook, decisions_content):
+    decisions_content["nominations"][1]["name"] = "trần thị ánh"
+    decisions_content["nominations"][0]["name"] = "KHOA HỒI SỨC TÍCH CỰC"
+    assert problems(make_workbook, decisions_content) == [
+        'Cảnh báo: trang "Đề nghị khen thưởng", ô H2 (cột "Họ tên / Tên tập thể"): tên "KHOA HỒI SỨC TÍCH CỰC" '
+        "viết toàn chữ in hoa; danh sách kèm theo in đúng như đã gõ.",
+        'Cảnh báo: trang "Đề nghị khen thưởng", ô H3 (cột "Họ tên / Tên tập thể"): họ tên "trần thị ánh" có chữ '
+        "đầu chưa viết hoa; văn bản in đúng như đã gõ.",
+    ]
+
+
+def test_two_units_with_the_same_submission_number_get_their_own_decisions(make_workbook, decisions_content,
+                                                                           tmp_path):
+    same = {"submission_no": "12/TTr-UBND", "submission_date": dt.date(2024, 9, 10)}
+    decisions_content["nominations"] = [person("Lê Văn Nam", unit="UBND huyện Tiên Du", **same),
+                                        person("Trần Văn Bình", unit="UBND huyện Quế Võ", **same)]
+    decisions = decision_files(built(make_workbook, decisions_content, tmp_path))
+    assert [p.name for p in decisions] == ["qd-05-bang-khen-tinh-ubnd-huyen-tien-du.docx",
+                                           "qd-06-bang-khen-tinh-ubnd-huyen-que-vo.docx"]
+    article_3 = [next(b for b in docx_blocks(docx.Document(p)) if b.startswith("Điều 3.")) for p in decisions]
+    assert "Chủ tịch UBND huyện Tiên Du" in article_3[0] and "Quế Võ" not in article_3[0]
+    assert "Chủ tịch UBND huyện Quế Võ" in article_3[1]
+
+
+def test_summary_labels_use_the_decision_number_and_household_wording(make_workbook, decisions_content, tmp_path):
+    decisions_content["agency"]["code"] = "SNV"
+    decisions_content["nominations"].append(person("Hoàng Thị Sen", "Bà", kind="Hộ gia đình", position="",
+                                                   workplace="thôn Kép"))
+    built(make_workbook, decisions_content, tmp_path)
+    rows = list(openpyxl.load_workbook(tmp_path / "out" / "quy-iii-2024" / "tong-hop-quy-iii-2024.xlsx")
+                ["Danh sách"].iter_rows(min_row=2, max_row=4, values_only=True))
+    assert [(r[1], r[4]) for r in rows] == [("05/QĐ-SNV", "Khoa Hồi sức tích cực"),
+                                            ("05/QĐ-SNV", "Bà Trần Thị Ánh"),
+                                            ("05/QĐ-SNV", "Hộ gia đình bà Hoàng Thị Sen")]
+
+
+def test_a_typed_nhu_dieu_3_line_is_not_printed_twice(make_workbook, decisions_content, tmp_path):
+    decisions_content["recipients"].insert(0, {"document": "Quyết định khen thưởng", "name": "Như Điều 3"})
+    result = built(make_workbook, decisions_content, tmp_path)
+    (path,) = decision_files(result)
+    blocks = docx_blocks(docx.Document(path))
+    assert blocks.count("- Như Điều 3;") == 1
+    assert 'Trang "Nơi nhận", dòng 2: "Như Điều 3" được bỏ qua vì quyết định tự ghi dòng này.' \
+        in result.manifest.skipped
+
+
+def test_an_agency_of_another_province_is_told_to_fix_the_legal_basis_data(make_workbook, decisions_content,
+                                                                          tmp_path):
+    decisions_content["agency"].update(name_line_2="TỈNH HƯNG YÊN", place="Hưng Yên",
+                                       short_name="UBND tỉnh Hưng Yên")
+    result = built(make_workbook, decisions_content, tmp_path)
+    assert any(note.startswith("Các dòng căn cứ của quyết định (tệp can-cu.toml) là của tỉnh Bắc Ninh, "
+                               'khác địa danh "Hưng Yên"') for note in result.manifest.skipped)
+
+
+def test_an_obsolete_file_edited_by_hand_is_kept_with_a_warning(make_workbook, decisions_content, tmp_path):
+    decisions_content["nominations"].append(person("Lê Văn Nam", unit="UBND huyện Tiên Du",
+                                                   submission_no="15/TTr-UBND"))
+    built(make_workbook, decisions_content, tmp_path)
+    extra = tmp_path / "out" / "quy-iii-2024" / "qd-06-bang-khen-tinh-ubnd-huyen-tien-du.docx"
+    edited = docx.Document(extra)
+    edited.add_paragraph("Sửa tay")
+    edited.save(extra)
+    decisions_content["nominations"].pop()
+    result = built(make_workbook, decisions_content, tmp_path)
+    assert extra.exists() and extra not in result.removed
+    assert "Sửa tay" in [p.text for p in docx.Document(extra).paragraphs]
+    assert any("đã được sửa tay nên được giữ lại" in w and str(extra) in w for w in result.manifest.warnings)
+
+
+def test_broken_rules_data_in_the_user_folder_is_a_vietnamese_message(make_workbook, decisions_content, settings,
+                                                                     tmp_path):
+    mau = tmp_path / "mau"
+    mau.mkdir()
+    forms = settings.data("khen-thuong.toml").read_text(encoding="utf-8")
+    (mau / "khen-thuong.toml").write_text(forms.replace("value = 3.0", 'value = "x"', 1), encoding="utf-8")
+    with pytest.raises(UserError) as failure:
+        build(make_workbook(decisions_content), tmp_path / "out", Settings((mau,)))
+    assert "khen-thuong.toml" in str(failure.value)
+    assert not (tmp_path / "out").exists()

@@ -1,19 +1,19 @@
 """Every part of the workbook is optional: what is filled is built, what is not is reported."""
 import docx
-import pytest
 
-from tdkt_docs import build as pipeline
-from tdkt_docs.errors import UserError
+from tdkt_docs.build import build
+from tdkt_docs.settings import Settings
+
 from helpers import docx_blocks, run_tdkt
 
 
-def build(make_workbook, content, tmp_path):
+def run_build(make_workbook, content, tmp_path):
     done = run_tdkt("build", make_workbook(content), "-o", tmp_path / "out")
     return done, tmp_path / "out" / "ke-hoach-tdkt-2024.docx"
 
 
 def test_full_minimal_workbook(make_workbook, content, tmp_path):
-    done, target = build(make_workbook, content, tmp_path)
+    done, target = run_build(make_workbook, content, tmp_path)
     assert done.returncode == 0, done.stderr
     document = docx.Document(target)
     assert len(document.sections) == 2
@@ -24,7 +24,7 @@ def test_full_minimal_workbook(make_workbook, content, tmp_path):
 
 def test_without_tasks_there_is_no_appendix(make_workbook, content, tmp_path):
     content["tasks"] = []
-    done, target = build(make_workbook, content, tmp_path)
+    done, target = run_build(make_workbook, content, tmp_path)
     assert done.returncode == 0
     assert 'Kế hoạch không có Phụ lục: trang "Phụ lục" chưa có nhiệm vụ nào.' in done.stdout
     document = docx.Document(target)
@@ -39,7 +39,7 @@ def test_without_legal_basis_or_recipients(make_workbook, content, tmp_path):
     content["legal_basis"] = []
     content["recipients"] = []
     content["plan"]["archive"] = ""
-    done, target = build(make_workbook, content, tmp_path)
+    done, target = run_build(make_workbook, content, tmp_path)
     assert done.returncode == 0
     assert 'Kế hoạch không có Căn cứ: trang "Căn cứ" chưa có dòng nào.' in done.stdout
     assert 'Kế hoạch không có Nơi nhận: trang "Nơi nhận" chưa có dòng nào cho Kế hoạch.' in done.stdout
@@ -54,7 +54,7 @@ def test_recipient_punctuation_is_the_tools_job(make_workbook, content, tmp_path
         {"document": "Kế hoạch", "name": "Các sở, ban, ngành tỉnh."},
     ]
     content["plan"]["archive"] = "Lưu: VT, NC."
-    _, target = build(make_workbook, content, tmp_path)
+    _, target = run_build(make_workbook, content, tmp_path)
     blocks = docx_blocks(docx.Document(target))
     start = blocks.index("Nơi nhận:")
     assert blocks[start + 1:start + 4] == ["- Bộ Nội vụ (b/c);", "- Các sở, ban, ngành tỉnh;", "- Lưu: VT, NC."]
@@ -63,7 +63,7 @@ def test_recipient_punctuation_is_the_tools_job(make_workbook, content, tmp_path
 def test_deputy_signs_on_behalf_of_the_chairman(make_workbook, content, tmp_path):
     content["plan"]["position"] = "Phó Chủ tịch"
     content["plan"]["signer"] = "Vương Quốc Tuấn"
-    _, target = build(make_workbook, content, tmp_path)
+    _, target = run_build(make_workbook, content, tmp_path)
     blocks = docx_blocks(docx.Document(target))
     start = blocks.index("TM. ỦY BAN NHÂN DÂN")
     assert blocks[start:start + 4] == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Vương Quốc Tuấn"]
@@ -72,7 +72,7 @@ def test_deputy_signs_on_behalf_of_the_chairman(make_workbook, content, tmp_path
 def test_number_and_date_when_given(make_workbook, content, tmp_path):
     content["plan"]["number"] = 5
     content["plan"]["issued"] = "09/03/2024"
-    _, target = build(make_workbook, content, tmp_path)
+    _, target = run_build(make_workbook, content, tmp_path)
     blocks = docx_blocks(docx.Document(target))
     assert "Số: 05/KH-UBND" in blocks
     assert "Bắc Ninh, ngày 09 tháng 3 năm 2024" in blocks
@@ -81,7 +81,7 @@ def test_number_and_date_when_given(make_workbook, content, tmp_path):
 
 def test_without_a_plan_nothing_is_built(make_workbook, content, tmp_path):
     content["plan"] = {}
-    done, _ = build(make_workbook, content, tmp_path)
+    done, _ = run_build(make_workbook, content, tmp_path)
     assert done.returncode == 1
     assert 'Bỏ qua Kế hoạch: trang "Kế hoạch" chưa được điền.' in done.stderr
     assert not (tmp_path / "out").exists()
@@ -89,20 +89,32 @@ def test_without_a_plan_nothing_is_built(make_workbook, content, tmp_path):
 
 def test_invalid_workbook_writes_nothing(make_workbook, content, tmp_path):
     content["tasks"][0]["quarter"] = "Quý 9"
-    done, _ = build(make_workbook, content, tmp_path)
+    done, _ = run_build(make_workbook, content, tmp_path)
     assert done.returncode == 1
     assert "Sổ số liệu có 1 lỗi, chưa tạo văn bản nào:" in done.stderr
     assert 'ô A2 (cột "Quý")' in done.stderr
     assert not (tmp_path / "out").exists()
 
 
-def test_a_file_held_open_elsewhere_is_reported_and_the_rest_completes(make_workbook, content, tmp_path, monkeypatch):
+def test_a_file_held_open_elsewhere_is_reported_and_the_rest_completes(make_workbook, content, tmp_path):
     def refuse(target, data):
         raise PermissionError(13, "Permission denied", str(target))
-    monkeypatch.setattr(pipeline, "write_bytes_atomic", refuse)
-    result = pipeline.build(make_workbook(content), tmp_path / "out")
+    result = build(make_workbook(content), tmp_path / "out", Settings(), write=refuse)
     assert result.failed == [f'Không ghi được "{tmp_path / "out" / "ke-hoach-tdkt-2024.docx"}": tệp đang mở trong '
                              "Word hoặc chương trình khác. Hãy đóng tệp rồi chạy lại."]
     assert result.written == []
     assert result.manifest.documents == []
     assert (tmp_path / "out" / "manifest.json").read_text(encoding="utf-8").count('"kind"') == 0
+
+
+def test_a_file_that_could_not_be_written_is_never_removed(make_workbook, content, tmp_path):
+    out = tmp_path / "out"
+    build(make_workbook(content), out, Settings())
+    before = (out / "ke-hoach-tdkt-2024.docx").read_bytes()
+    content["tasks"][0]["content"] = "Nội dung mới"
+
+    def locked(target, data):
+        raise PermissionError(13, "locked")
+    result = build(make_workbook(content), out, Settings(), write=locked)
+    assert result.failed and result.removed == []
+    assert (out / "ke-hoach-tdkt-2024.docx").read_bytes() == before

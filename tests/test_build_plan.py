@@ -9,9 +9,11 @@ import openpyxl
 import pytest
 from docx.enum.section import WD_ORIENT
 
-from helpers import collapse, docx_blocks, run_tdkt
+from tdkt_docs.build import build
+from tdkt_docs.check.document import check_document
+from tdkt_docs.check.rulebook import Rulebook
 
-from conftest import SAMPLE_2024
+from helpers import SAMPLE_2024, SAMPLE_2026, collapse, docx_blocks, run_tdkt
 
 SEED = Path(__file__).parent / "data" / "ke-hoach-tdkt-2024-bac-ninh.txt"
 # The seed text was extracted from a paginated document: these paragraphs were cut
@@ -45,11 +47,8 @@ def seed_blocks() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    out = tmp_path_factory.mktemp("out")
-    done = run_tdkt("build", SAMPLE_2024, "-o", out)
-    assert done.returncode == 0, done.stdout + done.stderr
-    return out
+def built(sample_2024_built):
+    return sample_2024_built
 
 
 @pytest.fixture(scope="module")
@@ -135,9 +134,8 @@ def test_year_2025_rebuild_moves_every_year_and_anniversary(tmp_path):
     assert [line for line in template_lines if re.search(r"2024|\b94 năm|\b134 năm|\b79 năm|\b76 năm", line)] == []
 
 
-def test_a_second_build_with_unchanged_input_rewrites_nothing(tmp_path):
-    out = tmp_path / "out"
-    assert run_tdkt("build", SAMPLE_2024, "-o", out).returncode == 0
+def test_a_second_build_with_unchanged_input_rewrites_nothing(sample_2024_copy):
+    out = sample_2024_copy
     target = out / "ke-hoach-tdkt-2024.docx"
     before = target.stat().st_mtime_ns, target.read_bytes()
     done = run_tdkt("build", SAMPLE_2024, "-o", out)
@@ -146,9 +144,8 @@ def test_a_second_build_with_unchanged_input_rewrites_nothing(tmp_path):
     assert (target.stat().st_mtime_ns, target.read_bytes()) == before
 
 
-def test_a_document_edited_by_hand_is_kept_unless_forced(tmp_path):
-    out = tmp_path / "out"
-    run_tdkt("build", SAMPLE_2024, "-o", out)
+def test_a_document_edited_by_hand_is_kept_unless_forced(sample_2024_copy):
+    out = sample_2024_copy
     target = out / "ke-hoach-tdkt-2024.docx"
     edited = docx.Document(target)
     edited.add_paragraph("Sửa tay")
@@ -184,19 +181,17 @@ def test_built_appendix_table_repeats_its_header_and_never_splits_rows(plan):
                h._element.xpath(".//w:fldSimple[contains(@w:instr, 'PAGE')]") for h in headers)
 
 
-def test_every_sample_output_passes_the_format_checker(tmp_path):
-    from tdkt_docs import build as pipeline
-    from tdkt_docs.check.document import check_document
-    for name in ("tdkt-2024.xlsx", "tdkt-2026-bac-ninh-moi.xlsx"):
-        result = pipeline.build(SAMPLE_2024.parent / name, tmp_path / name)
-        documents = [p for p in result.written if p.suffix == ".docx"]
+def test_every_sample_output_passes_the_format_checker(sample_2024_built, settings, rules, tmp_path):
+    book = Rulebook(rules.nd30)
+    built_2026 = build(SAMPLE_2026, tmp_path / "2026", settings).outdir
+    for folder in (sample_2024_built, built_2026):
+        documents = sorted(folder.rglob("*.docx"))
         assert documents
-        assert {p.name: check_document(p) for p in documents} == {p.name: [] for p in documents}
+        assert {p.name: check_document(p, book) for p in documents} == {p.name: [] for p in documents}
 
 
-def test_progress_is_reported_for_every_document(make_workbook, content, tmp_path):
+def test_progress_is_reported_for_every_document(make_workbook, content, settings, tmp_path):
     import contextlib
-    from tdkt_docs import build as pipeline
     seen = []
 
     @contextlib.contextmanager
@@ -205,5 +200,5 @@ def test_progress_is_reported_for_every_document(make_workbook, content, tmp_pat
         yield counted.append
         seen.append((label, total, sum(counted)))
 
-    pipeline.build(make_workbook(content), tmp_path / "out", progress=progress)
+    build(make_workbook(content), tmp_path / "out", settings, progress=progress)
     assert seen == [("Đang tạo văn bản", 1, 1)]

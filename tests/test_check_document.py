@@ -5,14 +5,14 @@ import docx
 import pytest
 
 from tdkt_docs.check.document import check_document
-from tdkt_docs.check.findings import Finding
+from tdkt_docs.check.findings import ERROR, WARNING, finding
 from tdkt_docs.check.report import findings_json, format_findings
 from tdkt_docs.errors import UserError
-from test_check_support import plan_document, save
+from support.documents import BOOK, plan_document, save
 
 FINDINGS = [
-    Finding("trang.le_trai", "lỗi", "mục (section) 1", "lề trái 30–35 mm", "lề trái 25 mm"),
-    Finding("phu_luc.kem_theo", "cảnh báo", 'đoạn "DANH SÁCH"', 'dòng "(Kèm theo …)"', "không có"),
+    finding("trang.le_trai", ERROR, "mục (section) 1", "lề trái 30–35 mm", "lề trái 25 mm"),
+    finding("phu_luc.kem_theo", WARNING, 'đoạn "DANH SÁCH"', 'dòng "(Kèm theo …)"', "không có"),
 ]
 
 
@@ -20,7 +20,7 @@ def test_text_file_named_docx_is_a_user_error(tmp_path):
     path = tmp_path / "ke-hoach.docx"
     path.write_text("không phải Word", encoding="utf-8")
     with pytest.raises(UserError, match='Tệp "ke-hoach.docx" không phải tệp Word .docx đọc được'):
-        check_document(path)
+        check_document(path, BOOK)
 
 
 def test_workbook_is_a_user_error(tmp_path):
@@ -28,25 +28,25 @@ def test_workbook_is_a_user_error(tmp_path):
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
     with pytest.raises(UserError, match="không phải tệp Word .docx"):
-        check_document(path)
+        check_document(path, BOOK)
 
 
 def test_old_doc_file_gets_a_hint(tmp_path):
     path = tmp_path / "cu.doc"
     path.write_bytes(b"\xd0\xcf\x11\xe0 old binary Word")
     with pytest.raises(UserError, match="lưu lại dạng .docx"):
-        check_document(path)
+        check_document(path, BOOK)
 
 
 def test_missing_file_is_a_user_error(tmp_path):
     with pytest.raises(UserError, match="Không tìm thấy tệp"):
-        check_document(tmp_path / "khong-co.docx")
+        check_document(tmp_path / "khong-co.docx", BOOK)
 
 
 def test_plain_python_docx_document_gets_the_basic_findings(tmp_path):
     doc = docx.Document()
     doc.add_paragraph("Xin chào")
-    rules = [f.rule for f in check_document(save(doc, tmp_path))]
+    rules = [f.code for f in check_document(save(doc, tmp_path), BOOK)]
     assert rules == ["trang.kho_giay", "trang.le_phai", "chu.phong_chu", "chu.co_chu",
                      "quoc_hieu.thieu", "tieu_ngu.thieu", "so_trang.thieu"]
 
@@ -62,7 +62,7 @@ def test_text_report_has_one_block_per_finding_and_a_summary(tmp_path):
 
 def test_text_report_for_a_clean_document(tmp_path):
     path = save(plan_document(), tmp_path)
-    assert format_findings(path, check_document(path)) == "van-ban.docx: đúng thể thức, không có lỗi."
+    assert format_findings(path, check_document(path, BOOK)) == "van-ban.docx: đúng thể thức, không có lỗi."
 
 
 def test_json_report(tmp_path):

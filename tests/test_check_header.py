@@ -1,8 +1,8 @@
 import pytest
 from lxml import etree
 
-from tdkt_docs.check.findings import Finding
-from test_check_support import (QUOC_HIEU, TIEU_NGU, check, decision_document, find, plan_document,
+from tdkt_docs.check.findings import ERROR, finding
+from support.documents import (QUOC_HIEU, TIEU_NGU, check, decision_document, find, plan_document,
                                 retext)
 
 QH_WHERE = f'bảng 1, ô (1, 2), đoạn "{QUOC_HIEU}"'
@@ -22,7 +22,7 @@ def test_quoc_hieu_spelling(tmp_path, typed, reason):
     doc = plan_document()
     retext(find(doc, "CỘNG HÒA"), typed)
     assert check(doc, tmp_path) == [
-        Finding("quoc_hieu.chinh_ta", "lỗi", f'bảng 1, ô (1, 2), đoạn "{" ".join(typed.split())}"',
+        finding("quoc_hieu.chinh_ta", ERROR, f'bảng 1, ô (1, 2), đoạn "{" ".join(typed.split())}"',
                 f'"{QUOC_HIEU}"', f'"{typed}" ({reason})')]
 
 
@@ -35,7 +35,7 @@ def test_tieu_ngu_spelling(tmp_path, typed, reason):
     doc = plan_document()
     retext(find(doc, "Độc lập"), typed)
     assert check(doc, tmp_path) == [
-        Finding("tieu_ngu.chinh_ta", "lỗi", f'bảng 1, ô (1, 2), đoạn "{typed}"',
+        finding("tieu_ngu.chinh_ta", ERROR, f'bảng 1, ô (1, 2), đoạn "{typed}"',
                 f'"{TIEU_NGU}"', f'"{typed}" ({reason})')]
 
 
@@ -43,14 +43,14 @@ def test_quoc_hieu_not_bold(tmp_path):
     doc = plan_document()
     find(doc, "CỘNG HÒA").runs[0].bold = False
     assert check(doc, tmp_path) == [
-        Finding("quoc_hieu.dam", "lỗi", QH_WHERE, "Quốc hiệu in đậm", "chữ không in đậm")]
+        finding("quoc_hieu.dam", ERROR, QH_WHERE, "Quốc hiệu in đậm", "chữ không in đậm")]
 
 
 def test_tieu_ngu_not_bold(tmp_path):
     doc = plan_document()
     find(doc, "Độc lập").runs[0].bold = False
     assert check(doc, tmp_path) == [
-        Finding("tieu_ngu.dam", "lỗi", TN_WHERE, "Tiêu ngữ in đậm", "chữ không in đậm")]
+        finding("tieu_ngu.dam", ERROR, TN_WHERE, "Tiêu ngữ in đậm", "chữ không in đậm")]
 
 
 def test_missing_quoc_hieu_and_tieu_ngu(tmp_path):
@@ -58,8 +58,8 @@ def test_missing_quoc_hieu_and_tieu_ngu(tmp_path):
     retext(find(doc, "CỘNG HÒA"), "CỘNG HÒA")
     retext(find(doc, "Độc lập"), "Độc lập")
     assert check(doc, tmp_path) == [
-        Finding("quoc_hieu.thieu", "lỗi", "đầu trang thứ nhất", f'Quốc hiệu "{QUOC_HIEU}"', "không có"),
-        Finding("tieu_ngu.thieu", "lỗi", "đầu trang thứ nhất",
+        finding("quoc_hieu.thieu", ERROR, "đầu trang thứ nhất", f'Quốc hiệu "{QUOC_HIEU}"', "không có"),
+        finding("tieu_ngu.thieu", ERROR, "đầu trang thứ nhất",
                 f'Tiêu ngữ "{TIEU_NGU}" dưới Quốc hiệu', "không có"),
     ]
 
@@ -75,7 +75,7 @@ def test_missing_line_under_tieu_ngu(tmp_path):
     doc = plan_document()
     _drop_line_after(doc, "Độc lập")
     assert check(doc, tmp_path) == [
-        Finding("tieu_ngu.duong_ke", "lỗi", TN_WHERE,
+        finding("tieu_ngu.duong_ke", ERROR, TN_WHERE,
                 "đường kẻ ngang, nét liền dưới Tiêu ngữ", "không có đường kẻ")]
 
 
@@ -83,7 +83,7 @@ def test_missing_line_under_agency(tmp_path):
     doc = plan_document()
     _drop_line_after(doc, "TỈNH BẮC NINH")
     assert check(doc, tmp_path) == [
-        Finding("co_quan.duong_ke", "lỗi", 'bảng 1, ô (1, 1), đoạn "TỈNH BẮC NINH"',
+        finding("co_quan.duong_ke", ERROR, 'bảng 1, ô (1, 1), đoạn "TỈNH BẮC NINH"',
                 "đường kẻ ngang, nét liền dưới tên cơ quan ban hành", "không có đường kẻ")]
 
 
@@ -96,7 +96,7 @@ def test_line_drawn_as_a_shape_counts(tmp_path):
 
 
 def test_bottom_border_on_the_tieu_ngu_counts(tmp_path):
-    from test_check_support import border
+    from support.documents import border
     doc = plan_document()
     para = _drop_line_after(doc, "Độc lập")
     border(para, "bottom")
@@ -119,7 +119,7 @@ def test_bottom_border_on_the_tieu_ngu_counts(tmp_path):
 def test_so_ky_hieu(tmp_path, typed, rule, expected, found):
     doc = plan_document()
     retext(find(doc, "Số"), typed)
-    assert check(doc, tmp_path) == [Finding(rule, "lỗi", SO_WHERE.format(typed), expected, found)]
+    assert check(doc, tmp_path) == [finding(rule, ERROR, SO_WHERE.format(typed), expected, found)]
 
 
 @pytest.mark.parametrize("typed", ["Số: 05/KH-UBND", "Số: 125/KH-UBND", "Số: 12/2024/KH-UBND"])
@@ -134,7 +134,7 @@ def test_mixed_case_type_code_must_keep_its_case(tmp_path):
     retext(find(doc, "KẾ HOẠCH"), "QUY ĐỊNH")
     retext(find(doc, "Số"), "Số: 05/QYĐ-UBND")
     assert check(doc, tmp_path) == [
-        Finding("so_ky_hieu.loai", "lỗi", SO_WHERE.format("Số: 05/QYĐ-UBND"),
+        finding("so_ky_hieu.loai", ERROR, SO_WHERE.format("Số: 05/QYĐ-UBND"),
                 'chữ viết tắt "QyĐ" của QUY ĐỊNH (Phụ lục III)', '"QYĐ"')]
 
 
@@ -142,7 +142,7 @@ def test_missing_so(tmp_path):
     doc = plan_document()
     retext(find(doc, "Số"), "")
     assert check(doc, tmp_path) == [
-        Finding("so_ky_hieu.thieu", "lỗi", "đầu trang thứ nhất",
+        finding("so_ky_hieu.thieu", ERROR, "đầu trang thứ nhất",
                 '"Số: …/…" dưới tên cơ quan ban hành', "không có")]
 
 
@@ -160,7 +160,7 @@ def test_date_leading_zeros(tmp_path, typed, found):
     doc = plan_document()
     retext(find(doc, "Bắc Ninh"), typed)
     assert check(doc, tmp_path) == [
-        Finding("ngay_thang.so_0", "lỗi", DATE_WHERE.format(typed), ZERO_RULE, found)]
+        finding("ngay_thang.so_0", ERROR, DATE_WHERE.format(typed), ZERO_RULE, found)]
 
 
 @pytest.mark.parametrize("typed", [
@@ -178,7 +178,7 @@ def test_date_form(tmp_path, typed):
     doc = plan_document()
     retext(find(doc, "Bắc Ninh"), typed)
     assert check(doc, tmp_path) == [
-        Finding("ngay_thang.dinh_dang", "lỗi", DATE_WHERE.format(typed),
+        finding("ngay_thang.dinh_dang", ERROR, DATE_WHERE.format(typed),
                 '"<địa danh>, ngày … tháng … năm …": dấu phẩy sau địa danh, chữ in thường', f'"{typed}"')]
 
 
@@ -186,5 +186,5 @@ def test_date_not_italic(tmp_path):
     doc = decision_document()
     find(doc, "Bắc Ninh").runs[0].italic = False
     assert check(doc, tmp_path) == [
-        Finding("ngay_thang.nghieng", "lỗi", DATE_WHERE.format("Bắc Ninh, ngày tháng 01 năm 2024"),
+        finding("ngay_thang.nghieng", ERROR, DATE_WHERE.format("Bắc Ninh, ngày tháng 01 năm 2024"),
                 "địa danh và thời gian in nghiêng", "chữ không in nghiêng")]

@@ -3,8 +3,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from tdkt_docs.check.findings import Finding
-from test_check_support import check, page_field, plan_document
+from tdkt_docs.check.findings import ERROR, WARNING, finding
+from support.documents import check, page_field, plan_document
 
 HEADER = 'đầu trang mục (section) 1, đoạn "2"'
 
@@ -17,14 +17,14 @@ def test_page_number_not_centred(tmp_path):
     doc = plan_document()
     _number_para(doc).alignment = WD_ALIGN_PARAGRAPH.RIGHT
     assert check(doc, tmp_path) == [
-        Finding("so_trang.canh_giua", "lỗi", HEADER, "số trang canh giữa", "căn phải")]
+        finding("so_trang.canh_giua", ERROR, HEADER, "số trang canh giữa", "căn phải")]
 
 
 def test_first_page_shows_a_number_without_different_first_page(tmp_path):
     doc = plan_document()
     doc.sections[0].different_first_page_header_footer = False
     assert check(doc, tmp_path) == [
-        Finding("so_trang.trang_dau", "lỗi", "mục (section) 1",
+        finding("so_trang.trang_dau", ERROR, "mục (section) 1",
                 "không hiển thị số trang ở trang thứ nhất (đầu trang riêng cho trang đầu, để trống)",
                 "trang thứ nhất có số trang")]
 
@@ -34,7 +34,7 @@ def test_first_page_header_with_a_number(tmp_path):
     first = doc.sections[0].first_page_header.paragraphs[0]
     first.alignment = WD_ALIGN_PARAGRAPH.CENTER
     page_field(first)
-    assert [f.rule for f in check(doc, tmp_path)] == ["so_trang.trang_dau"]
+    assert [f.code for f in check(doc, tmp_path)] == ["so_trang.trang_dau"]
 
 
 def test_no_page_numbers_is_a_warning(tmp_path):
@@ -43,7 +43,7 @@ def test_no_page_numbers_is_a_warning(tmp_path):
     for field in para._p.findall(qn("w:fldSimple")):
         para._p.remove(field)
     assert check(doc, tmp_path) == [
-        Finding("so_trang.thieu", "cảnh báo", "đầu trang",
+        finding("so_trang.thieu", WARNING, "đầu trang",
                 "số trang canh giữa trong phần lề trên, từ trang thứ hai (văn bản một trang không cần)",
                 "không có số trang")]
 
@@ -57,7 +57,7 @@ def test_page_number_in_the_footer(tmp_path):
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     page_field(footer)
     assert check(doc, tmp_path) == [
-        Finding("so_trang.vi_tri", "lỗi", 'chân trang mục (section) 1, đoạn "2"',
+        finding("so_trang.vi_tri", ERROR, 'chân trang mục (section) 1, đoạn "2"',
                 "số trang đặt trong phần lề trên (đầu trang)", "số trang ở chân trang")]
 
 
@@ -68,7 +68,7 @@ def test_page_number_size(tmp_path):
         para._p.remove(field)
     page_field(para, size=11)
     assert check(doc, tmp_path) == [
-        Finding("chu.co_chu", "lỗi", HEADER, "số trang: cỡ chữ 13–14 pt", "cỡ chữ 11 pt (định dạng trực tiếp)")]
+        finding("chu.co_chu", ERROR, HEADER, "số trang: cỡ chữ 13–14 pt", "cỡ chữ 11 pt (định dạng trực tiếp)")]
 
 
 def test_complex_page_field_is_recognised(tmp_path):

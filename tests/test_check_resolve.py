@@ -4,11 +4,11 @@ from docx.oxml.ns import qn
 
 from tdkt_docs.check.model import build_model
 from tdkt_docs.check.resolve import Resolved
-from test_check_support import save
+from support.documents import BOOK, save
 
 
 def _formats(doc, tmp_path):
-    model = build_model(docx.Document(str(save(doc, tmp_path))))
+    model = build_model(docx.Document(str(save(doc, tmp_path))), BOOK)
     return [piece.fmt for para in model.paras for line in para.lines for piece in line.pieces]
 
 

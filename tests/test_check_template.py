@@ -9,17 +9,16 @@ import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from tdkt_docs.build import compose_all
-from tdkt_docs.check.findings import Finding
+from tdkt_docs.build import prepare
+from tdkt_docs.check.findings import ERROR, WARNING, finding
 from tdkt_docs.check.template import lint_template
+from tdkt_docs.documents import REGISTRY, by_template
 from tdkt_docs.errors import UserError
-from tdkt_docs.read import load
+from tdkt_docs.problems import Problem
 from tdkt_docs.render.docx import CompiledTemplate
-from tdkt_docs.render.variables import TEMPLATE_VARIABLES
 
-ROOT = Path(__file__).resolve().parent.parent
-TEMPLATES = ROOT / "templates"
-SAMPLE = ROOT / "data" / "mau" / "tdkt-2024.xlsx"
+from helpers import SAMPLE_2024, TEMPLATES
+
 SPLIT_HINT = "mỗi thẻ gõ liền một mạch, cùng định dạng (xoá cả thẻ rồi gõ lại)"
 LEFTOVER_RULE = "lời văn không có mảnh thẻ rời ({{ … }} và {% … %} viết liền, đủ hai đầu)"
 
@@ -55,13 +54,19 @@ def _all_paragraphs(document):
                 yield from cell.paragraphs
 
 
-def rules(findings: list[Finding]) -> list[str]:
-    return [f.rule for f in findings]
+def lint(path: Path) -> list[Problem]:
+    """Lint as ``tdkt check --template`` does: with the variables of the type the file name belongs to."""
+    document_type = by_template(Path(path).name)
+    return lint_template(path, document_type.variables if document_type else None)
+
+
+def codes(findings: list[Problem]) -> list[str]:
+    return [f.code for f in findings]
 
 
 @pytest.mark.parametrize("name", ["ke-hoach.docx", "quyet-dinh.docx"])
 def test_shipped_templates_have_no_findings(name):
-    assert lint_template(TEMPLATES / name) == []
+    assert lint(TEMPLATES / name) == []
 
 
 # -- mau.cu_phap -------------------------------------------------------------------
@@ -72,55 +77,56 @@ def test_if_without_endif_names_the_opening_paragraph(tmp_path):
     ends = [p for p in document.paragraphs if p.text == "{%p endif %}"]
     ends[1]._p.getparent().remove(ends[1]._p)  # the one closing "{%p if phu_luc %}" in the body
     path = save(document, tmp_path, "ke-hoach.docx")
-    assert lint_template(path) == [Finding(
-        "mau.cu_phap", "lỗi", 'đoạn "{%p if phu_luc %}"', 'khối "if" đóng bằng thẻ "{%p endif %}"',
+    assert lint(path) == [finding(
+        "mau.cu_phap", ERROR, 'đoạn "{%p if phu_luc %}"', 'khối "if" đóng bằng thẻ "{%p endif %}"',
         'thẻ "{%p if phu_luc %}" mở khối nhưng không có thẻ đóng')]
 
 
 def test_opener_without_closer(tmp_path):
     path = tiny(tmp_path, "Năm {{ nam đây là năm kế hoạch")
-    assert lint_template(path) == [Finding(
-        "mau.cu_phap", "lỗi", 'đoạn "Năm {{ nam đây là năm kế hoạch"',
+    assert lint(path) == [finding(
+        "mau.cu_phap", ERROR, 'đoạn "Năm {{ nam đây là năm kế hoạch"',
         'thẻ mở bằng "{{" phải đóng bằng "}}" trong cùng một đoạn',
         '"{{ nam đây là năm kế hoạch" không có "}}"')]
 
 
 def test_unknown_tag(tmp_path):
     path = tiny(tmp_path, "Mở đầu", "Trước {% iff nam %} sau", "Kết thúc")
-    assert lint_template(path) == [Finding(
-        "mau.cu_phap", "lỗi", 'đoạn "Trước {% iff nam %} sau"',
+    assert lint(path) == [finding(
+        "mau.cu_phap", ERROR, 'đoạn "Trước {% iff nam %} sau"',
         "thẻ {% … %} là một lệnh hợp lệ: if, elif, else, endif, for, endfor …",
         'lệnh lạ "iff" trong thẻ "{% iff nam %}"')]
 
 
 def test_closing_tag_of_another_block(tmp_path):
     path = tiny(tmp_path, "{%p for dong in can_cu %}", "{{ dong }}", "{%p endif %}")
-    assert lint_template(path) == [Finding(
-        "mau.cu_phap", "lỗi", 'đoạn "{%p endif %}"', 'thẻ "{%p endif %}" đóng một khối "if" đã mở trước nó',
+    assert lint(path) == [finding(
+        "mau.cu_phap", ERROR, 'đoạn "{%p endif %}"', 'thẻ "{%p endif %}" đóng một khối "if" đã mở trước nó',
         'khối đang mở là "{%p for dong in can_cu %}" (đoạn "{%p for dong in can_cu %}")')]
 
 
 def test_closing_tag_without_block(tmp_path):
     path = tiny(tmp_path, "Lời văn", "{%p endfor %}")
-    assert lint_template(path) == [Finding(
-        "mau.cu_phap", "lỗi", 'đoạn "{%p endfor %}"', 'thẻ "{%p endfor %}" đóng một khối "for" đã mở trước nó',
+    assert lint(path) == [finding(
+        "mau.cu_phap", ERROR, 'đoạn "{%p endfor %}"', 'thẻ "{%p endfor %}" đóng một khối "for" đã mở trước nó',
         "không có khối nào đang mở")]
 
 
 def test_invalid_expression_reports_the_paragraph(tmp_path):
     path = tiny(tmp_path, "Mở đầu", "Năm {{ nam + }} nay", "Kết thúc")
-    [finding] = lint_template(path)
-    assert (finding.rule, finding.severity, finding.where) == ("mau.cu_phap", "lỗi", 'đoạn "Năm {{ nam + }} nay"')
-    assert finding.found.startswith("trình điền mẫu báo: ")
+    [problem] = lint(path)
+    assert (problem.code, problem.severity, problem.location.paragraph) == (
+        "mau.cu_phap", ERROR, 'đoạn "Năm {{ nam + }} nay"')
+    assert problem.found.startswith("trình điền mẫu báo: ")
 
 
 def test_row_tag_outside_a_table(tmp_path):
     path = tiny(tmp_path, "{%tr for q in phu_luc.quy %}", "{%tr endfor %}")
-    findings = lint_template(path)
-    assert findings[0] == Finding("mau.cu_phap", "lỗi", 'đoạn "{%tr for q in phu_luc.quy %}"',
+    findings = lint(path)
+    assert findings[0] == finding("mau.cu_phap", ERROR, 'đoạn "{%tr for q in phu_luc.quy %}"',
                                   "thẻ {%tr … %} nằm trong một hàng bảng",
                                   'thẻ "{%tr for q in phu_luc.quy %}" nằm ngoài bảng')
-    assert rules(findings) == ["mau.cu_phap", "mau.cu_phap"]
+    assert codes(findings) == ["mau.cu_phap", "mau.cu_phap"]
 
 
 def test_problem_in_a_header_is_placed_there(tmp_path):
@@ -128,13 +134,13 @@ def test_problem_in_a_header_is_placed_there(tmp_path):
     document.add_paragraph("Thân văn bản")
     document.sections[0].header.paragraphs[0].text = "Số: {{ so_ky_hieu"
     path = save(document, tmp_path, "mau-rieng.docx")
-    assert [f.where for f in lint_template(path)] == ['đầu trang, đoạn "Số: {{ so_ky_hieu"']
+    assert [f.location.paragraph for f in lint(path)] == ['đầu trang, đoạn "Số: {{ so_ky_hieu"']
 
 
 def test_long_paragraph_is_quoted_around_the_problem(tmp_path):
     text = "Để công tác thi đua, khen thưởng của tỉnh đạt hiệu quả {% iff nam %} thiết thực góp phần thực hiện"
-    [finding] = lint_template(tiny(tmp_path, text))
-    assert finding.where == 'đoạn "…của tỉnh đạt hiệu quả {% iff nam %} thiết thực góp phần…"'
+    [problem] = lint(tiny(tmp_path, text))
+    assert problem.location.paragraph == 'đoạn "…của tỉnh đạt hiệu quả {% iff nam %} thiết thực góp phần…"'
 
 
 # -- mau.bien_la -------------------------------------------------------------------
@@ -145,8 +151,8 @@ def test_unknown_variable_with_close_matches(tmp_path):
     target = paragraph(document, "Số: {{ so_ky_hieu }}")
     target.runs[0].text = "Số: {{ so_ky_hieuu }}"
     path = save(document, tmp_path, "ke-hoach.docx")
-    assert lint_template(path) == [Finding(
-        "mau.bien_la", "lỗi", 'đoạn "Số: {{ so_ky_hieuu }}"',
+    assert lint(path) == [finding(
+        "mau.bien_la", ERROR, 'đoạn "Số: {{ so_ky_hieuu }}"',
         "biến có trong số liệu của mẫu ke-hoach.docx (danh sách ở templates/README.md)",
         'biến "so_ky_hieuu" không có; gần giống: "so_ky_hieu"')]
 
@@ -155,16 +161,16 @@ def test_variables_are_checked_per_template(tmp_path):
     document = shipped(tmp_path, "quyet-dinh.docx")
     paragraph(document, "{{ trich_yeu }}").runs[0].text = "{{ ky_niem.thanh_lap_dang.so_nam }} năm thành lập Đảng"
     path = save(document, tmp_path, "quyet-dinh.docx")
-    assert [(f.rule, f.found) for f in lint_template(path)] == [
+    assert [(f.code, f.found) for f in lint(path)] == [
         ("mau.bien_la", 'biến "ky_niem" không có; không có tên nào gần giống')]
     shutil.copy(path, tmp_path / "ke-hoach-rieng.docx")
-    assert lint_template(tmp_path / "ke-hoach-rieng.docx") == []
+    assert lint(tmp_path / "ke-hoach-rieng.docx") == []
 
 
 def test_unknown_template_name_skips_the_variable_rule(tmp_path):
     path = tiny(tmp_path, "{{ bien_bat_ky }}", "{%p for x in danh_sach_la %}", "{{ x.ten }}", "{%p endfor %}")
-    assert lint_template(path) == []
-    assert rules(lint_template(tiny(tmp_path, "{{ bien_bat_ky }}", name="ke-hoach.docx"))) == ["mau.bien_la"]
+    assert lint(path) == []
+    assert codes(lint(tiny(tmp_path, "{{ bien_bat_ky }}", name="ke-hoach.docx"))) == ["mau.bien_la"]
 
 
 # -- mau.tach_the ------------------------------------------------------------------
@@ -183,8 +189,8 @@ def test_tag_split_by_the_spell_checker_is_a_warning(tmp_path):
     target._p.append(parse_xml(f'<w:proofErr {nsdecls("w")} w:type="spellStart"/>'))
     target.add_run("m }} nay").bold = True
     path = save(document, tmp_path, "mau-rieng.docx")
-    assert lint_template(path) == [Finding(
-        "mau.tach_the", "cảnh báo", 'đoạn "Năm {{ nam }} nay"', SPLIT_HINT,
+    assert lint(path) == [finding(
+        "mau.tach_the", WARNING, 'đoạn "Năm {{ nam }} nay"', SPLIT_HINT,
         'thẻ "{{ nam }}" bị tách thành 2 đoạn chữ: "{{ na" + "m }}"; '
         "khi điền, giá trị mang định dạng của phần đầu thẻ")]
 
@@ -193,8 +199,8 @@ def test_split_delimiter_is_shown_as_it_reads(tmp_path):
     document = docx.Document()
     split_paragraph(document, "Năm {", "{ nam }", "} nay")
     path = save(document, tmp_path, "mau-rieng.docx")
-    [finding] = lint_template(path)
-    assert finding.found.startswith('thẻ "{{ nam }}" bị tách thành 3 đoạn chữ: "{" + "{ nam }" + "}"')
+    [problem] = lint(path)
+    assert problem.found.startswith('thẻ "{{ nam }}" bị tách thành 3 đoạn chữ: "{" + "{ nam }" + "}"')
 
 
 def test_tag_split_by_a_revision_mark_is_an_error(tmp_path):
@@ -204,8 +210,8 @@ def test_tag_split_by_a_revision_mark_is_an_error(tmp_path):
         '<w:ins %s w:id="1" w:author="Văn thư" w:date="2024-01-05T00:00:00Z">'
         '<w:r><w:t xml:space="preserve">m }} nay</w:t></w:r></w:ins>' % nsdecls("w")))
     path = save(document, tmp_path, "mau-rieng.docx")
-    assert lint_template(path) == [Finding(
-        "mau.tach_the", "lỗi", 'đoạn "Năm {{ nam }} nay"', SPLIT_HINT,
+    assert lint(path) == [finding(
+        "mau.tach_the", ERROR, 'đoạn "Năm {{ nam }} nay"', SPLIT_HINT,
         'thẻ "{{ nam }}" bị tách thành 2 đoạn chữ: "{{ na" + "m }}"; '
         "thẻ vắt qua vết sửa đổi hoặc liên kết nên không điền được")]
 
@@ -215,8 +221,8 @@ def test_tag_split_by_a_revision_mark_is_an_error(tmp_path):
 
 def test_two_paragraph_tags_in_one_paragraph(tmp_path):
     path = tiny(tmp_path, "{%p if co_quan_chu_quan %}{%p endif %}")
-    assert lint_template(path) == [Finding(
-        "mau.hai_the_doan", "lỗi", 'đoạn "{%p if co_quan_chu_quan %}{%p endif %}"',
+    assert lint(path) == [finding(
+        "mau.hai_the_doan", ERROR, 'đoạn "{%p if co_quan_chu_quan %}{%p endif %}"',
         "mỗi đoạn chỉ chứa một thẻ {%p … %}", 'có 2 thẻ: "{%p if co_quan_chu_quan %}", "{%p endif %}"')]
 
 
@@ -224,8 +230,8 @@ def test_paragraph_tag_with_other_text(tmp_path):
     document = shipped(tmp_path, "ke-hoach.docx")
     paragraph(document, "{%p if phu_luc %}").runs[0].text = "Có phụ lục {%p if phu_luc %}"
     path = save(document, tmp_path, "ke-hoach.docx")
-    assert lint_template(path) == [Finding(
-        "mau.hai_the_doan", "lỗi", 'đoạn "Có phụ lục {%p if phu_luc %}"',
+    assert lint(path) == [finding(
+        "mau.hai_the_doan", ERROR, 'đoạn "Có phụ lục {%p if phu_luc %}"',
         'đoạn chứa thẻ "{%p if phu_luc %}" chỉ chứa đúng thẻ đó', 'còn có "Có phụ lục", sẽ bị xoá khi điền')]
 
 
@@ -242,16 +248,16 @@ def row_template(tmp_path: Path, *cells: str) -> Path:
 
 def test_two_row_tags_in_one_row(tmp_path):
     path = row_template(tmp_path, "{{ q.ten }}", "{%tr if q.nhiem_vu %}{%tr endif %}")
-    assert lint_template(path) == [Finding(
-        "mau.hai_the_doan", "lỗi", 'đoạn "{%tr if q.nhiem_vu %}{%tr endif %}"',
+    assert lint(path) == [finding(
+        "mau.hai_the_doan", ERROR, 'đoạn "{%tr if q.nhiem_vu %}{%tr endif %}"',
         "mỗi hàng bảng chỉ chứa một thẻ {%tr … %}", 'có 2 thẻ: "{%tr if q.nhiem_vu %}", "{%tr endif %}"')]
 
 
 def test_row_tag_with_text_in_another_cell(tmp_path):
     path = row_template(tmp_path, "{%tr if q.nhiem_vu %}", "Quý")
-    findings = [f for f in lint_template(path) if f.rule == "mau.hai_the_doan"]
-    assert findings == [Finding(
-        "mau.hai_the_doan", "lỗi", 'đoạn "{%tr if q.nhiem_vu %}"',
+    findings = [f for f in lint(path) if f.code == "mau.hai_the_doan"]
+    assert findings == [finding(
+        "mau.hai_the_doan", ERROR, 'đoạn "{%tr if q.nhiem_vu %}"',
         'hàng bảng chứa thẻ "{%tr if q.nhiem_vu %}" chỉ chứa đúng thẻ đó', 'còn có "Quý", sẽ bị xoá khi điền')]
 
 
@@ -260,17 +266,17 @@ def test_row_tag_with_text_in_another_cell(tmp_path):
 
 def test_broken_tag_text_is_a_leftover(tmp_path):
     path = tiny(tmp_path, "Năm { { nam }} nay")
-    assert lint_template(path) == [Finding(
-        "mau.tan_du", "lỗi", 'đoạn "Năm { { nam }} nay"', LEFTOVER_RULE, '"{ {", "}}" sẽ in nguyên văn ra văn bản')]
+    assert lint(path) == [finding(
+        "mau.tan_du", ERROR, 'đoạn "Năm { { nam }} nay"', LEFTOVER_RULE, '"{ {", "}}" sẽ in nguyên văn ra văn bản')]
 
 
 def test_spaced_closers(tmp_path):
     path = tiny(tmp_path, "{{ dia_danh }}, ngày {% if nam %}{{ nam }}{% endif % }")
-    assert [(f.rule, f.found) for f in lint_template(path)] == [("mau.cu_phap", '"{% endif % }" không có "%}"')]
+    assert [(f.code, f.found) for f in lint(path)] == [("mau.cu_phap", '"{% endif % }" không có "%}"')]
     path = tiny(tmp_path, "{{ dia_danh }}, ngày {{ nam } }")
-    assert [(f.rule, f.severity) for f in lint_template(path)] == [("mau.cu_phap", "lỗi")]
+    assert [(f.code, f.severity) for f in lint(path)] == [("mau.cu_phap", ERROR)]
     path = tiny(tmp_path, "{{ dia_danh }}, năm {{ nam }} % }")
-    assert [(f.rule, f.found) for f in lint_template(path)] == [
+    assert [(f.code, f.found) for f in lint(path)] == [
         ("mau.tan_du", '"% }" sẽ in nguyên văn ra văn bản')]
 
 
@@ -279,8 +285,8 @@ def test_tag_in_a_comment_is_never_filled(tmp_path):
     target = document.add_paragraph("Năm kế hoạch")
     document.add_comment(target.runs, text="Sửa thành {{ nam }}", author="Văn thư")
     path = save(document, tmp_path, "mau-rieng.docx")
-    assert lint_template(path) == [Finding(
-        "mau.tan_du", "lỗi", 'ghi chú (comment), đoạn "Sửa thành {{ nam }}"',
+    assert lint(path) == [finding(
+        "mau.tan_du", ERROR, 'ghi chú (comment), đoạn "Sửa thành {{ nam }}"',
         "thẻ chỉ đặt trong thân văn bản, đầu trang hoặc chân trang",
         'thẻ "{{ nam }}" ở đây không được điền, sẽ in nguyên văn')]
 
@@ -292,9 +298,9 @@ def test_not_a_docx(tmp_path):
     path = tmp_path / "mau.docx"
     path.write_text("STT;Họ tên\n", encoding="utf-8")
     with pytest.raises(UserError, match='Tệp "mau.docx" không phải tệp Word .docx đọc được'):
-        lint_template(path)
+        lint(path)
     with pytest.raises(UserError, match="Không tìm thấy tệp mẫu"):
-        lint_template(tmp_path / "khong-co.docx")
+        lint(tmp_path / "khong-co.docx")
 
 
 # -- the renderer's own messages ---------------------------------------------------------
@@ -321,15 +327,15 @@ def test_render_syntax_error_names_template_and_quotes_the_text(tmp_path):
     message = str(caught.value)
     assert message.startswith('Mẫu "quyet-dinh-sua.docx" bị lỗi: Encountered unknown tag \'iff\'. ')
     assert "«Mở đầu … Trước {% iff nam %} sau … Kết thúc»" in message
-    assert message.endswith('Chạy "tdkt check quyet-dinh-sua.docx --template" để xem vị trí và cách sửa.')
+    assert message.endswith('Chạy "tdkt check --template quyet-dinh-sua.docx" để xem vị trí và cách sửa.')
 
 
 # -- declared variables ----------------------------------------------------------------
 
 
-def test_declared_variables_match_what_the_composers_give():
-    plans = compose_all(load(SAMPLE)).documents
-    assert {plan.template for plan in plans} == set(TEMPLATE_VARIABLES)
+def test_declared_variables_match_what_the_composers_give(settings):
+    plans = prepare(SAMPLE_2024, settings).composition.documents
+    assert {plan.template for plan in plans} == {document_type.template for document_type in REGISTRY}
     for plan in plans:
-        assert set(plan.context) == TEMPLATE_VARIABLES[plan.template], plan.filename
+        assert set(plan.context) == by_template(plan.template).variables, plan.filename
 

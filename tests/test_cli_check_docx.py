@@ -1,24 +1,17 @@
 """`tdkt check FILE.docx` and the build's own conformance gate (issue: format checker)."""
 import io
 import json
-import shutil
 import zipfile
 
 import docx
 import pytest
 
-from tdkt_docs import build as pipeline
-from helpers import run_tdkt
-
-from conftest import ROOT
+from helpers import TEMPLATES, run_tdkt
 
 
-@pytest.fixture(scope="module")
-def plan_docx(tmp_path_factory):
-    out = tmp_path_factory.mktemp("kh")
-    done = run_tdkt("build", ROOT / "data" / "mau" / "tdkt-2024.xlsx", "-o", out)
-    assert done.returncode == 0, done.stderr
-    return out / "ke-hoach-tdkt-2024.docx"
+@pytest.fixture
+def plan_docx(sample_2024_built):
+    return sample_2024_built / "ke-hoach-tdkt-2024.docx"
 
 
 def test_our_plan_is_clean(plan_docx):
@@ -42,24 +35,33 @@ def test_a_hand_typed_document_with_deviations(plan_docx, tmp_path):
     assert any(f["rule"] == "tieu_ngu.chinh_ta" for f in report["findings"])
 
 
-def test_build_refuses_an_edited_template_that_breaks_the_format(tmp_path, monkeypatch, make_workbook, content):
-    templates = tmp_path / "templates"
-    shutil.copytree(ROOT / "templates", templates)
-    source = templates / "ke-hoach.docx"
+def write_edited_plan_template(folder):
+    """The shipped Kế hoạch template with the Quốc hiệu misspelt, saved in ``folder``."""
+    folder.mkdir()
+    target = folder / "ke-hoach.docx"
     patched = io.BytesIO()
-    with zipfile.ZipFile(source) as src, zipfile.ZipFile(patched, "w") as dst:
+    with zipfile.ZipFile(TEMPLATES / "ke-hoach.docx") as src, zipfile.ZipFile(patched, "w") as dst:
         for info in src.infolist():
             data = src.read(info.filename)
             if info.filename == "word/document.xml":
                 data = data.replace("CỘNG HÒA XÃ HỘI".encode(), "CỘNG HOÀ XÃ HỘI".encode())
             dst.writestr(info, data)
-    source.write_bytes(patched.getvalue())
-    monkeypatch.setattr(pipeline, "TEMPLATES_DIR", templates)
-    with pytest.raises(pipeline.NonConformingTemplate) as failure:
-        pipeline.build(make_workbook(content), tmp_path / "out")
-    message = str(failure.value)
-    assert f'Mẫu "{source}" tạo ra văn bản sai thể thức' in message
-    assert "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM" in message
+    target.write_bytes(patched.getvalue())
+    return target
+
+
+@pytest.mark.parametrize("where", ["mau beside the workbook", "--mau"])
+def test_build_refuses_an_edited_template_that_breaks_the_format(tmp_path, make_workbook, content, where):
+    workbook = make_workbook(content)
+    if where == "--mau":
+        template = write_edited_plan_template(tmp_path / "mau-rieng")
+        done = run_tdkt("build", workbook, "-o", tmp_path / "out", "--mau", template.parent)
+    else:
+        template = write_edited_plan_template(tmp_path / "mau")
+        done = run_tdkt("build", workbook, "-o", tmp_path / "out")
+    assert done.returncode == 1
+    assert f'Mẫu "{template}" tạo ra văn bản sai thể thức' in done.stderr
+    assert "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM" in done.stderr
     assert not (tmp_path / "out").exists()
 
 

@@ -6,12 +6,11 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from tdkt_docs import build as pipeline
+from tdkt_docs.build import build
 from tdkt_docs.read.blank import write_filled_workbook
-from helpers import docx_blocks
 
-from conftest import MINIMAL
-from test_build_decisions import batch, person
+from helpers import docx_blocks
+from support.workbooks import MINIMAL, batch, person
 
 TRICKY = [
     "Công ty TNHH <Đại Phát> & Con",
@@ -22,7 +21,7 @@ TRICKY = [
 
 
 @pytest.fixture(scope="module")
-def tricky_build(tmp_path_factory):
+def tricky_workbook(tmp_path_factory, rules):
     root = tmp_path_factory.mktemp("tricky")
     content = copy.deepcopy(MINIMAL)
     content["legal_basis"] = [{"text": f"Căn cứ {t}"} for t in TRICKY]
@@ -34,8 +33,13 @@ def tricky_build(tmp_path_factory):
     content["nominations"] = [person(f"Nguyễn Văn {letter}", workplace=t) for letter, t in zip("ABCD", TRICKY)]
     content["nominations"][0]["achievement"] = "Đã có thành tích <xuất sắc> & “đặc biệt” {{ x }}"
     workbook = root / "so-lieu.xlsx"
-    write_filled_workbook(workbook, content)
-    return pipeline.build(workbook, root / "out", pdf=True)
+    write_filled_workbook(workbook, content, rules)
+    return workbook
+
+
+@pytest.fixture(scope="module")
+def tricky_build(tricky_workbook, settings):
+    return build(tricky_workbook, tricky_workbook.parent / "out", settings)
 
 
 def texts(result, suffix):
@@ -55,8 +59,10 @@ def test_docx_outputs_show_the_text_literally(tricky_build):
     assert "Đã có thành tích <xuất sắc> & “đặc biệt” {{ x }}" in decision
 
 
-def test_pdf_outputs_show_the_text_literally(tricky_build):
-    pdfs = dict(texts(tricky_build, ".pdf"))
+@pytest.mark.soffice
+def test_pdf_outputs_show_the_text_literally(tricky_workbook, settings):
+    result = build(tricky_workbook, tricky_workbook.parent / "out-pdf", settings, pdf=True)
+    pdfs = dict(texts(result, ".pdf"))
     combined = "\n".join(pdfs.values())
     flat = " ".join(combined.split())
     for tricky in TRICKY:

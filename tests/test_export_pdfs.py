@@ -66,10 +66,10 @@ def test_stand_in_font_embedded_passes(tmp_path):
 
 
 def test_unembedded_font_is_reported_and_named(tmp_path):
-    problems = check_pdf_fonts(raw_pdf(tmp_path / "helv.pdf", ["Hanh phuc"]))
-    assert any("“Helvetica” không được nhúng" in p for p in problems)
+    problems = [str(p) for p in check_pdf_fonts(raw_pdf(tmp_path / "helv.pdf", ["Hanh phuc"]))]
+    assert 'Lỗi: văn bản "helv.pdf": phông chữ “Helvetica” không được nhúng vào tệp PDF.' in problems
     fallback = [p for p in problems if "phông thay thế “Helvetica”" in p]
-    assert len(fallback) == 1 and fallback[0].startswith("helv.pdf:")
+    assert len(fallback) == 1 and fallback[0].startswith('Lỗi: văn bản "helv.pdf": ')
     assert "các ký tự: H a c h n p u" in fallback[0]
 
 
@@ -80,7 +80,9 @@ def test_type0_font_without_font_file_is_not_embedded(tmp_path):
                  b"/FontDescriptor 5 0 R /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>"
     descriptor = b"<< /Type /FontDescriptor /FontName /TimesNewRomanPSMT /Flags 4 >>"
     pdf = raw_pdf(tmp_path / "t0.pdf", [""], font=font, extras={4: descendant, 5: descriptor})
-    assert check_pdf_fonts(pdf) == ["t0.pdf: phông chữ “TimesNewRomanPSMT” không được nhúng vào tệp PDF."]
+    (problem,) = check_pdf_fonts(pdf)
+    assert (problem.code, problem.location.document) == ("pdf.phong_chua_nhung", "t0.pdf")
+    assert problem.message == "phông chữ “TimesNewRomanPSMT” không được nhúng vào tệp PDF."
 
 
 def test_glyph_mapped_to_replacement_character_is_reported(tmp_path):
@@ -90,7 +92,7 @@ def test_glyph_mapped_to_replacement_character_is_reported(tmp_path):
             b"endcodespacerange 1 beginbfchar <41> <FFFD> endbfchar endcmap end end")
     pdf = raw_pdf(tmp_path / "box.pdf", ["A"], font=font, extras={**extras, 6: stream(cmap)})
     problems = check_pdf_fonts(pdf)
-    assert len(problems) == 1 and "ký tự bị mất" in problems[0] and "LiberationSerif" in problems[0]
+    assert len(problems) == 1 and problems[0].code == "pdf.mat_chu" and "LiberationSerif" in problems[0].message
 
 
 def test_vietnamese_letters_are_the_134_precomposed_ones():

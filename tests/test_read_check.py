@@ -5,6 +5,8 @@ import unicodedata
 import openpyxl
 import pytest
 
+from tdkt_docs.glossary import Quarter
+from tdkt_docs.read import cells
 from tdkt_docs.read.workbook import read_workbook
 from helpers import run_tdkt
 
@@ -55,14 +57,14 @@ def test_missing_required_column(make_workbook, content):
     path = make_workbook(content)
     edit(path, "Phụ lục", B1="Nội dung")
     assert problems_of(path) == [
-        'Lỗi: trang "Phụ lục" (cột "Nội dung thực hiện"): không tìm thấy cột "Nội dung thực hiện" ở dòng tiêu đề.']
+        'Lỗi: trang "Phụ lục", cột "Nội dung thực hiện": không tìm thấy cột "Nội dung thực hiện" ở dòng tiêu đề.']
 
 
 def test_missing_optional_column_is_a_warning(make_workbook, content):
     path = make_workbook(content)
     edit(path, "Phụ lục", F1=None)
     assert problems_of(path) == [
-        'Cảnh báo: trang "Phụ lục" (cột "Ghi chú"): không tìm thấy cột "Ghi chú" ở dòng tiêu đề. '
+        'Cảnh báo: trang "Phụ lục", cột "Ghi chú": không tìm thấy cột "Ghi chú" ở dòng tiêu đề. '
         'Cột này không bắt buộc: coi như để trống.']
     assert len(read_workbook(path).all("tasks")) == 1
 
@@ -71,7 +73,7 @@ def test_missing_form_label(make_workbook, content):
     path = make_workbook(content)
     edit(path, "Kế hoạch", A7="Người ký")
     assert problems_of(path) == [
-        'Lỗi: trang "Kế hoạch" (cột "Họ tên người ký"): không tìm thấy dòng "Họ tên người ký" ở cột A.']
+        'Lỗi: trang "Kế hoạch", cột "Họ tên người ký": không tìm thấy dòng "Họ tên người ký" ở cột A.']
 
 
 @pytest.mark.parametrize("value, message", [
@@ -93,6 +95,16 @@ def test_dates_in_usual_forms(make_workbook, content, value, expected):
     assert read_workbook(make_workbook(content)).one("plan").issued == expected
 
 
+@pytest.mark.parametrize("typed, expected", [("20/6/25", dt.date(2025, 6, 20)), ("ngày 05/3/2025", dt.date(2025, 3, 5))])
+def test_dates_with_short_years_or_the_word_ngay(typed, expected):
+    assert cells.as_date(typed) == expected
+
+
+@pytest.mark.parametrize("typed, expected", [("năm 2025", 2025), ("Năm 2024", 2024)])
+def test_year_typed_with_its_word(typed, expected):
+    assert cells.as_year(typed) == expected
+
+
 def test_bad_year_and_number(make_workbook, content):
     content["plan"]["year"] = 24
     content["plan"]["number"] = 2.5
@@ -100,6 +112,18 @@ def test_bad_year_and_number(make_workbook, content):
         'Lỗi: trang "Kế hoạch", ô B2 (cột "Năm kế hoạch"): năm 24 không hợp lệ (cần 4 chữ số, ví dụ 2024).',
         'Lỗi: trang "Kế hoạch", ô B3 (cột "Số văn bản"): cần một số nguyên, không phải 2.5.',
     ]
+
+
+@pytest.mark.parametrize("sheet, field, value, cell, header", [
+    ("batches", "first_number", -5, "H2", "Số quyết định đầu tiên"),
+    ("batches", "first_number", 0, "H2", "Số quyết định đầu tiên"),
+    ("recipients", "copies", 0, "D2", "Số bản"),
+])
+def test_numbers_below_one_are_refused(make_workbook, decisions_content, sheet, field, value, cell, header):
+    decisions_content[sheet][0][field] = value
+    title = "Đợt khen thưởng" if sheet == "batches" else "Nơi nhận"
+    assert problems_of(make_workbook(decisions_content)) == [
+        f'Lỗi: trang "{title}", ô {cell} (cột "{header}"): cần một số từ 1 trở lên, không phải {value}.']
 
 
 def test_merged_cells_in_a_table(make_workbook, content):
@@ -137,7 +161,7 @@ def test_text_is_normalised(make_workbook, content):
 
 def test_choice_aliases(make_workbook, content):
     content["tasks"][0]["quarter"] = "quý 3"
-    assert read_workbook(make_workbook(content)).one("tasks").quarter == "Quý III"
+    assert read_workbook(make_workbook(content)).one("tasks").quarter is Quarter.Q3
 
 
 @pytest.mark.parametrize("payload, message", [

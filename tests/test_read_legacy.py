@@ -14,7 +14,7 @@ from openpyxl.styles import Font
 
 from tdkt_docs.errors import UserError
 from tdkt_docs.read.legacy import TCVN3, VNI, detect, fix_workbook, from_unicode, to_unicode
-from tdkt_docs.read.problems import WARNING
+from tdkt_docs.problems import Severity
 from tdkt_docs.read.workbook import read_workbook
 
 SEED = Path(__file__).parent / "data" / "ke-hoach-tdkt-2024-bac-ninh.txt"
@@ -194,9 +194,9 @@ def test_reader_converts_and_warns(content, make_workbook):
     assert data.all("recipients")[0].name == "Các Sở, ban, ngành tỉnh"
     row = _form_row(path, "Kế hoạch", "Họ tên người ký")
     warnings = [p for p in data.problems if "bảng mã" in p.message]
-    assert [(p.severity, p.sheet, p.cell, p.column) for p in warnings] == [
-        (WARNING, "Kế hoạch", f"B{row}", "Họ tên người ký"),
-        (WARNING, "Nơi nhận", "B2", "Nơi nhận"),
+    assert [(p.severity, p.code, p.location.sheet, p.location.cell, p.location.column) for p in warnings] == [
+        (Severity.WARNING, "o.bang_ma_cu", "Kế hoạch", f"B{row}", "Họ tên người ký"),
+        (Severity.WARNING, "o.bang_ma_cu", "Nơi nhận", "B2", "Nơi nhận"),
     ]
     assert warnings[0].message == (
         'chữ gõ bằng bảng mã TCVN3 (.VnTime) "NguyÔn H\xad¬ng Giang", đã đọc thành "Nguyễn Hương Giang". '

@@ -5,9 +5,15 @@ import pytest
 from hypothesis import given, strategies as st
 
 from tdkt_docs.errors import UserError
-from tdkt_docs.rules import legal
-from tdkt_docs.rules.legal import (RuleError, award_forms, check_no_overlap, coefficient, find_form,
-                                   legal_basis_on, rules_used_unverified)
+from tdkt_docs.glossary import RecipientKind
+from tdkt_docs.problems import Severity
+from tdkt_docs.rules.book import Rules
+from tdkt_docs.rules.legal import RuleError, check_no_overlap, load_toml, normalize_kind, rules_used_unverified
+from tdkt_docs.settings import Settings
+
+RULES = Rules(Settings())
+CATALOGUE = RULES.catalogue
+COLLECTIVE, INDIVIDUAL, HOUSEHOLD = RecipientKind.COLLECTIVE, RecipientKind.INDIVIDUAL, RecipientKind.HOUSEHOLD
 
 BK = "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"
 CSTD = "Chiến sĩ thi đua cấp tỉnh"
@@ -16,16 +22,30 @@ CO = "Cờ thi đua của Ủy ban nhân dân tỉnh"
 
 
 def by_name(name):
-    return next(f for f in award_forms() if f.name == name)
+    return next(f for f in CATALOGUE.forms if f.name == name)
+
+
+def coefficient(form, kind, d):
+    return CATALOGUE.coefficient(form, normalize_kind(kind) if isinstance(kind, str) else kind, d)
+
+
+def legal_basis_on(d):
+    return RULES.bases.on(d)
+
+
+def warnings(used):
+    found = rules_used_unverified(used)
+    assert all(p.severity is Severity.WARNING for p in found)
+    return [p.message for p in found]
 
 
 def test_forms_of_the_provincial_chairman():
-    forms = {f.name: f for f in award_forms()}
+    forms = {f.name: f for f in CATALOGUE.forms}
     assert list(forms)[0] == BK
-    assert forms[BK].kinds == ("Tập thể", "Cá nhân", "Hộ gia đình")
-    assert forms[CSTD].kinds == ("Cá nhân",)
-    assert forms[TLDXS].kinds == ("Tập thể",)
-    assert forms[CO].kinds == ("Tập thể",)
+    assert forms[BK].kinds == (COLLECTIVE, INDIVIDUAL, HOUSEHOLD)
+    assert forms[CSTD].kinds == (INDIVIDUAL,)
+    assert forms[TLDXS].kinds == (COLLECTIVE,)
+    assert forms[CO].kinds == (COLLECTIVE,)
     assert {f.authority for f in forms.values()} == {"Chủ tịch Ủy ban nhân dân tỉnh"}
 
 
@@ -58,12 +78,12 @@ def test_titles_and_phrases(name, title, phrase):
     ("Cờ thi đua của Uỷ ban nhân dân tỉnh", CO),
 ])
 def test_find_form(query, name):
-    assert find_form(query).name == name
+    assert CATALOGUE.find(query).name == name
 
 
 @pytest.mark.parametrize("query", ["Huân chương Lao động hạng Ba", "Giấy khen", "Bằng khen", ""])
 def test_find_form_unknown(query):
-    assert find_form(query) is None
+    assert CATALOGUE.find(query) is None
 
 
 @pytest.mark.parametrize("name, kind, d, value, verified, source", [
@@ -85,7 +105,7 @@ def test_coefficient(name, kind, d, value, verified, source):
 
 def test_household_coefficient_multiplies_the_individual_amount():
     coef = coefficient(by_name(BK), "Hộ gia đình", date(2025, 8, 15))
-    assert (coef.value, coef.of_kind, coef.hundredths) == (Decimal("1.5"), "Cá nhân", 150)
+    assert (coef.value, coef.of_kind, coef.hundredths) == (Decimal("1.5"), INDIVIDUAL, 150)
 
 
 def test_flag_for_a_person_is_refused():
@@ -116,13 +136,13 @@ def test_coefficient_before_the_law_of_2022_applies():
     )
 
 
-@given(st.sampled_from([(f, k) for f in award_forms() for k in f.kinds]),
+@given(st.sampled_from([(f, k) for f in CATALOGUE.forms for k in f.kinds]),
        st.dates(min_value=date(2024, 1, 1), max_value=date(2040, 12, 31)))
 def test_every_allowed_kind_has_a_coefficient_on_every_day_since_2024(case, d):
     form, kind = case
     coef = coefficient(form, kind, d)
     assert coef.effective_from <= d and (coef.effective_to is None or d <= coef.effective_to)
-    assert coef.kind == kind and coef.form == form.name
+    assert coef.kind is kind and coef.form == form.name
 
 
 LUAT_2015 = "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;"
@@ -181,7 +201,7 @@ def test_every_signing_date_gets_one_line_per_instrument(d):
 def test_unverified_warnings_name_value_and_source_once():
     form = by_name(TLDXS)
     used = [form, form, *legal_basis_on(date(2025, 8, 15)), coefficient(form, "Tập thể", date(2025, 8, 15))]
-    assert rules_used_unverified(used) == [
+    assert warnings(used) == [
         "Chưa đối chiếu với văn bản chính thức: thẩm quyền và trích yếu của Tập thể lao động xuất sắc; "
         "nguồn: QĐ 86/2025/QĐ-UBND Điều 5 (Chủ tịch quyết định trực tiếp); trích yếu chưa đối chiếu.",
         f'Chưa đối chiếu với văn bản chính thức: dòng "{QD_13}"; nguồn: QĐ 13/2024/QĐ-UBND tỉnh Bắc Ninh '
@@ -190,7 +210,7 @@ def test_unverified_warnings_name_value_and_source_once():
 
 
 def test_verified_rules_give_no_warning():
-    assert rules_used_unverified([by_name(BK), *legal_basis_on(date(2025, 12, 20))]) == []
+    assert warnings([by_name(BK), *legal_basis_on(date(2025, 12, 20))]) == []
 
 
 def test_overlapping_periods_in_a_data_file_are_refused():
@@ -216,20 +236,17 @@ def test_adjacent_periods_are_accepted():
     check_no_overlap([(start, start + timedelta(days=9)), (start + timedelta(days=10), None)], "x", "f.toml")
 
 
-def test_missing_data_file(tmp_path, monkeypatch):
-    monkeypatch.setattr(legal, "DATA_DIR", tmp_path)
+def test_missing_data_file(tmp_path):
     with pytest.raises(RuleError, match=r"^Không tìm thấy tệp dữ liệu quy định .*can-cu\.toml\.$"):
-        legal.load_data("can-cu.toml")
+        load_toml(tmp_path / "can-cu.toml")
 
 
-def test_broken_data_file(tmp_path, monkeypatch):
+def test_broken_data_file(tmp_path):
     (tmp_path / "khen-thuong.toml").write_text("[[hinh_thuc]\nkey = 1\n", encoding="utf-8")
-    monkeypatch.setattr(legal, "DATA_DIR", tmp_path)
     with pytest.raises(RuleError, match=r"^Tệp dữ liệu quy định .*khen-thuong\.toml sai cú pháp"):
-        legal.load_data("khen-thuong.toml")
+        Rules(Settings((tmp_path,))).catalogue
 
 
-def test_data_values_are_decimal_not_float(tmp_path, monkeypatch):
+def test_data_values_are_decimal_not_float(tmp_path):
     (tmp_path / "x.toml").write_text("value = 1.1\n", encoding="utf-8")
-    monkeypatch.setattr(legal, "DATA_DIR", tmp_path)
-    assert legal.load_data("x.toml") == {"value": Decimal("1.1")}
+    assert load_toml(tmp_path / "x.toml") == {"value": Decimal("1.1")}

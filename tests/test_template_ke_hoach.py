@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import io
 import re
-from pathlib import Path
 
 import docx
 import jinja2
@@ -13,10 +12,14 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 from docxtpl import DocxTemplate
 
-from helpers import built_template, doc_default, resolved, style_chain
+from tdkt_docs.check.document import Checker, check_document
+from tdkt_docs.check.template import lint_template
+from tdkt_docs.documents.ke_hoach import DOCUMENT
 
-ROOT = Path(__file__).resolve().parent.parent
-TEMPLATE = ROOT / "templates" / "ke-hoach.docx"
+from helpers import TEMPLATES, doc_default, resolved
+from support.documents import BOOK
+
+TEMPLATE = TEMPLATES / DOCUMENT.template
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 APPENDIX_HEADINGS = ["STT", "Nội dung thực hiện", "Đơn vị chỉ đạo", "Đơn vị thực hiện", "Đơn vị phối hợp", "Ghi chú"]
@@ -482,8 +485,26 @@ def test_each_tag_sits_in_one_run_and_block_tags_are_alone():
             assert len(tags) <= 1
 
 
-def test_committed_template_is_the_builder_output(tmp_path):
-    assert built_template(TEMPLATE.name, tmp_path) == TEMPLATE.read_bytes()
+# --- judged by what it produces ----------------------------------------------------------
+
+def test_sample_context_is_what_the_plan_type_provides():
+    assert set(context()) == DOCUMENT.variables
+
+
+def test_template_lints_clean_with_the_plan_variables():
+    assert lint_template(TEMPLATE, DOCUMENT.variables) == []
+
+
+def test_rendered_plans_pass_the_checker(doc, doc_2025, doc_without_appendix):
+    checker = Checker(BOOK)
+    for document in (doc, doc_2025, doc_without_appendix):
+        out = io.BytesIO()
+        document.save(out)
+        assert checker.check_bytes(out.getvalue()) == []
+
+
+def test_built_sample_plan_passes_the_checker(sample_2024_built):
+    assert check_document(sample_2024_built / "ke-hoach-tdkt-2024.docx", BOOK) == []
 
 
 def test_template_metadata_names_no_tool():

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import io
 import re
-from pathlib import Path
 
 import docx
 import pytest
@@ -14,31 +13,34 @@ from docx.shared import Cm, Emu, Mm, Pt
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from tdkt_docs.check.document import check_document
+from tdkt_docs.check.document import Checker, check_document
+from tdkt_docs.check.template import lint_template
+from tdkt_docs.documents.quyet_dinh import DOCUMENT
 from tdkt_docs.errors import UserError
 from tdkt_docs.render.docx import CompiledTemplate
 
-from helpers import built_template, doc_default, resolved, style_chain
+from helpers import TEMPLATES, resolved, style_chain
+from support.documents import BOOK
 
-ROOT = Path(__file__).resolve().parent.parent
-TEMPLATE = ROOT / "templates" / "quyet-dinh.docx"
+TEMPLATE = TEMPLATES / DOCUMENT.template
 TRICH_YEU = "Về việc tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"
 THAM_QUYEN = "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC NINH"
+BANG_KHEN = "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"
 LITERAL = "Tổ A & B <C> “D” {{ x }} {% if %}"
 
 
-# --- sample context --------------------------------------------------------------
+# --- sample context (shaped as documents/quyet_dinh.py gives it) ---------------------
 
-def nhom(text: str) -> dict:
-    return {"kieu": "nhom", "noi_dung": text}
+def nhom(so_la_ma: str, loai: str, so_luong: str) -> dict:
+    return {"kieu": "nhom", "so_la_ma": so_la_ma, "loai": loai, "so_luong": so_luong}
 
 
 def thanh_tich(text: str) -> dict:
     return {"kieu": "thanh_tich", "noi_dung": text}
 
 
-def muc(text: str) -> dict:
-    return {"kieu": "muc", "noi_dung": text}
+def muc(stt: int, text: str, cuoi: bool = False) -> dict:
+    return {"kieu": "muc", "stt": stt, "noi_dung": text, "cuoi": cuoi}
 
 
 CAN_CU = [
@@ -48,9 +50,22 @@ CAN_CU = [
     "một số điều của Luật Thi đua, khen thưởng;",
     "Căn cứ Quyết định số 13/2024/QĐ-UBND ngày 31 tháng 5 năm 2024 của Ủy ban nhân dân tỉnh ban hành "
     "Quy chế công tác thi đua, khen thưởng tỉnh Bắc Ninh;",
-    "Xét đề nghị của Sở Giáo dục và Đào tạo tại Tờ trình số 215/TTr-SGDĐT ngày 02/12/2024 và đề nghị của "
-    "Giám đốc Sở Nội vụ tại Tờ trình số 540/TTr-SNV ngày 09/12/2024.",
 ]
+XET_DE_NGHI = {
+    "don_vi": [{"thu_truong": "Giám đốc Sở Giáo dục và Đào tạo", "so": "215/TTr-SGDĐT", "ngay": "02/12/2024"}],
+    "tham_dinh": "Giám đốc Sở Nội vụ", "so": "540/TTr-SNV", "ngay": "09/12/2024",
+}
+XET = ("Xét đề nghị của Giám đốc Sở Giáo dục và Đào tạo tại Tờ trình số 215/TTr-SGDĐT ngày 02/12/2024 và đề "
+       "nghị của Giám đốc Sở Nội vụ tại Tờ trình số 540/TTr-SNV ngày 09/12/2024.")
+DIEU_1 = {"hinh_thuc": BANG_KHEN, "doi_tuong": "02 tập thể, 03 cá nhân và 01 hộ gia đình",
+          "thanh_tich": "đã có thành tích xuất sắc trong công tác năm 2024"}
+DIEU_2 = {"muc": [{"loai": "tập thể", "so_tien": "7.020.000"}, {"loai": "cá nhân", "so_tien": "3.510.000"},
+                  {"loai": "hộ gia đình", "so_tien": "5.270.000"}],
+          "tong_tien": "29.840.000", "bang_chu": "Hai mươi chín triệu tám trăm bốn mươi nghìn đồng",
+          "quy": "Quỹ thi đua, khen thưởng của tỉnh"}
+DIEU_3 = {"thi_hanh": ["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Nội vụ", "Giám đốc Sở Tài chính",
+                       "Giám đốc Sở Giáo dục và Đào tạo"],
+          "doi_tuong": ["tập thể", "cá nhân", "hộ gia đình"]}
 DIEU = [
     "Tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 02 tập thể, 03 cá nhân và 01 hộ gia đình "
     "(có danh sách kèm theo), đã có thành tích xuất sắc trong công tác năm 2024.",
@@ -61,40 +76,54 @@ DIEU = [
     "và Đào tạo và các tập thể, cá nhân, hộ gia đình có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định "
     "này./.",
 ]
+# Each list line as the context gives it, and as the decision prints it.
 DONG = [
-    nhom("I. TẬP THỂ: 02"),
-    muc("1. Phòng Tổ chức cán bộ, Sở Nội vụ;"),
-    muc("2. Trường Trung học phổ thông Hàn Thuyên, Sở Giáo dục và Đào tạo;"),
-    nhom("II. CÁ NHÂN: 03"),
-    thanh_tich("Đã có thành tích xuất sắc trong công tác năm 2024"),
-    muc("1. Ông Nguyễn Văn An, Trưởng phòng Tổ chức cán bộ, Sở Nội vụ;"),
-    muc("2. Bà Trần Thị Bình, Giáo viên Trường Tiểu học Suối Hoa, thành phố Bắc Ninh;"),
-    thanh_tich("Đã có thành tích xuất sắc trong phong trào thi đua “Dân vận khéo” năm 2024"),
-    muc("3. Ông Lê Văn Cường, Chuyên viên Văn phòng Sở Nội vụ;"),
-    nhom("III. HỘ GIA ĐÌNH: 01"),
-    muc("1. Hộ ông Phạm Văn Dũng, thôn Đông, xã Tam Sơn, thị xã Từ Sơn."),
+    (nhom("I", "Tập thể", "02"), "I. TẬP THỂ (02)"),
+    (muc(1, "Phòng Tổ chức cán bộ, Sở Nội vụ"), "1. Phòng Tổ chức cán bộ, Sở Nội vụ;"),
+    (muc(2, "Trường Trung học phổ thông Hàn Thuyên, Sở Giáo dục và Đào tạo"),
+     "2. Trường Trung học phổ thông Hàn Thuyên, Sở Giáo dục và Đào tạo;"),
+    (nhom("II", "Cá nhân", "03"), "II. CÁ NHÂN (03)"),
+    (thanh_tich("Đã có thành tích xuất sắc trong công tác năm 2024"),
+     "Đã có thành tích xuất sắc trong công tác năm 2024:"),
+    (muc(1, "Ông Nguyễn Văn An, Trưởng phòng Tổ chức cán bộ, Sở Nội vụ"),
+     "1. Ông Nguyễn Văn An, Trưởng phòng Tổ chức cán bộ, Sở Nội vụ;"),
+    (muc(2, "Bà Trần Thị Bình, Giáo viên Trường Tiểu học Suối Hoa, thành phố Bắc Ninh"),
+     "2. Bà Trần Thị Bình, Giáo viên Trường Tiểu học Suối Hoa, thành phố Bắc Ninh;"),
+    (thanh_tich("Đã có thành tích xuất sắc trong phong trào thi đua “Dân vận khéo” năm 2024"),
+     "Đã có thành tích xuất sắc trong phong trào thi đua “Dân vận khéo” năm 2024:"),
+    (muc(1, "Ông Lê Văn Cường, Chuyên viên Văn phòng Sở Nội vụ"),
+     "1. Ông Lê Văn Cường, Chuyên viên Văn phòng Sở Nội vụ;"),
+    (nhom("III", "Hộ gia đình", "01"), "III. HỘ GIA ĐÌNH (01)"),
+    (muc(1, "Hộ ông Phạm Văn Dũng, thôn Đông, xã Tam Sơn, thị xã Từ Sơn", cuoi=True),
+     "1. Hộ ông Phạm Văn Dũng, thôn Đông, xã Tam Sơn, thị xã Từ Sơn."),
 ]
 TIEU_DE = "TẬP THỂ, CÁ NHÂN, HỘ GIA ĐÌNH ĐƯỢC TẶNG BẰNG KHEN CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"
 KEM_THEO = "(Kèm theo Quyết định số       /QĐ-UBND ngày      tháng 12 năm 2024 của Chủ tịch UBND tỉnh Bắc Ninh)"
+
+
+def danh_sach(dong: list[dict], doi_tuong: tuple[str, ...] = ("TẬP THỂ", "CÁ NHÂN", "HỘ GIA ĐÌNH")) -> dict:
+    return {"doi_tuong": list(doi_tuong), "hinh_thuc": BANG_KHEN, "ngay": "ngày      tháng 12 năm 2024",
+            "dong": dong}
 
 
 def context(**changes) -> dict:
     ctx = {
         "co_quan_chu_quan": "",
         "co_quan_ban_hanh": ["ỦY BAN NHÂN DÂN", "TỈNH BẮC NINH"],
+        "co_quan_viet_gon": "UBND tỉnh Bắc Ninh",
         "so_ky_hieu": "      /QĐ-UBND",
         "dia_danh": "Bắc Ninh",
         "ngay_ban_hanh": "ngày      tháng 12 năm 2024",
         "nam": 2024,
         "trich_yeu": TRICH_YEU,
-        "tham_quyen_ban_hanh": THAM_QUYEN,
         "can_cu": CAN_CU,
-        "dieu_1": DIEU[0],
-        "dieu_2": DIEU[1],
-        "dieu_3": DIEU[2],
+        "xet_de_nghi": XET_DE_NGHI,
+        "dieu_1": DIEU_1,
+        "dieu_2": DIEU_2,
+        "dieu_3": DIEU_3,
         "noi_nhan": ["- Như Điều 3;", "- Chủ tịch, các PCT UBND tỉnh;", "- Lưu: VT, NC."],
         "chu_ky": {"tham_quyen": ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "ho_ten": "Đào Quang Khải"},
-        "danh_sach": {"tieu_de": TIEU_DE, "kem_theo": KEM_THEO, "dong": DONG},
+        "danh_sach": danh_sach([line for line, _ in DONG]),
     }
     ctx.update(changes)
     return ctx
@@ -173,10 +202,10 @@ def mm(length) -> float:
 # --- text and order ------------------------------------------------------------------
 
 def test_decision_paragraph_sequence(doc):
-    entries = [d["noi_dung"] for d in DONG]
+    entries = [text for _, text in DONG]
     assert body_texts(doc) == [
         "|",  # header table
-        "QUYẾT ĐỊNH", TRICH_YEU, THAM_QUYEN, *CAN_CU, "QUYẾT ĐỊNH:",
+        "QUYẾT ĐỊNH", TRICH_YEU, THAM_QUYEN, *CAN_CU, XET, "QUYẾT ĐỊNH:",
         *(f"Điều {n}. {text}" for n, text in enumerate(DIEU, start=1)),
         "|",  # Nơi nhận and signature
         "DANH SÁCH", TIEU_DE, KEM_THEO, *entries,
@@ -236,7 +265,7 @@ def test_short_line_under_trich_yeu(doc):
 
 
 def test_can_cu_lines_are_italic_and_indented_like_the_body(doc):
-    for text in CAN_CU:
+    for text in [*CAN_CU, XET]:
         assert fmt(doc, text) == (14, False, True)
         paragraph = paragraph_with(doc, text)
         assert abs(paragraph_format(paragraph, "first_line_indent") - Cm(1.27)) < Emu(400)
@@ -305,21 +334,23 @@ def test_list_heading_lines(doc):
 
 def test_group_headings_bold_achievements_italic_entries_plain(doc):
     expected = {"nhom": (14, True, False), "thanh_tich": (14, False, True), "muc": (14, False, False)}
-    for dong in DONG:
-        assert fmt(doc, dong["noi_dung"]) == expected[dong["kieu"]], dong
-    styles = {d["kieu"]: paragraph_with(doc, d["noi_dung"]).style.name for d in DONG}
+    for line, text in DONG:
+        assert fmt(doc, text) == expected[line["kieu"]], text
+    styles = {line["kieu"]: paragraph_with(doc, text).style.name for line, text in DONG}
     assert len(set(styles.values())) == 3  # each branch its own named style
-    entry = paragraph_with(doc, DONG[1]["noi_dung"])
+    entry = paragraph_with(doc, DONG[1][1])
     assert paragraph_format(entry, "alignment") == WD_ALIGN_PARAGRAPH.JUSTIFY
     assert abs(paragraph_format(entry, "first_line_indent") - Cm(1.27)) < Emu(400)
     assert Pt(3) <= paragraph_format(entry, "space_before") <= Pt(6)
 
 
 def test_list_of_one_group(compiled):
-    dong = [nhom("I. CÁ NHÂN: 01"), muc("1. Bà Ngô Thị Hoa, Kế toán Trường Mầm non Hoa Sen, phường Võ Cường.")]
-    document = render(compiled, context(danh_sach={"tieu_de": "CÁ NHÂN ĐƯỢC TẶNG BẰNG KHEN",
-                                                   "kem_theo": KEM_THEO, "dong": dong}))
-    assert body_texts(document)[-3:] == [KEM_THEO, *(d["noi_dung"] for d in dong)]
+    dong = [nhom("I", "Cá nhân", "01"),
+            muc(1, "Bà Ngô Thị Hoa, Kế toán Trường Mầm non Hoa Sen, phường Võ Cường", cuoi=True)]
+    document = render(compiled, context(danh_sach=danh_sach(dong, ("CÁ NHÂN",))))
+    assert body_texts(document)[-4:] == [
+        "CÁ NHÂN ĐƯỢC TẶNG BẰNG KHEN CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", KEM_THEO, "I. CÁ NHÂN (01)",
+        "1. Bà Ngô Thị Hoa, Kế toán Trường Mầm non Hoa Sen, phường Võ Cường."]
 
 
 # --- data safety and hygiene ------------------------------------------------------------
@@ -336,28 +367,32 @@ def test_no_template_tags_left(doc):
 
 def test_data_comes_out_literally(compiled):
     document = render(compiled, context(
-        dieu_1=LITERAL, tham_quyen_ban_hanh=LITERAL,
-        can_cu=[f"Căn cứ {LITERAL};", "Xét đề nghị của Sở Nội vụ."],
-        danh_sach={"tieu_de": TIEU_DE, "kem_theo": KEM_THEO, "dong": [nhom(LITERAL), muc(f"1. {LITERAL}.")]},
+        trich_yeu=LITERAL, dieu_1={**DIEU_1, "hinh_thuc": LITERAL},
+        can_cu=[f"Căn cứ {LITERAL};"],
+        xet_de_nghi={**XET_DE_NGHI, "tham_dinh": LITERAL},
+        danh_sach=danh_sach([nhom("I", "Cá nhân", "01"), thanh_tich(LITERAL), muc(1, LITERAL, cuoi=True)]),
     ))
     texts = body_texts(document)
-    assert f"Điều 1. {LITERAL}" in texts
-    assert LITERAL in texts and f"Căn cứ {LITERAL};" in texts and f"1. {LITERAL}." in texts
+    assert f"Điều 1. Tặng {LITERAL} cho 02 tập thể, 03 cá nhân và 01 hộ gia đình (có danh sách kèm theo), " \
+           "đã có thành tích xuất sắc trong công tác năm 2024." in texts
+    assert LITERAL in texts and f"Căn cứ {LITERAL};" in texts
+    assert f"{LITERAL}:" in texts and f"1. {LITERAL}." in texts
+    assert any(t.startswith("Xét đề nghị") and f"và đề nghị của {LITERAL} tại" in t for t in texts)
     assert fmt(document, LITERAL) == (14, True, False)
 
 
 def test_missing_variable_is_a_user_error(compiled):
     ctx = context()
-    del ctx["tham_quyen_ban_hanh"]
-    with pytest.raises(UserError, match="tham_quyen_ban_hanh"):
+    del ctx["xet_de_nghi"]
+    with pytest.raises(UserError, match="xet_de_nghi"):
         compiled.render(ctx)
 
 
-def test_checker_finds_nothing(compiled, tmp_path):
+def test_checker_finds_nothing(compiled):
+    checker = Checker(BOOK)
     for signer in (["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], ["CHỦ TỊCH"]):
-        target = tmp_path / "quyet-dinh.docx"
-        target.write_bytes(compiled.render(context(chu_ky={"tham_quyen": signer, "ho_ten": "Đào Quang Khải"})))
-        assert check_document(target) == []
+        data = compiled.render(context(chu_ky={"tham_quyen": signer, "ho_ten": "Đào Quang Khải"}))
+        assert checker.check_bytes(data) == []
 
 
 def test_template_formats_through_styles_only():
@@ -380,8 +415,20 @@ def test_block_tags_stand_alone_and_tags_sit_in_one_run():
             assert re.fullmatch(r"\{%p [^%]*%\}", paragraph.text), paragraph.text
 
 
-def test_committed_template_is_the_builder_output(tmp_path):
-    assert built_template(TEMPLATE.name, tmp_path) == TEMPLATE.read_bytes()
+# --- judged by what it produces ----------------------------------------------------------
+
+def test_sample_context_is_what_the_decision_type_provides():
+    assert set(context()) == DOCUMENT.variables
+
+
+def test_template_lints_clean_with_the_decision_variables():
+    assert lint_template(TEMPLATE, DOCUMENT.variables) == []
+
+
+def test_built_sample_decisions_pass_the_checker(sample_2024_built):
+    decisions = sorted(sample_2024_built.glob("*/qd-*.docx"))
+    assert len(decisions) == 9
+    assert {path.name: check_document(path, BOOK) for path in decisions} == {path.name: [] for path in decisions}
 
 
 def test_template_keeps_only_its_own_styles():

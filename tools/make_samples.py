@@ -12,6 +12,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tdkt_docs.read.blank import write_filled_workbook  # noqa: E402
+from tdkt_docs.rules.book import Rules  # noqa: E402
+from tdkt_docs.settings import Settings  # noqa: E402
+
+RULES = Rules(Settings())
 
 BAN_TDKT = "Ban Thi đua - Khen thưởng, Sở Nội vụ"
 BAN_TDKT_LOWER = "Ban Thi đua - khen thưởng, Sở Nội vụ"
@@ -249,7 +253,7 @@ def sample_2026() -> dict:
 def main() -> None:
     for name, content in (("tdkt-2024.xlsx", sample_2024()), ("tdkt-2026-bac-ninh-moi.xlsx", sample_2026())):
         target = ROOT / "data" / "mau" / name
-        write_filled_workbook(target, content)
+        write_filled_workbook(target, content, RULES)
         print(f"wrote {target.relative_to(ROOT)}")
 
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-from .findings import ERROR, WARNING, Finding
+from ..problems import Problem
+from .findings import ERROR, WARNING, finding
 from .layout import Layout
 from .model import DocModel, Para
 from .text import plain
@@ -14,7 +15,7 @@ JOINED_FORM = re.compile(r"^PHỤ LỤC( [IVXLC]+)?\b.+$")
 KEM_THEO_WINDOW = 4
 
 
-def check_appendices(model: DocModel, layout: Layout) -> list[Finding]:
+def check_appendices(model: DocModel, layout: Layout) -> list[Problem]:
     findings = []
     for head in layout.appendix_heads:
         following = _following(model, head)
@@ -30,17 +31,17 @@ def _following(model: DocModel, head: Para) -> list[Para]:
     return [p for p in rest if p.stripped][:KEM_THEO_WINDOW]
 
 
-def _heading(head: Para, following: list[Para]) -> list[Finding]:
+def _heading(head: Para, following: list[Para]) -> list[Problem]:
     findings = []
     line = head.lines[0]
     joined = JOINED_FORM.match(head.stripped) and head.stripped == head.stripped.upper()
     if not HEADING_FORM.match(head.stripped) and not joined:
-        findings.append(Finding("phu_luc.tieu_de", WARNING, head.where,
+        findings.append(finding("phu_luc.tieu_de", WARNING, head.where,
                                 '"Phụ lục" và số La Mã trên một dòng riêng, chữ in thường '
                                 '(ví dụ "Phụ lục I"); tên phụ lục in hoa ở dòng dưới',
                                 f'"{head.stripped}"'))
     if not line.bold:
-        findings.append(Finding("phu_luc.dam", ERROR, head.where,
+        findings.append(finding("phu_luc.dam", ERROR, head.where,
                                 '"Phụ lục" in đậm', "chữ không in đậm"))
     title = following[0] if following else None
     if HEADING_FORM.match(head.stripped) and title is not None and not title.stripped.startswith("("):
@@ -50,17 +51,17 @@ def _heading(head: Para, following: list[Para]) -> list[Finding]:
         if not all(l.bold for l in title.lines if l.text.strip()):
             problems.append("không in đậm")
         if problems:
-            findings.append(Finding("phu_luc.ten", ERROR, title.where,
+            findings.append(finding("phu_luc.ten", ERROR, title.where,
                                     "tên phụ lục in hoa, đậm", "chữ " + ", ".join(problems)))
     return findings
 
 
-def _kem_theo(head: Para, following: list[Para]) -> list[Finding]:
+def _kem_theo(head: Para, following: list[Para]) -> list[Problem]:
     line = next((p for p in following if p.stripped.startswith("(Kèm theo")), None)
     if line is None:
-        return [Finding("phu_luc.kem_theo", WARNING, head.where,
+        return [finding("phu_luc.kem_theo", WARNING, head.where,
                         'dòng "(Kèm theo … số … ngày … của …)" dưới tên phụ lục', "không có")]
     if all(l.italic for l in line.lines if l.text.strip()):
         return []
-    return [Finding("phu_luc.kem_theo_nghieng", WARNING, line.where,
+    return [finding("phu_luc.kem_theo_nghieng", WARNING, line.where,
                     'dòng "(Kèm theo …)" in nghiêng', "chữ không in nghiêng")]

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-from .findings import ERROR, Finding
+from ..problems import Problem
+from .findings import ERROR, finding
 from .layout import Layout, nonempty_lines
 from .model import DocModel, Line
 from .text import fold, plain
@@ -14,22 +15,22 @@ DECISION_LINE = "QUYẾT ĐỊNH:"
 SEMICOLON = "kết thúc bằng dấu chấm phẩy (;)"
 
 
-def check_ten_loai(layout: Layout) -> list[Finding]:
+def check_ten_loai(layout: Layout) -> list[Problem]:
     line = layout.ten_loai
     if line is None:
         return []
     findings = []
     text = line.text.strip()
     if text != text.upper():
-        findings.append(Finding("ten_loai.in_hoa", ERROR, line.where,
+        findings.append(finding("ten_loai.in_hoa", ERROR, line.where,
                                 f'tên loại in hoa: "{text.upper()}"', f'"{text}"'))
     if not line.bold:
-        findings.append(Finding("ten_loai.dam", ERROR, line.where,
+        findings.append(finding("ten_loai.dam", ERROR, line.where,
                                 "tên loại in đậm", "chữ không in đậm"))
     return findings
 
 
-def check_can_cu(model: DocModel, layout: Layout) -> list[Finding]:
+def check_can_cu(model: DocModel, layout: Layout) -> list[Problem]:
     if layout.ten_loai is None:
         return []
     if fold(layout.ten_loai.text) == "quyetdinh":
@@ -45,14 +46,14 @@ def _body_lines_after_ten_loai(model: DocModel, layout: Layout) -> list[Line]:
     return nonempty_lines(body[start:])
 
 
-def _decision(model: DocModel, layout: Layout) -> list[Finding]:
+def _decision(model: DocModel, layout: Layout) -> list[Problem]:
     marker = layout.quyet_dinh
     if marker is None:
-        return [Finding("quyet_dinh.thieu", ERROR, layout.ten_loai.where,
+        return [finding("quyet_dinh.thieu", ERROR, layout.ten_loai.where,
                         f'dòng "{DECISION_LINE}" (in hoa, đậm, có dấu hai chấm) trước Điều 1', "không có")]
     findings = []
     if marker.text.strip() != DECISION_LINE:
-        findings.append(Finding("quyet_dinh.dinh_dang", ERROR, marker.where,
+        findings.append(finding("quyet_dinh.dinh_dang", ERROR, marker.where,
                                 f'"{DECISION_LINE}"', f'"{marker.text.strip()}"'))
     lines = _body_lines_after_ten_loai(model, layout)
     lines = lines[: lines.index(marker)]
@@ -67,7 +68,7 @@ def _decision(model: DocModel, layout: Layout) -> list[Finding]:
     return findings
 
 
-def _plan(model: DocModel, layout: Layout) -> list[Finding]:
+def _plan(model: DocModel, layout: Layout) -> list[Problem]:
     findings = []
     lines = _body_lines_after_ten_loai(model, layout)
     for line, following in zip(lines, lines[1:]):
@@ -84,7 +85,7 @@ def _is_basis(line: Line) -> bool:
     return plain(line.text).startswith(BASIS_OPENINGS)
 
 
-def _ending(line: Line, expected: str) -> Finding:
+def _ending(line: Line, expected: str) -> Problem:
     text = line.text.rstrip()
-    return Finding("can_cu.ket_thuc", ERROR, line.where, expected,
+    return finding("can_cu.ket_thuc", ERROR, line.where, expected,
                    f'kết thúc bằng "{text[-1]}"' if text else "dòng trống")

@@ -10,40 +10,45 @@ import docx
 
 from ..errors import UserError
 from . import appendix, body, fonts, header, page, page_numbers, recipients, signature
-from .findings import Finding
+from ..problems import Problem
 from .layout import locate
 from .model import build_model, header_parts
+from .rulebook import Rulebook
 from .resolve import StyleResolver
 
 
-def check_document(path: Path) -> list[Finding]:
+def check_document(path: Path, book: Rulebook) -> list[Problem]:
     """All format deviations of the .docx at ``path``, in reading order of the rules."""
-    return check_loaded(_open(Path(path)))
+    return check_loaded(_open(Path(path)), book)
 
 
-_RESOLVERS: dict[str, StyleResolver] = {}
 _STYLE_PARTS = ("word/styles.xml", "word/theme/theme1.xml")
 
 
-def check_bytes(data: bytes) -> list[Finding]:
-    """The same checks on a document still in memory (before it is written).
+class Checker:
+    """Checks documents still in memory (before they are written).
 
     Documents rendered from one template share styles and theme, so they share one
     style resolver and its memo of resolved run formats.
     """
-    document = docx.Document(io.BytesIO(data))
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        names = set(archive.namelist())
-        key = hashlib.sha256(b"".join(archive.read(n) for n in _STYLE_PARTS if n in names)).hexdigest()
-    if key not in _RESOLVERS:
-        if len(_RESOLVERS) >= 16:
-            _RESOLVERS.clear()
-        _RESOLVERS[key] = StyleResolver(document)
-    return check_loaded(document, _RESOLVERS[key])
+
+    def __init__(self, book: Rulebook):
+        self.book = book
+        self._resolvers: dict[str, StyleResolver] = {}
+
+    def check_bytes(self, data: bytes) -> list[Problem]:
+        document = docx.Document(io.BytesIO(data))
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            key = hashlib.sha256(b"".join(archive.read(n) for n in _STYLE_PARTS if n in names)).hexdigest()
+        if key not in self._resolvers:
+            self._resolvers[key] = StyleResolver(document)
+        return check_loaded(document, self.book, self._resolvers[key])
 
 
-def check_loaded(document: docx.document.Document, resolver: StyleResolver | None = None) -> list[Finding]:
-    model = build_model(document, resolver)
+def check_loaded(document: docx.document.Document, book: Rulebook,
+                 resolver: StyleResolver | None = None) -> list[Problem]:
+    model = build_model(document, book, resolver)
     layout = locate(model)
     return [
         *page.check_pages(model),

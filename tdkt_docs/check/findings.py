@@ -1,22 +1,19 @@
-"""A single deviation from the NĐ 30 format and helpers to phrase it."""
+"""Format deviations as problems, and helpers to phrase them."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ..problems import Location, Problem, Severity
 
-ERROR = "lỗi"
-WARNING = "cảnh báo"
+ERROR = Severity.ERROR
+WARNING = Severity.WARNING
 EXCERPT_LEN = 50
 EXCERPT_HEAD = 32
 EXCERPT_TAIL = 12
 
 
-@dataclass(frozen=True)
-class Finding:
-    rule: str
-    severity: str
-    where: str
-    expected: str
-    found: str
+def finding(rule: str, severity: Severity, where: str, expected: str, found: str) -> Problem:
+    """A deviation at ``where`` (a paragraph, table cell or part of the document)."""
+    return Problem(severity, rule, f"quy định: {expected}; thực tế: {found}.", Location(paragraph=where),
+                   expected=expected, found=found)
 
 
 def excerpt(text: str) -> str:

@@ -3,14 +3,15 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from .findings import ERROR, Finding, number, value_range
+from ..problems import Problem
+from .findings import ERROR, finding, number, value_range
 from .layout import Layout
 from .model import DocModel, Line, header_parts
-from .rulebook import rulebook, size_rule
+from .rulebook import Rulebook
 
 
-def check_font_family(model: DocModel) -> list[Finding]:
-    wanted = rulebook()["phong_chu"]["ten"]
+def check_font_family(model: DocModel) -> list[Problem]:
+    wanted = model.book["phong_chu"]["ten"]
     paras = model.paras + [p for part in header_parts(model) for p in part.paras]
     groups: OrderedDict[tuple[str, str], list[str]] = OrderedDict()
     for para in paras:
@@ -19,7 +20,7 @@ def check_font_family(model: DocModel) -> list[Finding]:
                 places = groups.setdefault(key, [])
                 if line.where not in places:
                     places.append(line.where)
-    return [Finding("chu.phong_chu", ERROR, _where(places), f"phông {wanted}",
+    return [finding("chu.phong_chu", ERROR, _where(places), f"phông {wanted}",
                     f'phông "{font}" ({source})')
             for (font, source), places in groups.items()]
 
@@ -69,14 +70,14 @@ def size_roles(model: DocModel, layout: Layout) -> list[tuple[Line, str]]:
     return list(roles.values())
 
 
-def check_font_sizes(model: DocModel, layout: Layout) -> list[Finding]:
-    return size_findings(size_roles(model, layout))
+def check_font_sizes(model: DocModel, layout: Layout) -> list[Problem]:
+    return size_findings(size_roles(model, layout), model.book)
 
 
-def size_findings(lines: list[tuple[Line, str]]) -> list[Finding]:
+def size_findings(lines: list[tuple[Line, str]], book: Rulebook) -> list[Problem]:
     groups: OrderedDict[tuple[str, float, str], list[str]] = OrderedDict()
     for line, role in lines:
-        rule = size_rule(role)
+        rule = book.size_rule(role)
         for piece in line.pieces:
             size = piece.fmt.size
             if not piece.text.strip() or rule.low <= size.value <= rule.high:
@@ -86,8 +87,8 @@ def size_findings(lines: list[tuple[Line, str]]) -> list[Finding]:
                 places.append(line.where)
     findings = []
     for (role, size, source), places in groups.items():
-        rule = size_rule(role)
-        findings.append(Finding("chu.co_chu", ERROR, _where(places),
+        rule = book.size_rule(role)
+        findings.append(finding("chu.co_chu", ERROR, _where(places),
                                 f"{rule.label}: cỡ chữ {value_range(rule.low, rule.high, 'pt')}",
                                 f"cỡ chữ {number(size)} pt ({source})"))
     return findings

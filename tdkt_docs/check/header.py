@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import re
 
-from .findings import ERROR, Finding
+from ..rules.dates import pad_month
+from ..problems import Problem
+from .findings import ERROR, finding
 from .layout import Layout
 from .model import DocModel, Line, Para
-from .rulebook import all_codes, rulebook, type_codes
 
 BLANK = re.compile(r"^[\s.…_]*$")
 DASHES = "–—‒―"
@@ -18,34 +19,34 @@ NO_LINE = "không có đường kẻ"
 MISSING = "không có"
 
 
-def check_quoc_hieu(layout: Layout) -> list[Finding]:
-    exact = rulebook()["quoc_hieu"]["chu"]
+def check_quoc_hieu(layout: Layout) -> list[Problem]:
+    exact = layout.book["quoc_hieu"]["chu"]
     line = layout.quoc_hieu
     if line is None:
-        return [Finding("quoc_hieu.thieu", ERROR, "đầu trang thứ nhất",
+        return [finding("quoc_hieu.thieu", ERROR, "đầu trang thứ nhất",
                         f'Quốc hiệu "{exact}"', MISSING)]
     return _exact_and_bold(line, exact, "quoc_hieu", "Quốc hiệu")
 
 
-def check_tieu_ngu(layout: Layout) -> list[Finding]:
-    exact = rulebook()["tieu_ngu"]["chu"]
+def check_tieu_ngu(layout: Layout) -> list[Problem]:
+    exact = layout.book["tieu_ngu"]["chu"]
     line = layout.tieu_ngu
     if line is None:
         where = layout.quoc_hieu.where if layout.quoc_hieu else "đầu trang thứ nhất"
-        return [Finding("tieu_ngu.thieu", ERROR, where,
+        return [finding("tieu_ngu.thieu", ERROR, where,
                         f'Tiêu ngữ "{exact}" dưới Quốc hiệu', MISSING)]
     return _exact_and_bold(line, exact, "tieu_ngu", "Tiêu ngữ")
 
 
-def _exact_and_bold(line: Line, exact: str, rule: str, label: str) -> list[Finding]:
+def _exact_and_bold(line: Line, exact: str, rule: str, label: str) -> list[Problem]:
     findings = []
     text = line.text.strip()
     if text != exact:
         reasons = spelling_reasons(text, exact)
         found = f'"{text}"' + (f" ({'; '.join(reasons)})" if reasons else "")
-        findings.append(Finding(f"{rule}.chinh_ta", ERROR, line.where, f'"{exact}"', found))
+        findings.append(finding(f"{rule}.chinh_ta", ERROR, line.where, f'"{exact}"', found))
     if not line.bold:
-        findings.append(Finding(f"{rule}.dam", ERROR, line.where,
+        findings.append(finding(f"{rule}.dam", ERROR, line.where,
                                 f"{label} in đậm", "chữ không in đậm"))
     return findings
 
@@ -66,7 +67,7 @@ def spelling_reasons(text: str, exact: str) -> list[str]:
     return reasons
 
 
-def check_lines(model: DocModel, layout: Layout) -> list[Finding]:
+def check_lines(model: DocModel, layout: Layout) -> list[Problem]:
     """A line under the agency name and under the Tiêu ngữ: border or drawn shape."""
     findings = []
     targets = []
@@ -76,7 +77,7 @@ def check_lines(model: DocModel, layout: Layout) -> list[Finding]:
         targets.append((layout.tieu_ngu.para, "tieu_ngu", "Tiêu ngữ"))
     for para, rule, label in targets:
         if not has_line_below(model, para):
-            findings.append(Finding(f"{rule}.duong_ke", ERROR, para.where,
+            findings.append(finding(f"{rule}.duong_ke", ERROR, para.where,
                                     f"đường kẻ ngang, nét liền dưới {label}", NO_LINE))
     return findings
 
@@ -97,90 +98,87 @@ def has_line_below(model: DocModel, para: Para) -> bool:
     return not after.stripped and model.resolver.border(after.element, "bottom")
 
 
-def check_so(layout: Layout) -> list[Finding]:
+def check_so(layout: Layout) -> list[Problem]:
     line = layout.so
     if line is None:
         if layout.quoc_hieu is None:
             return []
-        return [Finding("so_ky_hieu.thieu", ERROR, "đầu trang thứ nhất",
+        return [finding("so_ky_hieu.thieu", ERROR, "đầu trang thứ nhất",
                         '"Số: …/…" dưới tên cơ quan ban hành', MISSING)]
     text = line.text.strip()
     if not text.startswith("Số:"):
-        return [Finding("so_ky_hieu.dinh_dang", ERROR, line.where,
+        return [finding("so_ky_hieu.dinh_dang", ERROR, line.where,
                         '"Số" và dấu hai chấm, ví dụ "Số: 05/KH-UBND"', f'"{text}"')]
     number, _, code = text[3:].partition("/")
     return _so_number(line, number) + _so_code(line, code, layout)
 
 
-def _so_number(line: Line, number: str) -> list[Finding]:
+def _so_number(line: Line, number: str) -> list[Problem]:
     digits = number.strip()
     if BLANK.match(number):
         return []
     if digits.isdigit() and number == number.rstrip() and (
             len(digits) == 2 if int(digits) < 10 else not digits.startswith("0")):
         return []
-    return [Finding("so_ky_hieu.so", ERROR, line.where,
+    return [finding("so_ky_hieu.so", ERROR, line.where,
                     "số bằng chữ số Ả Rập, số nhỏ hơn 10 ghi thêm số 0 (01–09), "
                     "liền với dấu \"/\"; để trống khi chưa ban hành",
                     f'số "{number.strip()}"' if number.strip() else "dấu cách trước \"/\"")]
 
 
-def _so_code(line: Line, code: str, layout: Layout) -> list[Finding]:
+def _so_code(line: Line, code: str, layout: Layout) -> list[Problem]:
     parts = code.split("/")
     if len(parts) == 2 and re.fullmatch(r"\d{4}", parts[0]):
         code = parts[1]
     if not code or code != code.strip() or " " in code:
-        return [Finding("so_ky_hieu.dinh_dang", ERROR, line.where,
+        return [finding("so_ky_hieu.dinh_dang", ERROR, line.where,
                         'ký hiệu liền nhau, không có dấu cách, ví dụ "05/KH-UBND"', f'"{line.text.strip()}"')]
     kind = code.split("-")[0]
     if layout.ten_loai is not None:
         name = layout.ten_loai.text.strip().upper()
-        wanted = type_codes().get(name)
+        wanted = layout.book.type_codes().get(name)
         if wanted and kind != wanted:
-            return [Finding("so_ky_hieu.loai", ERROR, line.where,
+            return [finding("so_ky_hieu.loai", ERROR, line.where,
                             f'chữ viết tắt "{wanted}" của {name} (Phụ lục III)', f'"{kind}"')]
-    elif layout.vv is None and kind not in all_codes():
-        return [Finding("so_ky_hieu.loai", ERROR, line.where,
+    elif layout.vv is None and kind not in layout.book.all_codes():
+        return [finding("so_ky_hieu.loai", ERROR, line.where,
                         "chữ viết tắt tên loại văn bản theo Phụ lục III", f'"{kind}"')]
     return []
 
 
-def check_date(layout: Layout) -> list[Finding]:
+def check_date(layout: Layout) -> list[Problem]:
     line = layout.date
     if line is None:
         if layout.quoc_hieu is None:
             return []
-        return [Finding("ngay_thang.thieu", ERROR, "đầu trang thứ nhất",
+        return [finding("ngay_thang.thieu", ERROR, "đầu trang thứ nhất",
                         '"<địa danh>, ngày … tháng … năm …" dưới Tiêu ngữ', MISSING)]
     findings = []
     text = line.text.strip()
     match = DATE.match(text)
     if match is None or not match["comma"]:
-        findings.append(Finding("ngay_thang.dinh_dang", ERROR, line.where,
+        findings.append(finding("ngay_thang.dinh_dang", ERROR, line.where,
                                 '"<địa danh>, ngày … tháng … năm …": dấu phẩy sau địa danh, chữ in thường',
                                 f'"{text}"'))
     else:
         findings += _leading_zeros(line, match["day"], match["month"])
     if not line.italic:
-        findings.append(Finding("ngay_thang.nghieng", ERROR, line.where,
+        findings.append(finding("ngay_thang.nghieng", ERROR, line.where,
                                 "địa danh và thời gian in nghiêng", "chữ không in nghiêng"))
     return findings
 
 
-def _leading_zeros(line: Line, day: str, month: str) -> list[Finding]:
+def _leading_zeros(line: Line, day: str, month: str) -> list[Problem]:
     problems = []
     day, month = day.strip(), month.strip()
     if not BLANK.match(day) and not (day.isdigit() and len(day) == 2):
         problems.append(f'ngày "{day}"')
-    if not BLANK.match(month) and not (month.isdigit() and month == _month_form(int(month))):
+    if not BLANK.match(month) and not (month.isdigit() and month == pad_month(int(month))):
         problems.append(f'tháng "{month}"')
     if not problems:
         return []
-    return [Finding("ngay_thang.so_0", ERROR, line.where,
+    return [finding("ngay_thang.so_0", ERROR, line.where,
                     "ngày nhỏ hơn 10 và tháng 1, 2 ghi thêm số 0 (ngày 05, tháng 01, 02); "
                     "tháng 3 đến 12 không ghi số 0",
                     ", ".join(problems))]
 
-
-def _month_form(month: int) -> str:
-    return f"{month:02d}" if month <= 2 else str(month)

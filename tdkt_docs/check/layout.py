@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from .model import DocModel, Line, Para
-from .rulebook import rulebook, type_codes
+from .rulebook import Rulebook
 from .text import first_token, fold, plain
 
 HEADER_SEARCH = 40
@@ -17,6 +17,7 @@ SO_PATTERN = re.compile(r"^\s*s[oố]\s*[:.]?", re.IGNORECASE)
 
 @dataclass
 class Layout:
+    book: Rulebook
     header: list[Para] = field(default_factory=list)
     quoc_hieu: Line | None = None
     tieu_ngu: Line | None = None
@@ -33,7 +34,7 @@ class Layout:
 
 
 def locate(model: DocModel) -> Layout:
-    layout = Layout()
+    layout = Layout(model.book)
     _header(model, layout)
     _ten_loai(model, layout)
     _noi_nhan(model, layout)
@@ -57,7 +58,7 @@ def _find(lines: list[Line], key: str) -> Line | None:
 def _header(model: DocModel, layout: Layout) -> None:
     first = model.paras[:HEADER_SEARCH]
     first_lines = nonempty_lines(first)
-    qh = _find(first_lines, fold(rulebook()["quoc_hieu"]["chu"]))
+    qh = _find(first_lines, fold(model.book["quoc_hieu"]["chu"]))
     layout.quoc_hieu = qh
     anchor = qh or next((l for l in first_lines if _is_so(l) or _is_date(l)), None)
     if anchor is not None and anchor.para.table is not None:
@@ -65,7 +66,7 @@ def _header(model: DocModel, layout: Layout) -> None:
     else:
         layout.header = _untabled_header(first)
     lines = nonempty_lines(layout.header)
-    layout.tieu_ngu = _find(lines, fold(rulebook()["tieu_ngu"]["chu"]))
+    layout.tieu_ngu = _find(lines, fold(model.book["tieu_ngu"]["chu"]))
     layout.so = next((l for l in lines if _is_so(l)), None)
     layout.date = next((l for l in lines if _is_date(l)), None)
     layout.vv = next((l for l in lines if l.text.strip().startswith("V/v")), None)
@@ -103,7 +104,7 @@ def _agency(layout: Layout) -> list[Para]:
 
 
 def _ten_loai(model: DocModel, layout: Layout) -> None:
-    names = {fold(name): name for name in type_codes()}
+    names = {fold(name): name for name in model.book.type_codes()}
     start = _after(model, layout.header)
     body = [p for p in model.paras[start:] if p.table is None]
     for para in body[:TEN_LOAI_SEARCH]:

@@ -8,6 +8,7 @@ from docx.document import Document
 from lxml import etree
 
 from .findings import excerpt
+from .rulebook import Rulebook
 from .resolve import RunFormat, StyleResolver, w
 
 SHAPE_TAGS = (w("drawing"), w("pict"))
@@ -65,6 +66,7 @@ class DocModel:
     document: Document
     resolver: StyleResolver
     paras: list[Para]
+    book: Rulebook
 
     def body(self) -> list[Para]:
         return [p for p in self.paras if p.table is None]
@@ -76,12 +78,12 @@ class DocModel:
         return [p for p in self.paras if p.table == table and p.cell == cell]
 
 
-def build_model(document: Document, resolver: StyleResolver | None = None) -> DocModel:
+def build_model(document: Document, book: Rulebook, resolver: StyleResolver | None = None) -> DocModel:
     """The document's paragraphs with resolved formatting; ``resolver`` may be shared by
     documents whose styles and theme are identical (see check_bytes)."""
     resolver = resolver or StyleResolver(document)
     paras = list(_walk(document.element.body, resolver, None, None, None, None))
-    return DocModel(document, resolver, paras)
+    return DocModel(document, resolver, paras, book)
 
 
 def make_para(para_el, resolver: StyleResolver, place: str = "", table: int | None = None,

@@ -4,9 +4,10 @@ from __future__ import annotations
 from docx.section import Section
 from docx.shared import Length
 
-from .findings import ERROR, WARNING, Finding, number, value_range
+from ..problems import Problem
+from .findings import ERROR, WARNING, finding, number, value_range
 from .model import DocModel
-from .rulebook import rulebook
+from .rulebook import Rulebook
 
 MARGINS = (
     ("le_tren", "lề trên", "top_margin"),
@@ -16,13 +17,13 @@ MARGINS = (
 )
 
 
-def check_pages(model: DocModel) -> list[Finding]:
-    findings: list[Finding] = []
+def check_pages(model: DocModel) -> list[Problem]:
+    findings: list[Problem] = []
     for index, section in enumerate(model.document.sections, start=1):
         where = f"mục (section) {index}"
-        findings += paper_size(section, where)
+        findings += paper_size(section, where, model.book)
         findings += orientation(section, where, first=index == 1)
-        findings += margins(section, where)
+        findings += margins(section, where, model.book)
     return findings
 
 
@@ -30,8 +31,8 @@ def _mm(length: Length | None) -> float | None:
     return None if length is None else length.mm
 
 
-def paper_size(section: Section, where: str) -> list[Finding]:
-    rules = rulebook()["trang"]
+def paper_size(section: Section, where: str, book: Rulebook) -> list[Problem]:
+    rules = book["trang"]
     width, height = _mm(section.page_width), _mm(section.page_height)
     if width is None or height is None:
         return []
@@ -39,24 +40,24 @@ def paper_size(section: Section, where: str) -> list[Finding]:
     expected = sorted(rules["kho_giay_mm"])
     if all(abs(a - b) <= tolerance for a, b in zip(sorted((width, height)), expected)):
         return []
-    return [Finding("trang.kho_giay", ERROR, where,
+    return [finding("trang.kho_giay", ERROR, where,
                     f"khổ A4 ({number(expected[0])} × {number(expected[1])} mm)",
                     f"{number(width)} × {number(height)} mm")]
 
 
-def orientation(section: Section, where: str, first: bool) -> list[Finding]:
+def orientation(section: Section, where: str, first: bool) -> list[Problem]:
     """The main text is portrait; only later sections (wide appendices) may be landscape."""
     width, height = _mm(section.page_width), _mm(section.page_height)
     if not first or width is None or height is None or width <= height:
         return []
-    return [Finding("trang.huong", WARNING, where,
+    return [finding("trang.huong", WARNING, where,
                     "trang đầu văn bản trình bày theo chiều dài khổ A4 (khổ đứng); "
                     "bảng rộng đặt ở phụ lục khổ ngang",
                     "khổ ngang")]
 
 
-def margins(section: Section, where: str) -> list[Finding]:
-    rules = rulebook()["trang"]
+def margins(section: Section, where: str, book: Rulebook) -> list[Problem]:
+    rules = book["trang"]
     tolerance = rules["dung_sai_mm"]
     findings = []
     for key, label, attribute in MARGINS:
@@ -64,7 +65,7 @@ def margins(section: Section, where: str) -> list[Finding]:
         low, high = rules[f"{key}_mm"]
         if value is None or low - tolerance <= value <= high + tolerance:
             continue
-        findings.append(Finding(f"trang.{key}", ERROR, where,
+        findings.append(finding(f"trang.{key}", ERROR, where,
                                 f"{label} {value_range(low, high, 'mm')}",
                                 f"{label} {number(value)} mm"))
     return findings

@@ -1,40 +1,40 @@
-"""Findings as text for people and as JSON for programs."""
+"""Format findings as text for people and as JSON for programs."""
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from pathlib import Path
 
-from .findings import ERROR, WARNING, Finding
+from ..problems import Problem, errors
 
 
-def _counts(findings: list[Finding]) -> tuple[int, int]:
-    errors = sum(f.severity == ERROR for f in findings)
-    return errors, sum(f.severity == WARNING for f in findings)
+def _counts(findings: list[Problem]) -> tuple[int, int]:
+    count = len(errors(findings))
+    return count, len(findings) - count
 
 
-def format_findings(path: Path, findings: list[Finding], clean: str = "đúng thể thức, không có lỗi.") -> str:
+def format_findings(path: Path, findings: list[Problem], clean: str = "đúng thể thức, không có lỗi.") -> str:
     """One block per finding and a summary line, in Vietnamese; ``clean`` when there is none."""
     name = Path(path).name
     if not findings:
         return f"{name}: {clean}"
     blocks = [
-        f"[{f.severity}] {f.where}\n"
+        f"[{f.severity.label.lower()}] {f.location.paragraph}\n"
         f"    Quy định: {f.expected}\n"
         f"    Thực tế:  {f.found}\n"
-        f"    (quy tắc {f.rule})"
+        f"    (quy tắc {f.code})"
         for f in findings
     ]
-    errors, warnings = _counts(findings)
-    return "\n\n".join([f"{name}:", *blocks, f"{name}: {errors} lỗi, {warnings} cảnh báo."])
+    errors_, warnings = _counts(findings)
+    return "\n\n".join([f"{name}:", *blocks, f"{name}: {errors_} lỗi, {warnings} cảnh báo."])
 
 
-def findings_json(path: Path, findings: list[Finding]) -> str:
-    errors, warnings = _counts(findings)
+def findings_json(path: Path, findings: list[Problem]) -> str:
+    errors_, warnings = _counts(findings)
     payload = {
         "file": str(path),
-        "errors": errors,
+        "errors": errors_,
         "warnings": warnings,
-        "findings": [asdict(f) for f in findings],
+        "findings": [{"rule": f.code, "severity": f.severity.label.lower(), "where": f.location.paragraph,
+                      "expected": f.expected, "found": f.found} for f in findings],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2)

@@ -19,9 +19,9 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from ..errors import UserError
-from ..render.docx import BODY_PART, jinja_env
-from ..render.variables import template_variables
-from .findings import ERROR, WARNING, Finding
+from ..render.docx import BODY_PART
+from ..problems import Problem
+from .findings import ERROR, WARNING, finding
 
 RENDERED_PART = re.compile(r"word/(document|header|footer)\d*\.xml")
 PART_LABELS = {"document": "", "header": "đầu trang, ", "footer": "chân trang, "}
@@ -95,19 +95,22 @@ class Tag:
 class Part:
     paras: list[Para]
     tags: list[Tag]
-    findings: list[Finding]
+    findings: list[Problem]
     unclosed: list[Para]  # paragraphs with an opener lacking its closer
 
 
-def lint_template(path: Path) -> list[Finding]:
-    """Every problem of the template at ``path``; rule names start with "mau."."""
+def lint_template(path: Path, variables: frozenset[str] | None) -> list[Problem]:
+    """Every problem of the template at ``path``; rule names start with "mau.".
+
+    ``variables`` are the names its document type provides; None (a file no type uses) skips that check.
+    """
     path = Path(path)
     parts = _read_parts(path)
     findings = []
     for name, root in parts.items():
         if rendered := RENDERED_PART.fullmatch(name):
             paras = _paragraphs(root, PART_LABELS[rendered.group(1)])
-            findings += _lint_part(paras, template_variables(path.name), path.name)
+            findings += _lint_part(paras, variables, path.name)
         else:
             findings += _unrendered(_paragraphs(root, UNRENDERED_PARTS[name] + ", "))
     return findings
@@ -148,7 +151,7 @@ def _nearest(element: etree._Element, tag: str) -> etree._Element | None:
 # -- one rendered part ----------------------------------------------------------
 
 
-def _lint_part(paras: list[Para], variables: frozenset[str] | None, template: str) -> list[Finding]:
+def _lint_part(paras: list[Para], variables: frozenset[str] | None, template: str) -> list[Problem]:
     part = Part(paras, [], [], [])
     for para in paras:
         _scan(para, part)
@@ -166,7 +169,7 @@ def _scan(para: Para, part: Part) -> None:
         closer = CLOSERS[match.group()]
         end = para.text.find(closer, match.end())
         if end < 0:
-            part.findings.append(Finding(
+            part.findings.append(finding(
                 "mau.cu_phap", ERROR, _where(para, match.start(), len(para.text)),
                 f'thẻ mở bằng "{match.group()}" phải đóng bằng "{closer}" trong cùng một đoạn',
                 f'"{_short(para.text[match.start():])}" không có "{closer}"'))
@@ -188,12 +191,12 @@ def _check_blocks(part: Part) -> None:
                 continue
             found = (f'khối đang mở là "{stack[-1].text}" ({stack[-1].para.place}đoạn '
                      f'"{_short(stack[-1].para.text)}")' if stack else "không có khối nào đang mở")
-            part.findings.append(Finding(
+            part.findings.append(finding(
                 "mau.cu_phap", ERROR, _where(tag.para, tag.start, tag.end),
                 f'thẻ "{tag.text}" đóng một khối "{tag.name[3:]}" đã mở trước nó', found))
             return
     for tag in stack:
-        part.findings.append(Finding(
+        part.findings.append(finding(
             "mau.cu_phap", ERROR, _where(tag.para, tag.start, tag.end),
             f'khối "{tag.name}" đóng bằng thẻ "{_end_tag(tag)}"',
             f'thẻ "{tag.text}" mở khối nhưng không có thẻ đóng'))
@@ -210,7 +213,7 @@ def _check_jinja(part: Part, variables: frozenset[str] | None, template: str) ->
         tags = [t for t in part.tags if t.para is para]
         lines.append(_jinja_line(para.text, tags))
     try:
-        tree = jinja_env().parse("\n".join(lines))
+        tree = jinja2.Environment().parse("\n".join(lines))
     except jinja2.TemplateSyntaxError as exc:
         para = part.paras[min(max(exc.lineno, 1), len(part.paras)) - 1]
         part.findings.append(_syntax_finding(exc, para, [t for t in part.tags if t.para is para]))
@@ -225,20 +228,20 @@ def _jinja_line(text: str, tags: list[Tag]) -> str:
     return text
 
 
-def _syntax_finding(exc: jinja2.TemplateSyntaxError, para: Para, tags: list[Tag]) -> Finding:
+def _syntax_finding(exc: jinja2.TemplateSyntaxError, para: Para, tags: list[Tag]) -> Problem:
     unknown = re.match(r"Encountered unknown tag '(\w+)'", exc.message or "")
     tag = next((t for t in tags if unknown and t.name == unknown.group(1)), None)
     start, end = (tag.start, tag.end) if tag else (0, len(para.text))
     if unknown:
-        return Finding("mau.cu_phap", ERROR, _where(para, start, end),
+        return finding("mau.cu_phap", ERROR, _where(para, start, end),
                        "thẻ {% … %} là một lệnh hợp lệ: if, elif, else, endif, for, endfor …",
                        f'lệnh lạ "{unknown.group(1)}"' + (f' trong thẻ "{tag.text}"' if tag else ""))
-    return Finding("mau.cu_phap", ERROR, _where(para, start, end),
+    return finding("mau.cu_phap", ERROR, _where(para, start, end),
                    "thẻ viết đúng cú pháp (xem templates/README.md)",
                    f"trình điền mẫu báo: {(exc.message or '').rstrip('.')}")
 
 
-def _unknown_variables(tree, paras: list[Para], variables: frozenset[str], template: str) -> list[Finding]:
+def _unknown_variables(tree, paras: list[Para], variables: frozenset[str], template: str) -> list[Problem]:
     findings = []
     names = list(tree.find_all(jinja2.nodes.Name))
     for variable in sorted(jinja2.meta.find_undeclared_variables(tree) - variables):
@@ -247,7 +250,7 @@ def _unknown_variables(tree, paras: list[Para], variables: frozenset[str], templ
         at = re.search(rf"\b{re.escape(variable)}\b", para.text)
         close = difflib.get_close_matches(variable, sorted(variables), n=3, cutoff=0.6)
         hint = "gần giống: " + ", ".join(f'"{c}"' for c in close) if close else "không có tên nào gần giống"
-        findings.append(Finding(
+        findings.append(finding(
             "mau.bien_la", ERROR, _where(para, *(at.span() if at else (0, len(para.text)))),
             f"biến có trong số liệu của mẫu {template} (danh sách ở templates/README.md)",
             f'biến "{variable}" không có; {hint}'))
@@ -257,7 +260,7 @@ def _unknown_variables(tree, paras: list[Para], variables: frozenset[str], templ
 # -- tags split across runs -------------------------------------------------------
 
 
-def _split_tags(tags: list[Tag]) -> list[Finding]:
+def _split_tags(tags: list[Tag]) -> list[Problem]:
     findings = []
     for tag in tags:
         pieces = [p for p in tag.para.pieces if p.start < tag.end and p.start + len(p.text) > tag.start]
@@ -269,7 +272,7 @@ def _split_tags(tags: list[Tag]) -> list[Finding]:
         found = f'thẻ "{_short(tag.text)}" bị tách thành {len(pieces)} đoạn chữ: {shown}'
         found += ("; khi điền, giá trị mang định dạng của phần đầu thẻ" if repairable else
                   "; thẻ vắt qua vết sửa đổi hoặc liên kết nên không điền được")
-        findings.append(Finding("mau.tach_the", WARNING if repairable else ERROR,
+        findings.append(finding("mau.tach_the", WARNING if repairable else ERROR,
                                 _where(tag.para, tag.start, tag.end),
                                 SPLIT_RULE, found))
     return findings
@@ -282,7 +285,7 @@ def _piece_part(piece: Piece, tag: Tag) -> str:
 # -- paragraph, row, cell and run tags ----------------------------------------------
 
 
-def _crowded(part: Part) -> list[Finding]:
+def _crowded(part: Part) -> list[Problem]:
     """docxtpl replaces the whole paragraph/row/cell/run of a {%p/tr/tc/r tag by that one tag."""
     findings = []
     groups: dict[tuple[str, int], tuple[etree._Element, list[Tag]]] = {}
@@ -291,7 +294,7 @@ def _crowded(part: Part) -> list[Finding]:
             continue
         holder = _holder(tag)
         if holder is None:
-            findings.append(Finding("mau.cu_phap", ERROR, _where(tag.para, tag.start, tag.end),
+            findings.append(finding("mau.cu_phap", ERROR, _where(tag.para, tag.start, tag.end),
                                     f"thẻ {{%{tag.special} … %}} nằm trong một {CONTAINERS[tag.special][1]}",
                                     f'thẻ "{tag.text}" nằm ngoài bảng'))
             continue
@@ -299,12 +302,12 @@ def _crowded(part: Part) -> list[Finding]:
     for (letter, _), (holder, tags) in groups.items():
         first, noun = tags[0], CONTAINERS[letter][1]
         if len(tags) > 1:
-            findings.append(Finding(
+            findings.append(finding(
                 "mau.hai_the_doan", ERROR, _where(first.para, first.start, tags[-1].end),
                 f"mỗi {noun} chỉ chứa một thẻ {{%{letter} … %}}",
                 f"có {len(tags)} thẻ: " + ", ".join(f'"{t.text}"' for t in tags)))
         elif letter != "r" and (rest := _rest(holder, part.paras, first)):
-            findings.append(Finding(
+            findings.append(finding(
                 "mau.hai_the_doan", ERROR, _where(first.para, first.start, first.end),
                 f'{noun} chứa thẻ "{first.text}" chỉ chứa đúng thẻ đó',
                 f'còn có "{_short(rest)}", sẽ bị xoá khi điền'))
@@ -328,7 +331,7 @@ def _rest(holder: etree._Element, paras: list[Para], tag: Tag) -> str:
 # -- leftovers ---------------------------------------------------------------------
 
 
-def _leftovers(part: Part) -> list[Finding]:
+def _leftovers(part: Part) -> list[Problem]:
     """Brace fragments outside tags: the render prints them as they are."""
     findings = []
     for para in part.paras:
@@ -339,17 +342,17 @@ def _leftovers(part: Part) -> list[Finding]:
         fragments = [m for start, end in zip(bounds[::2], bounds[1::2])
                      for m in BROKEN.finditer(para.text, start, end)]
         if fragments:
-            findings.append(Finding(
+            findings.append(finding(
                 "mau.tan_du", ERROR, _where(para, fragments[0].start(), fragments[-1].end()),
                 "lời văn không có mảnh thẻ rời ({{ … }} và {% … %} viết liền, đủ hai đầu)",
                 ", ".join(f'"{m.group()}"' for m in fragments) + " sẽ in nguyên văn ra văn bản"))
     return findings
 
 
-def _unrendered(paras: list[Para]) -> list[Finding]:
+def _unrendered(paras: list[Para]) -> list[Problem]:
     """Tags in parts the renderer does not fill (footnotes, endnotes, comments)."""
     return [
-        Finding("mau.tan_du", ERROR, _where(para, m.start(), m.end()),
+        finding("mau.tan_du", ERROR, _where(para, m.start(), m.end()),
                 "thẻ chỉ đặt trong thân văn bản, đầu trang hoặc chân trang",
                 f'thẻ "{_short(para.text[m.start():])}" ở đây không được điền, sẽ in nguyên văn')
         for para in paras for m in [OPENER.search(para.text)] if m

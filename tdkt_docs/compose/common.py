@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..read.records import Agency, Recipient
+from ..glossary import RecipientKind
+from ..read.records import Agency, Nomination, Recipient
 from ..rules.dates import BLANK, long_date
 from ..rules.numbering import two_digit
 from ..rules.signature import signature_lines
@@ -57,3 +58,16 @@ def archive_places(archive: str) -> list[str]:
 def signature_context(authority: str, position: str, signer: str) -> dict:
     return {"tham_quyen": signature_lines(authority, position), "ho_ten": signer}
 
+
+def awardee_name(n: Nomination) -> str:
+    """"Ông Nguyễn Văn A", "Hộ gia đình bà Hoàng Thị Sen", or the collective's name."""
+    if n.kind is RecipientKind.COLLECTIVE:
+        return n.name
+    if n.kind is RecipientKind.HOUSEHOLD:
+        return " ".join(part for part in ("Hộ gia đình", n.address.lower(), n.name) if part)
+    return f"{n.address} {n.name}"
+
+
+def entry(n: Nomination) -> str:
+    """"Ông Nguyễn Văn A, Trưởng phòng …, Sở …" as the attached list prints it."""
+    return ", ".join(part for part in (awardee_name(n), n.position, n.workplace) if part)

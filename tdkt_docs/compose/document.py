@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
+
+from ..problems import Problem
 
 
 @dataclass(frozen=True)
@@ -16,21 +19,58 @@ class Source:
 class DocumentPlan:
     """One document to render: template, context and where it comes from."""
 
-    kind: str            # "ke_hoach", "quyet_dinh", …
-    template: str        # file name under templates/
+    kind: str            # the document type's key
+    template: str        # template file name, looked up along the settings' search path
     filename: str        # output file name
     context: dict
     sources: tuple[Source, ...] = ()
     title: str = ""      # Vietnamese description for messages and print covers
     copies: int = 1
     group: str = ""      # print bundle the document belongs to
-    warnings: tuple[str, ...] = field(default=())
-    payload: object = None  # the composed object (e.g. a Decision), for summaries
+    warnings: tuple[Problem, ...] = field(default=())  # e.g. unverified legal values it used
     extra: dict = field(default_factory=dict)  # facts for manifest.json (JSON values)
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file that goes with the documents but is not signed (a summary workbook)."""
+
+    kind: str
+    filename: str
+    title: str
+    render: Callable[[], bytes]
+    sources: tuple[Source, ...] = ()
+    group: str = ""
+
+
+@dataclass(frozen=True)
 class Composition:
-    documents: list[DocumentPlan]
-    skipped: list[str]   # Vietnamese notes: parts left out and why
-    batches: list = field(default_factory=list)  # BatchSummary of each decision batch
+    documents: list[DocumentPlan] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)   # Vietnamese notes: parts left out and why
+    attachments: list[Attachment] = field(default_factory=list)
+
+    def __add__(self, other: Composition) -> Composition:
+        return Composition(self.documents + other.documents, self.skipped + other.skipped,
+                           self.attachments + other.attachments)
+
+
+COMMON_VARIABLES = frozenset({
+    "co_quan_chu_quan", "co_quan_ban_hanh", "co_quan_viet_gon", "so_ky_hieu", "dia_danh",
+    "ngay_ban_hanh", "nam", "can_cu", "noi_nhan", "chu_ky",
+})
+"""Variables every document type gives its template (see templates/README.md)."""
+
+
+@dataclass(frozen=True)
+class DocumentType:
+    """One kind of document: its template, the variables it provides and how it is composed.
+
+    ``compose`` takes the workbook data, its resolved awards and the rules; it returns
+    the documents to render and their attachments (see ``tdkt_docs.documents``).
+    """
+
+    key: str
+    name: str            # Vietnamese, as users call it
+    template: str
+    variables: frozenset[str]
+    compose: Callable[..., Composition]

@@ -9,14 +9,15 @@ from pathlib import Path
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
-from tdkt_docs.export.pdf import open_pdf
+from ..problems import Location, Problem, Severity
+from ..text import TONE_MARKS
+from .pdf import open_pdf
 
 # Metric-compatible faces LibreOffice or fontconfig use for Times New Roman (compared letters only).
 TIMES_STAND_INS = ("liberationserif", "tinos", "timesnewroman")
 FONT_FILE_KEYS = ("/FontFile", "/FontFile2", "/FontFile3")
 REPLACEMENT_CHAR = "\ufffd"
 SHOWN_CHARS = 20
-TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
 # vowel → the shape marks it may carry: breve (ă), circumflex (â ê ô), horn (ơ ư)
 VOWEL_SHAPES = {"a": "\u0306\u0302", "e": "\u0302", "i": "", "o": "\u0302\u031b", "u": "\u031b", "y": ""}
 
@@ -36,8 +37,8 @@ class FontUse:
         return letters.startswith(TIMES_STAND_INS)
 
 
-def check_pdf_fonts(pdf: Path) -> list[str]:
-    """Vietnamese descriptions of font problems in ``pdf``; empty when it is fit for signing."""
+def check_pdf_fonts(pdf: Path) -> list[Problem]:
+    """The font problems of ``pdf``; empty when it is fit for signing."""
     reader = open_pdf(pdf)
     fonts: dict[str, FontUse] = {}
     for page in reader.pages:
@@ -116,17 +117,16 @@ def _collect_chars(reader: PdfReader, fonts: dict[str, FontUse]) -> None:
         page.extract_text(visitor_text=visit)
 
 
-def _font_problems(pdf: Path, use: FontUse) -> list[str]:
-    problems = []
+def _font_problems(pdf: Path, use: FontUse) -> list[Problem]:
+    found = []
     if not use.embedded:
-        problems.append(f"{pdf.name}: phông chữ “{use.name}” không được nhúng vào tệp PDF.")
+        found.append(("pdf.phong_chua_nhung", f"phông chữ “{use.name}” không được nhúng vào tệp PDF."))
     if not use.stand_in:
-        problems.append(f"{pdf.name}: {_fallback_text(use)}")
+        found.append(("pdf.phong_thay_the", _fallback_text(use)))
     if use.maps_to_replacement:
-        problems.append(
-            f"{pdf.name}: phông chữ “{use.name}” có ký tự bị mất, hiện thành ô vuông hoặc “{REPLACEMENT_CHAR}”."
-        )
-    return problems
+        found.append(("pdf.mat_chu",
+                      f"phông chữ “{use.name}” có ký tự bị mất, hiện thành ô vuông hoặc “{REPLACEMENT_CHAR}”."))
+    return [Problem(Severity.ERROR, code, message, Location(document=pdf.name)) for code, message in found]
 
 
 def _fallback_text(use: FontUse) -> str:

@@ -21,6 +21,7 @@ from .fonts import check_pdf_fonts
 from .pdf import convert_to_pdf, page_count
 
 BUNDLE_DIR = "in-ky"
+PDF_KIND, BUNDLE_KIND = "pdf", "bo_in"  # manifest kinds of the signing copies
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def _pdfs(outdir: Path, documents: Sequence[SigningDocument], previous: dict[str
     entries = []
     for doc in documents:
         pdf = outdir / _pdf_path(doc.path)
-        entries.append(Entry(kind="pdf", path=_pdf_path(doc.path), sha256=file_sha256(pdf), title=doc.title,
+        entries.append(Entry(kind=PDF_KIND, path=_pdf_path(doc.path), sha256=file_sha256(pdf), title=doc.title,
                              pages=page_count(pdf), extra={"tu": doc.path, "tu_sha256": sources[doc.path]}))
     return entries
 
@@ -123,7 +124,7 @@ def _bundle_key(heading: str, parts: list[tuple[str, int, str]]) -> str:
 
 def _bundle_entry(outdir: Path, heading: str, path: str, key: str, info: BundleInfo) -> Entry:
     return Entry(
-        kind="bo_in", path=path, sha256=file_sha256(outdir / path), title=heading, pages=info.total_pages,
+        kind=BUNDLE_KIND, path=path, sha256=file_sha256(outdir / path), title=heading, pages=info.total_pages,
         extra={
             "dau_vao_sha256": key, "trang_bia": info.cover_pages, "trang_trang": info.blank_pages,
             "van_ban": [{"ten": e.title, "pdf": str(e.pdf.relative_to(outdir)), "so_trang": e.pages,
@@ -137,11 +138,11 @@ def still_valid(outdir: Path, previous: dict[str, dict], documents: set[str]) ->
     paths) byte for byte. Used by a build without --pdf: these stay listed; any other PDF is
     out of date.
     """
-    pdfs = [Entry(**old) for path, old in previous.items() if old.get("kind") == "pdf"
+    pdfs = [Entry(**old) for path, old in previous.items() if old.get("kind") == PDF_KIND
             and old.get("extra", {}).get("tu") in documents
             and _reusable(outdir, path, file_sha256(outdir / old["extra"]["tu"]), previous)]
     valid = {e.path for e in pdfs}
-    bundles = [Entry(**old) for path, old in previous.items() if old.get("kind") == "bo_in"
+    bundles = [Entry(**old) for path, old in previous.items() if old.get("kind") == BUNDLE_KIND
                and (outdir / path).is_file() and file_sha256(outdir / path) == old.get("sha256")
                and all(item.get("pdf") in valid for item in old.get("extra", {}).get("van_ban", []))]
     return pdfs + bundles

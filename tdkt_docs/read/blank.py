@@ -11,7 +11,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..files import atomic_path
-from .schema import HELP_SHEET, LISTS_SHEET, SHEETS, Column, Kind, Layout, Sheet
+from ..rules.book import Rules
+from .schema import HELP_SHEET, LISTS_SHEET, SHEETS, Column, Layout, Sheet, ValueType
 
 INPUT_ROWS = 2000
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -21,30 +22,30 @@ EXAMPLE_FONT = Font(name="Times New Roman", italic=True, color="808080")
 WRAP = Alignment(wrap_text=True, vertical="top")
 
 
-def write_blank_workbook(target: Path, sheets: tuple[Sheet, ...] = SHEETS) -> None:
+def write_blank_workbook(target: Path, rules: Rules, sheets: tuple[Sheet, ...] = SHEETS) -> None:
+    """The workbook with its help sheet, dropdowns (the forms of ``rules``) and example rows."""
     book = openpyxl.Workbook()
     _write_help(book.active, sheets)
     lists = book.create_sheet(LISTS_SHEET)
+    choices = _Lists(lists, rules)
     for sheet in sheets:
         ws = book.create_sheet(sheet.title)
-        if sheet.layout is Layout.FORM:
-            _write_form(ws, sheet, lists)
-        else:
-            _write_table(ws, sheet, lists)
+        writer = _write_form if sheet.layout is Layout.FORM else _write_table
+        writer(ws, sheet, choices)
     lists.sheet_state = "hidden"
     book.move_sheet(lists, offset=len(book.sheetnames))
     with atomic_path(target) as tmp:
         book.save(tmp)
 
 
-def write_filled_workbook(target: Path, content: dict, sheets: tuple[Sheet, ...] = SHEETS) -> None:
+def write_filled_workbook(target: Path, content: dict, rules: Rules, sheets: tuple[Sheet, ...] = SHEETS) -> None:
     """A workbook as ``tdkt init`` writes it, filled from ``content``.
 
     ``content`` maps a sheet key to a dict of field values (form sheets) or a list
     of such dicts (table sheets, written from row 2 over the example row). A tuple
     value becomes one line per item. Used for the samples and in tests.
     """
-    write_blank_workbook(target, sheets)
+    write_blank_workbook(target, rules, sheets)
     book = openpyxl.load_workbook(target)
     for sheet in sheets:
         ws = book[sheet.title]
@@ -91,8 +92,8 @@ def _write_help(ws: Worksheet, sheets: tuple[Sheet, ...]) -> None:
         ("4. Ngày nhập dạng ngày/tháng/năm, ví dụ 05/01/2024. Không gộp ô (Merge) trong bảng.", None),
         ('5. Kiểm tra: tdkt check <tệp>.xlsx — tạo văn bản: tdkt build <tệp>.xlsx', None),
         ("6. Phần nào để trống thì văn bản tương ứng được bỏ qua, phần mềm sẽ báo phần đã bỏ qua.", None),
-        ("7. Lời văn của Kế hoạch nằm trong mẫu templates/ke-hoach.docx (đang theo tỉnh Bắc Ninh); các dòng căn cứ "
-         "của quyết định khen thưởng nằm trong data/can-cu.toml. Tỉnh khác hoặc năm mới: xem README.", None),
+        ("7. Mẫu văn bản và dữ liệu riêng của cơ quan (lời văn Kế hoạch, dòng căn cứ…) đặt trong thư mục mau/ cạnh "
+         "sổ này: lệnh tdkt mau chép các mẫu có sẵn vào đó để sửa. Xem README.", None),
     ]
     for text, font in lines:
         ws.append([text])
@@ -114,7 +115,7 @@ def _write_help(ws: Worksheet, sheets: tuple[Sheet, ...]) -> None:
         ws.column_dimensions[letter].width = width
 
 
-def _write_form(ws: Worksheet, sheet: Sheet, lists: Worksheet) -> None:
+def _write_form(ws: Worksheet, sheet: Sheet, lists: _Lists) -> None:
     ws.append(["Mục", "Nội dung", "Hướng dẫn"])
     for cell in ws[1]:
         cell.font, cell.fill = BOLD, HEADER_FILL
@@ -134,7 +135,7 @@ def _write_form(ws: Worksheet, sheet: Sheet, lists: Worksheet) -> None:
         ws.column_dimensions[letter].width = width
 
 
-def _write_table(ws: Worksheet, sheet: Sheet, lists: Worksheet) -> None:
+def _write_table(ws: Worksheet, sheet: Sheet, lists: _Lists) -> None:
     ws.append([c.header for c in sheet.columns])
     ws.append([_example_cell(c) for c in sheet.columns])
     for index, column in enumerate(sheet.columns, start=1):
@@ -152,18 +153,19 @@ def _write_table(ws: Worksheet, sheet: Sheet, lists: Worksheet) -> None:
 
 
 def _format_input(ws: Worksheet, column: Column, target: str) -> None:
-    for row in ws[target] if ":" in target else ((ws[target],),):
-        for cell in row:
-            if column.kind is Kind.DATE:
-                cell.number_format = "dd/mm/yyyy"
-            elif column.kind is Kind.LINES:
-                cell.alignment = WRAP
+    """Dates shown day/month/year, several lines wrapped: as a column style for a table (no
+    empty cells are stored, so the file stays small), on the one cell for a form."""
+    styled = ws.column_dimensions[target.split(":")[0].rstrip("0123456789")] if ":" in target else ws[target]
+    if column.kind is ValueType.DATE:
+        styled.number_format = "dd/mm/yyyy"
+    elif column.kind is ValueType.LINES:
+        styled.alignment = WRAP
 
 
-def _add_validation(ws: Worksheet, column: Column, target: str, lists: Worksheet) -> None:
+def _add_validation(ws: Worksheet, column: Column, target: str, lists: _Lists) -> None:
     prompt = (column.help or column.kind.label)[:250]
     if column.choices:
-        source = _list_range(lists, column)
+        source = lists.range_of(column)
         validation = DataValidation(type="list", formula1=source, allow_blank=not column.required,
                                     showErrorMessage=column.strict, errorTitle="Giá trị không hợp lệ",
                                     error="Hãy chọn một giá trị trong danh sách.")
@@ -176,12 +178,19 @@ def _add_validation(ws: Worksheet, column: Column, target: str, lists: Worksheet
     validation.add(target)
 
 
-def _list_range(lists: Worksheet, column: Column) -> str:
-    """Append the choices as a new column of the hidden list sheet; return its range."""
-    col = lists.max_column + 1 if lists.max_row > 1 or lists["A1"].value else 1
-    lists.cell(1, col, column.header)
-    options = column.options
-    for row, choice in enumerate(options, start=2):
-        lists.cell(row, col, choice)
-    letter = get_column_letter(col)
-    return f"{quote_sheetname(LISTS_SHEET)}!${letter}$2:${letter}${len(options) + 1}"
+class _Lists:
+    """The hidden sheet of dropdown values, one column per choice column."""
+
+    def __init__(self, ws: Worksheet, rules: Rules):
+        self.ws, self.rules = ws, rules
+
+    def range_of(self, column: Column) -> str:
+        """Append the choices as a new column of the hidden list sheet; return its range."""
+        ws = self.ws
+        col = ws.max_column + 1 if ws.max_row > 1 or ws["A1"].value else 1
+        ws.cell(1, col, column.header)
+        options = column.options(self.rules)
+        for row, choice in enumerate(options, start=2):
+            ws.cell(row, col, choice)
+        letter = get_column_letter(col)
+        return f"{quote_sheetname(LISTS_SHEET)}!${letter}$2:${letter}${len(options) + 1}"

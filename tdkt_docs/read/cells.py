@@ -7,36 +7,25 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 
 from openpyxl.utils.datetime import from_excel
 
-# Characters that look like nothing or like a space but break matching.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+from ..text import clean_line, clean_lines
 _DATE_TEXT = re.compile(r"^(?:ngày\s*)?(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _GROUPED_INT = re.compile(r"^\d{1,3}([.,\s]\d{3})+$")
 
 
 class CellError(ValueError):
-    """A value that does not fit its column; the message is Vietnamese."""
+    """A value that does not fit its column; the message is Vietnamese, ``code`` is stable."""
+
+    def __init__(self, message: str, code: str = "o.gia_tri"):
+        super().__init__(message)
+        self.code = code
 
 
 class UncachedFormula(str):
     """A formula cell whose value was never calculated (saved by a program other than Excel)."""
-
-
-def clean_line(text: str) -> str:
-    """NFC, invisible characters removed, runs of spaces collapsed, trimmed."""
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
-    return _SPACES.sub(" ", text).strip()
-
-
-def clean_lines(text: str) -> tuple[str, ...]:
-    """Split on line breaks (Alt+Enter in Excel) and clean each non-empty line."""
-    lines = (clean_line(part) for part in re.split(r"\r\n|\r|\n|\u2028|\u2029", text))
-    return tuple(line for line in lines if line)
 
 
 def as_text(value: object) -> str:
@@ -50,19 +39,19 @@ def as_lines(value: object) -> tuple[str, ...]:
 
 def as_int(value: object) -> int:
     if isinstance(value, bool):
-        raise CellError("cần một số nguyên")
+        raise CellError("cần một số nguyên", "o.so_nguyen")
     if isinstance(value, int):
         return value
     if isinstance(value, float):
         if value.is_integer():
             return int(value)
-        raise CellError(f"cần một số nguyên, không phải {value:g}")
+        raise CellError(f"cần một số nguyên, không phải {value:g}", "o.so_nguyen")
     text = as_text(value)
     if text.isdigit():
         return int(text)
     if _GROUPED_INT.match(text):
         return int(re.sub(r"[.,\s]", "", text))
-    raise CellError(f'cần một số nguyên, không phải "{text}"')
+    raise CellError(f'cần một số nguyên, không phải "{text}"', "o.so_nguyen")
 
 
 def as_year(value: object) -> int:
@@ -70,7 +59,7 @@ def as_year(value: object) -> int:
         value = re.sub(r"^\s*năm\s+", "", clean_line(value), flags=re.IGNORECASE)
     year = as_int(value)
     if not 1900 <= year <= 2200:
-        raise CellError(f"năm {year} không hợp lệ (cần 4 chữ số, ví dụ 2024)")
+        raise CellError(f"năm {year} không hợp lệ (cần 4 chữ số, ví dụ 2024)", "o.nam")
     return year
 
 
@@ -83,7 +72,7 @@ def as_date(value: object) -> dt.date:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if 1 <= value < 2958466:
             return from_excel(value).date()
-        raise CellError(f"{value} không phải là ngày")
+        raise CellError(f"{value} không phải là ngày", "o.ngay")
     text = as_text(value)
     match = _DATE_TEXT.match(text)
     if match:
@@ -92,11 +81,11 @@ def as_date(value: object) -> dt.date:
     elif (match := _ISO_DATE.match(text)):
         year, month, day = (int(g) for g in match.groups())
     else:
-        raise CellError(f'"{text}" không phải là ngày; hãy nhập dạng ngày/tháng/năm, ví dụ 05/01/2024')
+        raise CellError(f'"{text}" không phải là ngày; hãy nhập dạng ngày/tháng/năm, ví dụ 05/01/2024', "o.ngay")
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise CellError(f'ngày "{text}" không tồn tại') from None
+        raise CellError(f'ngày "{text}" không tồn tại', "o.ngay") from None
 
 
 def _display(value: object) -> str:

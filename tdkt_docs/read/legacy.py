@@ -23,13 +23,12 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from ..errors import UserError
 from ..files import atomic_path
+from ..text import TONE_MARKS
 
 TCVN3 = "TCVN3"
 VNI = "VNI"
 FONT_NAMES = {TCVN3: "TCVN3 (.VnTime)", VNI: "VNI (VNI-Times)"}
 
-# Tone marks in the order of every table row: sắc, huyền, hỏi, ngã, nặng.
-_TONES = "\u0301\u0300\u0309\u0303\u0323"
 
 # Per row: Unicode base letter, its legacy form, then its five toned forms.
 _TCVN3_ROWS = """
@@ -97,7 +96,7 @@ def _rows(table: str) -> dict[str, str]:
             continue
         base, plain, *toned = row.split(" ")
         mapping[base] = plain
-        for tone, form in zip(_TONES, toned, strict=True):
+        for tone, form in zip(TONE_MARKS, toned, strict=True):
             mapping[unicodedata.normalize("NFC", base + tone)] = form
     return mapping
 
@@ -203,8 +202,8 @@ def _is_syllable(word: str) -> bool:
 def _split_tone(text: str) -> tuple[str, str]:
     """``text`` without tone marks (NFC), and the tone marks it had."""
     decomposed = unicodedata.normalize("NFD", text)
-    tones = "".join(c for c in decomposed if c in _TONES)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES)), tones
+    tones = "".join(c for c in decomposed if c in TONE_MARKS)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in TONE_MARKS)), tones
 
 
 def _tone_in_place(word: str, toneless: str, onset: int) -> bool:

@@ -1,11 +1,20 @@
 """Typed records read from the workbook, one dataclass per sheet.
 
-``rows`` holds the workbook rows a record came from, for the build manifest.
+``rows`` holds the workbook rows a record came from, for the build manifest, and
+``cells`` the cell each value was read from ("I7"), for messages that point at it.
 """
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from ..glossary import Appraisal, DocumentName, Order, Quarter, RecipientKind, Split
+
+Cells = dict[str, str]
+
+
+def _cells() -> Cells:
+    return field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -19,6 +28,7 @@ class Agency:
     code: str
     place: str
     rows: tuple[int, ...] = ()
+    cells: Cells = _cells()
 
     @property
     def name_lines(self) -> tuple[str, ...]:
@@ -37,6 +47,7 @@ class PlanInfo:
     signer: str
     archive: str
     rows: tuple[int, ...] = ()
+    cells: Cells = _cells()
 
 
 @dataclass(frozen=True)
@@ -45,30 +56,33 @@ class LegalBasisLine:
 
     text: str
     rows: tuple[int, ...] = ()
+    cells: Cells = _cells()
 
 
 @dataclass(frozen=True)
 class Recipient:
     """Sheet "Nơi nhận": one line of a distribution list."""
 
-    document: str
+    document: DocumentName
     name: str
     note: str
     copies: int | None
     rows: tuple[int, ...] = ()
+    cells: Cells = _cells()
 
 
 @dataclass(frozen=True)
 class Task:
     """Sheet "Phụ lục": one task of the plan's appendix table."""
 
-    quarter: str
+    quarter: Quarter
     content: tuple[str, ...]
     directing: tuple[str, ...]
     executing: tuple[str, ...]
     cooperating: tuple[str, ...]
     note: tuple[str, ...]
     rows: tuple[int, ...] = ()
+    cells: Cells = _cells()
 
 
 @dataclass(frozen=True)
@@ -76,17 +90,18 @@ class Batch:
     """Sheet "Đợt khen thưởng": one batch of decisions signed together."""
 
     name: str
-    quarter: str
+    quarter: Quarter
     signing: dt.date | None
     position: str
     signer: str
     submission_no: str
     submission_date: dt.date | None
     first_number: int | None
-    split: str
-    order: str
+    split: Split | None
+    order: Order | None
     archive: str
     rows: tuple[int, ...] = ()
+    cells: Cells = _cells()
 
 
 @dataclass(frozen=True)
@@ -98,12 +113,13 @@ class Nomination:
     unit_head: str
     submission_no: str
     submission_date: dt.date | None
-    kind: str
+    kind: RecipientKind
     address: str
     name: str
     position: str
     workplace: str
     form: str
     achievement: str
-    appraisal: str
+    appraisal: Appraisal | None
     rows: tuple[int, ...] = ()
+    cells: Cells = _cells()

@@ -9,14 +9,17 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from . import cells
-from ..rules.legal import award_forms
+from ..glossary import Appraisal, Choice, DocumentName, Order, Quarter, RecipientKind, Split
 from .records import Agency, Batch, LegalBasisLine, Nomination, PlanInfo, Recipient, Task
 
+if TYPE_CHECKING:
+    from ..rules.book import Rules
 
-class Kind(enum.Enum):
+
+class ValueType(enum.Enum):
     """Column types: the parser that turns a raw cell into a value."""
 
     TEXT = (cells.as_text, "chữ")
@@ -39,7 +42,7 @@ class Layout(enum.Enum):
 class Column:
     key: str                     # record field
     header: str                  # Vietnamese header (or form label)
-    kind: Kind = Kind.TEXT
+    kind: ValueType = ValueType.TEXT
     required: bool = False
     choices: tuple[str, ...] | Callable[[], tuple[str, ...]] = ()  # dropdown values, or where to get them
     strict: bool = True          # only the choices are allowed (else they are suggestions)
@@ -50,13 +53,23 @@ class Column:
     width: int = 24
 
     @property
-    def options(self) -> tuple[str, ...]:
-        """The dropdown values (read from the rules data only when needed)."""
-        return tuple(self.choices()) if callable(self.choices) else self.choices
+    def enum(self) -> type[Choice] | None:
+        """The enum whose members this column's values become, if any."""
+        return self.choices if isinstance(self.choices, type) and issubclass(self.choices, Choice) else None
+
+    def options(self, rules: Rules | None = None) -> tuple[str, ...]:
+        """The dropdown values; those read from the rules data need ``rules``."""
+        if self.enum:
+            return self.enum.labels()
+        if callable(self.choices):
+            return tuple(self.choices(rules)) if rules is not None else ()
+        return self.choices
 
     @property
     def empty(self) -> object:
-        return () if self.kind is Kind.LINES else (None if self.kind in (Kind.INT, Kind.YEAR, Kind.DATE) else "")
+        if self.kind is ValueType.LINES:
+            return ()
+        return None if self.enum or self.kind is not ValueType.TEXT else ""
 
 
 @dataclass(frozen=True)
@@ -72,13 +85,11 @@ class Sheet:
         return next(c for c in self.columns if c.key == key)
 
 
-QUARTERS = ("Quý I", "Quý II", "Quý III", "Quý IV")
 _QUARTER_ALIASES = {
-    alias: quarter
-    for n, quarter in enumerate(QUARTERS, start=1)
-    for alias in (str(n), quarter.split()[1], f"quý {n}", f"q{n}", f"quý {quarter.split()[1]}")
+    alias: quarter.label
+    for quarter in Quarter
+    for alias in (str(quarter.number), quarter.label.split()[1], f"quý {quarter.number}", f"q{quarter.number}")
 }
-DOCUMENTS = ("Kế hoạch", "Quyết định khen thưởng")
 SIGNERS = ("CHỦ TỊCH", "PHÓ CHỦ TỊCH")
 SIGNER_NAME = Column("signer", "Họ tên người ký", required=True, width=22, help="Không ghi học hàm, học vị.",
                      example="Nguyễn Hương Giang")
@@ -114,11 +125,11 @@ PLAN = Sheet(
     record=PlanInfo,
     help="Thông tin của Kế hoạch công tác thi đua, khen thưởng trong năm.",
     columns=(
-        Column("year", "Năm kế hoạch", Kind.YEAR, required=True,
+        Column("year", "Năm kế hoạch", ValueType.YEAR, required=True,
                help="Mọi năm và số năm kỷ niệm trong văn bản tính theo năm này.", example=2024),
-        Column("number", "Số văn bản", Kind.INT, minimum=1,
+        Column("number", "Số văn bản", ValueType.INT, minimum=1,
                help="Để trống khi chưa lấy số: văn bản để chỗ trống cho văn thư ghi tay.", example=None),
-        Column("issued", "Ngày ban hành", Kind.DATE,
+        Column("issued", "Ngày ban hành", ValueType.DATE,
                help="Để trống khi chưa ký; nhập dạng ngày/tháng/năm, ví dụ 05/01/2024.", example=None),
         Column("authority", "Thẩm quyền ký", choices=("TM. ỦY BAN NHÂN DÂN",), strict=False,
                help="Dòng trên chức vụ người ký; Kế hoạch của UBND tỉnh ghi TM. ỦY BAN NHÂN DÂN.",
@@ -153,13 +164,13 @@ RECIPIENTS = Sheet(
     help='Mỗi dòng một nơi nhận. Dấu "- " đầu dòng và dấu ; cuối dòng do phần mềm thêm; '
          'dòng "Lưu: …" lấy từ ô Nơi lưu; quyết định khen thưởng tự ghi dòng "- Như Điều 3;" đầu tiên.',
     columns=(
-        Column("document", "Văn bản", required=True, choices=DOCUMENTS, width=26,
+        Column("document", "Văn bản", required=True, choices=DocumentName, width=26,
                help="Văn bản có nơi nhận này.", example="Kế hoạch"),
         Column("name", "Nơi nhận", required=True, width=60,
                help="Tên nơi nhận như in trong văn bản.", example="Ví dụ: Ban TĐKT Trung ương"),
         Column("note", "Ghi chú", width=16,
                help="In trong ngoặc sau tên, ví dụ để b/c.", example="để b/c"),
-        Column("copies", "Số bản", Kind.INT, width=10, minimum=1,
+        Column("copies", "Số bản", ValueType.INT, width=10, minimum=1,
                help="Số bản in gửi nơi này; để trống là 1.", example=1),
     ),
 )
@@ -172,25 +183,21 @@ TASKS = Sheet(
     help="Bảng Phụ lục thực hiện nhiệm vụ: mỗi dòng một nhiệm vụ, theo thứ tự trong từng quý. "
          "Một ô có nhiều đơn vị thì mỗi đơn vị một dòng (Alt+Enter).",
     columns=(
-        Column("quarter", "Quý", required=True, choices=QUARTERS, aliases=_QUARTER_ALIASES,
+        Column("quarter", "Quý", required=True, choices=Quarter, aliases=_QUARTER_ALIASES,
                width=10, help="Quý thực hiện: Quý I, Quý II, Quý III hoặc Quý IV.", example="Quý I"),
-        Column("content", "Nội dung thực hiện", Kind.LINES, required=True, width=60,
+        Column("content", "Nội dung thực hiện", ValueType.LINES, required=True, width=60,
                help="Nội dung nhiệm vụ.", example=("Ví dụ: Xây dựng Kế hoạch công tác thi đua, khen thưởng",)),
-        Column("directing", "Đơn vị chỉ đạo", Kind.LINES, width=24,
+        Column("directing", "Đơn vị chỉ đạo", ValueType.LINES, width=24,
                help="Mỗi đơn vị một dòng.", example=("UBND tỉnh",)),
-        Column("executing", "Đơn vị thực hiện", Kind.LINES, width=30,
+        Column("executing", "Đơn vị thực hiện", ValueType.LINES, width=30,
                help="Mỗi đơn vị một dòng.", example=("Sở Nội vụ",)),
-        Column("cooperating", "Đơn vị phối hợp", Kind.LINES, width=30,
+        Column("cooperating", "Đơn vị phối hợp", ValueType.LINES, width=30,
                help="Mỗi đơn vị một dòng.", example=()),
-        Column("note", "Ghi chú", Kind.LINES, width=16, help="", example=()),
+        Column("note", "Ghi chú", ValueType.LINES, width=16, help="", example=()),
     ),
 )
 
-KINDS = ("Tập thể", "Cá nhân", "Hộ gia đình")
 ADDRESSES = ("Ông", "Bà")
-SPLITS = ("Theo tờ trình", "Theo hình thức")
-ORDERS = ("Như đề nghị", "Theo vần tên")
-APPRAISALS = ("Đạt", "Không đạt", "Chưa thẩm định")
 
 BATCHES = Sheet(
     key="batches",
@@ -201,9 +208,9 @@ BATCHES = Sheet(
     columns=(
         Column("name", "Đợt", required=True, width=18,
                help="Tên đợt, dùng ở trang Đề nghị khen thưởng để gắn đề nghị vào đợt.", example="Ví dụ: Quý I/2024"),
-        Column("quarter", "Quý", required=True, choices=QUARTERS, aliases=_QUARTER_ALIASES, width=10,
+        Column("quarter", "Quý", required=True, choices=Quarter, aliases=_QUARTER_ALIASES, width=10,
                help="Quý của đợt (đợt cuối năm chọn Quý IV).", example="Quý I"),
-        Column("signing", "Ngày ký dự kiến", Kind.DATE, required=True, width=14,
+        Column("signing", "Ngày ký dự kiến", ValueType.DATE, required=True, width=14,
                help="Mức lương cơ sở, hệ số tiền thưởng và các căn cứ được chọn theo ngày này.",
                example=dt.date(2024, 3, 25)),
         Column("position", "Chức vụ người ký", required=True, choices=SIGNERS, width=18,
@@ -212,14 +219,14 @@ BATCHES = Sheet(
         SIGNER_NAME,
         Column("submission_no", "Số tờ trình Sở Nội vụ", required=True, width=18,
                help="Tờ trình của Sở Nội vụ đề nghị khen thưởng, ví dụ 15/TTr-SNV.", example="15/TTr-SNV"),
-        Column("submission_date", "Ngày tờ trình Sở Nội vụ", Kind.DATE, required=True, width=14,
+        Column("submission_date", "Ngày tờ trình Sở Nội vụ", ValueType.DATE, required=True, width=14,
                help="Ngày của tờ trình Sở Nội vụ.", example=dt.date(2024, 3, 18)),
-        Column("first_number", "Số quyết định đầu tiên", Kind.INT, width=12, minimum=1,
+        Column("first_number", "Số quyết định đầu tiên", ValueType.INT, width=12, minimum=1,
                help="Để trống nếu văn thư sẽ ghi số; có số thì các quyết định được đánh số liên tiếp.", example=None),
-        Column("split", "Chia quyết định", choices=SPLITS, width=16,
+        Column("split", "Chia quyết định", choices=Split, width=16,
                help="Theo tờ trình (mặc định): mỗi hình thức của mỗi tờ trình một quyết định. "
                     "Theo hình thức: gộp các tờ trình cùng hình thức.", example="Theo tờ trình"),
-        Column("order", "Thứ tự danh sách", choices=ORDERS, width=16,
+        Column("order", "Thứ tự danh sách", choices=Order, width=16,
                help="Như đề nghị (mặc định) hoặc Theo vần tên (A, Ă, Â, B…, theo tên rồi họ đệm).",
                example="Như đề nghị"),
         Column("archive", "Nơi lưu", width=14, help='Dòng cuối Nơi nhận "- Lưu: …"; để trống là VT, NC.',
@@ -243,9 +250,9 @@ NOMINATIONS = Sheet(
                example=""),
         Column("submission_no", "Số tờ trình", required=True, width=16, example="45/TTr-SGDĐT",
                help="Số, ký hiệu tờ trình của đơn vị."),
-        Column("submission_date", "Ngày tờ trình", Kind.DATE, required=True, width=13,
+        Column("submission_date", "Ngày tờ trình", ValueType.DATE, required=True, width=13,
                example=dt.date(2024, 3, 8), help="Ngày của tờ trình."),
-        Column("kind", "Loại", required=True, choices=KINDS, width=13, example="Cá nhân",
+        Column("kind", "Loại", required=True, choices=RecipientKind, width=13, example="Cá nhân",
                help="Tập thể, Cá nhân hoặc Hộ gia đình."),
         Column("address", "Ông/Bà", choices=ADDRESSES, width=8, example="Ông",
                help="Bắt buộc với cá nhân; với hộ gia đình là chủ hộ."),
@@ -256,13 +263,13 @@ NOMINATIONS = Sheet(
         Column("workplace", "Đơn vị công tác", width=30, example="Sở Giáo dục và Đào tạo",
                help="Cơ quan, đơn vị; với tập thể là đơn vị cấp trên; với hộ gia đình là địa chỉ."),
         Column("form", "Hình thức khen thưởng", required=True, width=34, strict=False,
-               choices=lambda: tuple(form.name for form in award_forms()),
+               choices=lambda rules: rules.catalogue.names(),
                example="Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
                help="Hình thức hoặc danh hiệu do Chủ tịch UBND tỉnh quyết định."),
         Column("achievement", "Thành tích", required=True, width=50,
                example="Đã có thành tích xuất sắc trong công tác năm 2024",
                help="Nội dung thành tích, in ở Điều 1 và trên bằng: Đã có thành tích xuất sắc …"),
-        Column("appraisal", "Kết quả thẩm định", choices=APPRAISALS, width=14, example="Đạt",
+        Column("appraisal", "Kết quả thẩm định", choices=Appraisal, width=14, example="Đạt",
                help="Chỉ đề nghị Đạt (hoặc để trống) mới được đưa vào quyết định."),
     ),
 )

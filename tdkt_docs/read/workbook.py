@@ -10,9 +10,17 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..errors import UserError
+from ..glossary import Choice
+from ..problems import Location, Problem, Severity
 from . import cells, legacy
-from .problems import ERROR, WARNING, Problem
 from .schema import SHEETS, Column, Layout, Sheet
+
+ERROR, WARNING = Severity.ERROR, Severity.WARNING
+
+
+def sheet_problem(severity: Severity, code: str, sheet: Sheet, message: str, cell: str = "",
+                  column: Column | None = None) -> Problem:
+    return Problem(severity, code, message, Location(sheet.title, cell, column.header if column else ""))
 
 HEADER_SEARCH_ROWS = 5
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -35,6 +43,9 @@ class WorkbookData:
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.is_error]
 
+    def has_errors_in(self, sheet: Sheet) -> bool:
+        return any(p.is_error and p.location.sheet == sheet.title for p in self.problems)
+
 
 def read_workbook(path: Path, sheets: tuple[Sheet, ...] = SHEETS) -> WorkbookData:
     """Read and validate every declared sheet of the workbook at ``path``."""
@@ -45,8 +56,8 @@ def read_workbook(path: Path, sheets: tuple[Sheet, ...] = SHEETS) -> WorkbookDat
     for sheet in sheets:
         ws = find_sheet(book, sheet.title)
         if ws is None:
-            data.problems.append(Problem(
-                ERROR, sheet.title,
+            data.problems.append(sheet_problem(
+                ERROR, "trang.thieu", sheet,
                 f'thiếu trang tính "{sheet.title}". Dùng lệnh "tdkt init" để tạo sổ mẫu có đủ các trang.'))
             continue
         reader = read_form if sheet.layout is Layout.FORM else read_table
@@ -116,52 +127,54 @@ def parse_value(column: Column, raw: object) -> object:
     """The typed value of one cell, or ``column.empty``; raises CellError."""
     if cells.is_blank(raw):
         if column.required:
-            raise cells.CellError("bắt buộc phải nhập, đang để trống")
+            raise cells.CellError("bắt buộc phải nhập, đang để trống", "o.bat_buoc")
         return column.empty
     value = column.kind.parse(raw)
     if column.minimum is not None and value < column.minimum:
-        raise cells.CellError(f"cần một số từ {column.minimum} trở lên, không phải {value}")
+        raise cells.CellError(f"cần một số từ {column.minimum} trở lên, không phải {value}", "o.nho_qua")
     if column.choices and column.strict:
         value = _choice(column, value)
     return value
 
 
-def _choice(column: Column, value: object) -> str:
+def _choice(column: Column, value: object) -> str | Choice:
+    """The choice ``value`` names (an enum member for enum columns)."""
     key = cells.header_key(value)
-    for choice in column.options:
+    for choice in column.options():
         if cells.header_key(choice) == key:
-            return choice
+            return column.enum(choice) if column.enum else choice
     for alias, choice in column.aliases.items():
         if cells.header_key(alias) == key:
-            return choice
-    allowed = ", ".join(f'"{c}"' for c in column.options)
-    raise cells.CellError(f'"{value}" không có trong danh mục; chọn một trong: {allowed}')
+            return column.enum(choice) if column.enum else choice
+    allowed = ", ".join(f'"{c}"' for c in column.options())
+    raise cells.CellError(f'"{value}" không có trong danh mục; chọn một trong: {allowed}', "o.danh_muc")
 
 
 def read_form(ws: Worksheet, sheet: Sheet, uncached: Uncached | None = None) -> tuple[list, list[Problem]]:
     """A FORM sheet: find each label in column A, read its value from column B."""
     labels = {cells.header_key(ws.cell(row, 1).value): row for row in range(1, ws.max_row + 1)}
     values: dict[str, object] = {}
-    rows: list[int] = []
+    places: dict[str, str] = {}
     problems: list[Problem] = []
     filled = False
     for column in sheet.columns:
         row = labels.get(cells.header_key(column.header))
         if row is None:
             severity = ERROR if column.required else WARNING
-            problems.append(Problem(severity, sheet.title,
-                                    f'không tìm thấy dòng "{column.header}" ở cột A.', column=column.header))
+            problems.append(sheet_problem(severity, "dong.thieu", sheet,
+                                          f'không tìm thấy dòng "{column.header}" ở cột A.', column=column))
             values[column.key] = column.empty
             continue
         raw = (uncached or {}).get((row, 2), ws.cell(row, 2).value)
         filled = filled or not cells.is_blank(raw)
-        rows.append(row)
-        values[column.key] = _parse_into(column, raw, f"B{row}", sheet, problems)
+        places[column.key] = f"B{row}"
+        values[column.key] = _parse_into(column, raw, places[column.key], sheet, problems)
     if not filled:
         return [], []  # an untouched form is a part left out, not an error
     if any(p.is_error for p in problems):
         return [], problems
-    return [sheet.record(**values, rows=tuple(rows))], problems
+    rows = tuple(int(place[1:]) for place in places.values())
+    return [sheet.record(**values, rows=rows, cells=places)], problems
 
 
 def read_table(ws: Worksheet, sheet: Sheet, uncached: Uncached | None = None) -> tuple[list, list[Problem]]:
@@ -170,42 +183,44 @@ def read_table(ws: Worksheet, sheet: Sheet, uncached: Uncached | None = None) ->
     if header_row is None:
         return [], problems
     problems += _merged_cell_problems(ws, sheet, header_row)
+    letters = {col: get_column_letter(col) for col in positions.values()}
     records = []
     for row in range(header_row + 1, ws.max_row + 1):
         raws = {key: (uncached or {}).get((row, col), ws.cell(row, col).value) for key, col in positions.items()}
         if all(cells.is_blank(raw) for raw in raws.values()):
             continue
         if row == header_row + 1 and _is_example(sheet, raws):
-            problems.append(Problem(WARNING, sheet.title, "dòng ví dụ, đã bỏ qua (xóa dòng này khi nhập số liệu thật).",
-                                    cell=f"A{row}"))
+            problems.append(sheet_problem(WARNING, "dong.vi_du", sheet,
+                                          "dòng ví dụ, đã bỏ qua (xóa dòng này khi nhập số liệu thật).",
+                                          cell=f"{letters[min(positions.values())]}{row}"))
             continue
         row_problems: list[Problem] = []
-        values = {}
+        values, places = {}, {}
         for column in sheet.columns:
             col = positions.get(column.key)
-            coordinate = f"{get_column_letter(col)}{row}" if col else f"dòng {row}"
+            places[column.key] = f"{letters[col]}{row}" if col else f"dòng {row}"
             raw = raws[column.key] if col else None
-            values[column.key] = _parse_into(column, raw, coordinate, sheet, row_problems)
+            values[column.key] = _parse_into(column, raw, places[column.key], sheet, row_problems)
         problems += row_problems
         if not any(p.is_error for p in row_problems):
-            records.append(sheet.record(**values, rows=(row,)))
+            records.append(sheet.record(**values, rows=(row,), cells=places))
     return records, problems
 
 
 def _parse_into(column: Column, raw: object, coordinate: str, sheet: Sheet, problems: list[Problem]) -> object:
     if isinstance(raw, cells.UncachedFormula):
-        problems.append(Problem(ERROR, sheet.title,
-                                f"ô có công thức {raw} nhưng chưa có giá trị tính sẵn (tệp được lưu bằng chương trình "
-                                "không tính công thức). Hãy mở tệp bằng Excel hoặc LibreOffice, bấm Lưu, rồi chạy lại.",
-                                cell=coordinate, column=column.header))
+        problems.append(sheet_problem(ERROR, "o.cong_thuc", sheet,
+                                      f"ô có công thức {raw} nhưng chưa có giá trị tính sẵn (tệp được lưu bằng chương "
+                                      "trình không tính công thức). Hãy mở tệp bằng Excel hoặc LibreOffice, bấm Lưu, "
+                                      "rồi chạy lại.", cell=coordinate, column=column))
         return column.empty
     if isinstance(raw, str) and (converted := legacy.convert_cell(raw)):
         raw, message = converted
-        problems.append(Problem(WARNING, sheet.title, message, cell=coordinate, column=column.header))
+        problems.append(sheet_problem(WARNING, "o.bang_ma_cu", sheet, message, cell=coordinate, column=column))
     try:
         return parse_value(column, raw)
     except cells.CellError as exc:
-        problems.append(Problem(ERROR, sheet.title, f"{exc}.", cell=coordinate, column=column.header))
+        problems.append(sheet_problem(ERROR, exc.code, sheet, f"{exc}.", cell=coordinate, column=column))
         return column.empty
 
 
@@ -225,9 +240,9 @@ def _locate_headers(ws: Worksheet, sheet: Sheet) -> tuple[int | None, dict[str, 
         if column.key not in best:
             severity = ERROR if column.required else WARNING
             note = "" if column.required else " Cột này không bắt buộc: coi như để trống."
-            problems.append(Problem(severity, sheet.title,
-                                    f'không tìm thấy cột "{column.header}" ở dòng tiêu đề.{note}',
-                                    column=column.header))
+            problems.append(sheet_problem(severity, "cot.thieu", sheet,
+                                          f'không tìm thấy cột "{column.header}" ở dòng tiêu đề.{note}',
+                                          column=column))
     if best_row is None:
         return None, {}, problems
     if any(p.is_error for p in problems):
@@ -239,8 +254,8 @@ def _merged_cell_problems(ws: Worksheet, sheet: Sheet, header_row: int) -> list[
     problems = []
     for merged in ws.merged_cells.ranges:
         if merged.max_row > header_row:
-            problems.append(Problem(
-                ERROR, sheet.title,
+            problems.append(sheet_problem(
+                ERROR, "o.gop", sheet,
                 f"các ô {merged.coord} đang được gộp (Merge). Hãy bỏ gộp ô và điền giá trị vào từng dòng.",
                 cell=merged.coord.split(":")[0]))
     return problems
@@ -252,7 +267,8 @@ def _is_example(sheet: Sheet, raws: dict[str, object]) -> bool:
             value = column.kind.parse(raws[column.key]) if not cells.is_blank(raws.get(column.key)) else column.empty
         except cells.CellError:
             return False
+        shown = value.label if isinstance(value, Choice) else value
         example = column.empty if column.example is None else column.example
-        if value != example:
+        if shown != example:
             return False
     return True

@@ -8,7 +8,6 @@ an error naming the template, never a silent blank.
 """
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 from dataclasses import dataclass
@@ -20,101 +19,89 @@ from docxtpl import DocxTemplate
 from lxml import etree
 
 from ..errors import UserError
+from ..files import write_zip
 
 BODY_PART = "word/document.xml"
-_FIXED_TIME = (1980, 1, 1, 0, 0, 0)
-_TAG = re.compile(r"<[^>]+>")
 
 
-def jinja_env() -> jinja2.Environment:
-    return jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+class _CompilingEnvironment(jinja2.Environment):
+    """Compiles each template source once: docxtpl's ``render_xml_part`` asks for it at every render."""
+
+    def __init__(self):
+        super().__init__(autoescape=True, undefined=jinja2.StrictUndefined)
+        self._compiled: dict[str, jinja2.Template] = {}
+
+    def from_string(self, source, globals=None, template_class=None):  # noqa: A002 - jinja's signature
+        if source not in self._compiled:
+            self._compiled[source] = super().from_string(source, globals, template_class)
+        return self._compiled[source]
 
 
 @dataclass
 class _Part:
     name: str          # zip entry, e.g. "word/header1.xml"
-    source: str        # patched XML the template was compiled from (for error context)
-    template: jinja2.Template
-    prefix: bytes = b""  # for the body: document.xml around <w:body>…</w:body>
-    suffix: bytes = b""
+    part: object       # the python-docx part docxtpl renders it as
+    source: str        # patched XML, as docxtpl renders it
 
 
 class CompiledTemplate:
-    """A .docx template compiled once, rendered to any number of documents."""
+    """A .docx template read and patched once, its Jinja compiled once, rendered to any number of documents.
 
-    def __init__(self, path: Path, env: jinja2.Environment | None = None):
+    Rendering goes through docxtpl's own ``patch_xml``, ``render_xml_part`` and ``fix_tables``
+    (docxtpl is pinned in pyproject.toml); only the zip is written here, with fixed timestamps.
+    """
+
+    def __init__(self, path: Path):
         self.path = Path(path)
-        self._env = env or jinja_env()
+        self._env = _CompilingEnvironment()
         self._docx = DocxTemplate(str(self.path))
         self._docx.init_docx()
-        self._zip = self.path.read_bytes()
-        with zipfile.ZipFile(io.BytesIO(self._zip)) as archive:
+        with zipfile.ZipFile(self.path) as archive:
             self._entries = [(info.filename, archive.read(info.filename)) for info in archive.infolist()]
-        self._body = self._compile_body()
-        self._headers = list(self._compile_headers_footers())
+        raw = dict(self._entries)[BODY_PART]
+        start, end = raw.index(b"<w:body>"), raw.rindex(b"</w:body>") + len(b"</w:body>")
+        self._prefix, self._suffix = raw[:start], raw[end:]
+        self._body = _Part(BODY_PART, self._docx.docx._part, self._docx.patch_xml(self._docx.get_xml()))
+        self._headers = [
+            _Part(str(part.partname).lstrip("/"), part, self._docx.patch_xml(self._docx.get_part_xml(part)))
+            for uri in (self._docx.HEADER_URI, self._docx.FOOTER_URI)
+            for _, part in self._docx.get_headers_footers(uri) if b"{" in part.blob]
+        for part in (self._body, *self._headers):  # compile now: a syntax error stops here, naming the template
+            try:
+                self._docx.render_xml_part(part.source, part.part, {}, self._env)
+            except jinja2.UndefinedError:
+                pass  # compiled; an empty context only lacks the data
+            except jinja2.TemplateError as exc:
+                raise self._error(exc) from None
 
     def render(self, context: dict) -> bytes:
         """The rendered document's bytes (deterministic: same context, same bytes)."""
         replaced = {self._body.name: self._render_body(context)}
         for part in self._headers:
             replaced[part.name] = self._render_part(part, context).encode("utf-8")
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-            for name, data in self._entries:
-                info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                archive.writestr(info, replaced.get(name, data))
-        return out.getvalue()
-
-    # -- compiling -------------------------------------------------------------
-
-    def _compile(self, name: str, xml: str) -> _Part:
-        source = re.sub(r"<w:p([ >])", r"\n<w:p\1", self._docx.patch_xml(xml))
-        try:
-            return _Part(name, source, self._env.from_string(source))
-        except jinja2.TemplateSyntaxError as exc:
-            raise self._error(exc, source) from None
-
-    def _compile_body(self) -> _Part:
-        raw = dict(self._entries)[BODY_PART]
-        start, end = raw.index(b"<w:body>"), raw.rindex(b"</w:body>") + len(b"</w:body>")
-        part = self._compile(BODY_PART, self._docx.get_xml())
-        part.prefix, part.suffix = raw[:start], raw[end:]
-        return part
-
-    def _compile_headers_footers(self):
-        for uri in (self._docx.HEADER_URI, self._docx.FOOTER_URI):
-            for _, part in self._docx.get_headers_footers(uri):
-                if b"{" in part.blob:
-                    yield self._compile(str(part.partname).lstrip("/"), self._docx.get_part_xml(part))
-
-    # -- rendering -------------------------------------------------------------
+        return write_zip((name, replaced.get(name, data)) for name, data in self._entries)
 
     def _render_part(self, part: _Part, context: dict) -> str:
         try:
-            xml = part.template.render(context)
+            return self._docx.render_xml_part(part.source, part.part, context, self._env)
         except jinja2.UndefinedError as exc:
             name = _undefined_name(exc, part.source)
             raise UserError(f'Mẫu "{self.path.name}" dùng biến không có trong dữ liệu: {name}. '
                             "Xem danh sách biến trong templates/README.md.") from None
         except jinja2.TemplateError as exc:
-            raise self._error(exc, part.source) from None
-        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
-        xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-        return self._docx.resolve_listing(xml)
+            raise self._error(exc) from None
 
     def _render_body(self, context: dict) -> bytes:
         body = self._docx.fix_tables(self._render_part(self._body, context))
         drop_empty_final_section(body)
-        return self._body.prefix + etree.tostring(body, encoding="utf-8") + self._body.suffix
+        return self._prefix + etree.tostring(body, encoding="utf-8") + self._suffix
 
-    def _error(self, exc: jinja2.TemplateError, source: str) -> UserError:
-        lineno = getattr(exc, "lineno", None) or 1
-        lines = source.splitlines()[max(lineno - 3, 0):lineno + 2]
-        around = " … ".join(t for t in (" ".join(_TAG.sub("", line).split()) for line in lines) if t)
+    def _error(self, exc: jinja2.TemplateError) -> UserError:
+        """Name the template and quote the text around the error (docxtpl's ``docx_context``)."""
+        around = " … ".join(t for t in (" ".join(line.split()) for line in getattr(exc, "docx_context", ())) if t)
         return UserError(f'Mẫu "{self.path.name}" bị lỗi: {(exc.message or "").rstrip(".")}. '
                          f"Đoạn văn quanh chỗ lỗi: «{around}». "
-                         f'Chạy "tdkt check {self.path.name} --template" để xem vị trí và cách sửa.')
+                         f'Chạy "tdkt check --template {self.path.name}" để xem vị trí và cách sửa.')
 
 
 def _undefined_name(exc: jinja2.UndefinedError, source: str) -> str:

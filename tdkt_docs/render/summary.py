@@ -8,22 +8,21 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 import openpyxl
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..compose.decision import BatchSummary, Decision, awardee_name
+from ..compose.common import awardee_name
 from ..files import deterministic_zip
+
+if TYPE_CHECKING:
+    from ..documents.quyet_dinh import BatchSummary
 
 MONEY = "#,##0"
 BOLD = Font(name="Times New Roman", bold=True)
 FIXED_TIME = dt.datetime(2000, 1, 1)
-
-
-def decision_label(plan, decision: Decision) -> str:
-    """"05/QĐ-UBND" once numbered, else the file name (the văn thư numbers it later)."""
-    return plan.context["so_ky_hieu"] if decision.number else f'Chưa có số ({plan.filename.rsplit("/", 1)[-1]})'
 
 
 def summary_workbook(summary: BatchSummary) -> bytes:
@@ -51,16 +50,16 @@ def _awardees(ws: Worksheet, summary: BatchSummary) -> None:
     _header(ws, ["STT", "Quyết định", "Hình thức", "Loại", "Tên", "Chức vụ", "Đơn vị công tác", "Đơn vị trình",
                  "Tờ trình", "Số tiền (đồng)"], [6, 28, 34, 12, 30, 30, 30, 28, 18, 16])
     row = 1
-    for plan, _ in summary.decisions:
-        decision: Decision = plan.payload.decision
+    for document in summary.decisions:
+        decision = document.decision
         for award in decision.awards:
             n = award.nomination
             row += 1
-            ws.append([row - 1, decision_label(plan, decision), decision.form.name, n.kind,
+            ws.append([row - 1, document.label, decision.form.name, n.kind.label,
                        awardee_name(n), n.position, n.workplace, n.unit, n.submission_no, award.prize.amount])
             ws.cell(row, 10).number_format = MONEY
     ws.append([None, "Tổng cộng", None, None, None, None, None, None, None,
-               sum(p.payload.decision.total for p, _ in summary.decisions)])
+               sum(d.decision.total for d in summary.decisions)])
     row += 1
     ws.cell(row, 2).font = ws.cell(row, 10).font = BOLD
     ws.cell(row, 10).number_format = MONEY
@@ -72,11 +71,11 @@ def _totals(ws: Worksheet, summary: BatchSummary) -> None:
         "Theo hình thức": defaultdict(lambda: [0, 0]),
         "Theo quý": defaultdict(lambda: [0, 0]),
     }
-    for plan, _ in summary.decisions:
-        decision: Decision = plan.payload.decision
-        for key, bucket in ((decision_label(plan, decision), "Theo quyết định"),
+    for document in summary.decisions:
+        decision = document.decision
+        for key, bucket in ((document.label, "Theo quyết định"),
                             (decision.form.name, "Theo hình thức"),
-                            (summary.batch.quarter, "Theo quý")):
+                            (summary.batch.quarter.label, "Theo quý")):
             groups[bucket][key][0] += len(decision.awards)
             groups[bucket][key][1] += decision.total
     _header(ws, ["Nhóm", "Tên", "Số người/tập thể", "Tổng tiền (đồng)"], [18, 44, 16, 18])
@@ -91,10 +90,9 @@ def _totals(ws: Worksheet, summary: BatchSummary) -> None:
 def _distribution(ws: Worksheet, summary: BatchSummary) -> None:
     _header(ws, ["Quyết định", "Dòng Nơi nhận", "Nơi nhận cụ thể", "Số bản"], [28, 30, 60, 8])
     row = 1
-    for plan, deliveries in summary.decisions:
-        label = decision_label(plan, plan.payload.decision)
-        for delivery in deliveries:
-            ws.append([label, delivery.via, delivery.recipient, delivery.copies])
-        ws.append([label, "Cộng", None, sum(d.copies for d in deliveries)])
-        row += len(deliveries) + 1
+    for document in summary.decisions:
+        for delivery in document.deliveries:
+            ws.append([document.label, delivery.via, delivery.recipient, delivery.copies])
+        ws.append([document.label, "Cộng", None, sum(d.copies for d in document.deliveries)])
+        row += len(document.deliveries) + 1
         ws.cell(row, 2).font = ws.cell(row, 4).font = BOLD

@@ -2,15 +2,11 @@
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 
 import icu
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
-_SPACES = re.compile(r"\s+")
-TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
-"""Combining huyền, sắc, ngã, hỏi, nặng."""
+from ..text import TONE_MARKS, clean
 
 
 def _is_letter(ch: str) -> bool:
@@ -33,12 +29,6 @@ def _unify_tones(decomposed: str) -> str:
         run = []
         out.append(ch)
     return "".join(out)[:-1]
-
-
-def clean(text: str) -> str:
-    """NFC, zero-width characters removed, every whitespace run (NBSP too) one space."""
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
-    return _SPACES.sub(" ", text).strip()
 
 
 def match_key(text: str) -> str:

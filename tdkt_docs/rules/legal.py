@@ -1,23 +1,23 @@
-"""Dated legal data read from data/*.toml: award forms, coefficients, Căn cứ lines.
+"""Dated legal data read from the data files: award forms, coefficients, Căn cứ lines.
 
 Every value carries its ``source`` and whether it was ``verified`` against the legal
 text; ``rules_used_unverified`` turns the values a build used into warnings.
+The files are found through ``Settings`` and loaded by ``rules.book.Rules``.
 """
 from __future__ import annotations
 
-import functools
 import tomllib
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
 from ..errors import UserError
-from ..paths import DATA_DIR
+from ..glossary import RecipientKind
+from ..problems import Problem, Severity
 from .collation import match_key
 from .dates import short_date
-
-KINDS = ("Tập thể", "Cá nhân", "Hộ gia đình")
 
 
 class RuleError(UserError):
@@ -30,9 +30,8 @@ class Ruled(Protocol):
     verified: bool
 
 
-def load_data(name: str, parse_float: Callable[[str], Any] = Decimal) -> dict[str, Any]:
-    """Read ``data/<name>`` (floats become Decimal unless told otherwise); errors in Vietnamese."""
-    path = DATA_DIR / name
+def load_toml(path: Path, parse_float: Callable[[str], Any] = Decimal) -> dict[str, Any]:
+    """Read a data file (floats become Decimal unless told otherwise); errors in Vietnamese."""
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh, parse_float=parse_float)
@@ -94,19 +93,19 @@ def outside_periods(d: date, what: str, periods: Iterable[tuple[date, date | Non
     )
 
 
-def normalize_kind(kind: str) -> str:
-    """"cá  nhân" -> "Cá nhân"; RuleError for anything else."""
-    for known in KINDS:
-        if match_key(kind) == match_key(known):
+def normalize_kind(kind: str) -> RecipientKind:
+    """"cá  nhân" -> RecipientKind.INDIVIDUAL; RuleError for anything else."""
+    for known in RecipientKind:
+        if match_key(kind) == match_key(known.label):
             return known
-    raise RuleError(f'Loại "{kind}" không hợp lệ; chỉ dùng: {", ".join(KINDS)}.')
+    raise RuleError(f'Loại "{kind}" không hợp lệ; chỉ dùng: {", ".join(RecipientKind.labels())}.')
 
 
 @dataclass(frozen=True)
 class AwardForm:
     key: str
     name: str
-    kinds: tuple[str, ...]
+    kinds: tuple[RecipientKind, ...]
     authority: str
     title: str
     source: str
@@ -125,10 +124,10 @@ class Coefficient:
     source: str
     verified: bool
     form: str
-    kind: str
+    kind: RecipientKind
     effective_from: date
     effective_to: date | None = None
-    of_kind: str | None = None
+    of_kind: RecipientKind | None = None
     """When set, ``value`` multiplies the amount of that kind instead of the base salary."""
 
     @property
@@ -139,9 +138,9 @@ class Coefficient:
     def label(self) -> str:
         value = format(self.value.normalize(), "f")
         value = (value if "." in value else value + ".0").replace(".", ",")
-        base = f"mức {self.of_kind.lower()}" if self.of_kind else "mức lương cơ sở"
+        base = f"mức {self.of_kind.label.lower()}" if self.of_kind else "mức lương cơ sở"
         period = describe_periods([(self.effective_from, self.effective_to)])
-        return f"hệ số {value} × {base} cho {self.form}, {self.kind.lower()}, {period}"
+        return f"hệ số {value} × {base} cho {self.form}, {self.kind.label.lower()}, {period}"
 
 
 @dataclass(frozen=True)
@@ -157,60 +156,91 @@ class LegalBasis:
         return f'dòng "{self.text}"'
 
 
-_FORMS_FILE = "khen-thuong.toml"
-_BASIS_FILE = "can-cu.toml"
+FORMS_FILE = "khen-thuong.toml"
+BASIS_FILE = "can-cu.toml"
 
 
 def _read_coefficient(form_name: str, rec: dict[str, Any]) -> Coefficient:
-    value = field(rec, "value", _FORMS_FILE)
+    value = field(rec, "value", FORMS_FILE)
     if not isinstance(value, (Decimal, int)) or (Decimal(value) * 100) % 1:
-        raise RuleError(f"Tệp dữ liệu quy định {_FORMS_FILE}: hệ số {value} của {form_name} "
+        raise RuleError(f"Tệp dữ liệu quy định {FORMS_FILE}: hệ số {value} của {form_name} "
                         "phải là số có tối đa hai chữ số thập phân.")
     of_kind = rec.get("of_kind")
     return Coefficient(
         value=Decimal(value),
-        source=field(rec, "source", _FORMS_FILE),
-        verified=bool(field(rec, "verified", _FORMS_FILE)),
+        source=field(rec, "source", FORMS_FILE),
+        verified=bool(field(rec, "verified", FORMS_FILE)),
         form=form_name,
-        kind=normalize_kind(field(rec, "kind", _FORMS_FILE)),
-        effective_from=field(rec, "from", _FORMS_FILE),
+        kind=normalize_kind(field(rec, "kind", FORMS_FILE)),
+        effective_from=field(rec, "from", FORMS_FILE),
         effective_to=rec.get("to"),
         of_kind=normalize_kind(of_kind) if of_kind else None,
     )
 
 
 def _check_coefficients(form_name: str, coefs: list[Coefficient]) -> None:
-    for kind in sorted({c.kind for c in coefs}):
+    for kind in [k for k in RecipientKind if any(c.kind is k for c in coefs)]:
         periods = [(c.effective_from, c.effective_to) for c in coefs if c.kind == kind]
-        check_no_overlap(periods, f"hệ số {form_name} cho {kind.lower()}", _FORMS_FILE)
+        check_no_overlap(periods, f"hệ số {form_name} cho {kind.label.lower()}", FORMS_FILE)
     plain = {c.kind for c in coefs if not c.of_kind}
     for c in coefs:
         if c.of_kind and c.of_kind not in plain:
-            raise RuleError(f"Tệp dữ liệu quy định {_FORMS_FILE}: hệ số {form_name} cho "
-                            f"{c.kind.lower()} dựa vào mức {c.of_kind.lower()} chưa có.")
+            raise RuleError(f"Tệp dữ liệu quy định {FORMS_FILE}: hệ số {form_name} cho "
+                            f"{c.kind.label.lower()} dựa vào mức {c.of_kind.label.lower()} chưa có.")
 
 
-@functools.cache
-def _forms_data() -> tuple[tuple[AwardForm, ...], dict[str, tuple[Coefficient, ...]]]:
-    forms, coefficients = [], {}
-    for rec in field(load_data(_FORMS_FILE), "hinh_thuc", _FORMS_FILE):
-        name = field(rec, "name", _FORMS_FILE)
-        coefs = [_read_coefficient(name, c) for c in field(rec, "he_so", _FORMS_FILE)]
-        _check_coefficients(name, coefs)
-        form = AwardForm(
-            key=field(rec, "key", _FORMS_FILE),
-            name=name,
-            kinds=tuple(k for k in KINDS if any(c.kind == k for c in coefs)),
-            authority=field(rec, "authority", _FORMS_FILE),
-            title=field(rec, "title", _FORMS_FILE),
-            source=field(rec, "source", _FORMS_FILE),
-            verified=bool(field(rec, "verified", _FORMS_FILE)),
-            phrase=field(rec, "phrase", _FORMS_FILE),
-            codes=tuple(rec.get("codes", ())),
-        )
-        forms.append(form)
-        coefficients[form.key] = tuple(coefs)
-    return tuple(forms), coefficients
+class Catalogue:
+    """The award forms of the data file, their coefficients and every name they go by."""
+
+    def __init__(self, data: dict[str, Any]):
+        self._coefficients: dict[str, tuple[Coefficient, ...]] = {}
+        forms = []
+        for rec in field(data, "hinh_thuc", FORMS_FILE):
+            name = field(rec, "name", FORMS_FILE)
+            coefs = [_read_coefficient(name, c) for c in field(rec, "he_so", FORMS_FILE)]
+            _check_coefficients(name, coefs)
+            form = AwardForm(
+                key=field(rec, "key", FORMS_FILE),
+                name=name,
+                kinds=tuple(k for k in RecipientKind if any(c.kind is k for c in coefs)),
+                authority=field(rec, "authority", FORMS_FILE),
+                title=field(rec, "title", FORMS_FILE),
+                source=field(rec, "source", FORMS_FILE),
+                verified=bool(field(rec, "verified", FORMS_FILE)),
+                phrase=field(rec, "phrase", FORMS_FILE),
+                codes=tuple(rec.get("codes", ())),
+            )
+            forms.append(form)
+            self._coefficients[form.key] = tuple(coefs)
+        self.forms = tuple(forms)
+        self._index = self._build_index()
+
+    def _build_index(self) -> dict[str, AwardForm]:
+        index: dict[str, AwardForm] = {}
+        for form in self.forms:
+            for alias in (form.key, form.name, form.phrase, *form.codes):
+                if index.setdefault(match_key(alias), form) is not form:
+                    raise RuleError(f'Tệp dữ liệu quy định {FORMS_FILE}: tên "{alias}" dùng cho hai hình thức.')
+        return index
+
+    def names(self) -> tuple[str, ...]:
+        return tuple(form.name for form in self.forms)
+
+    def find(self, name: str) -> AwardForm | None:
+        """Look a form up by name, phrase, key or short code, ignoring case, spacing and tone placement."""
+        return next((self._index[k] for k in _lookup_keys(name) if k in self._index), None)
+
+    def coefficient(self, form: AwardForm, kind: RecipientKind, d: date) -> Coefficient:
+        """The coefficient for ``form`` and ``kind`` in force on the signing date ``d``."""
+        if kind not in form.kinds:
+            allowed = ", ".join(k.label.lower() for k in form.kinds)
+            raise RuleError(f'"{form.name}" không tặng cho {kind.label.lower()}; chỉ tặng cho: {allowed}.')
+        coefs = [c for c in self._coefficients[form.key] if c.kind is kind]
+        for coef in coefs:
+            if covers(coef.effective_from, coef.effective_to, d):
+                return coef
+        what = f'hệ số tiền thưởng "{form.name}" cho {kind.label.lower()}'
+        raise outside_periods(d, what, [(c.effective_from, c.effective_to) for c in coefs])
 
 
 def _lookup_keys(text: str) -> Iterator[str]:
@@ -221,74 +251,35 @@ def _lookup_keys(text: str) -> Iterator[str]:
             yield from _lookup_keys(key[len(prefix):])
 
 
-@functools.cache
-def _form_index() -> dict[str, AwardForm]:
-    index: dict[str, AwardForm] = {}
-    for form in award_forms():
-        for alias in (form.key, form.name, form.phrase, *form.codes):
-            key = match_key(alias)
-            if index.setdefault(key, form) is not form:
-                raise RuleError(f'Tệp dữ liệu quy định {_FORMS_FILE}: tên "{alias}" dùng cho hai hình thức.')
-    return index
+class LegalBases:
+    """The Căn cứ lines of decisions, by signing date, and the province they belong to."""
 
+    def __init__(self, data: dict[str, Any]):
+        self.province: str = field(data, "tinh", BASIS_FILE)
+        bases = []
+        for rec in field(data, "can_cu", BASIS_FILE):
+            text = field(rec, "text", BASIS_FILE)
+            if not (text.startswith("Căn cứ ") and text.endswith(";")):
+                raise RuleError(f'Tệp dữ liệu quy định {BASIS_FILE}: dòng "{text}" phải bắt đầu bằng '
+                                '"Căn cứ" và kết thúc bằng dấu ";".')
+            bases.append(LegalBasis(
+                text=text,
+                source=field(rec, "source", BASIS_FILE),
+                verified=bool(field(rec, "verified", BASIS_FILE)),
+                effective_from=field(rec, "from", BASIS_FILE),
+                effective_to=rec.get("to"),
+            ))
+        if not bases:
+            raise RuleError(f"Tệp dữ liệu quy định {BASIS_FILE} chưa có dòng căn cứ nào.")
+        self.lines = tuple(bases)
 
-def award_forms() -> list[AwardForm]:
-    """The forms the Chủ tịch UBND tỉnh decides, in the order of the data file."""
-    return list(_forms_data()[0])
-
-
-def find_form(name: str) -> AwardForm | None:
-    """Look a form up by name, phrase, key or short code, ignoring case, spacing and tone placement."""
-    index = _form_index()
-    return next((index[k] for k in _lookup_keys(name) if k in index), None)
-
-
-def coefficient(form: AwardForm, kind: str, d: date) -> Coefficient:
-    """The coefficient for ``form`` and ``kind`` in force on the signing date ``d``."""
-    kind = normalize_kind(kind)
-    if kind not in form.kinds:
-        allowed = ", ".join(k.lower() for k in form.kinds)
-        raise RuleError(f'"{form.name}" không tặng cho {kind.lower()}; chỉ tặng cho: {allowed}.')
-    coefs = [c for c in _forms_data()[1][form.key] if c.kind == kind]
-    for coef in coefs:
-        if covers(coef.effective_from, coef.effective_to, d):
-            return coef
-    what = f'hệ số tiền thưởng "{form.name}" cho {kind.lower()}'
-    raise outside_periods(d, what, [(c.effective_from, c.effective_to) for c in coefs])
-
-
-@functools.cache
-def _legal_bases() -> tuple[LegalBasis, ...]:
-    bases = []
-    for rec in field(load_data(_BASIS_FILE), "can_cu", _BASIS_FILE):
-        text = field(rec, "text", _BASIS_FILE)
-        if not (text.startswith("Căn cứ ") and text.endswith(";")):
-            raise RuleError(f'Tệp dữ liệu quy định {_BASIS_FILE}: dòng "{text}" phải bắt đầu bằng '
-                            '"Căn cứ" và kết thúc bằng dấu ";".')
-        bases.append(LegalBasis(
-            text=text,
-            source=field(rec, "source", _BASIS_FILE),
-            verified=bool(field(rec, "verified", _BASIS_FILE)),
-            effective_from=field(rec, "from", _BASIS_FILE),
-            effective_to=rec.get("to"),
-        ))
-    return tuple(bases)
-
-
-def legal_basis_province() -> str:
-    """The province whose own rules (quy chế TĐKT) the Căn cứ data cites."""
-    return field(load_data(_BASIS_FILE), "tinh", _BASIS_FILE)
-
-
-def legal_basis_on(d: date) -> list[LegalBasis]:
-    """The Căn cứ lines of a decision signed on ``d``, in print order."""
-    bases = [b for b in _legal_bases() if covers(b.effective_from, b.effective_to, d)]
-    if not bases:
-        periods = [(b.effective_from, b.effective_to) for b in _legal_bases()]
-        if not periods:
-            raise RuleError(f"Tệp dữ liệu quy định {_BASIS_FILE} chưa có dòng căn cứ nào.")
-        raise outside_periods(d, "căn cứ pháp lý của quyết định khen thưởng", merge_periods(periods))
-    return bases
+    def on(self, d: date) -> list[LegalBasis]:
+        """The Căn cứ lines of a decision signed on ``d``, in print order."""
+        bases = [b for b in self.lines if covers(b.effective_from, b.effective_to, d)]
+        if not bases:
+            periods = merge_periods((b.effective_from, b.effective_to) for b in self.lines)
+            raise outside_periods(d, "căn cứ pháp lý của quyết định khen thưởng", periods)
+        return bases
 
 
 def _flatten(used: Iterable[Any]) -> Iterator[Ruled]:
@@ -300,11 +291,12 @@ def _flatten(used: Iterable[Any]) -> Iterator[Ruled]:
             yield from _flatten(parts)
 
 
-def rules_used_unverified(used: Iterable[Any]) -> list[str]:
-    """One Vietnamese warning per distinct unverified value among ``used``.
+def rules_used_unverified(used: Iterable[Any]) -> list[Problem]:
+    """One warning per distinct unverified value among ``used``.
 
     ``used`` holds what a build consumed: AwardForm, Coefficient, LegalBasis, and
     money.BaseSalary / Rounding / Prize (a Prize stands for every rule behind it).
     """
     unverified = dict.fromkeys(r for r in _flatten(used) if not r.verified)
-    return [f"Chưa đối chiếu với văn bản chính thức: {r.label}; nguồn: {r.source}." for r in unverified]
+    return [Problem(Severity.WARNING, "du_lieu.chua_doi_chieu",
+                    f"Chưa đối chiếu với văn bản chính thức: {r.label}; nguồn: {r.source}.") for r in unverified]

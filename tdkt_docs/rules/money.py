@@ -1,17 +1,15 @@
 """Prize money: coefficient × base salary in force on the signing date, rounded, integers only."""
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Callable
 
+from ..glossary import RecipientKind
 from .dates import short_date
-from .legal import (AwardForm, Coefficient, RuleError, check_no_overlap, coefficient, covers,
-                    field, load_data, outside_periods)
+from .legal import FORMS_FILE, Coefficient, RuleError, check_no_overlap, covers, field, outside_periods
 
-_SALARY_FILE = "luong-co-so.toml"
-_FORMS_FILE = "khen-thuong.toml"
+SALARY_FILE = "luong-co-so.toml"
 ROUNDING_MODES = ("up", "nearest")
 
 
@@ -68,50 +66,47 @@ def format_amount(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
 
-@functools.cache
-def _salaries() -> tuple[BaseSalary, ...]:
-    salaries = tuple(
-        BaseSalary(
-            amount=int(field(rec, "amount", _SALARY_FILE)),
-            effective_from=field(rec, "from", _SALARY_FILE),
-            source=field(rec, "source", _SALARY_FILE),
-            verified=bool(field(rec, "verified", _SALARY_FILE)),
-            effective_to=rec.get("to"),
+class Salaries:
+    """The base salary (mức lương cơ sở) by period."""
+
+    def __init__(self, data: dict[str, Any]):
+        self.levels = tuple(
+            BaseSalary(
+                amount=int(field(rec, "amount", SALARY_FILE)),
+                effective_from=field(rec, "from", SALARY_FILE),
+                source=field(rec, "source", SALARY_FILE),
+                verified=bool(field(rec, "verified", SALARY_FILE)),
+                effective_to=rec.get("to"),
+            )
+            for rec in field(data, "muc", SALARY_FILE)
         )
-        for rec in field(load_data(_SALARY_FILE), "muc", _SALARY_FILE)
-    )
-    check_no_overlap([(s.effective_from, s.effective_to) for s in salaries], "mức lương cơ sở", _SALARY_FILE)
-    return salaries
+        check_no_overlap([(s.effective_from, s.effective_to) for s in self.levels], "mức lương cơ sở", SALARY_FILE)
+
+    def on(self, d: date) -> BaseSalary:
+        """The base salary in force on ``d``."""
+        for salary in self.levels:
+            if covers(salary.effective_from, salary.effective_to, d):
+                return salary
+        raise outside_periods(d, "mức lương cơ sở", [(s.effective_from, s.effective_to) for s in self.levels])
 
 
-def base_salary_on(d: date) -> BaseSalary:
-    """The base salary in force on ``d``."""
-    for salary in _salaries():
-        if covers(salary.effective_from, salary.effective_to, d):
-            return salary
-    raise outside_periods(d, "mức lương cơ sở", [(s.effective_from, s.effective_to) for s in _salaries()])
-
-
-@functools.cache
-def rounding_rule() -> Rounding:
-    rec = field(load_data(_FORMS_FILE), "lam_tron", _FORMS_FILE)
+def read_rounding(data: dict[str, Any]) -> Rounding:
+    rec = field(data, "lam_tron", FORMS_FILE)
     mode = rec.get("mode", "up")
     if mode not in ROUNDING_MODES:
-        raise RuleError(f'Tệp dữ liệu quy định {_FORMS_FILE}: cách làm tròn "{mode}" không hợp lệ; '
+        raise RuleError(f'Tệp dữ liệu quy định {FORMS_FILE}: cách làm tròn "{mode}" không hợp lệ; '
                         f'chỉ dùng: {", ".join(ROUNDING_MODES)}.')
-    step = field(rec, "step", _FORMS_FILE)
+    step = field(rec, "step", FORMS_FILE)
     if not isinstance(step, int) or step < 1:
-        raise RuleError(f'Tệp dữ liệu quy định {_FORMS_FILE}: bước làm tròn "{step}" phải là số nguyên dương (đồng).')
-    return Rounding(mode, field(rec, "source", _FORMS_FILE), bool(field(rec, "verified", _FORMS_FILE)), step)
+        raise RuleError(f'Tệp dữ liệu quy định {FORMS_FILE}: bước làm tròn "{step}" phải là số nguyên dương (đồng).')
+    return Rounding(mode, field(rec, "source", FORMS_FILE), bool(field(rec, "verified", FORMS_FILE)), step)
 
 
-def prize_amount(form: AwardForm, kind: str, d: date) -> Prize:
-    """Prize for one awardee of ``kind`` receiving ``form`` by a decision signed on ``d``."""
-    base = base_salary_on(d)
-    coef = coefficient(form, kind, d)
-    rounding = rounding_rule()
+def prize(coefficient_of: Callable[[RecipientKind], Coefficient], base: BaseSalary, rounding: Rounding,
+          kind: RecipientKind) -> Prize:
+    """Prize for one awardee of ``kind``: its coefficient × the base salary (or × another kind's prize)."""
+    coef = coefficient_of(kind)
     if coef.of_kind:
-        of = prize_amount(form, coef.of_kind, d)
-        amount = rounding.apply(coef.hundredths * of.amount, 100)
-        return Prize(amount, coef, base, rounding, of)
+        of = prize(coefficient_of, base, rounding, coef.of_kind)
+        return Prize(rounding.apply(coef.hundredths * of.amount, 100), coef, base, rounding, of)
     return Prize(rounding.apply(coef.hundredths * base.amount, 100), coef, base, rounding)

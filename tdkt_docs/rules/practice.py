@@ -1,58 +1,74 @@
-"""Wording taken from practice, not from a legal text: data/quyet-dinh.toml and data/ky-niem.toml."""
+"""Wording taken from practice, not from a legal text: quyet-dinh.toml and ky-niem.toml."""
 from __future__ import annotations
 
 import datetime as dt
-import functools
+from dataclasses import dataclass
+from typing import Any
 
 from .dates import short_date
-from .legal import RuleError, field, load_data
+from .legal import RuleError, field
 
 WORDING_FILE = "quyet-dinh.toml"
 ANNIVERSARY_FILE = "ky-niem.toml"
 
 
-@functools.cache
-def decision_wording() -> dict:
+@dataclass(frozen=True)
+class Wording:
     """Điều 3 executors, the fund, the default archive line, heads of proposing units."""
-    data = load_data(WORDING_FILE)
-    for name in ("thi_hanh", "quy", "luu", "thu_truong", "mac_dinh"):
-        field(data, name, WORDING_FILE)
-    return data
+
+    executors: tuple[str, ...]
+    appraiser: str   # the head of the appraising body, in the "Xét đề nghị" line
+    fund: str
+    archive: str
+    heads: tuple[tuple[tuple[str, ...], str], ...]  # (name prefixes, head's title)
+    default_head: str
+
+    def unit_head(self, unit: str, given: str = "") -> str:
+        """"Giám đốc Sở Nội vụ", "Chủ tịch UBND xã …": the head named in Điều 3 and the Xét đề nghị line."""
+        if given:
+            return given
+        title = next((title for prefixes, title in self.heads if unit.startswith(prefixes)), self.default_head)
+        return f"{title} {unit}"
 
 
-def unit_head(unit: str, given: str = "") -> str:
-    """"Giám đốc Sở Nội vụ", "Chủ tịch UBND xã …": the head named in Điều 3 and the Xét đề nghị line."""
-    if given:
-        return given
-    wording = decision_wording()
-    for rule in wording["thu_truong"]:
-        if unit.startswith(tuple(field(rule, "bat_dau", WORDING_FILE))):
-            return f"{field(rule, 'chuc_danh', WORDING_FILE)} {unit}"
-    return f"{field(wording['mac_dinh'], 'chuc_danh', WORDING_FILE)} {unit}"
+def read_wording(data: dict[str, Any]) -> Wording:
+    heads = tuple((tuple(field(rule, "bat_dau", WORDING_FILE)), field(rule, "chuc_danh", WORDING_FILE))
+                  for rule in field(data, "thu_truong", WORDING_FILE))
+    return Wording(
+        executors=tuple(field(data, "thi_hanh", WORDING_FILE)),
+        appraiser=field(data, "tham_dinh", WORDING_FILE),
+        fund=field(data, "quy", WORDING_FILE),
+        archive=field(data, "luu", WORDING_FILE),
+        heads=heads,
+        default_head=field(field(data, "mac_dinh", WORDING_FILE), "chuc_danh", WORDING_FILE),
+    )
 
 
-@functools.cache
-def _anniversary_entries() -> tuple[dict, ...]:
-    entries = tuple(field(load_data(ANNIVERSARY_FILE), "ky_niem", ANNIVERSARY_FILE))
-    for entry in entries:
-        for name in ("khoa", "ten", "ngay"):
-            field(entry, name, ANNIVERSARY_FILE)
-        if not isinstance(entry["ngay"], dt.date):
-            raise RuleError(f'Tệp dữ liệu {ANNIVERSARY_FILE}: ngày của "{entry["khoa"]}" phải viết dạng năm-tháng-ngày.')
-    return entries
+@dataclass(frozen=True)
+class Anniversary:
+    key: str
+    name: str
+    origin: dt.date
 
-
-def anniversaries(year: int) -> dict:
-    """ky_niem.<khoa> = {so_nam, tu, den, nam_goc, ten} for the plan year."""
-    result = {}
-    for entry in _anniversary_entries():
-        origin: dt.date = entry["ngay"]
+    def in_year(self, year: int) -> dict:
+        """{so_nam, tu, den, nam_goc, ten} as the plan template reads them."""
+        origin = self.origin
         day = min(origin.day, 28) if (origin.month, origin.day) == (2, 29) else origin.day
-        result[entry["khoa"]] = {
+        return {
             "so_nam": year - origin.year,
             "tu": short_date(origin),
             "den": short_date(dt.date(year, origin.month, day)),
             "nam_goc": origin.year,
-            "ten": entry["ten"],
+            "ten": self.name,
         }
-    return result
+
+
+def read_anniversaries(data: dict[str, Any]) -> tuple[Anniversary, ...]:
+    entries = []
+    for entry in field(data, "ky_niem", ANNIVERSARY_FILE):
+        for name in ("khoa", "ten", "ngay"):
+            field(entry, name, ANNIVERSARY_FILE)
+        if not isinstance(entry["ngay"], dt.date):
+            raise RuleError(f'Tệp dữ liệu {ANNIVERSARY_FILE}: ngày của "{entry["khoa"]}" phải viết dạng năm-tháng-ngày.')
+        entries.append(Anniversary(entry["khoa"], entry["ten"], entry["ngay"]))
+    return tuple(entries)

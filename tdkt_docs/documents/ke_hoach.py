@@ -1,29 +1,28 @@
-"""Workbook records → context of the Kế hoạch công tác thi đua, khen thưởng."""
+"""Document type: the Kế hoạch công tác thi đua, khen thưởng, with its appendix table."""
 from __future__ import annotations
 
 from itertools import groupby
 
+from ..compose.common import archive_places, header_context, recipient_lines, sentence_lines, signature_context
+from ..compose.document import COMMON_VARIABLES, Composition, DocumentPlan, DocumentType, Source
+from ..glossary import DocumentName
 from ..read.records import Task
-from ..read.schema import AGENCY, DOCUMENTS, LEGAL_BASIS, PLAN, QUARTERS, RECIPIENTS, TASKS
+from ..read.schema import AGENCY, LEGAL_BASIS, PLAN, RECIPIENTS, TASKS
 from ..read.workbook import WorkbookData
+from ..rules.book import Rules
 from ..rules.numbering import roman
-from ..rules.practice import anniversaries
-from .common import archive_places, header_context, recipient_lines, sentence_lines, signature_context
-from .document import Composition, DocumentPlan, Source
 
-KIND = "ke_hoach"
-TEMPLATE = "ke-hoach.docx"
 TYPE_CODE = "KH"
 
 
-def compose_plan(data: WorkbookData) -> Composition:
+def compose_plan(data: WorkbookData, awards: list, rules: Rules) -> Composition:
     agency, plan = data.one(AGENCY.key), data.one(PLAN.key)
     if agency is None or plan is None:
         missing = " và ".join(f'"{s.title}"' for s, r in ((AGENCY, agency), (PLAN, plan)) if r is None)
         return Composition([], [f"Bỏ qua Kế hoạch: trang {missing} chưa được điền."])
     tasks = data.all(TASKS.key)
     legal = data.all(LEGAL_BASIS.key)
-    recipients = [r for r in data.all(RECIPIENTS.key) if r.document == DOCUMENTS[0]]
+    recipients = [r for r in data.all(RECIPIENTS.key) if r.document is DocumentName.PLAN]
     skipped = [note for note, empty in (
         ('Kế hoạch không có Phụ lục: trang "Phụ lục" chưa có nhiệm vụ nào.', not tasks),
         ('Kế hoạch không có Căn cứ: trang "Căn cứ" chưa có dòng nào.', not legal),
@@ -31,7 +30,7 @@ def compose_plan(data: WorkbookData) -> Composition:
     ) if empty]
     context = {
         **header_context(agency, TYPE_CODE, plan.number, plan.issued, plan.year),
-        **year_context(plan.year),
+        **year_context(plan.year, rules),
         "can_cu": sentence_lines([line.text for line in legal]),
         "phu_luc": appendix_context(tasks) if tasks else None,
         "noi_nhan": recipient_lines(recipients, plan.archive),
@@ -42,7 +41,7 @@ def compose_plan(data: WorkbookData) -> Composition:
         (LEGAL_BASIS, _rows(legal)), (RECIPIENTS, _rows(recipients)), (TASKS, _rows(tasks)),
     ) if rows)
     document = DocumentPlan(
-        kind=KIND, template=TEMPLATE, filename=f"ke-hoach-tdkt-{plan.year}.docx", context=context,
+        kind=DOCUMENT.key, template=DOCUMENT.template, filename=f"ke-hoach-tdkt-{plan.year}.docx", context=context,
         sources=sources, title=f"Kế hoạch công tác thi đua, khen thưởng năm {plan.year}",
         group=f"Kế hoạch năm {plan.year}", copies=copy_count(recipients, plan.archive))
     return Composition([document], skipped)
@@ -53,18 +52,19 @@ def copy_count(recipients: list, archive: str) -> int:
     return sum(r.copies or 1 for r in recipients) + len(archive_places(archive)) or 1
 
 
-def year_context(year: int) -> dict:
-    return {"nam": year, "nam_truoc": year - 1, "nam_sau": year + 1, "ky_niem": anniversaries(year)}
+def year_context(year: int, rules: Rules) -> dict:
+    anniversaries = {entry.key: entry.in_year(year) for entry in rules.anniversaries}
+    return {"nam": year, "nam_truoc": year - 1, "nam_sau": year + 1, "ky_niem": anniversaries}
 
 
 def appendix_context(tasks: list[Task]) -> dict:
     """Tasks grouped by quarter (in quarter order), numbered from 1 in each."""
-    ordered = sorted(tasks, key=lambda t: QUARTERS.index(t.quarter))
+    ordered = sorted(tasks, key=lambda t: t.quarter.number)
     quarters = []
     for quarter, group in groupby(ordered, key=lambda t: t.quarter):
         quarters.append({
-            "so_la_ma": roman(QUARTERS.index(quarter) + 1),
-            "ten": quarter,
+            "so_la_ma": roman(quarter.number),
+            "ten": quarter.label,
             "nhiem_vu": [_task_row(n, task) for n, task in enumerate(group, start=1)],
         })
     return {"quy": quarters}
@@ -83,3 +83,12 @@ def _task_row(number: int, task: Task) -> dict:
 
 def _rows(records: list) -> tuple[int, ...]:
     return tuple(row for record in records for row in record.rows)
+
+
+DOCUMENT = DocumentType(
+    key="ke_hoach",
+    name="Kế hoạch công tác thi đua, khen thưởng",
+    template="ke-hoach.docx",
+    variables=COMMON_VARIABLES | {"nam_truoc", "nam_sau", "ky_niem", "phu_luc"},
+    compose=compose_plan,
+)

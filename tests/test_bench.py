@@ -4,15 +4,13 @@ from __future__ import annotations
 import io
 import sys
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from docx import Document
 
-from helpers import docx_blocks
+from helpers import ROOT, docx_blocks
 from tdkt_docs.rules.collation import match_key
 
-ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.render_bench import build_decisions, decision_plans, render_compiled, render_naive  # noqa: E402

@@ -1,0 +1,16 @@
+"""The document types, one module each. Build, CLI, manifest and checks iterate over ``REGISTRY``.
+
+Adding a type: write a module here with a ``DOCUMENT = DocumentType(...)``, its template
+in ``templates/`` and its variables in ``templates/README.md``, then list it below.
+"""
+from __future__ import annotations
+
+from ..compose.document import DocumentType
+from . import ke_hoach, quyet_dinh
+
+REGISTRY: tuple[DocumentType, ...] = (ke_hoach.DOCUMENT, quyet_dinh.DOCUMENT)
+
+
+def by_template(name: str) -> DocumentType | None:
+    """The document type whose template file is named ``name``."""
+    return next((doc for doc in REGISTRY if doc.template == name), None)

@@ -1,0 +1,299 @@
+"""Document type: the Quyết định khen thưởng, one per (batch, form, tờ trình) or (batch, form).
+
+Composition groups the resolved awards into decisions and gives the template the
+facts of each; the sentences themselves are the template's (templates/quyet-dinh.docx).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+
+from ..compose.common import (archive_places, entry, header_context, recipient_lines, sentence_lines,
+                              signature_context)
+from ..compose.document import COMMON_VARIABLES, Attachment, Composition, DocumentPlan, DocumentType, Source
+from ..files import slug
+from ..glossary import DocumentName, Order, RecipientKind, Split
+from ..read import cells
+from ..read.records import Agency, Batch, Nomination, Recipient
+from ..read.schema import AGENCY, BATCHES, NOMINATIONS, RECIPIENTS
+from ..read.workbook import WorkbookData
+from ..render.summary import summary_workbook
+from ..rules.awards import Award
+from ..rules.book import Rules
+from ..rules.collation import match_key, person_sort_key, sort_key
+from ..rules.dates import long_date, short_date
+from ..rules.legal import AwardForm, rules_used_unverified
+from ..rules.money import format_amount
+from ..rules.numbering import roman, two_digit
+from ..rules.words import amount_in_words
+
+TYPE_CODE = "QĐ"
+AUTOMATIC_LINES = ("như điều 3", "như trên")  # Nơi nhận lines the decision writes itself
+AS_ARTICLE_3 = "Như Điều 3"
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """One line of a decision's distribution sheet."""
+
+    recipient: str
+    copies: int
+    via: str = ""  # the line of Nơi nhận it stands behind
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One decision: its batch, form, awards in list order, and assigned number."""
+
+    batch: Batch
+    form: AwardForm
+    awards: tuple[Award, ...]
+    number: int | None
+
+    @property
+    def submissions(self) -> list[Nomination]:
+        """One nomination per tờ trình, in the order they first appear."""
+        firsts = {}
+        for award in sorted(self.awards, key=lambda a: a.nomination.rows[0]):
+            firsts.setdefault(submission_key(award.nomination), award.nomination)
+        return list(firsts.values())
+
+    @property
+    def kinds(self) -> list[RecipientKind]:
+        return [k for k in RecipientKind if self.count(k)]
+
+    def count(self, kind: RecipientKind) -> int:
+        return sum(a.kind is kind for a in self.awards)
+
+    @property
+    def total(self) -> int:
+        return sum(a.prize.amount for a in self.awards)
+
+    @property
+    def achievements(self) -> list[str]:
+        return list(dict.fromkeys(achievement(a.nomination) for a in self.awards))
+
+
+@dataclass(frozen=True)
+class DecisionDocument:
+    """A composed decision with the plan it renders from and its distribution."""
+
+    plan: DocumentPlan
+    decision: Decision
+    deliveries: list[Delivery]
+
+    @property
+    def label(self) -> str:
+        """"05/QĐ-UBND" once numbered, else the file name (the văn thư numbers it later)."""
+        if self.decision.number:
+            return self.plan.context["so_ky_hieu"]
+        return f'Chưa có số ({self.plan.filename.rsplit("/", 1)[-1]})'
+
+
+@dataclass(frozen=True)
+class BatchSummary:
+    batch: Batch
+    decisions: list[DecisionDocument]
+
+
+def compose_decisions(data: WorkbookData, awards: list[Award], rules: Rules) -> Composition:
+    agency = data.one(AGENCY.key)
+    if not data.all(NOMINATIONS.key):
+        return Composition(skipped=[f'Bỏ qua Quyết định khen thưởng: trang "{NOMINATIONS.title}" chưa có đề nghị nào.'])
+    if agency is None:
+        return Composition(skipped=[f'Bỏ qua Quyết định khen thưởng: trang "{AGENCY.title}" chưa được điền.'])
+    skipped = [f'Không đưa vào quyết định: dòng {a.nomination.rows[0]} ("{a.nomination.name}") có kết quả thẩm định '
+               f'"{a.nomination.appraisal.label}".' for a in awards if not a.passed]
+    recipients = [r for r in data.all(RECIPIENTS.key) if r.document is DocumentName.DECISION]
+    automatic = [r for r in recipients if cells.header_key(r.name).strip(" -;.") in AUTOMATIC_LINES]
+    skipped += [f'Trang "{RECIPIENTS.title}", dòng {r.rows[0]}: "{r.name}" được bỏ qua vì quyết định tự ghi '
+                "dòng này." for r in automatic]
+    recipients = [r for r in recipients if r not in automatic]
+    province = rules.bases.province
+    if match_key(agency.place) != match_key(province):
+        skipped.append(f'Các dòng căn cứ của quyết định (tệp can-cu.toml) là của tỉnh {province}, khác địa danh '
+                       f'"{agency.place}" ở trang "{AGENCY.title}": hãy đặt tệp can-cu.toml của tỉnh mình vào thư '
+                       "mục mau/ (lệnh tdkt mau) trước khi trình ký.")
+    composition = Composition(skipped=skipped)
+    for batch in data.all(BATCHES.key):
+        members = [a for a in awards if a.passed and a.batch is batch]
+        if not members:
+            composition.skipped.append(f'Đợt "{batch.name}" chưa có đề nghị nào đạt, không có quyết định.')
+            continue
+        documents = [decision_document(agency, decision, recipients, serial, rules)
+                     for serial, decision in enumerate(decisions_of(batch, members, rules), start=1)]
+        composition.documents.extend(d.plan for d in documents)
+        composition.attachments.append(summary_attachment(BatchSummary(batch, documents)))
+    return composition
+
+
+def summary_attachment(summary: BatchSummary) -> Attachment:
+    name = slug(summary.batch.name)
+    rows = tuple(sorted(a.nomination.rows[0] for d in summary.decisions for a in d.decision.awards))
+    return Attachment(
+        kind="tong_hop", filename=f"{name}/tong-hop-{name}.xlsx",
+        title=f"Tổng hợp khen thưởng và phát hành đợt {summary.batch.name}",
+        render=partial(summary_workbook, summary),
+        sources=(Source(BATCHES.title, summary.batch.rows), Source(NOMINATIONS.title, rows)),
+        group=summary.batch.name)
+
+
+def decisions_of(batch: Batch, awards: list[Award], rules: Rules) -> list[Decision]:
+    """Group a batch's awards into decisions, in a stable order, numbered if asked."""
+    forms = {f.key: i for i, f in enumerate(rules.catalogue.forms)}
+    by_submission = batch.split is not Split.BY_FORM
+
+    def key(a: Award) -> tuple:
+        return (forms[a.form.key], submission_key(a.nomination) if by_submission else ())
+
+    groups: dict[tuple, list[Award]] = {}
+    for award in sorted(awards, key=lambda a: a.nomination.rows[0]):
+        groups.setdefault(key(award), []).append(award)
+    ordered = sorted(groups.items(), key=lambda item: (item[0][0], item[1][0].nomination.rows[0]))
+    decisions = []
+    for index, (_, members) in enumerate(ordered):
+        number = batch.first_number + index if batch.first_number else None
+        decisions.append(Decision(batch, members[0].form, tuple(order_entries(members, batch.order)), number))
+    return decisions
+
+
+def submission_key(n: Nomination) -> tuple:
+    """A tờ trình is its unit, number and date: two units may both send a "12/TTr-UBND"."""
+    return (match_key(n.unit), match_key(n.submission_no), n.submission_date)
+
+
+def order_entries(awards: list[Award], order: Order | None) -> list[Award]:
+    """Kinds in the order tập thể, cá nhân, hộ gia đình; within a kind as submitted or alphabetical."""
+    kinds = list(RecipientKind)
+
+    def key(a: Award) -> tuple:
+        n = a.nomination
+        if order is not Order.ALPHABETICAL:
+            return (kinds.index(n.kind), n.rows[0])
+        name_key = sort_key(n.name) if n.kind is RecipientKind.COLLECTIVE else person_sort_key(n.name)
+        return (kinds.index(n.kind), name_key, n.rows[0])
+    return sorted(awards, key=key)
+
+
+def decision_document(agency: Agency, decision: Decision, recipients: list[Recipient], serial: int,
+                      rules: Rules) -> DecisionDocument:
+    batch, form = decision.batch, decision.form
+    issued = batch.signing if decision.number else None
+    header = header_context(agency, TYPE_CODE, decision.number, issued, batch.signing.year)
+    bases = rules.bases.on(batch.signing)
+    wording = rules.wording
+    archive = batch.archive or wording.archive
+    context = {
+        **header,
+        "nam": batch.signing.year,
+        "trich_yeu": form.title,
+        "can_cu": sentence_lines([b.text for b in bases]),
+        "xet_de_nghi": proposals(decision, rules),
+        "dieu_1": article_1(decision),
+        "dieu_2": article_2(decision, rules),
+        "dieu_3": {"thi_hanh": executors(decision, rules), "doi_tuong": [k.label.lower() for k in decision.kinds]},
+        "noi_nhan": [f"- {AS_ARTICLE_3};"] + recipient_lines(recipients, archive),
+        "chu_ky": signature_context("", batch.position, batch.signer),
+        "danh_sach": {
+            "doi_tuong": [k.label.upper() for k in decision.kinds],
+            "hinh_thuc": form.phrase,
+            "ngay": long_date(issued, year=batch.signing.year),
+            "dong": list_lines(decision),
+        },
+    }
+    deliveries = distribution(decision, recipients, rules)
+    suffix = slug(form.key) + ("" if batch.split is Split.BY_FORM else "-" + slug(decision.submissions[0].unit))
+    serial_text = two_digit(decision.number if decision.number else serial)
+    plan = DocumentPlan(
+        kind=DOCUMENT.key, template=DOCUMENT.template, context=context,
+        filename=f"{slug(batch.name)}/qd-{serial_text}-{suffix}.docx",
+        sources=(Source(BATCHES.title, batch.rows),
+                 Source(NOMINATIONS.title, tuple(sorted(a.nomination.rows[0] for a in decision.awards)))),
+        title=f"Quyết định tặng {form.phrase} ({describe_counts(decision)})",
+        group=batch.name,
+        warnings=tuple(rules_used_unverified([form, *(a.prize for a in decision.awards), *bases])),
+        copies=sum(d.copies for d in deliveries),
+        extra={
+            "dot": batch.name, "quy": batch.quarter.label, "hinh_thuc": form.name, "so": decision.number,
+            "so_nguoi": len(decision.awards), "tong_tien": decision.total,
+            "phat_hanh": [{"noi_nhan": d.recipient, "so_ban": d.copies, "theo_dong": d.via} for d in deliveries],
+        },
+    )
+    return DecisionDocument(plan, decision, deliveries)
+
+
+def describe_counts(decision: Decision) -> str:
+    parts = [f"{two_digit(decision.count(kind))} {kind.label.lower()}" for kind in decision.kinds]
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " và " + parts[-1]
+
+
+def proposals(decision: Decision, rules: Rules) -> dict:
+    """The "Xét đề nghị" line's facts: each proposing unit's head and tờ trình, then the appraising body's."""
+    batch = decision.batch
+    units = [{"thu_truong": rules.wording.unit_head(n.unit, n.unit_head), "so": n.submission_no,
+              "ngay": short_date(n.submission_date)} for n in decision.submissions]
+    return {"don_vi": units, "tham_dinh": rules.wording.appraiser, "so": batch.submission_no,
+            "ngay": short_date(batch.submission_date)}
+
+
+def achievement(n: Nomination) -> str:
+    """The achievement text without the user's closing punctuation (the document adds its own)."""
+    return n.achievement.rstrip(" .;,:")
+
+
+def article_1(decision: Decision) -> dict:
+    achievements = decision.achievements
+    single = achievements[0] if len(achievements) == 1 else ""
+    return {"hinh_thuc": decision.form.phrase, "doi_tuong": describe_counts(decision),
+            "thanh_tich": single[:1].lower() + single[1:]}
+
+
+def article_2(decision: Decision, rules: Rules) -> dict:
+    prizes = {a.kind: a.prize for a in reversed(decision.awards)}
+    each = [{"loai": kind.label.lower(), "so_tien": format_amount(prizes[kind].amount)} for kind in decision.kinds]
+    return {"muc": each, "tong_tien": format_amount(decision.total), "bang_chu": amount_in_words(decision.total),
+            "quy": rules.wording.fund}
+
+
+def executors(decision: Decision, rules: Rules) -> list[str]:
+    heads = [rules.wording.unit_head(n.unit, n.unit_head) for n in decision.submissions]
+    return list(dict.fromkeys([*rules.wording.executors, *heads]))
+
+
+def list_lines(decision: Decision) -> list[dict]:
+    """Group headings, achievement sub-headings (when achievements differ) and numbered entries."""
+    order = decision.achievements
+    lines: list[dict] = []
+    for index, kind in enumerate(decision.kinds, start=1):
+        awards = [a for a in decision.awards if a.kind is kind]
+        lines.append({"kieu": "nhom", "so_la_ma": roman(index), "loai": kind.label, "so_luong": two_digit(len(awards))})
+        grouped = sorted(awards, key=lambda a: order.index(achievement(a.nomination)))
+        number, current = 0, None
+        for award in grouped:
+            text = achievement(award.nomination)
+            if len(order) > 1 and text != current:
+                lines.append({"kieu": "thanh_tich", "noi_dung": text})
+            current = text
+            number += 1
+            lines.append({"kieu": "muc", "stt": number, "noi_dung": entry(award.nomination), "cuoi": False})
+    lines[-1]["cuoi"] = True
+    return lines
+
+
+def distribution(decision: Decision, recipients: list[Recipient], rules: Rules) -> list[Delivery]:
+    """Concrete recipients and copy counts behind every Nơi nhận line of a decision."""
+    lines = [Delivery(name, 1, AS_ARTICLE_3) for name in executors(decision, rules)]
+    lines += [Delivery(entry(a.nomination), 1, AS_ARTICLE_3) for a in decision.awards]
+    lines += [Delivery(r.name, r.copies or 1, r.name) for r in recipients]
+    archive = decision.batch.archive or rules.wording.archive
+    lines += [Delivery(place, 1, "Lưu") for place in archive_places(archive)]
+    return lines
+
+
+DOCUMENT = DocumentType(
+    key="quyet_dinh",
+    name="Quyết định khen thưởng",
+    template="quyet-dinh.docx",
+    variables=COMMON_VARIABLES | {"trich_yeu", "xet_de_nghi", "dieu_1", "dieu_2", "dieu_3", "danh_sach"},
+    compose=compose_decisions,
+)

@@ -1,0 +1,67 @@
+"""``Rules``: the legal and practice data of one build, loaded once from the settings' search path."""
+from __future__ import annotations
+
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+
+from ..glossary import RecipientKind
+from ..settings import Settings
+from .legal import BASIS_FILE, FORMS_FILE, AwardForm, Catalogue, LegalBases, load_toml
+from .money import SALARY_FILE, Prize, Rounding, Salaries, prize, read_rounding
+from .practice import ANNIVERSARY_FILE, WORDING_FILE, Anniversary, Wording, read_anniversaries, read_wording
+
+ND30_FILE = "nd30.toml"
+
+
+class Rules:
+    """Each data file is read on first use; ``files`` lists the ones read, in order."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.files: list[Path] = []
+
+    def _load(self, name: str, **options) -> dict:
+        path = self.settings.data(name)
+        self.files.append(path)
+        return load_toml(path, **options)
+
+    @cached_property
+    def catalogue(self) -> Catalogue:
+        return Catalogue(self._forms_data)
+
+    @cached_property
+    def _forms_data(self) -> dict:
+        return self._load(FORMS_FILE)
+
+    @cached_property
+    def bases(self) -> LegalBases:
+        return LegalBases(self._load(BASIS_FILE))
+
+    @cached_property
+    def salaries(self) -> Salaries:
+        return Salaries(self._load(SALARY_FILE))
+
+    @cached_property
+    def rounding(self) -> Rounding:
+        return read_rounding(self._forms_data)
+
+    @cached_property
+    def wording(self) -> Wording:
+        return read_wording(self._load(WORDING_FILE))
+
+    @cached_property
+    def anniversaries(self) -> tuple[Anniversary, ...]:
+        return read_anniversaries(self._load(ANNIVERSARY_FILE))
+
+    @cached_property
+    def nd30(self) -> dict:
+        """The NĐ 30 format constants the checker applies."""
+        return self._load(ND30_FILE, parse_float=float)
+
+    def prize(self, form: AwardForm, kind: RecipientKind, d: date) -> Prize:
+        """Prize for one awardee of ``kind`` receiving ``form`` by a decision signed on ``d``."""
+        return prize(lambda k: self.catalogue.coefficient(form, k, d), self.salaries.on(d), self.rounding, kind)
+
+    def user_files(self) -> list[Path]:
+        return [path for path in dict.fromkeys(self.files) if self.settings.is_user_file(path)]

@@ -1,0 +1,43 @@
+"""Vietnamese text primitives shared by every stage: one normaliser, one tone table, one fold."""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+TONE_MARKS = "\u0301\u0300\u0309\u0303\u0323"
+"""Combining sắc, huyền, hỏi, ngã, nặng: the order of the legacy code tables."""
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_LINE_BREAKS = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
+
+
+def clean_line(text: str) -> str:
+    """NFC, invisible characters removed, runs of spaces (NBSP too) one space, trimmed."""
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    return _SPACES.sub(" ", text).strip()
+
+
+def clean_lines(text: str) -> tuple[str, ...]:
+    """Split on line breaks (Alt+Enter in Excel) and clean each non-empty line."""
+    lines = (clean_line(part) for part in _LINE_BREAKS.split(text))
+    return tuple(line for line in lines if line)
+
+
+def clean(text: str) -> str:
+    """One line: line breaks become spaces, then ``clean_line``."""
+    return " ".join(clean_lines(text))
+
+
+@functools.lru_cache(maxsize=16384)
+def plain(text: str) -> str:
+    """Lower case without Vietnamese accents (đ → d), spaces collapsed."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    bare = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    return " ".join(bare.lower().split())
+
+
+def fold(text: str) -> str:
+    """Letters and digits only: the key for 'the same words, however typed'."""
+    return re.sub(r"[^a-z0-9]", "", plain(text))

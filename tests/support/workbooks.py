@@ -1,0 +1,47 @@
+"""Workbook contents shared by tests: a minimal plan and a small batch of decisions."""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+
+MINIMAL = {
+    "agency": {"name_line_1": "ỦY BAN NHÂN DÂN", "name_line_2": "TỈNH BẮC NINH",
+               "short_name": "UBND tỉnh Bắc Ninh", "code": "UBND", "place": "Bắc Ninh"},
+    "plan": {"year": 2024, "authority": "TM. ỦY BAN NHÂN DÂN", "position": "CHỦ TỊCH",
+             "signer": "Nguyễn Hương Giang", "archive": "VT, NC"},
+    "legal_basis": [{"text": "Căn cứ Luật Thi đua, khen thưởng năm 2022"}],
+    "recipients": [{"document": "Kế hoạch", "name": "Các Sở, ban, ngành tỉnh"}],
+    "tasks": [{"quarter": "Quý I", "content": "Xây dựng Kế hoạch", "directing": "UBND tỉnh",
+               "executing": ("Sở Nội vụ", "Sở Tài chính")}],
+}
+
+BK = "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"
+KHAM = "Đã có thành tích xuất sắc trong công tác khám, chữa bệnh năm 2024"
+Y_TE = {"batch": "Quý III/2024", "unit": "Sở Y tế", "submission_no": "198/TTr-SYT",
+        "submission_date": dt.date(2024, 9, 9), "form": BK, "achievement": KHAM}
+
+
+def batch(**changes) -> dict:
+    return {"name": "Quý III/2024", "quarter": "Quý III", "signing": dt.date(2024, 9, 24), "position": "PHÓ CHỦ TỊCH",
+            "signer": "Vương Quốc Tuấn", "submission_no": "142/TTr-SNV", "submission_date": dt.date(2024, 9, 16),
+            **changes}
+
+
+def person(name: str, address: str = "Ông", **changes) -> dict:
+    return {**Y_TE, "kind": "Cá nhân", "address": address, "name": name, "position": "Bác sĩ",
+            "workplace": "Bệnh viện Đa khoa tỉnh", **changes}
+
+
+def decisions() -> dict:
+    """A batch of one decision: a collective and a person of Sở Y tế, numbered from 5."""
+    content = copy.deepcopy(MINIMAL)
+    content["plan"] = {}
+    content["recipients"] = [{"document": "Quyết định khen thưởng", "name": "Chủ tịch, các PCT UBND tỉnh"}]
+    content["batches"] = [batch(first_number=5)]
+    content["nominations"] = [
+        {**Y_TE, "kind": "Tập thể", "name": "Khoa Hồi sức tích cực", "workplace": "Bệnh viện Đa khoa tỉnh"},
+        {**Y_TE, "kind": "Cá nhân", "address": "Bà", "name": "Trần Thị Ánh",
+         "position": "Phó Giám đốc Bệnh viện Đa khoa tỉnh", "workplace": "Sở Y tế", "form": "BKCT",
+         "achievement": KHAM + "."},
+    ]
+    return content

@@ -1,0 +1,43 @@
+"""Using the `tdkt` command: help, version, usage errors and wrong inputs, all in Vietnamese."""
+import shutil
+
+import pytest
+
+from helpers import TEMPLATES, run_tdkt, run_tdkt_process
+
+
+def test_plain_tdkt_shows_help_and_version():
+    """End to end: the installed command, as a new process."""
+    done = run_tdkt_process()
+    assert done.returncode == 0 and "Cách dùng: tdkt" in done.stdout and "Lệnh:" in done.stdout
+    done = run_tdkt_process("--version")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "tdkt 0.1.0"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["build", "x.xlsx", "-o"], "tùy chọn -o cần một giá trị đi kèm"),
+    (["build", "x.xlsx", "--pdf=3"], "tùy chọn --pdf không nhận giá trị"),
+    (["build", "x.xlsx", "--khong-co"], "không có tùy chọn --khong-co"),
+    (["xay-dung"], 'không có lệnh "xay-dung"'),
+    (["build"], "thiếu TỆP.xlsx"),
+])
+def test_usage_errors_are_vietnamese(args, message):
+    done = run_tdkt(*args)
+    assert done.returncode == 2
+    assert f"Lỗi cách dùng: {message}" in done.stderr
+    assert "Traceback" not in done.stderr and "Usage" not in done.stderr
+
+
+def test_wrong_kinds_of_input_get_messages_not_crashes(make_workbook, content, tmp_path):
+    done = run_tdkt("build", TEMPLATES / "ke-hoach.docx", "-o", tmp_path / "o")
+    assert done.returncode == 1 and "là văn bản Word, không phải sổ Excel .xlsx" in done.stderr
+    renamed = tmp_path / "so-lieu.xls"
+    shutil.copy(make_workbook(content), renamed)  # an .xlsx with the wrong extension is read by its content
+    done = run_tdkt("build", renamed, "-o", tmp_path / "o")
+    assert done.returncode == 0, done.stderr
+    assert f"Đã tạo: {tmp_path / 'o' / 'ke-hoach-tdkt-2024.docx'}" in done.stdout
+    old = tmp_path / "cu.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
+    done = run_tdkt("check", old)
+    assert done.returncode == 1 and "sổ Excel cũ (.xls)" in done.stderr

@@ -1,0 +1,45 @@
+"""The document-type registry: each type brings its template and variables, documented in templates/README.md."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from helpers import ROOT, TEMPLATES
+from tdkt_docs.check.template import lint_template
+from tdkt_docs.documents import REGISTRY, by_template
+
+README = (TEMPLATES / "README.md").read_text(encoding="utf-8")
+
+
+def documented_variables(template: str) -> set[str]:
+    """Top-level names in the variables table of ``template`` in templates/README.md."""
+    section = README.split(f"Biến của mẫu `{template}`", 1)[1].split("\n#", 1)[0]
+    names = set(re.findall(r"^\| `([a-z_0-9]+)[`.]", section, flags=re.M))
+    loop = re.search(r"^(.*) là tên biến lặp", section, flags=re.M).group(1)
+    return names - set(re.findall(r"`([a-z_0-9]+)`", loop))
+
+
+@pytest.mark.parametrize("document_type", REGISTRY, ids=lambda d: d.key)
+def test_every_type_has_a_template_that_lints_clean_with_its_variables(document_type):
+    assert lint_template(TEMPLATES / document_type.template, document_type.variables) == []
+    assert by_template(document_type.template) is document_type
+
+
+@pytest.mark.parametrize("document_type", REGISTRY, ids=lambda d: d.key)
+def test_every_variable_of_a_type_is_documented_and_nothing_else(document_type):
+    assert documented_variables(document_type.template) == set(document_type.variables)
+
+
+def test_keys_and_templates_are_unique():
+    assert len({d.key for d in REGISTRY}) == len({d.template for d in REGISTRY}) == len(REGISTRY)
+
+
+def test_only_the_document_modules_name_a_document_type():
+    """build, cli, manifest, export and check iterate over the registry; none names a kind."""
+    names = [d.key for d in REGISTRY] + [d.template for d in REGISTRY]
+    for source in (ROOT / "tdkt_docs").rglob("*.py"):
+        if source.parent.name == "documents":
+            continue
+        text = source.read_text(encoding="utf-8")
+        assert not [n for n in names if f'"{n}"' in text], source
