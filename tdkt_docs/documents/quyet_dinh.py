@@ -97,11 +97,18 @@ class BatchSummary:
 
 
 def compose_decisions(data: WorkbookData, awards: list[Award], rules: Rules) -> Composition:
+    summaries, skipped = decision_batches(data, awards, rules)
+    return Composition(documents=[d.plan for s in summaries for d in s.decisions], skipped=skipped,
+                       attachments=[summary_attachment(s) for s in summaries])
+
+
+def decision_batches(data: WorkbookData, awards: list[Award], rules: Rules) -> tuple[list[BatchSummary], list[str]]:
+    """Every batch's composed decisions, and the notes on what was left out and why."""
     agency = data.one(AGENCY.key)
     if not data.all(NOMINATIONS.key):
-        return Composition(skipped=[f'Bỏ qua Quyết định khen thưởng: trang "{NOMINATIONS.title}" chưa có đề nghị nào.'])
+        return [], [f'Bỏ qua Quyết định khen thưởng: trang "{NOMINATIONS.title}" chưa có đề nghị nào.']
     if agency is None:
-        return Composition(skipped=[f'Bỏ qua Quyết định khen thưởng: trang "{AGENCY.title}" chưa được điền.'])
+        return [], [f'Bỏ qua Quyết định khen thưởng: trang "{AGENCY.title}" chưa được điền.']
     skipped = [f'Không đưa vào quyết định: dòng {a.nomination.rows[0]} ("{a.nomination.name}") có kết quả thẩm định '
                f'"{a.nomination.appraisal.label}".' for a in awards if not a.passed]
     recipients = [r for r in data.all(RECIPIENTS.key) if r.document is DocumentName.DECISION]
@@ -114,17 +121,16 @@ def compose_decisions(data: WorkbookData, awards: list[Award], rules: Rules) -> 
         skipped.append(f'Các dòng căn cứ của quyết định (tệp can-cu.toml) là của tỉnh {province}, khác địa danh '
                        f'"{agency.place}" ở trang "{AGENCY.title}": hãy đặt tệp can-cu.toml của tỉnh mình vào thư '
                        "mục mau/ (lệnh tdkt mau) trước khi trình ký.")
-    composition = Composition(skipped=skipped)
+    summaries = []
     for batch in data.all(BATCHES.key):
         members = [a for a in awards if a.passed and a.batch is batch]
         if not members:
-            composition.skipped.append(f'Đợt "{batch.name}" chưa có đề nghị nào đạt, không có quyết định.')
+            skipped.append(f'Đợt "{batch.name}" chưa có đề nghị nào đạt, không có quyết định.')
             continue
         documents = [decision_document(agency, decision, recipients, serial, rules)
                      for serial, decision in enumerate(decisions_of(batch, members, rules), start=1)]
-        composition.documents.extend(d.plan for d in documents)
-        composition.attachments.append(summary_attachment(BatchSummary(batch, documents)))
-    return composition
+        summaries.append(BatchSummary(batch, documents))
+    return summaries, skipped
 
 
 def summary_attachment(summary: BatchSummary) -> Attachment:
@@ -260,16 +266,22 @@ def executors(decision: Decision, rules: Rules) -> list[str]:
     return list(dict.fromkeys([*rules.wording.executors, *heads]))
 
 
+def listed_awards(decision: Decision) -> list[Award]:
+    """The awards in the order of the attached list: by kind, then (when they differ) by achievement."""
+    kinds, order = list(RecipientKind), decision.achievements
+    return sorted(decision.awards, key=lambda a: (kinds.index(a.kind), order.index(achievement(a.nomination))))
+
+
 def list_lines(decision: Decision) -> list[dict]:
     """Group headings, achievement sub-headings (when achievements differ) and numbered entries."""
     order = decision.achievements
+    listed = listed_awards(decision)
     lines: list[dict] = []
     for index, kind in enumerate(decision.kinds, start=1):
-        awards = [a for a in decision.awards if a.kind is kind]
+        awards = [a for a in listed if a.kind is kind]
         lines.append({"kieu": "nhom", "so_la_ma": roman(index), "loai": kind.label, "so_luong": two_digit(len(awards))})
-        grouped = sorted(awards, key=lambda a: order.index(achievement(a.nomination)))
         number, current = 0, None
-        for award in grouped:
+        for award in awards:
             text = achievement(award.nomination)
             if len(order) > 1 and text != current:
                 lines.append({"kieu": "thanh_tich", "noi_dung": text})
