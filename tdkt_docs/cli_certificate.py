@@ -5,8 +5,9 @@ from pathlib import Path
 
 import click
 
-from .cli import HELP, HELP_TEXT, VietnameseCommand, cli
+from .cli import HELP, HELP_TEXT, MAU_OPTION, VietnameseCommand, cli, settings_for
 from .errors import UserError
+from .settings import USER_FOLDER
 
 DEFAULT_DIR = Path("output") / "in-bang"
 CALIBRATION_FILE = "can-chinh.pdf"
@@ -19,10 +20,7 @@ CALIBRATION_FILE = "can-chinh.pdf"
               help="Các tệp là quyết định đã ký (.docx do tdkt build tạo, đã điền số và ngày) thay cho sổ Excel.")
 @click.option("-o", "--output", default=None, metavar="THƯ_MỤC",
               help=f"Thư mục ghi PDF (mặc định: {DEFAULT_DIR.as_posix()}); với --can-chinh là tên tệp PDF.")
-@click.option("--mau", "folder", default=None, metavar="THƯ_MỤC",
-              help='Thư mục mẫu riêng của cơ quan (mặc định: thư mục "mau" cạnh sổ Excel hoặc cạnh quyết định '
-                   ".docx): bố cục phôi phoi/<tên phôi>.toml, ảnh quét phôi phoi/<tên phôi>.png, độ lệch máy in "
-                   "may-in.toml.")
+@MAU_OPTION
 @click.option("--phoi", "form", default=None, metavar="TÊN_PHÔI",
               help='Dùng một bố cục phôi cho mọi quyết định, ví dụ "giay-khen" (mặc định: theo hình thức khen thưởng).')
 @click.option("--nhap", "draft", is_flag=True,
@@ -36,10 +34,14 @@ CALIBRATION_FILE = "can-chinh.pdf"
                    "Y mm xuống dưới (số âm: sang trái, lên trên), phóng theo TỈ_LỆ (1 là giữ nguyên). "
                    "Ví dụ: --lech 1.5 -2 1")
 @click.help_option("-h", "--help", help=HELP_TEXT)
-def in_bang(files: tuple[str, ...], from_documents: bool, output: str | None, folder: str | None, form: str | None,
+def in_bang(files: tuple[str, ...], from_documents: bool, output: str | None, mau: str | None, form: str | None,
             draft: bool, preview: bool, calibrate: bool, offset: tuple[float, float, float] | None) -> None:
     """In bằng khen, giấy khen của các quyết định đã ký: mỗi quyết định một tệp PDF, mỗi người
     (tập thể) một trang theo thứ tự Danh sách, đúng khổ phôi, chỉ in phần chữ.
+
+    Thư mục mau/ (cạnh sổ Excel hoặc cạnh quyết định .docx, hoặc chỉ ra bằng --mau) có thể chứa bố cục phôi
+    riêng phoi/<tên phôi>.toml (tdkt mau chép các bố cục có sẵn ra đó), ảnh quét phôi phoi/<tên phôi>.png và
+    độ lệch máy in may-in.toml.
 
     \b
     Ví dụ:
@@ -51,20 +53,26 @@ def in_bang(files: tuple[str, ...], from_documents: bool, output: str | None, fo
     from .certificate import run
 
     paths = [Path(f) for f in files]
-    options = run.Options(outdir=Path(output) if output else DEFAULT_DIR, user_folder=Path(folder) if folder else None,
-                          draft=draft, preview=preview, form=form)
+    # With no file (--can-chinh, --lech alone) the default mau/ folder is the current folder's.
+    anchor = paths[0] if paths else Path("so-lieu.xlsx")
+    options = run.Options(outdir=Path(output) if output else DEFAULT_DIR, draft=draft, preview=preview, form=form)
+    settings = settings_for(anchor, mau)
     if offset is not None:
-        report(run.set_printer_offset(run.PrinterOffset(*offset), options, paths))
+        folder = settings.user_dirs[0] if settings.user_dirs else anchor.parent / USER_FOLDER
+        report(run.set_printer_offset(run.PrinterOffset(*offset), folder))
         if not (calibrate or paths):
             return
+        settings = settings_for(anchor, mau)  # the mau/ folder may have just been made
     if calibrate:
         target = Path(output) if output else DEFAULT_DIR / CALIBRATION_FILE
         if target.suffix.lower() != ".pdf":
             raise UserError(f'Với --can-chinh, -o là tên tệp .pdf (đang là "{target}").')
-        report(run.print_calibration(target, options, paths))
+        report(run.print_calibration(target, options, settings))
         return
-    report(run.print_documents(documents(paths), options) if from_documents
-           else run.print_workbook(workbook(paths), options))
+    if from_documents:
+        report(run.print_documents(documents(paths), options, settings))
+    else:
+        report(run.print_workbook(workbook(paths), options, settings))
 
 
 def documents(paths: list[Path]) -> list[Path]:
@@ -86,7 +94,7 @@ def workbook(paths: list[Path]) -> Path:
 
 def report(printed) -> None:
     for warning in printed.warnings:
-        click.echo(f"Cảnh báo: {warning}")
+        click.echo(str(warning))
     for note in printed.notes:
         click.echo(f"Lưu ý: {note}")
     for path, pages in printed.written:

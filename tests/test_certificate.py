@@ -7,30 +7,33 @@ import pdfplumber
 import pytest
 from pypdf import PdfReader
 
+from helpers import SAMPLE_2024, TEMPLATES, run_tdkt
+from support.certificate_pdf import MM, assert_in_box, assert_style, pdf_facts, read_fields
 from tdkt_docs.certificate import run
-from tdkt_docs.certificate.draw import certificates_pdf
+from tdkt_docs.certificate.draw import UnprintableCertificates, certificates_pdf
 from tdkt_docs.certificate.fonts import font_name
-from tdkt_docs.certificate.layout import load_layout, search_path
+from tdkt_docs.certificate.layout import load_layout
 from tdkt_docs.certificate.model import CertificateEntry, SignedDecision
+from tdkt_docs.certificate.sources import Decided, from_workbook
 from tdkt_docs.errors import UserError
 from tdkt_docs.export.fonts import check_pdf_fonts
-from certificate_pdf import MM, assert_in_box, assert_style, pdf_facts, read_fields
-from conftest import SAMPLE_2024
+from tdkt_docs.problems import Location, Severity
+from tdkt_docs.settings import Settings
 
-DEFAULTS = search_path(None)
 SIGNED_1205 = "quy-iii-2024/qd-1205-bang-khen-tinh-cong-an-tinh"
 GIAO_THONG = "Đã có thành tích xuất sắc trong đảm bảo trật tự an toàn giao thông"
 
 
 @pytest.fixture(scope="module")
-def decided() -> tuple[list[SignedDecision], list[str]]:
+def decided(settings) -> Decided:
     """The 2024 sample read once for the module: Quý III is numbered (1205-1207), the other batches are not."""
-    return run.workbook_decisions(SAMPLE_2024)
+    return from_workbook(SAMPLE_2024, settings)
 
 
-def print_book(decided, tmp_path: Path, outdir: str = "in", **options) -> run.Printed:
+def print_book(decided: Decided, tmp_path: Path, outdir: str = "in", **options) -> run.Printed:
     """Print as if the workbook were in ``tmp_path`` (its mau/ folder is ``tmp_path / "mau"``)."""
-    return run.print_signed(*decided, run.Options(outdir=tmp_path / outdir, **options), tmp_path / "so-lieu.xlsx")
+    return run.print_signed(decided, run.Options(outdir=tmp_path / outdir, **options),
+                            Settings.for_workbook(tmp_path / "so-lieu.xlsx"))
 
 
 def common(number: str, date: str, titles: str = "CHỦ TỊCH", signer: str = "Nguyễn Hương Giang") -> dict:
@@ -62,7 +65,7 @@ def assert_pages(path: Path, layout, expected: list[dict]) -> None:
             assert_style(field, boxes[key])
 
 
-def test_one_page_per_listed_recipient_with_every_field_in_its_box(decided, tmp_path):
+def test_one_page_per_listed_recipient_with_every_field_in_its_box(decided, settings, tmp_path):
     printed = print_book(decided, tmp_path)
     assert printed.written == [(tmp_path / "in" / f"{SIGNED_1205}.pdf", 3),
                                (tmp_path / "in" / "quy-iii-2024" / "qd-1206-bang-khen-tinh-so-y-te.pdf", 2)]
@@ -70,10 +73,13 @@ def test_one_page_per_listed_recipient_with_every_field_in_its_box(decided, tmp_
                and "--nhap" in note for note in printed.notes)
     assert any('"qd-1207-co-thi-dua-tinh-cong-an-tinh.docx" của đợt "Quý III/2024": chưa có bố cục phôi '
                '"phoi/co-thi-dua-tinh.toml"' in note for note in printed.notes)
-    assert any("Chưa đối chiếu với văn bản chính thức: khổ phôi Bằng khen tỉnh 420 × 297 mm" in w
-               for w in printed.warnings)
+    assert [(w.severity, w.code) for w in printed.warnings] == [
+        (Severity.WARNING, "phoi.chua_doi_chieu"), (Severity.WARNING, "phoi.mac_dinh")]
+    assert str(printed.warnings[0]).startswith(
+        "Cảnh báo: Chưa đối chiếu với văn bản chính thức: khổ phôi Bằng khen tỉnh 420 × 297 mm; nguồn: ")
+    assert f'bố cục phôi mặc định "{TEMPLATES / "phoi" / "bang-khen-tinh.toml"}"' in printed.warnings[1].message
     path = printed.written[0][0]
-    assert_pages(path, load_layout("bang-khen-tinh", DEFAULTS), EXPECTED_1205)
+    assert_pages(path, load_layout("bang-khen-tinh", settings), EXPECTED_1205)
     facts = pdf_facts(path)
     assert facts["sizes"] == [(420.0, 297.0)] * 3
     assert facts["print_scaling"] == "/None"
@@ -81,19 +87,19 @@ def test_one_page_per_listed_recipient_with_every_field_in_its_box(decided, tmp_
     assert check_pdf_fonts(path) == []
 
 
-def test_draft_prints_unsigned_decisions_with_the_gaps_marked(decided, tmp_path):
+def test_draft_prints_unsigned_decisions_with_the_gaps_marked(decided, settings, tmp_path):
     printed = print_book(decided, tmp_path, draft=True)
     assert len(printed.written) == 6  # every Bằng khen; Cờ thi đua and the danh hiệu have no built-in layout
     draft = tmp_path / "in" / "quy-ii-2024" / "qd-01-bang-khen-tinh-so-lao-dong-thuong-binh-va-xa-hoi-nhap.pdf"
     assert (draft, 3) in printed.written and (tmp_path / "in" / f"{SIGNED_1205}.pdf", 3) in printed.written
-    listed = {d.stem: len(d.entries) for d in decided[0]}
+    listed = {d.stem: len(d.entries) for d in decided.decisions}
     for path, _ in printed.written:  # one page per entry of the Danh sách
         stem = path.relative_to(tmp_path / "in").with_suffix("").as_posix().removesuffix("-nhap")
         assert len(PdfReader(path).pages) == listed[stem]
     gaps = common("[chưa có số]", "[chưa có ngày]", "KT. CHỦ TỊCH PHÓ CHỦ TỊCH", "Vương Quốc Tuấn")
     unit = "Sở Lao động, Thương binh và Xã hội"
     achievement = "Đã có thành tích xuất sắc trong công tác đền ơn đáp nghĩa năm 2024"
-    assert_pages(draft, load_layout("bang-khen-tinh", DEFAULTS), [
+    assert_pages(draft, load_layout("bang-khen-tinh", settings), [
         {**gaps, "nguoi_nhan": "Phòng Người có công", "chuc_vu_don_vi": unit, "thanh_tich": achievement,
          "so_so": "Số sổ vàng: 1"},
         {**gaps, "nguoi_nhan": "Bà Phạm Thị Lan", "chuc_vu_don_vi": f"Chuyên viên Phòng Người có công, {unit}",
@@ -105,7 +111,7 @@ def test_draft_prints_unsigned_decisions_with_the_gaps_marked(decided, tmp_path)
 
 def decision(*entries: CertificateEntry, number: str = "125/QĐ-UBND") -> SignedDecision:
     return SignedDecision(
-        source="thử", stem="thu", form_key="giay-khen", award_verb="TẶNG", award_title="GIẤY KHEN",
+        source="thử", document="qd-125.docx", stem="thu", form_key="giay-khen", award_verb="TẶNG", award_title="GIẤY KHEN",
         authority="CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ TIÊN DU", number=number, date=dt.date(2024, 3, 25),
         place="Tiên Du", signer_titles=("CHỦ TỊCH",), signer="Nguyễn Văn Bình", entries=entries)
 
@@ -117,11 +123,11 @@ UNIT_60 = "Trường Trung học phổ thông Ngô Quyền, Sở Giáo dục và
 
 
 @pytest.mark.parametrize("key", ["giay-khen", "bang-khen-tinh"])
-def test_long_texts_wrap_then_shrink_within_their_boxes(key, tmp_path):
+def test_long_texts_wrap_then_shrink_within_their_boxes(key, settings, tmp_path):
     assert (len(ACHIEVEMENT_200), len(UNIT_60)) == (200, 60)
     name = unicodedata.normalize("NFD", "Bà Nguyễn Thị Ngọc Ánh")  # decomposed input is printed precomposed
     entry = CertificateEntry(name, f"Phó Hiệu trưởng {UNIT_60}", ACHIEVEMENT_200, 7)
-    layout = load_layout(key, DEFAULTS)
+    layout = load_layout(key, settings)
     path = tmp_path / "dai.pdf"
     path.write_bytes(certificates_pdf(decision(entry), layout))
     (page,) = read_fields(path, layout)
@@ -135,11 +141,23 @@ def test_long_texts_wrap_then_shrink_within_their_boxes(key, tmp_path):
         assert boxes[key_].min_size - 0.01 <= field.size <= boxes[key_].size + 0.01
 
 
-def test_text_too_long_even_at_the_minimum_size_is_refused():
-    entry = CertificateEntry("Ông Nguyễn Văn An", "Chuyên viên", ACHIEVEMENT_200 * 6, 1)
-    with pytest.raises(UserError, match=r'số thứ tự 1 \("Ông Nguyễn Văn An"\): nội dung ô "thanh_tich" .* không vừa '
-                                        r"ô 237 × 28 mm"):
-        certificates_pdf(decision(entry), load_layout("giay-khen", DEFAULTS))
+def test_text_too_long_even_at_the_minimum_size_is_refused_naming_every_recipient(settings):
+    entries = [CertificateEntry("Ông Nguyễn Văn An", "Chuyên viên", ACHIEVEMENT_200 * 6, 1),
+               CertificateEntry("Bà Lê Thị Hoa", "Chuyên viên", "Đã có thành tích", 2),
+               CertificateEntry("Bà Trần Thị Mai", "Chuyên viên " * 40, "Đã có thành tích", 3)]
+    with pytest.raises(UnprintableCertificates) as refused:
+        certificates_pdf(decision(*entries), load_layout("giay-khen", settings))
+    problems = refused.value.problems
+    assert [(p.severity, p.code, p.location) for p in problems] == [
+        (Severity.ERROR, "phoi.khong_vua",
+         Location(document="qd-125.docx", paragraph='số thứ tự 1 ("Ông Nguyễn Văn An"), ô "thanh_tich"')),
+        (Severity.ERROR, "phoi.khong_vua",
+         Location(document="qd-125.docx", paragraph='số thứ tự 3 ("Bà Trần Thị Mai"), ô "chuc_vu_don_vi"')),
+    ]
+    assert "không vừa ô 237 × 28 mm của phôi, kể cả khi thu nhỏ đến cỡ chữ 11" in problems[0].message
+    assert str(refused.value).startswith("Chưa in được bằng khen, giấy khen (2 lỗi), chưa ghi tệp nào:\n"
+                                         '  Lỗi: văn bản "qd-125.docx", số thứ tự 1 ("Ông Nguyễn Văn An"), '
+                                         'ô "thanh_tich": nội dung "Đã có')
 
 
 def write_offset(folder: Path, x: float, y: float, scale: float) -> None:
@@ -165,15 +183,16 @@ def test_printer_offset_moves_every_field_by_exactly_that_offset(decided, tmp_pa
         assert size1 == pytest.approx(size * scale, abs=0.01)
 
 
-def test_calibration_sheet_marks_every_box_where_the_printer_offset_puts_it(tmp_path):
-    saved = run.set_printer_offset(run.PrinterOffset(2.0, -1.5, 1.0), run.Options(outdir=tmp_path),
-                                   [tmp_path / "so.xlsx"])
-    assert saved.notes == [f'Đã lưu độ lệch máy in vào "{tmp_path / "mau" / "may-in.toml"}": x = 2 mm, y = -1,5 mm, '
-                           "tỉ lệ = 1. Các lần in sau đều dùng độ lệch này."]
-    printed = run.print_calibration(tmp_path / "can-chinh.pdf", run.Options(outdir=tmp_path, form="giay-khen"),
-                                    [tmp_path / "so.xlsx"])
-    assert printed.written == [(tmp_path / "can-chinh.pdf", 1)]
-    layout = load_layout("giay-khen", DEFAULTS)
+def test_calibration_sheet_marks_every_box_where_the_saved_printer_offset_puts_it(settings, tmp_path):
+    done = run_tdkt("in-bang", "--lech", "2", "-1.5", "1", "--can-chinh", "--phoi", "giay-khen", "-o", "can-chinh.pdf",
+                    cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[:2] == [
+        'Lưu ý: Đã lưu độ lệch máy in vào "mau/may-in.toml": x = 2 mm, y = -1,5 mm, tỉ lệ = 1. Các lần in sau đều '
+        "dùng độ lệch này.",
+        "Đã tạo: can-chinh.pdf (1 trang)"]
+    assert (tmp_path / "mau" / "may-in.toml").read_text(encoding="utf-8").endswith("x_mm = 2\ny_mm = -1.5\nscale = 1\n")
+    layout = load_layout("giay-khen", settings)
     facts = pdf_facts(tmp_path / "can-chinh.pdf")
     assert facts["sizes"] == [(297.0, 210.0)] and facts["print_scaling"] == "/None"
     with pdfplumber.open(tmp_path / "can-chinh.pdf") as pdf:
@@ -208,7 +227,8 @@ def test_user_layout_replaces_the_built_in_one_and_preview_draws_the_scan(decide
     Image.new("RGB", (400, 300), (250, 240, 220)).save(folder / "bang-khen-tinh.png")
     printed = print_book(decided, tmp_path)
     assert printed.warnings == []
-    layout = load_layout("bang-khen-tinh", search_path(tmp_path / "mau"))
+    layout = load_layout("bang-khen-tinh", Settings((tmp_path / "mau",)))
+    assert layout.path == folder / "bang-khen-tinh.toml" and not layout.built_in
     path = printed.written[0][0]
     assert_pages(path, layout, USER_PAGES)
     assert pdf_facts(path)["sizes"] == [(400.0, 300.0)] * 3
@@ -244,7 +264,7 @@ def test_layout_mistakes_get_vietnamese_messages_naming_the_file(tmp_path, toml,
     (folder / "giay-khen.toml").write_text(toml, encoding="utf-8")
     entry = CertificateEntry("Ông Nguyễn Văn An", "Chuyên viên", "Đã có thành tích", 1)
     with pytest.raises(UserError, match=message) as err:
-        certificates_pdf(decision(entry), load_layout("giay-khen", search_path(tmp_path / "mau")))
+        certificates_pdf(decision(entry), load_layout("giay-khen", Settings((tmp_path / "mau",))))
     assert "giay-khen.toml" in str(err.value)
 
 
@@ -252,3 +272,20 @@ def test_missing_font_is_named_with_what_to_install():
     with pytest.raises(UserError, match=r'Không tìm thấy phông chữ "Không Có" \(chữ đậm\) có đủ chữ tiếng Việt.*'
                                         r"fonts-liberation2"):
         font_name("Không Có", "bold", [])
+
+
+def test_tdkt_mau_copies_the_layouts_and_a_copied_layout_is_the_office_s_own(decided, settings, tmp_path):
+    done = run_tdkt("mau", tmp_path / "mau")
+    assert done.returncode == 0, done.stderr
+    for name in ("bang-khen-tinh.toml", "giay-khen.toml"):
+        assert f"Đã chép: {tmp_path / 'mau' / 'phoi' / name}" in done.stdout
+        assert (tmp_path / "mau" / "phoi" / name).read_bytes() == (TEMPLATES / "phoi" / name).read_bytes()
+    printed = print_book(decided, tmp_path)
+    assert [w.code for w in printed.warnings] == ["phoi.chua_doi_chieu"]  # no longer the built-in default
+    assert_pages(printed.written[0][0], load_layout("bang-khen-tinh", settings), EXPECTED_1205)
+
+
+def test_a_layout_missing_everywhere_names_the_folders_and_tdkt_mau(tmp_path):
+    with pytest.raises(UserError, match=f'Chưa có bố cục phôi "phoi/bang-khen-huyen.toml" \\(đã tìm trong: '
+                                        f'{tmp_path}, {TEMPLATES}\\). Chạy "tdkt mau"'):
+        load_layout("bang-khen-huyen", Settings((tmp_path,)))

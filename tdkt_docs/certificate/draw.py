@@ -15,6 +15,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen import canvas
 
 from ..errors import UserError
+from ..problems import Location, Problem, Severity
 from .fit import MM, block_height, fit
 from .fonts import font_name, missing_chars
 from .layout import Box, Layout, PrinterOffset, fmt_mm
@@ -69,14 +70,20 @@ def box_text(box: Box, values: dict[str, str], layout: Layout) -> str:
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.strip().split("\n"))
 
 
-def place(box: Box, text: str, font: str, page_height: float, who: str, layout: Layout) -> list[Line]:
-    """Wrap, shrink and align ``text`` in ``box``; refuse text that cannot fit even at the minimum size."""
+class UnprintableCertificates(UserError):
+    """Some certificates cannot be laid out; nothing was written."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__(f"Chưa in được bằng khen, giấy khen ({len(problems)} lỗi), chưa ghi tệp nào:\n"
+                         + "\n".join(f"  {p}" for p in problems))
+
+
+def place(box: Box, text: str, font: str, page_height: float) -> list[Line] | None:
+    """Wrap, shrink and align ``text`` in ``box``; None when it cannot fit even at the minimum size."""
     fitted = fit(text, box, font)
     if fitted is None:
-        raise UserError(
-            f'{who}: nội dung ô "{box.key}" ("{text}") không vừa ô {fmt_mm(box.width)} × {fmt_mm(box.height)} mm '
-            f"của phôi, kể cả khi thu nhỏ đến cỡ chữ {fmt_mm(box.min_size)}. Hãy nới rộng ô hoặc giảm min_size trong "
-            f'"{layout.path}" (chép vào thư mục mau/phoi/ trước khi sửa).')
+        return None
     size, leading = fitted.size, fitted.size * box.leading
     descent = -pdfmetrics.getFont(font).face.descent / 1000  # positive
     slack = box.height * MM - block_height(len(fitted.lines), size, box.leading)
@@ -92,22 +99,31 @@ def place(box: Box, text: str, font: str, page_height: float, who: str, layout: 
 
 
 def page_lines(decision: SignedDecision, entry_index: int, layout: Layout, draft: bool,
-               font_folders: list[Path]) -> list[Line]:
-    """Every line of one recipient's certificate, before any printer correction."""
+               font_folders: list[Path]) -> tuple[list[Line], list[Problem]]:
+    """Every line of one recipient's certificate, before any printer correction, and what does not fit."""
     entry = decision.entries[entry_index]
     values = field_values(decision, entry, draft)
-    who = f'{decision.source}, số thứ tự {entry.register_number} ("{entry.recipient}")'
-    lines = []
+    lines, problems = [], []
     for box in layout.boxes:
         text = box_text(box, values, layout)
         if not text:
             continue
+        where = Location(document=decision.document,
+                         paragraph=f'số thứ tự {entry.register_number} ("{entry.recipient}"), ô "{box.key}"')
         font = font_name(box.font, box.style, font_folders)
         if missing := missing_chars(font, text):
-            raise UserError(f'{who}: phông chữ "{box.font}" không có chữ "{missing}" (ô "{box.key}"). Hãy sửa chữ đó '
-                            "trong sổ hoặc đổi phông trong tệp bố cục phôi.")
-        lines += place(box, text, font, layout.height * MM, who, layout)
-    return lines
+            problems.append(Problem(Severity.ERROR, "phoi.thieu_chu", f'phông chữ "{box.font}" không có chữ '
+                                    f'"{missing}". Hãy sửa chữ đó trong sổ hoặc đổi phông trong tệp bố cục phôi.',
+                                    where))
+        elif (placed := place(box, text, font, layout.height * MM)) is None:
+            problems.append(Problem(
+                Severity.ERROR, "phoi.khong_vua", f'nội dung "{text}" không vừa ô {fmt_mm(box.width)} × '
+                f"{fmt_mm(box.height)} mm của phôi, kể cả khi thu nhỏ đến cỡ chữ {fmt_mm(box.min_size)}. Hãy nới "
+                f'rộng ô hoặc giảm min_size trong "{layout.path}" (chép vào thư mục mau/phoi/ trước khi sửa).',
+                where))
+        else:
+            lines += placed
+    return lines, problems
 
 
 def draw_lines(c: canvas.Canvas, lines: list[Line]) -> None:
@@ -129,7 +145,10 @@ def certificates_pdf(decision: SignedDecision, layout: Layout, *, offset: Printe
                      font_folders: Sequence[Path] = ()) -> bytes:
     """One page per recipient, in the order of the Danh sách. With ``background`` (a scanned blank) the
     text is drawn over the image for checking on screen, without the printer correction."""
-    pages = [page_lines(decision, i, layout, draft, list(font_folders)) for i in range(len(decision.entries))]
+    laid_out = [page_lines(decision, i, layout, draft, list(font_folders)) for i in range(len(decision.entries))]
+    if problems := [p for _, found in laid_out for p in found]:
+        raise UnprintableCertificates(problems)
+    pages = [lines for lines, _ in laid_out]
     image = scanned_blank(background) if background is not None else None
     fonts = [line.font for lines in pages for line in lines]
     if not fonts:

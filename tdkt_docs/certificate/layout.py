@@ -1,7 +1,7 @@
 """Certificate layouts: the page and the field boxes of one pre-printed blank, read from TOML.
 
-A layout is looked up as ``phoi/<form-key>.toml`` in a search path of folders, the user's
-``mau/`` first, then the built-in ``templates/``; the first file found is used whole.
+A layout is looked up as ``phoi/<form-key>.toml`` along the settings' template search path
+(the user's ``mau/`` first, then the built-in ``tdkt_docs/templates/``); the first file found is used whole.
 Coordinates are millimetres from the top-left corner of the sheet.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import UserError
 from ..files import write_bytes_atomic
-from ..paths import TEMPLATES_DIR
+from ..settings import Settings
 
 LAYOUT_FOLDER = "phoi"
 PRINTER_FILE = "may-in.toml"
@@ -76,29 +76,23 @@ def fmt_mm(value: float) -> str:
     return f"{value:g}".replace(".", ",")
 
 
-def search_path(user_folder: Path | None) -> list[Path]:
-    """The user's mau/ folder (when it exists) before the built-in templates/."""
-    folders = [user_folder] if user_folder is not None and user_folder.is_dir() else []
-    return folders + [TEMPLATES_DIR]
+def layout_name(key: str) -> str:
+    return f"{LAYOUT_FOLDER}/{key}.toml"
 
 
-def find_layout_file(key: str, folders: list[Path]) -> Path | None:
-    return next((p for f in folders if (p := f / LAYOUT_FOLDER / f"{key}.toml").is_file()), None)
-
-
-def layout_keys(folders: list[Path]) -> list[str]:
+def layout_keys(settings: Settings) -> list[str]:
     """Every form key with a layout somewhere in the search path, in name order."""
-    return sorted({p.stem for f in folders for p in (f / LAYOUT_FOLDER).glob("*.toml")})
+    return [Path(name).stem for name in settings.template_names(layout_name("*"))]
 
 
-def load_layout(key: str, folders: list[Path]) -> Layout:
-    path = find_layout_file(key, folders)
+def load_layout(key: str, settings: Settings) -> Layout:
+    path = settings.find_template(layout_name(key))
     if path is None:
         raise UserError(
-            f'Chưa có bố cục phôi "{LAYOUT_FOLDER}/{key}.toml" (tìm trong: {", ".join(str(f) for f in folders)}). '
-            f"Hãy chép một tệp có sẵn trong {TEMPLATES_DIR / LAYOUT_FOLDER} vào thư mục mau/{LAYOUT_FOLDER}/ "
-            f'của mình, đặt tên "{key}.toml" rồi sửa vị trí các ô theo phôi thật.')
-    return parse_layout(key, read_toml(path), path)
+            f'Chưa có bố cục phôi "{layout_name(key)}" (đã tìm trong: '
+            f'{", ".join(str(f) for f in settings.template_dirs)}). Chạy "tdkt mau" để chép các bố cục có sẵn vào '
+            f'thư mục mau/{LAYOUT_FOLDER}/, chép một tệp thành "{key}.toml" rồi sửa vị trí các ô theo phôi thật.')
+    return parse_layout(key, read_toml(path), path, built_in=not settings.is_user_file(path))
 
 
 def read_toml(path: Path) -> dict[str, Any]:
@@ -111,7 +105,7 @@ def read_toml(path: Path) -> dict[str, Any]:
         raise UserError(f'Không đọc được tệp "{path}".') from None
 
 
-def parse_layout(key: str, raw: dict[str, Any], path: Path) -> Layout:
+def parse_layout(key: str, raw: dict[str, Any], path: Path, built_in: bool) -> Layout:
     where = f'Tệp bố cục phôi "{path}"'
     width, height = _number(raw, "width_mm", where), _number(raw, "height_mm", where)
     font = _text(raw, "font", where, DEFAULT_FONT)
@@ -125,7 +119,7 @@ def parse_layout(key: str, raw: dict[str, Any], path: Path) -> Layout:
             raise UserError(f'{where}, ô "{box.key}": ô nằm ngoài tờ phôi {fmt_mm(width)} × {fmt_mm(height)} mm.')
     return Layout(key=key, name=_text(raw, "name", where, key), width=width, height=height, boxes=boxes,
                   source=_text(raw, "source", where, ""), verified=bool(raw.get("verified", False)),
-                  path=path, built_in=path.is_relative_to(TEMPLATES_DIR))
+                  path=path, built_in=built_in)
 
 
 def _box(key: str, spec: Any, where: str, font: str, leading: float) -> Box:
@@ -190,9 +184,9 @@ def save_printer_offset(folder: Path, offset: PrinterOffset) -> Path:
     return path
 
 
-def printer_offset(folders: list[Path]) -> PrinterOffset:
+def printer_offset(settings: Settings) -> PrinterOffset:
     """``may-in.toml`` from the first folder that has one; no correction otherwise."""
-    path = next((p for f in folders if (p := f / PRINTER_FILE).is_file()), None)
+    path = settings.find_template(PRINTER_FILE)
     if path is None:
         return PrinterOffset()
     raw = read_toml(path)
@@ -207,12 +201,11 @@ def printer_offset(folders: list[Path]) -> PrinterOffset:
     return PrinterOffset(values["x_mm"], values["y_mm"], values["scale"])
 
 
-def preview_image(key: str, folders: list[Path]) -> Path:
+def preview_image(key: str, settings: Settings) -> Path:
     """The scanned blank ``phoi/<key>.png|jpg`` used as the preview background."""
-    for folder in folders:
-        for suffix in IMAGE_SUFFIXES:
-            if (path := folder / LAYOUT_FOLDER / f"{key}{suffix}").is_file():
-                return path
+    for suffix in IMAGE_SUFFIXES:
+        if (path := settings.find_template(f"{LAYOUT_FOLDER}/{key}{suffix}")) is not None:
+            return path
     raise UserError(f'Chưa có ảnh quét phôi để xem trước: hãy quét phôi trắng "{key}" (cả tờ, không chừa lề) và lưu '
                     f'thành mau/{LAYOUT_FOLDER}/{key}.png hoặc .jpg (thư mục "mau" cạnh sổ Excel, hoặc thư mục '
                     "chỉ ra bằng --mau).")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..files import slug
 from ..rules.collation import match_key
 from ..rules.dates import long_date
-from ..rules.legal import find_form
+from ..rules.legal import Catalogue
 
 GAP_NUMBER = "[chưa có số]"
 GAP_DATE = "[chưa có ngày]"
@@ -48,6 +48,7 @@ class SignedDecision:
     """A decision whose certificates are printed; ``number``/``date`` are empty until it is signed."""
 
     source: str          # Vietnamese description for messages: a file name, or batch and decision
+    document: str        # the decision's file name, as problems locate it
     stem: str            # output path without suffix, relative to the output folder
     form_key: str        # layout file phoi/<form_key>.toml
     award_verb: str      # "TẶNG" / "TẶNG DANH HIỆU"
@@ -74,10 +75,10 @@ def award_heading(phrase: str) -> tuple[str, str]:
     return verb, _OF.split(title, maxsplit=1)[0].upper()
 
 
-def form_key(phrase: str) -> str:
-    """The layout key of an award: the form's key in data/khen-thuong.toml ("bang-khen-tinh"),
+def form_key(phrase: str, catalogue: Catalogue) -> str:
+    """The layout key of an award: the form's key in khen-thuong.toml ("bang-khen-tinh"),
     else the award's own name ("giay-khen")."""
-    form = find_form(phrase)
+    form = catalogue.find(phrase)
     return slug(form.key) if form else slug(_OF.split(phrase.strip(), maxsplit=1)[0])
 
 

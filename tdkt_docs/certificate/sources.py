@@ -4,17 +4,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import docx
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from ..compose.decision import Composed, achievement, awardee_name, compose_decisions, listed_awards
-from ..compose.document import DocumentPlan
+from ..build import InvalidWorkbook, prepare
+from ..compose.common import awardee_name
+from ..documents.quyet_dinh import DecisionDocument, achievement, decision_batches, listed_awards
 from ..errors import UserError
 from ..files import slug
-from ..read.workbook import WorkbookData
+from ..problems import Problem
+from ..rules.legal import Catalogue
+from ..settings import Settings
 from .model import CertificateEntry, SignedDecision, award_heading, form_key
 
 _NUMBER = re.compile(r"^Số:\s*(.*)$")
@@ -37,17 +41,29 @@ def capitalized(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def from_workbook(data: WorkbookData) -> tuple[list[SignedDecision], list[str]]:
-    """Every decision the workbook composes, with the notes on what was left out."""
-    composition = compose_decisions(data)
-    return [from_composed(plan) for plan in composition.documents], composition.skipped
+@dataclass(frozen=True)
+class Decided:
+    """A workbook's decisions, signed or not, with the notes on what was left out and its warnings."""
+
+    decisions: list[SignedDecision]
+    notes: list[str]
+    warnings: list[Problem]
 
 
-def from_composed(plan: DocumentPlan) -> SignedDecision:
+def from_workbook(workbook: Path, settings: Settings) -> Decided:
+    """Every decision the workbook composes; a workbook with errors is refused."""
+    prepared = prepare(workbook, settings)
+    if prepared.errors:
+        raise InvalidWorkbook(prepared.problems)
+    summaries, skipped = decision_batches(prepared.data, prepared.awards, prepared.rules)
+    return Decided([from_composed(document) for summary in summaries for document in summary.decisions], skipped,
+                   prepared.problems)
+
+
+def from_composed(document: DecisionDocument) -> SignedDecision:
     """The one adapter from a composed decision: signed when its batch gives the first number
     (decisions are numbered consecutively) and the signing date."""
-    composed: Composed = plan.payload
-    decision, context = composed.decision, plan.context
+    decision, context, filename = document.decision, document.plan.context, document.plan.filename
     signed = decision.number is not None and decision.batch.signing is not None
     verb, title = award_heading(decision.form.phrase)
     entries = tuple(
@@ -55,15 +71,20 @@ def from_composed(plan: DocumentPlan) -> SignedDecision:
                          achievement=capitalized(achievement(n)), register_number=index)
         for index, n in enumerate((a.nomination for a in listed_awards(decision)), start=1))
     return SignedDecision(
-        source=f'quyết định "{Path(plan.filename).name}" của đợt "{decision.batch.name}"',
-        stem=Path(plan.filename).with_suffix("").as_posix(), form_key=slug(decision.form.key),
-        award_verb=verb, award_title=title, authority=context["tham_quyen_ban_hanh"],
+        source=f'quyết định "{Path(filename).name}" của đợt "{decision.batch.name}"', document=filename,
+        stem=Path(filename).with_suffix("").as_posix(), form_key=slug(decision.form.key),
+        award_verb=verb, award_title=title, authority=authority(context["co_quan_ban_hanh"]),
         number=context["so_ky_hieu"] if signed else "", date=decision.batch.signing if signed else None,
         place=context["dia_danh"], signer_titles=tuple(context["chu_ky"]["tham_quyen"]),
         signer=context["chu_ky"]["ho_ten"], entries=entries)
 
 
-def from_docx(path: Path) -> SignedDecision:
+def authority(agency_lines: list[str]) -> str:
+    """The decision's issuing authority, as the decision template prints it above the Căn cứ lines."""
+    return "CHỦ TỊCH " + " ".join(agency_lines)
+
+
+def from_docx(path: Path, catalogue: Catalogue) -> SignedDecision:
     """Read a decision made by ``tdkt build`` back: number, date, authority, signer, Danh sách."""
     document = _open(path)
     blocks = _blocks(document)
@@ -79,10 +100,10 @@ def from_docx(path: Path) -> SignedDecision:
     titles, signer = _signature(document, path)
     verb, title = award_heading(phrase)
     return SignedDecision(
-        source=f'văn bản "{path.name}"', stem=path.stem, form_key=form_key(phrase), award_verb=verb,
-        award_title=title, authority=blocks[basis - 1], number=number if _NUMBERED.match(number) else "",
-        date=_date(place_date, path), place=place_date.group(1).strip(), signer_titles=titles, signer=signer,
-        entries=_entries(blocks, path))
+        source=f'văn bản "{path.name}"', document=path.name, stem=path.stem, form_key=form_key(phrase, catalogue),
+        award_verb=verb, award_title=title, authority=blocks[basis - 1],
+        number=number if _NUMBERED.match(number) else "", date=_date(place_date, path),
+        place=place_date.group(1).strip(), signer_titles=titles, signer=signer, entries=_entries(blocks, path))
 
 
 def _open(path: Path):
