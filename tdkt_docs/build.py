@@ -24,7 +24,7 @@ from .problems import Location, Problem, Severity, errors
 from .read import load
 from .read.workbook import WorkbookData
 from .render.docx import CompiledTemplate
-from .rules.awards import Award, resolve
+from .rules.awards import Resolution, resolve
 from .rules.book import Rules
 from .settings import Settings
 
@@ -69,7 +69,7 @@ class Prepared:
 
     data: WorkbookData
     rules: Rules
-    awards: list[Award]
+    resolution: Resolution
     problems: list[Problem]
     composition: Composition = field(default_factory=Composition)
 
@@ -83,10 +83,10 @@ def prepare(workbook: Path, settings: Settings) -> Prepared:
     rules = Rules(settings)
     data = load(workbook)
     resolution = resolve(data, rules)
-    prepared = Prepared(data, rules, resolution.awards, data.problems + resolution.problems)
+    prepared = Prepared(data, rules, resolution, data.problems + resolution.problems)
     if not prepared.errors:
         for document_type in REGISTRY:
-            prepared.composition += document_type.compose(data, resolution.awards, rules)
+            prepared.composition += document_type.compose(data, resolution, rules)
     return prepared
 
 

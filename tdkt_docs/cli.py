@@ -117,11 +117,16 @@ def cli(ctx: click.Context) -> None:
 @cli.command(cls=VietnameseCommand, context_settings=HELP)
 @click.argument("file", metavar="TỆP.xlsx")
 @click.option("--force", is_flag=True, help="Ghi đè nếu tệp đã có.")
+@click.option("--cap", "level", type=click.Choice(["tinh", "so", "xa", "khac"]), default=None, metavar="CẤP",
+              help="Điền sẵn cách viết của cấp ban hành: tinh (UBND tỉnh), so (sở, ban, ngành), xa (UBND xã, "
+                   "phường, đặc khu), khac (cơ quan, đơn vị khác); danh sách hình thức khen thưởng chỉ gồm các "
+                   "hình thức cấp đó được quyết định.")
 @MAU_OPTION
 @click.help_option("-h", "--help", help=HELP_TEXT)
-def init(file: str, force: bool, mau: str | None) -> None:
+def init(file: str, force: bool, level: str | None, mau: str | None) -> None:
     """Tạo sổ Excel mẫu, sẵn sàng để điền."""
-    from .read.blank import write_blank_workbook
+    from .glossary import IssuerLevel
+    from .read.blank import level_content, write_blank_workbook, write_filled_workbook
     from .rules.book import Rules
 
     target = Path(file)
@@ -129,7 +134,12 @@ def init(file: str, force: bool, mau: str | None) -> None:
         raise UserError(f'Tên tệp phải có đuôi .xlsx (đang là "{target.name}").')
     if target.exists() and not force:
         raise UserError(f'Tệp "{target}" đã có. Dùng --force nếu muốn ghi đè.')
-    write_blank_workbook(target, Rules(settings_for(target, mau)))
+    rules = Rules(settings_for(target, mau))
+    if level is None:
+        write_blank_workbook(target, rules)
+    else:
+        chosen = IssuerLevel.from_key(level)
+        write_filled_workbook(target, level_content(rules, chosen), rules, level=chosen, keep_examples=True)
     click.echo(f'Đã tạo "{target}". Mở bằng Excel, đọc trang "Hướng dẫn" rồi điền các trang còn lại.')
 
 

@@ -66,6 +66,18 @@ TERMS: dict[str, str] = {
     "Cột": "column",
     "Danh mục": "choice list",
     "Hướng dẫn": "instructions",
+    # issuers
+    "Cấp ban hành (tỉnh, sở, xã)": "issuer level",
+    "Thẩm quyền ban hành": "authority line",
+    "Thủ trưởng": "head (of a body)",
+    "Cơ quan thẩm định": "appraising body",
+    "Người thi hành (Điều 3)": "executors",
+    "Cấp bậc, quân hàm": "rank",
+    "Chủ hộ": "head of household",
+    "Loại đợt": "batch kind",
+    "Năm học": "school year",
+    "Chuyên đề": "themed campaign",
+    "Đột xuất": "one-off",
 }
 
 
@@ -123,3 +135,70 @@ class DocumentName(Choice):
 
     PLAN = "Kế hoạch"
     DECISION = "Quyết định khen thưởng"
+
+
+class IssuerLevel(Choice):
+    """Who issues: the level of the body whose head decides (Luật Thi đua, khen thưởng 2022 Điều 79–80)."""
+
+    PROVINCE = "Cấp tỉnh"
+    DEPARTMENT = "Sở, ban, ngành"
+    COMMUNE = "Cấp xã"
+    OTHER = "Cơ quan, đơn vị khác"
+
+    @property
+    def key(self) -> str:
+        """The key the data files use: tinh, so, xa, khac."""
+        return {"PROVINCE": "tinh", "DEPARTMENT": "so", "COMMUNE": "xa", "OTHER": "khac"}[self.name]
+
+    @classmethod
+    def from_key(cls, key: str) -> IssuerLevel:
+        return next(level for level in cls if level.key == key)
+
+
+class BatchKind(Choice):
+    """What a batch of decisions is for; a quarter is optional."""
+
+    QUARTER = "Theo quý"
+    YEAR = "Tổng kết năm"
+    SCHOOL_YEAR = "Năm học"
+    THEME = "Chuyên đề"
+    SUDDEN = "Đột xuất"
+
+
+class Verb(Choice):
+    """How a decision confers a danh hiệu: "tặng" (the law's word) or "công nhận" (older practice)."""
+
+    GIVE = "tặng"
+    RECOGNISE = "công nhận"
+
+
+RANKS = (
+    "Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng", "Đại tá", "Thượng tá", "Trung tá", "Thiếu tá",
+    "Đại úy", "Thượng úy", "Trung úy", "Thiếu úy", "Thượng sĩ", "Trung sĩ", "Hạ sĩ", "Binh nhất", "Binh nhì",
+)
+"""Cấp bậc, quân hàm of the army and the police: written before the name instead of Ông/Bà."""
+
+
+def rank_of(name: str) -> str:
+    """The rank a name was typed with ("Thượng tá Lê Hoàng Phúc" → "Thượng tá"), or ""."""
+    folded = name.casefold()
+    return next((rank for rank in RANKS if folded.startswith(rank.casefold() + " ")), "")
+
+
+HOUSEHOLD_WORDS = ("hộ", "gia", "đình", "ông", "bà")
+
+
+def household_named(name: str) -> bool:
+    """A household's name typed whole: "Hộ ông Lý Văn Tư", "Hộ gia đình bà Hoàng Thị Sen"."""
+    return name.split(" ", 1)[0].casefold() == "hộ"
+
+
+def person_of(name: str) -> str:
+    """The person's own name: a leading rank or "Hộ gia đình ông" taken off."""
+    rank = rank_of(name)
+    if rank:
+        return name[len(rank):].strip()
+    words = name.split()
+    while household_named(name) and words and words[0].casefold() in HOUSEHOLD_WORDS:
+        words.pop(0)
+    return " ".join(words)

@@ -47,12 +47,13 @@ def make_workbook(tmp_path, rules):
 
 
 @pytest.fixture(scope="session")
-def sample_2024_built(tmp_path_factory, settings) -> Path:
-    """The 2024 sample built once per run (.docx only); tests read it, copy it before changing it."""
+def sample_2024_built(tmp_path_factory) -> Path:
+    """The 2024 sample built once per run (.docx only), with the Bắc Ninh office's mau/ folder beside it
+    as `tdkt build` uses it; tests read it, copy it before changing it."""
     from tdkt_docs.build import build
 
     out = tmp_path_factory.mktemp("mau-2024") / "out"
-    build(SAMPLE_2024, out, settings)
+    build(SAMPLE_2024, out, Settings.for_workbook(SAMPLE_2024))
     return out
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "mau"
-SAMPLE_2024 = SAMPLES / "tdkt-2024.xlsx"
-SAMPLE_2026 = SAMPLES / "tdkt-2026-bac-ninh-moi.xlsx"
+SAMPLE_2024 = SAMPLES / "bac-ninh-2024" / "tdkt-2024.xlsx"
+SAMPLE_2026 = SAMPLES / "bac-ninh-2026" / "tdkt-2026-bac-ninh-moi.xlsx"
 TEMPLATES = ROOT / "tdkt_docs" / "templates"
 
 

@@ -36,7 +36,7 @@ def print_book(decided: Decided, tmp_path: Path, outdir: str = "in", **options) 
                             Settings.for_workbook(tmp_path / "so-lieu.xlsx"))
 
 
-def common(number: str, date: str, titles: str = "CHỦ TỊCH", signer: str = "Nguyễn Hương Giang") -> dict:
+def common(number: str, date: str, titles: str = "CHỦ TỊCH", signer: str = "Vương Quốc Tuấn") -> dict:
     return {
         "tham_quyen": "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC NINH", "tang": "TẶNG", "hinh_thuc": "BẰNG KHEN",
         "so_quyet_dinh": f"Quyết định số {number}, {date}", "dia_danh_ngay": f"Bắc Ninh, {date}",

@@ -33,7 +33,7 @@ def test_decision_documents_read_back_as_the_workbook_composed_them(decided, sam
                                                                            f'văn bản "{path.name}"')
     signed = from_docx(sample_2024_built / "quy-iii-2024" / "qd-1206-bang-khen-tinh-so-y-te.docx", rules.catalogue)
     assert (signed.number, signed.date, signed.signer_titles, signed.signer, signed.authority) == (
-        "1206/QĐ-UBND", dt.date(2024, 9, 24), ("CHỦ TỊCH",), "Nguyễn Hương Giang",
+        "1206/QĐ-UBND", dt.date(2024, 9, 24), ("CHỦ TỊCH",), "Vương Quốc Tuấn",
         "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC NINH")
     assert signed.entries[1] == CertificateEntry(
         "Ông Hoàng Minh Đức", "Trưởng khoa Hồi sức tích cực, Bệnh viện Đa khoa tỉnh, Sở Y tế",

@@ -50,6 +50,8 @@ for src in sources:
         break
     elif mode == "none":
         print("Error: source file could not be loaded")
+    elif mode == "argument-limit" and sum(len(os.fsencode(a)) + 1 for a in args) <= 24500:
+        pdf(src)  # like LibreOffice: exit 0 having dropped every file past about 24,5 KB of arguments
 '''
 
 
@@ -273,3 +275,22 @@ def test_unrunnable_program_is_a_clear_error(tmp_path):
     program.write_text("not executable")
     with pytest.raises(MissingProgram, match="Không chạy được LibreOffice"):
         convert_to_pdf([source], tmp_path / "out", soffice=program)
+
+
+def test_shards_keep_their_file_names_under_the_argument_limit(tmp_path):
+    from tdkt_docs.export.pdf import ARGUMENT_BUDGET, split_shards
+
+    names = [tmp_path / f"{'quyet-dinh-khen-thuong-' * 4}{n:04d}.docx" for n in range(300)]
+    shards = split_shards(names, 2)
+    assert [p for shard in shards for p in shard] == names
+    assert len(shards) > 2
+    assert all(sum(len(os.fsencode(p)) + 1 for p in shard) <= ARGUMENT_BUDGET for shard in shards)
+    assert max(map(len, shards)) - min(map(len, shards)) <= 1
+
+
+def test_three_hundred_files_convert_in_one_round_without_relying_on_retries(fake, tmp_path):
+    sources = make_sources(tmp_path / "src", *(f"{'quyet-dinh-khen-thuong-' * 4}{n:04d}" for n in range(300)))
+    pdfs = convert_to_pdf(sources, tmp_path / "out", soffice=fake.modes("argument-limit"), jobs=2, retries=0)
+    assert [p.read_bytes().split(b"% ")[1].split(b"\n")[0].decode() for p in pdfs] == [s.name for s in sources]
+    calls = fake.calls()
+    assert len(calls) > 2 and max(len(sources_of(c)) for c in calls) < 300

@@ -15,11 +15,12 @@ GAP_NUMBER = "[chưa có số]"
 GAP_DATE = "[chưa có ngày]"
 _OF = re.compile(r"\s+của\s+", re.IGNORECASE)
 _TITLE_PREFIX = "danh hiệu "
+_QUOTES = "“”\""
 
 # Placeholders a layout box may use in its ``text``, with what they print.
 PLACEHOLDERS = {
-    "tham_quyen": "thẩm quyền, in hoa: CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC NINH",
-    "tang": "TẶNG, hoặc TẶNG DANH HIỆU",
+    "tham_quyen": "thẩm quyền, in hoa: CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC NINH, GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO",
+    "tang": "TẶNG, TẶNG DANH HIỆU hoặc CÔNG NHẬN DANH HIỆU",
     "hinh_thuc": "tên hình thức, in hoa: BẰNG KHEN",
     "nguoi_nhan": "Ông Nguyễn Văn An, hoặc tên tập thể",
     "chuc_vu_don_vi": "chức vụ và đơn vị",
@@ -51,9 +52,9 @@ class SignedDecision:
     document: str        # the decision's file name, as problems locate it
     stem: str            # output path without suffix, relative to the output folder
     form_key: str        # layout file phoi/<form_key>.toml
-    award_verb: str      # "TẶNG" / "TẶNG DANH HIỆU"
+    award_verb: str      # "TẶNG" / "TẶNG DANH HIỆU" / "CÔNG NHẬN DANH HIỆU"
     award_title: str     # "BẰNG KHEN"
-    authority: str       # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC NINH"
+    authority: str       # the decision's authority line: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC NINH"
     number: str          # "125/QĐ-UBND"; "" when unnumbered
     date: dt.date | None
     place: str
@@ -66,13 +67,14 @@ class SignedDecision:
         return bool(self.number) and self.date is not None
 
 
-def award_heading(phrase: str) -> tuple[str, str]:
-    """"Bằng khen của Chủ tịch …" → ("TẶNG", "BẰNG KHEN");
-    "danh hiệu Chiến sĩ thi đua cấp tỉnh" → ("TẶNG DANH HIỆU", "CHIẾN SĨ THI ĐUA CẤP TỈNH")."""
-    title, verb = phrase.strip(), "TẶNG"
+def award_heading(verb: str, phrase: str) -> tuple[str, str]:
+    """The decision's verb and form phrase as a certificate heads them:
+    ("tặng", "Bằng khen của Chủ tịch …") → ("TẶNG", "BẰNG KHEN");
+    ("công nhận", "danh hiệu “Lao động tiên tiến”") → ("CÔNG NHẬN DANH HIỆU", "LAO ĐỘNG TIÊN TIẾN")."""
+    title, verb = phrase.strip(), verb.strip().upper()
     if match_key(title).startswith(match_key(_TITLE_PREFIX)):
-        title, verb = title[len(_TITLE_PREFIX):].strip(), "TẶNG DANH HIỆU"
-    return verb, _OF.split(title, maxsplit=1)[0].upper()
+        title, verb = title[len(_TITLE_PREFIX):].strip(), f"{verb} {_TITLE_PREFIX.strip().upper()}"
+    return verb, _OF.split(title, maxsplit=1)[0].strip(_QUOTES).upper()
 
 
 def form_key(phrase: str, catalogue: Catalogue) -> str:

@@ -16,6 +16,7 @@ from ..compose.common import awardee_name
 from ..documents.quyet_dinh import DecisionDocument, achievement, decision_batches, listed_awards
 from ..errors import UserError
 from ..files import slug
+from ..glossary import Verb
 from ..problems import Problem
 from ..rules.legal import Catalogue
 from ..settings import Settings
@@ -24,7 +25,7 @@ from .model import CertificateEntry, SignedDecision, award_heading, form_key
 _NUMBER = re.compile(r"^Số:\s*(.*)$")
 _NUMBERED = re.compile(r"^\d+\s*/\S+")
 _PLACE_DATE = re.compile(r"^(.+?),\s*ngày\s*(\d*)\s*tháng\s*(\d*)\s*năm\s*(\d{4})$")
-_SUBJECT = "Về việc tặng "
+_SUBJECT = re.compile(r"^Về việc (" + "|".join(v.label for v in Verb) + r") (.+)$")
 _BASIS = ("Căn cứ", "Xét đề nghị")
 _LIST_TITLE = "DANH SÁCH"
 _LIST_NOTE = "(có danh sách kèm theo), "
@@ -55,7 +56,7 @@ def from_workbook(workbook: Path, settings: Settings) -> Decided:
     prepared = prepare(workbook, settings)
     if prepared.errors:
         raise InvalidWorkbook(prepared.problems)
-    summaries, skipped = decision_batches(prepared.data, prepared.awards, prepared.rules)
+    summaries, skipped = decision_batches(prepared.data, prepared.resolution, prepared.rules)
     return Decided([from_composed(document) for summary in summaries for document in summary.decisions], skipped,
                    prepared.problems)
 
@@ -65,7 +66,7 @@ def from_composed(document: DecisionDocument) -> SignedDecision:
     (decisions are numbered consecutively) and the signing date."""
     decision, context, filename = document.decision, document.plan.context, document.plan.filename
     signed = decision.number is not None and decision.batch.signing is not None
-    verb, title = award_heading(decision.form.phrase)
+    verb, title = award_heading(context["khen_thuong"]["dong_tu"], context["khen_thuong"]["hinh_thuc"])
     entries = tuple(
         CertificateEntry(recipient=awardee_name(n), position_unit=", ".join(p for p in (n.position, n.workplace) if p),
                          achievement=capitalized(achievement(n)), register_number=index)
@@ -73,15 +74,10 @@ def from_composed(document: DecisionDocument) -> SignedDecision:
     return SignedDecision(
         source=f'quyết định "{Path(filename).name}" của đợt "{decision.batch.name}"', document=filename,
         stem=Path(filename).with_suffix("").as_posix(), form_key=slug(decision.form.key),
-        award_verb=verb, award_title=title, authority=authority(context["co_quan_ban_hanh"]),
+        award_verb=verb, award_title=title, authority=context["tham_quyen_ban_hanh"],
         number=context["so_ky_hieu"] if signed else "", date=decision.batch.signing if signed else None,
         place=context["dia_danh"], signer_titles=tuple(context["chu_ky"]["tham_quyen"]),
         signer=context["chu_ky"]["ho_ten"], entries=entries)
-
-
-def authority(agency_lines: list[str]) -> str:
-    """The decision's issuing authority, as the decision template prints it above the Căn cứ lines."""
-    return "CHỦ TỊCH " + " ".join(agency_lines)
 
 
 def from_docx(path: Path, catalogue: Catalogue) -> SignedDecision:
@@ -91,14 +87,13 @@ def from_docx(path: Path, catalogue: Catalogue) -> SignedDecision:
     number = _first(blocks, _NUMBER, path, '"Số: …"').group(1).strip()
     place_date = _first(blocks, _PLACE_DATE, path,
                         'địa danh, ngày tháng năm (ví dụ "Bắc Ninh, ngày 25 tháng 3 năm 2024")')
-    phrase = next((b[len(_SUBJECT):] for b in blocks if b.startswith(_SUBJECT)), None)
-    if phrase is None:
-        raise _unreadable(path, f'dòng trích yếu "{_SUBJECT}…"')
+    subject = _first(blocks, _SUBJECT, path, 'dòng trích yếu "Về việc tặng …" (hoặc "Về việc công nhận …")')
+    phrase = subject.group(2)
     basis = next((i for i, b in enumerate(blocks) if b.startswith(_BASIS)), 0)
     if basis == 0:
         raise _unreadable(path, "các dòng Căn cứ")
     titles, signer = _signature(document, path)
-    verb, title = award_heading(phrase)
+    verb, title = award_heading(subject.group(1), phrase)
     return SignedDecision(
         source=f'văn bản "{path.name}"', document=path.name, stem=path.stem, form_key=form_key(phrase, catalogue),
         award_verb=verb, award_title=title, authority=blocks[basis - 1],

@@ -5,30 +5,22 @@ import re
 
 from ..problems import Problem
 from .findings import ERROR, WARNING, finding
-from .layout import Layout
-from .model import DocModel, Para
+from .layout import Appendix, Layout
+from .model import Para
 from .text import plain
 
 HEADING_FORM = re.compile(r"^Phụ lục( [IVXLC]+)?$")
 # Provincial house style (e.g. Lào Cai appendices), accepted beside NĐ 30's own form: "PHỤ LỤC …" in capitals with the title on one line.
 JOINED_FORM = re.compile(r"^PHỤ LỤC( [IVXLC]+)?\b.+$")
-KEM_THEO_WINDOW = 4
 
 
-def check_appendices(model: DocModel, layout: Layout) -> list[Problem]:
+def check_appendices(layout: Layout) -> list[Problem]:
     findings = []
-    for head in layout.appendix_heads:
-        following = _following(model, head)
-        if plain(head.stripped).startswith("phu luc"):
-            findings += _heading(head, following)
-        findings += _kem_theo(head, following)
+    for appendix in layout.appendices:
+        if plain(appendix.head.stripped).startswith("phu luc"):
+            findings += _heading(appendix.head, appendix.following)
+        findings += _kem_theo(appendix)
     return findings
-
-
-def _following(model: DocModel, head: Para) -> list[Para]:
-    body = model.body()
-    rest = body[body.index(head) + 1:]
-    return [p for p in rest if p.stripped][:KEM_THEO_WINDOW]
 
 
 def _heading(head: Para, following: list[Para]) -> list[Problem]:
@@ -56,10 +48,10 @@ def _heading(head: Para, following: list[Para]) -> list[Problem]:
     return findings
 
 
-def _kem_theo(head: Para, following: list[Para]) -> list[Problem]:
-    line = next((p for p in following if p.stripped.startswith("(Kèm theo")), None)
+def _kem_theo(appendix: Appendix) -> list[Problem]:
+    line = appendix.kem_theo
     if line is None:
-        return [finding("phu_luc.kem_theo", WARNING, head.where,
+        return [finding("phu_luc.kem_theo", WARNING, appendix.head.where,
                         'dòng "(Kèm theo … số … ngày … của …)" dưới tên phụ lục', "không có")]
     if all(l.italic for l in line.lines if l.text.strip()):
         return []

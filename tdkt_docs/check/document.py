@@ -9,7 +9,7 @@ from pathlib import Path
 import docx
 
 from ..errors import UserError
-from . import appendix, body, fonts, header, page, page_numbers, recipients, signature
+from . import appendix, body, fonts, header, issuer, page, page_numbers, recipients, signature
 from ..problems import Problem
 from .layout import locate
 from .model import build_model, header_parts
@@ -63,8 +63,9 @@ def check_loaded(document: docx.document.Document, book: Rulebook,
         *body.check_can_cu(model, layout),
         *recipients.check_noi_nhan(layout),
         *signature.check_signature(layout),
+        *issuer.check_issuer(layout),
         *page_numbers.check_page_numbers(model, header_parts(model)),
-        *appendix.check_appendices(model, layout),
+        *appendix.check_appendices(layout),
     ]
 
 

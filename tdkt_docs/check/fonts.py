@@ -54,7 +54,7 @@ def size_roles(model: DocModel, layout: Layout) -> list[tuple[Line, str]]:
         for line in para.lines:
             if line.text.strip():
                 put(line, "than")
-    for para in layout.agency:
+    for para in [*layout.parent, *layout.agency]:
         for line in para.lines:
             if line.text.strip():
                 put(line, "co_quan")

@@ -12,7 +12,18 @@ HEADER_SEARCH = 40
 TEN_LOAI_SEARCH = 25
 APPENDIX_MAX_WORDS = 12
 PREFIX_KEYS = {"TM", "KT", "Q", "TL", "TUQ"}
+AUTHORITY_ENDS = ("can cu", "xet", "theo de nghi", "dieu ")
+KEM_THEO = "(Kèm theo"
+KEM_THEO_WINDOW = 4
 SO_PATTERN = re.compile(r"^\s*s[oố]\s*[:.]?", re.IGNORECASE)
+
+
+@dataclass(eq=False)
+class Appendix:
+    """A "Phụ lục …" or "DANH SÁCH" heading, the paragraphs under it and its "(Kèm theo …)" line."""
+    head: Para
+    following: list[Para]           # the next non-empty paragraphs: title, "(Kèm theo …)"
+    kem_theo: Para | None
 
 
 @dataclass
@@ -21,16 +32,18 @@ class Layout:
     header: list[Para] = field(default_factory=list)
     quoc_hieu: Line | None = None
     tieu_ngu: Line | None = None
-    agency: list[Para] = field(default_factory=list)
+    parent: list[Para] = field(default_factory=list)     # cơ quan chủ quản, above the issuing body
+    agency: list[Para] = field(default_factory=list)     # the issuing body (cơ quan ban hành)
     so: Line | None = None
     date: Line | None = None
     vv: Line | None = None
     ten_loai: Line | None = None
     quyet_dinh: Line | None = None
+    authority: list[Para] = field(default_factory=list)  # "GIÁM ĐỐC SỞ …" of a Quyết định
     noi_nhan: Line | None = None
     noi_nhan_list: list[Line] = field(default_factory=list)
     signature: list[Line] = field(default_factory=list)
-    appendix_heads: list[Para] = field(default_factory=list)
+    appendices: list[Appendix] = field(default_factory=list)
 
 
 def locate(model: DocModel) -> Layout:
@@ -70,7 +83,7 @@ def _header(model: DocModel, layout: Layout) -> None:
     layout.so = next((l for l in lines if _is_so(l)), None)
     layout.date = next((l for l in lines if _is_date(l)), None)
     layout.vv = next((l for l in lines if l.text.strip().startswith("V/v")), None)
-    layout.agency = _agency(layout)
+    layout.parent, layout.agency = _split_parent(_agency(layout), model.book)
 
 
 def _is_so(line: Line) -> bool:
@@ -103,6 +116,18 @@ def _agency(layout: Layout) -> list[Para]:
     return agency
 
 
+def _split_parent(paras: list[Para], book: Rulebook) -> tuple[list[Para], list[Para]]:
+    """Cơ quan chủ quản and issuing body: the body starts at the last paragraph that opens with a
+    known kind of body ("UBND TỈNH BẮC NINH" / "SỞ Y TẾ"), else after the leading regular
+    paragraphs when bold ones follow (NĐ 30: chủ quản upright, issuing body bold)."""
+    opens = [i for i, p in enumerate(paras) if book.head_of(book.name_words(p.stripped))]
+    start = opens[-1] if opens else 0
+    if not start:
+        bold = [all(line.bold for line in p.lines if line.text.strip()) for p in paras]
+        start = next((i for i, b in enumerate(bold) if b), 0) if any(bold) else 0
+    return paras[:start], paras[start:]
+
+
 def _ten_loai(model: DocModel, layout: Layout) -> None:
     names = {fold(name): name for name in model.book.type_codes()}
     start = _after(model, layout.header)
@@ -114,6 +139,21 @@ def _ten_loai(model: DocModel, layout: Layout) -> None:
     if layout.ten_loai is not None and fold(layout.ten_loai.text) == "quyetdinh":
         after = body[body.index(layout.ten_loai.para) + 1:]
         layout.quyet_dinh = next((p.lines[0] for p in after if fold(p.text) == "quyetdinh"), None)
+        layout.authority = _authority(after, layout.quyet_dinh)
+
+
+def _authority(after: list[Para], marker: Line | None) -> list[Para]:
+    """The upper-case paragraphs between the trích yếu and the first Căn cứ (Mẫu 1.2)."""
+    found = []
+    for para in after[:TEN_LOAI_SEARCH]:
+        text = para.stripped
+        if (marker is not None and para is marker.para) or plain(text).startswith(AUTHORITY_ENDS):
+            break
+        if text and text == text.upper() and any(c.isalpha() for c in text):
+            found.append(para)
+        elif found and text:
+            break
+    return found
 
 
 def _after(model: DocModel, paras: list[Para]) -> int:
@@ -165,10 +205,12 @@ def _signature(model: DocModel, layout: Layout) -> None:
 def _appendices(model: DocModel, layout: Layout) -> None:
     ends = [l.para for l in [layout.noi_nhan, *layout.signature] if l is not None]
     start = _after(model, ends)
-    layout.appendix_heads = [
-        p for p in model.paras[start:]
-        if p.table is None and _is_appendix_head(p.stripped)
-    ]
+    body = model.body()
+    for head in model.paras[start:]:
+        if head.table is None and _is_appendix_head(head.stripped):
+            following = [p for p in body[body.index(head) + 1:] if p.stripped][:KEM_THEO_WINDOW]
+            kem_theo = next((p for p in following if p.stripped.startswith(KEM_THEO)), None)
+            layout.appendices.append(Appendix(head, following, kem_theo))
 
 
 def _is_appendix_head(text: str) -> bool:

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
+
+from .text import words
 
 
 @dataclass(frozen=True)
@@ -9,6 +12,22 @@ class SizeRule:
     label: str
     low: float
     high: float
+
+
+@dataclass(frozen=True)
+class Head:
+    """The head of a kind of body: "SỞ" is led by a "GIÁM ĐỐC"."""
+    kind: str                 # the words a body's name starts with: "SỞ"
+    title: str                # "GIÁM ĐỐC"
+    collective: bool          # the body also decides as a body ("TM. ỦY BAN NHÂN DÂN")
+
+    @property
+    def kind_words(self) -> tuple[str, ...]:
+        return words(self.kind)
+
+    @property
+    def title_words(self) -> tuple[str, ...]:
+        return words(self.title)
 
 
 class Rulebook:
@@ -31,3 +50,21 @@ class Rulebook:
 
     def all_codes(self) -> set[str]:
         return set(self.type_codes().values()) | set(self._data["ban_sao"]["viet_tat"])
+
+    @cached_property
+    def heads(self) -> tuple[Head, ...]:
+        """The [[tham_quyen.nguoi_dung_dau]] table."""
+        return tuple(Head(row["co_quan"], row["chuc_vu"], row["tap_the"])
+                     for row in self._data["tham_quyen"]["nguoi_dung_dau"])
+
+    @cached_property
+    def _abbreviations(self) -> dict[str, tuple[str, ...]]:
+        return {"".join(words(short)): words(full) for short, full in self._data["tham_quyen"]["viet_tat"].items()}
+
+    def name_words(self, text: str) -> tuple[str, ...]:
+        """The words of a body's or a title's name, accepted abbreviations written out (UBND)."""
+        return tuple(part for word in words(text) for part in self._abbreviations.get(word, (word,)))
+
+    def head_of(self, body: tuple[str, ...]) -> Head | None:
+        """The head of the body named ``body`` (see ``name_words``), if its kind is in the table."""
+        return next((h for h in self.heads if body[:len(h.kind_words)] == h.kind_words), None)

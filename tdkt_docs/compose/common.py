@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..glossary import RecipientKind
+from ..glossary import RecipientKind, household_named, rank_of
 from ..read.records import Agency, Nomination, Recipient
 from ..rules.dates import BLANK, long_date
 from ..rules.numbering import two_digit
@@ -59,13 +59,21 @@ def signature_context(authority: str, position: str, signer: str) -> dict:
     return {"tham_quyen": signature_lines(authority, position), "ho_ten": signer}
 
 
+HOUSEHOLD = "Hộ gia đình"
+
+
 def awardee_name(n: Nomination) -> str:
-    """"Ông Nguyễn Văn A", "Hộ gia đình bà Hoàng Thị Sen", or the collective's name."""
-    if n.kind is RecipientKind.COLLECTIVE:
+    """"Ông Nguyễn Văn A", "Thượng tá Lê Hoàng Phúc", "Hộ gia đình bà Hoàng Thị Sen", or the collective's name.
+
+    A household is named from its head; a name typed with "Hộ …" already ("Hộ ông Lý Văn Tư") is kept as typed.
+    """
+    if n.kind is RecipientKind.COLLECTIVE or (n.kind is RecipientKind.HOUSEHOLD and household_named(n.name)):
         return n.name
     if n.kind is RecipientKind.HOUSEHOLD:
-        return " ".join(part for part in ("Hộ gia đình", n.address.lower(), n.name) if part)
-    return f"{n.address} {n.name}"
+        return " ".join(part for part in (HOUSEHOLD, n.address.lower(), n.name) if part)
+    title = "" if rank_of(n.name) else n.rank or n.address  # a name typed with its rank takes no other title
+    return " ".join(part for part in (title, n.name) if part)
+
 
 
 def entry(n: Nomination) -> str:

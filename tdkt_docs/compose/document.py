@@ -65,7 +65,7 @@ COMMON_VARIABLES = frozenset({
 class DocumentType:
     """One kind of document: its template, the variables it provides and how it is composed.
 
-    ``compose`` takes the workbook data, its resolved awards and the rules; it returns
+    ``compose`` takes the workbook data, its resolution (issuer, awards) and the rules; it returns
     the documents to render and their attachments (see ``tdkt_docs.documents``).
     """
 

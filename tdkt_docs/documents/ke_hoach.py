@@ -9,13 +9,14 @@ from ..glossary import DocumentName
 from ..read.records import Task
 from ..read.schema import AGENCY, LEGAL_BASIS, PLAN, RECIPIENTS, TASKS
 from ..read.workbook import WorkbookData
+from ..rules.awards import Resolution
 from ..rules.book import Rules
 from ..rules.numbering import roman
 
 TYPE_CODE = "KH"
 
 
-def compose_plan(data: WorkbookData, awards: list, rules: Rules) -> Composition:
+def compose_plan(data: WorkbookData, resolution: Resolution, rules: Rules) -> Composition:
     agency, plan = data.one(AGENCY.key), data.one(PLAN.key)
     if agency is None or plan is None:
         missing = " và ".join(f'"{s.title}"' for s, r in ((AGENCY, agency), (PLAN, plan)) if r is None)

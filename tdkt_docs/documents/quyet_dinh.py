@@ -12,13 +12,14 @@ from ..compose.common import (archive_places, entry, header_context, recipient_l
                               signature_context)
 from ..compose.document import COMMON_VARIABLES, Attachment, Composition, DocumentPlan, DocumentType, Source
 from ..files import slug
-from ..glossary import DocumentName, Order, RecipientKind, Split
+from ..glossary import DocumentName, Order, RecipientKind, Split, Verb
 from ..read import cells
-from ..read.records import Agency, Batch, Nomination, Recipient
+from ..read.records import Batch, Nomination, Recipient
 from ..read.schema import AGENCY, BATCHES, NOMINATIONS, RECIPIENTS
 from ..read.workbook import WorkbookData
 from ..render.summary import summary_workbook
-from ..rules.awards import Award
+from ..rules.awards import Award, Resolution
+from ..rules.issuer import Issuer
 from ..rules.book import Rules
 from ..rules.collation import match_key, person_sort_key, sort_key
 from ..rules.dates import long_date, short_date
@@ -28,8 +29,7 @@ from ..rules.numbering import roman, two_digit
 from ..rules.words import amount_in_words
 
 TYPE_CODE = "QĐ"
-AUTOMATIC_LINES = ("như điều 3", "như trên")  # Nơi nhận lines the decision writes itself
-AS_ARTICLE_3 = "Như Điều 3"
+AUTOMATIC_LINES = ("như điều 2", "như điều 3", "như trên")  # Nơi nhận lines the decision writes itself
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ class Decision:
 
     @property
     def total(self) -> int:
-        return sum(a.prize.amount for a in self.awards)
+        return sum(a.prize.amount for a in self.awards if a.prize)
 
     @property
     def achievements(self) -> list[str]:
@@ -96,18 +96,19 @@ class BatchSummary:
     decisions: list[DecisionDocument]
 
 
-def compose_decisions(data: WorkbookData, awards: list[Award], rules: Rules) -> Composition:
-    summaries, skipped = decision_batches(data, awards, rules)
+def compose_decisions(data: WorkbookData, resolution: Resolution, rules: Rules) -> Composition:
+    summaries, skipped = decision_batches(data, resolution, rules)
     return Composition(documents=[d.plan for s in summaries for d in s.decisions], skipped=skipped,
                        attachments=[summary_attachment(s) for s in summaries])
 
 
-def decision_batches(data: WorkbookData, awards: list[Award], rules: Rules) -> tuple[list[BatchSummary], list[str]]:
+def decision_batches(data: WorkbookData, resolution: Resolution,
+                     rules: Rules) -> tuple[list[BatchSummary], list[str]]:
     """Every batch's composed decisions, and the notes on what was left out and why."""
-    agency = data.one(AGENCY.key)
+    issuer, awards = resolution.issuer, resolution.awards
     if not data.all(NOMINATIONS.key):
         return [], [f'Bỏ qua Quyết định khen thưởng: trang "{NOMINATIONS.title}" chưa có đề nghị nào.']
-    if agency is None:
+    if issuer is None:
         return [], [f'Bỏ qua Quyết định khen thưởng: trang "{AGENCY.title}" chưa được điền.']
     skipped = [f'Không đưa vào quyết định: dòng {a.nomination.rows[0]} ("{a.nomination.name}") có kết quả thẩm định '
                f'"{a.nomination.appraisal.label}".' for a in awards if not a.passed]
@@ -116,18 +117,13 @@ def decision_batches(data: WorkbookData, awards: list[Award], rules: Rules) -> t
     skipped += [f'Trang "{RECIPIENTS.title}", dòng {r.rows[0]}: "{r.name}" được bỏ qua vì quyết định tự ghi '
                 "dòng này." for r in automatic]
     recipients = [r for r in recipients if r not in automatic]
-    province = rules.bases.province
-    if match_key(agency.place) != match_key(province):
-        skipped.append(f'Các dòng căn cứ của quyết định (tệp can-cu.toml) là của tỉnh {province}, khác địa danh '
-                       f'"{agency.place}" ở trang "{AGENCY.title}": hãy đặt tệp can-cu.toml của tỉnh mình vào thư '
-                       "mục mau/ (lệnh tdkt mau) trước khi trình ký.")
     summaries = []
     for batch in data.all(BATCHES.key):
         members = [a for a in awards if a.passed and a.batch is batch]
         if not members:
             skipped.append(f'Đợt "{batch.name}" chưa có đề nghị nào đạt, không có quyết định.')
             continue
-        documents = [decision_document(agency, decision, recipients, serial, rules)
+        documents = [decision_document(issuer, decision, recipients, serial, rules)
                      for serial, decision in enumerate(decisions_of(batch, members, rules), start=1)]
         summaries.append(BatchSummary(batch, documents))
     return summaries, skipped
@@ -181,33 +177,38 @@ def order_entries(awards: list[Award], order: Order | None) -> list[Award]:
     return sorted(awards, key=key)
 
 
-def decision_document(agency: Agency, decision: Decision, recipients: list[Recipient], serial: int,
+def decision_document(issuer: Issuer, decision: Decision, recipients: list[Recipient], serial: int,
                       rules: Rules) -> DecisionDocument:
     batch, form = decision.batch, decision.form
     issued = batch.signing if decision.number else None
-    header = header_context(agency, TYPE_CODE, decision.number, issued, batch.signing.year)
-    bases = rules.bases.on(batch.signing)
-    wording = rules.wording
-    archive = batch.archive or wording.archive
+    header = header_context(issuer.agency, TYPE_CODE, decision.number, issued, batch.signing.year)
+    bases = rules.bases.on(batch.signing, issuer.level, form.key)
+    lines = issuer.own_bases(batch.signing, before=True) + [b.text for b in bases] + issuer.own_bases(
+        batch.signing, before=False)
+    archive = batch.archive or issuer.archive
+    money = article_2(decision, issuer)
+    executing = 3 if money else 2
     context = {
         **header,
         "nam": batch.signing.year,
-        "trich_yeu": form.title,
-        "can_cu": sentence_lines([b.text for b in bases]),
-        "xet_de_nghi": proposals(decision, rules),
+        "tham_quyen_ban_hanh": issuer.authority,
+        "khen_thuong": {"dong_tu": verb_of(form, issuer), "hinh_thuc": form.phrase},
+        "can_cu": sentence_lines(lines),
+        "xet_de_nghi": proposals(decision, issuer, rules),
         "dieu_1": article_1(decision),
-        "dieu_2": article_2(decision, rules),
-        "dieu_3": {"thi_hanh": executors(decision, rules), "doi_tuong": [k.label.lower() for k in decision.kinds]},
-        "noi_nhan": [f"- {AS_ARTICLE_3};"] + recipient_lines(recipients, archive),
+        "dieu_2": money,
+        "dieu_3": {"so": executing, "thi_hanh": executors(decision, issuer, rules),
+                   "doi_tuong": [k.label.lower() for k in decision.kinds]},
+        "noi_nhan": [f"- Như Điều {executing};"] + recipient_lines(recipients, archive),
         "chu_ky": signature_context("", batch.position, batch.signer),
         "danh_sach": {
             "doi_tuong": [k.label.upper() for k in decision.kinds],
-            "hinh_thuc": form.phrase,
             "ngay": long_date(issued, year=batch.signing.year),
+            "cua": issuer.head_of,
             "dong": list_lines(decision),
         },
     }
-    deliveries = distribution(decision, recipients, rules)
+    deliveries = distribution(decision, recipients, issuer, executing, rules)
     suffix = slug(form.key) + ("" if batch.split is Split.BY_FORM else "-" + slug(decision.submissions[0].unit))
     serial_text = two_digit(decision.number if decision.number else serial)
     plan = DocumentPlan(
@@ -215,12 +216,12 @@ def decision_document(agency: Agency, decision: Decision, recipients: list[Recip
         filename=f"{slug(batch.name)}/qd-{serial_text}-{suffix}.docx",
         sources=(Source(BATCHES.title, batch.rows),
                  Source(NOMINATIONS.title, tuple(sorted(a.nomination.rows[0] for a in decision.awards)))),
-        title=f"Quyết định tặng {form.phrase} ({describe_counts(decision)})",
+        title=f"Quyết định {verb_of(form, issuer)} {form.phrase} ({describe_counts(decision)})",
         group=batch.name,
-        warnings=tuple(rules_used_unverified([form, *(a.prize for a in decision.awards), *bases])),
+        warnings=tuple(rules_used_unverified([form, *(a.prize for a in decision.awards if a.prize), *bases])),
         copies=sum(d.copies for d in deliveries),
         extra={
-            "dot": batch.name, "quy": batch.quarter.label, "hinh_thuc": form.name, "so": decision.number,
+            "dot": batch.name, "quy": batch.quarter.label if batch.quarter else None, "hinh_thuc": form.name, "so": decision.number,
             "so_nguoi": len(decision.awards), "tong_tien": decision.total,
             "phat_hanh": [{"noi_nhan": d.recipient, "so_ban": d.copies, "theo_dong": d.via} for d in deliveries],
         },
@@ -233,13 +234,23 @@ def describe_counts(decision: Decision) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " và " + parts[-1]
 
 
-def proposals(decision: Decision, rules: Rules) -> dict:
-    """The "Xét đề nghị" line's facts: each proposing unit's head and tờ trình, then the appraising body's."""
-    batch = decision.batch
-    units = [{"thu_truong": rules.wording.unit_head(n.unit, n.unit_head), "so": n.submission_no,
-              "ngay": short_date(n.submission_date)} for n in decision.submissions]
-    return {"don_vi": units, "tham_dinh": rules.wording.appraiser, "so": batch.submission_no,
-            "ngay": short_date(batch.submission_date)}
+def verb_of(form: AwardForm, issuer: Issuer) -> str:
+    """"tặng", or the issuer's own verb for a danh hiệu thi đua."""
+    return issuer.verb.label if form.is_title else Verb.GIVE.label
+
+
+def proposals(decision: Decision, issuer: Issuer, rules: Rules) -> list[dict]:
+    """The "Xét đề nghị" line: each proposing body with its tờ trình, the appraising body last.
+    A body is named once: a unit that is the appraising body itself joins its tờ trình to the appraisal's."""
+    bodies: dict[str, dict] = {}
+    for n in decision.submissions:
+        head = rules.unit_heads.of(n.unit, n.unit_head)
+        bodies.setdefault(match_key(head), {"thu_truong": head, "to_trinh": []})["to_trinh"].append(
+            {"so": n.submission_no, "ngay": short_date(n.submission_date)})
+    appraisal = {"so": decision.batch.submission_no, "ngay": short_date(decision.batch.submission_date)}
+    appraiser = bodies.pop(match_key(issuer.appraiser), {"thu_truong": issuer.appraiser, "to_trinh": []})
+    appraiser["to_trinh"].append(appraisal)
+    return [*bodies.values(), appraiser]
 
 
 def achievement(n: Nomination) -> str:
@@ -250,20 +261,22 @@ def achievement(n: Nomination) -> str:
 def article_1(decision: Decision) -> dict:
     achievements = decision.achievements
     single = achievements[0] if len(achievements) == 1 else ""
-    return {"hinh_thuc": decision.form.phrase, "doi_tuong": describe_counts(decision),
-            "thanh_tich": single[:1].lower() + single[1:]}
+    return {"doi_tuong": describe_counts(decision), "thanh_tich": single[:1].lower() + single[1:]}
 
 
-def article_2(decision: Decision, rules: Rules) -> dict:
+def article_2(decision: Decision, issuer: Issuer) -> dict | None:
+    """The prize money article; None when the form comes without money."""
+    if not decision.form.paid:
+        return None
     prizes = {a.kind: a.prize for a in reversed(decision.awards)}
     each = [{"loai": kind.label.lower(), "so_tien": format_amount(prizes[kind].amount)} for kind in decision.kinds]
     return {"muc": each, "tong_tien": format_amount(decision.total), "bang_chu": amount_in_words(decision.total),
-            "quy": rules.wording.fund}
+            "quy": issuer.fund}
 
 
-def executors(decision: Decision, rules: Rules) -> list[str]:
-    heads = [rules.wording.unit_head(n.unit, n.unit_head) for n in decision.submissions]
-    return list(dict.fromkeys([*rules.wording.executors, *heads]))
+def executors(decision: Decision, issuer: Issuer, rules: Rules) -> list[str]:
+    heads = [rules.unit_heads.of(n.unit, n.unit_head) for n in decision.submissions]
+    return list(dict.fromkeys([*issuer.executors, *heads]))
 
 
 def listed_awards(decision: Decision) -> list[Award]:
@@ -292,12 +305,14 @@ def list_lines(decision: Decision) -> list[dict]:
     return lines
 
 
-def distribution(decision: Decision, recipients: list[Recipient], rules: Rules) -> list[Delivery]:
+def distribution(decision: Decision, recipients: list[Recipient], issuer: Issuer, executing: int,
+                 rules: Rules) -> list[Delivery]:
     """Concrete recipients and copy counts behind every Nơi nhận line of a decision."""
-    lines = [Delivery(name, 1, AS_ARTICLE_3) for name in executors(decision, rules)]
-    lines += [Delivery(entry(a.nomination), 1, AS_ARTICLE_3) for a in decision.awards]
+    as_article = f"Như Điều {executing}"
+    lines = [Delivery(name, 1, as_article) for name in executors(decision, issuer, rules)]
+    lines += [Delivery(entry(a.nomination), 1, as_article) for a in decision.awards]
     lines += [Delivery(r.name, r.copies or 1, r.name) for r in recipients]
-    archive = decision.batch.archive or rules.wording.archive
+    archive = decision.batch.archive or issuer.archive
     lines += [Delivery(place, 1, "Lưu") for place in archive_places(archive)]
     return lines
 
@@ -306,6 +321,7 @@ DOCUMENT = DocumentType(
     key="quyet_dinh",
     name="Quyết định khen thưởng",
     template="quyet-dinh.docx",
-    variables=COMMON_VARIABLES | {"trich_yeu", "xet_de_nghi", "dieu_1", "dieu_2", "dieu_3", "danh_sach"},
+    variables=COMMON_VARIABLES | {"tham_quyen_ban_hanh", "khen_thuong", "xet_de_nghi", "dieu_1", "dieu_2", "dieu_3",
+                                  "danh_sach"},
     compose=compose_decisions,
 )

@@ -1,5 +1,6 @@
 """Print bundles: one PDF per batch, cover sheet first, every copy starting on an odd page."""
 from __future__ import annotations
+import io
 
 import tempfile
 from dataclasses import dataclass
@@ -99,8 +100,10 @@ def _assemble(spec: BundleSpec, readers, cover) -> BundleInfo:
         writer.add_page(page)
     for item, reader, item_starts in zip(spec.items, readers, starts):
         _add_copies(writer, item, reader, item_starts)
+    buffer = io.BytesIO()  # pypdf writes in many small pieces: gather them, then write the file at once
+    writer.write(buffer)
     with atomic_path(spec.out) as tmp_out:
-        writer.write(tmp_out)
+        tmp_out.write_bytes(buffer.getvalue())
     entries = tuple(
         BundleEntry(item.title, item.pdf, count, item.copies, item_starts)
         for item, count, item_starts in zip(spec.items, counts, starts)

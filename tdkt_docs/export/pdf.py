@@ -16,6 +16,8 @@ from tdkt_docs.export.soffice import Shard, find_soffice, start_shard
 
 POLL_SECONDS = 0.2
 TAIL_BYTES = 2048
+ARGUMENT_BUDGET = 16_000
+"""Bytes of file names one soffice call is given: it silently drops files past about 24,5 KB of arguments."""
 
 
 def convert_to_pdf(
@@ -77,9 +79,19 @@ def remove_stale_locks(sources: Sequence[Path]) -> None:
         src.with_name(f".~lock.{src.name}#").unlink(missing_ok=True)
 
 
-def split_shards(items: Sequence[Path], count: int) -> list[list[Path]]:
-    """Split ``items`` into ``min(count, len(items))`` contiguous, near-equal shards."""
-    count = min(count, len(items))
+def split_shards(items: Sequence[Path], count: int, budget: int = ARGUMENT_BUDGET) -> list[list[Path]]:
+    """Contiguous shards, at least ``min(count, len(items))`` of them and near-equal, none whose file
+    names take more than ``budget`` bytes of arguments (a single longer name is a shard of its own)."""
+    sizes = [len(os.fsencode(item)) + 1 for item in items]
+    shards = max(min(count, len(items)), -(-sum(sizes) // budget))
+    while True:
+        planned = _near_equal(items, shards)
+        if all(sum(len(os.fsencode(p)) + 1 for p in shard) <= budget or len(shard) == 1 for shard in planned):
+            return planned
+        shards += 1
+
+
+def _near_equal(items: Sequence[Path], count: int) -> list[list[Path]]:
     size, extra = divmod(len(items), count)
     shards, start = [], 0
     for index in range(count):
@@ -124,25 +136,30 @@ def _attempt(program, sources, targets, outdir, *, workers, timeout, progress):
     Output is written into a temporary directory inside ``outdir`` and renamed into place.
     """
     with tempfile.TemporaryDirectory(prefix=TEMP_PREFIX + "pdf-", dir=outdir, ignore_cleanup_errors=True) as tmp:
-        shards = []
+        planned = [(files, Path(tmp) / f"shard{index}") for index, files in enumerate(split_shards(sources, workers))]
+        shards: list[Shard] = []
         try:
-            for index, files in enumerate(split_shards(sources, workers)):
-                shards.append(start_shard(program, files, Path(tmp) / f"shard{index}", timeout))
-            _wait(shards, progress)
+            _run(planned, shards, lambda files, workdir: start_shard(program, files, workdir, timeout), workers,
+                 progress)
         finally:
             for shard in shards:
                 shard.finish()
         return _collect(shards, targets)
 
 
-def _wait(shards: Sequence[Shard], progress: Callable[[int], None] | None) -> None:
+def _run(planned: list, shards: list[Shard], start: Callable, workers: int,
+         progress: Callable[[int], None] | None) -> None:
+    """Keep ``workers`` shards running until every planned one has run (each gets its own deadline)."""
     reported: set[Path] = set()
+    waiting = list(planned)
     while True:
+        while waiting and sum(shard.running() for shard in shards) < workers:
+            shards.append(start(*waiting.pop(0)))
         for shard in shards:
             shard.enforce_deadline()
         if progress:
             _report_new(shards, reported, progress)
-        if not any(shard.running() for shard in shards):
+        if not waiting and not any(shard.running() for shard in shards):
             break
         time.sleep(POLL_SECONDS)
     if progress:

@@ -11,6 +11,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..files import atomic_path
+from ..glossary import IssuerLevel
 from ..rules.book import Rules
 from .schema import HELP_SHEET, LISTS_SHEET, SHEETS, Column, Layout, Sheet, ValueType
 
@@ -22,12 +23,14 @@ EXAMPLE_FONT = Font(name="Times New Roman", italic=True, color="808080")
 WRAP = Alignment(wrap_text=True, vertical="top")
 
 
-def write_blank_workbook(target: Path, rules: Rules, sheets: tuple[Sheet, ...] = SHEETS) -> None:
-    """The workbook with its help sheet, dropdowns (the forms of ``rules``) and example rows."""
+def write_blank_workbook(target: Path, rules: Rules, sheets: tuple[Sheet, ...] = SHEETS,
+                         level: IssuerLevel | None = None) -> None:
+    """The workbook with its help sheet, dropdowns (the forms of ``rules`` that ``level`` may decide) and
+    example rows."""
     book = openpyxl.Workbook()
     _write_help(book.active, sheets)
     lists = book.create_sheet(LISTS_SHEET)
-    choices = _Lists(lists, rules)
+    choices = _Lists(lists, rules, level)
     for sheet in sheets:
         ws = book.create_sheet(sheet.title)
         writer = _write_form if sheet.layout is Layout.FORM else _write_table
@@ -38,14 +41,16 @@ def write_blank_workbook(target: Path, rules: Rules, sheets: tuple[Sheet, ...] =
         book.save(tmp)
 
 
-def write_filled_workbook(target: Path, content: dict, rules: Rules, sheets: tuple[Sheet, ...] = SHEETS) -> None:
+def write_filled_workbook(target: Path, content: dict, rules: Rules, sheets: tuple[Sheet, ...] = SHEETS,
+                          level: IssuerLevel | None = None, keep_examples: bool = False) -> None:
     """A workbook as ``tdkt init`` writes it, filled from ``content``.
 
     ``content`` maps a sheet key to a dict of field values (form sheets) or a list
     of such dicts (table sheets, written from row 2 over the example row). A tuple
-    value becomes one line per item. Used for the samples and in tests.
+    value becomes one line per item. With ``keep_examples`` the example row stays in
+    the table sheets ``content`` leaves out.
     """
-    write_blank_workbook(target, rules, sheets)
+    write_blank_workbook(target, rules, sheets, level)
     book = openpyxl.load_workbook(target)
     for sheet in sheets:
         ws = book[sheet.title]
@@ -53,6 +58,8 @@ def write_filled_workbook(target: Path, content: dict, rules: Rules, sheets: tup
             rows = {ws.cell(r, 1).value: r for r in range(2, ws.max_row + 1)}
             for column in sheet.columns:
                 ws.cell(rows[column.header], 2, _cell_value(content.get(sheet.key, {}).get(column.key)))
+            continue
+        if keep_examples and sheet.key not in content:
             continue
         for col in range(1, len(sheet.columns) + 1):
             ws.cell(2, col).value = None
@@ -181,16 +188,25 @@ def _add_validation(ws: Worksheet, column: Column, target: str, lists: _Lists) -
 class _Lists:
     """The hidden sheet of dropdown values, one column per choice column."""
 
-    def __init__(self, ws: Worksheet, rules: Rules):
-        self.ws, self.rules = ws, rules
+    def __init__(self, ws: Worksheet, rules: Rules, level: IssuerLevel | None):
+        self.ws, self.rules, self.level = ws, rules, level
 
     def range_of(self, column: Column) -> str:
         """Append the choices as a new column of the hidden list sheet; return its range."""
         ws = self.ws
         col = ws.max_column + 1 if ws.max_row > 1 or ws["A1"].value else 1
         ws.cell(1, col, column.header)
-        options = column.options(self.rules)
+        options = column.options(self.rules, self.level)
         for row, choice in enumerate(options, start=2):
             ws.cell(row, col, choice)
         letter = get_column_letter(col)
         return f"{quote_sheetname(LISTS_SHEET)}!${letter}$2:${letter}${len(options) + 1}"
+
+
+def level_content(rules: Rules, level: IssuerLevel) -> dict:
+    """What ``tdkt init --cap`` fills in: the level's usual wording and its example Căn cứ line."""
+    usual = rules.levels[level]
+    agency = {"level": level.label, "head": usual.head, "appraiser": usual.appraiser, "executors": usual.executors,
+              "archive": usual.archive, "verb": "tặng"}
+    basis = usual.basis_example.replace("{co_quan}", "…")
+    return {"agency": {k: v for k, v in agency.items() if v}, "decision_basis": [{"text": basis}] if basis else []}

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..glossary import Appraisal, DocumentName, Order, Quarter, RecipientKind, Split
+from ..glossary import Appraisal, BatchKind, DocumentName, IssuerLevel, Order, Quarter, RecipientKind, Split, Verb
 
 Cells = dict[str, str]
 
@@ -19,7 +19,7 @@ def _cells() -> Cells:
 
 @dataclass(frozen=True)
 class Agency:
-    """Sheet "Cơ quan": the issuing agency."""
+    """Sheet "Cơ quan": the issuing agency and its own wording (empty: the level's usual wording)."""
 
     parent: str
     name_line_1: str
@@ -27,6 +27,14 @@ class Agency:
     short_name: str
     code: str
     place: str
+    level: IssuerLevel | None = None
+    head: str = ""
+    authority: str = ""
+    appraiser: str = ""
+    executors: tuple[str, ...] = ()
+    fund: str = ""
+    archive: str = ""
+    verb: Verb | None = None
     rows: tuple[int, ...] = ()
     cells: Cells = _cells()
 
@@ -55,6 +63,18 @@ class LegalBasisLine:
     """Sheet "Căn cứ": one Căn cứ line of the plan."""
 
     text: str
+    rows: tuple[int, ...] = ()
+    cells: Cells = _cells()
+
+
+@dataclass(frozen=True)
+class DecisionBasis:
+    """Sheet "Căn cứ quyết định": one of the issuer's own Căn cứ lines, with the dates it applies."""
+
+    text: str
+    start: dt.date | None
+    end: dt.date | None
+    position: str
     rows: tuple[int, ...] = ()
     cells: Cells = _cells()
 
@@ -90,7 +110,8 @@ class Batch:
     """Sheet "Đợt khen thưởng": one batch of decisions signed together."""
 
     name: str
-    quarter: Quarter
+    kind: BatchKind | None
+    quarter: Quarter | None
     signing: dt.date | None
     position: str
     signer: str
@@ -115,6 +136,7 @@ class Nomination:
     submission_date: dt.date | None
     kind: RecipientKind
     address: str
+    rank: str
     name: str
     position: str
     workplace: str

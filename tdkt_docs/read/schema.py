@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
 from . import cells
-from ..glossary import Appraisal, Choice, DocumentName, Order, Quarter, RecipientKind, Split
-from .records import Agency, Batch, LegalBasisLine, Nomination, PlanInfo, Recipient, Task
+from ..glossary import (Appraisal, BatchKind, Choice, DocumentName, IssuerLevel, Order, Quarter, RecipientKind, Split,
+                        Verb)
+from .records import Agency, Batch, DecisionBasis, LegalBasisLine, Nomination, PlanInfo, Recipient, Task
 
 if TYPE_CHECKING:
     from ..rules.book import Rules
@@ -48,6 +49,9 @@ class Column:
     strict: bool = True          # only the choices are allowed (else they are suggestions)
     minimum: int | None = None   # smallest allowed number (INT columns)
     aliases: dict[str, str] = field(default_factory=dict)  # other spellings -> choice
+    header_aliases: tuple[str, ...] = ()  # headers of earlier versions, still read
+    defaulted: bool = False      # workbooks of earlier versions lack it: a missing row or column reads as empty,
+                                 # unreported here (rules/issuer.py says which default stands in)
     help: str = ""
     example: object = None
     width: int = 24
@@ -57,12 +61,12 @@ class Column:
         """The enum whose members this column's values become, if any."""
         return self.choices if isinstance(self.choices, type) and issubclass(self.choices, Choice) else None
 
-    def options(self, rules: Rules | None = None) -> tuple[str, ...]:
-        """The dropdown values; those read from the rules data need ``rules``."""
+    def options(self, rules: Rules | None = None, level: IssuerLevel | None = None) -> tuple[str, ...]:
+        """The dropdown values; those read from the rules data need ``rules`` (and the issuer's level)."""
         if self.enum:
             return self.enum.labels()
         if callable(self.choices):
-            return tuple(self.choices(rules)) if rules is not None else ()
+            return tuple(self.choices(rules, level)) if rules is not None else ()
         return self.choices
 
     @property
@@ -80,6 +84,7 @@ class Sheet:
     record: type
     columns: tuple[Column, ...]
     help: str
+    optional: bool = False  # workbooks of earlier versions lack it: its absence is reported where it matters
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
@@ -90,7 +95,7 @@ _QUARTER_ALIASES = {
     for quarter in Quarter
     for alias in (str(quarter.number), quarter.label.split()[1], f"quý {quarter.number}", f"q{quarter.number}")
 }
-SIGNERS = ("CHỦ TỊCH", "PHÓ CHỦ TỊCH")
+SIGNERS = ("CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG")
 SIGNER_NAME = Column("signer", "Họ tên người ký", required=True, width=22, help="Không ghi học hàm, học vị.",
                      example="Nguyễn Hương Giang")
 
@@ -99,22 +104,71 @@ AGENCY = Sheet(
     title="Cơ quan",
     layout=Layout.FORM,
     record=Agency,
-    help="Thông tin cơ quan ban hành, dùng chung cho mọi văn bản.",
+    help="Cơ quan ban hành và cách viết của cơ quan, dùng chung cho mọi văn bản. Các dòng từ \"Chức danh thủ "
+         "trưởng\" trở xuống để trống thì dùng cách viết thường gặp của cấp ban hành (tdkt check báo rõ).",
     columns=(
+        Column("level", "Cấp ban hành", choices=IssuerLevel, defaulted=True,
+               help="Cấp tỉnh (UBND tỉnh), Sở, ban, ngành, Cấp xã (UBND xã, phường, đặc khu) hoặc cơ quan, đơn vị "
+                    "khác. Quyết định chỉ có các hình thức khen thưởng mà cấp này được quyết định.",
+               example="Cấp tỉnh"),
         Column("parent", "Cơ quan chủ quản",
                help="Chỉ điền khi cơ quan ban hành có cơ quan cấp trên trực tiếp "
-                    "(ví dụ Sở Nội vụ ghi ỦY BAN NHÂN DÂN TỈNH BẮC NINH). UBND tỉnh để trống.",
+                    "(ví dụ Sở ghi ỦY BAN NHÂN DÂN TỈNH BẮC NINH). UBND tỉnh, xã để trống.",
                example=""),
         Column("name_line_1", "Tên cơ quan ban hành (dòng 1)", required=True,
                help="Viết in hoa, đúng như ở đầu văn bản.", example="ỦY BAN NHÂN DÂN"),
         Column("name_line_2", "Tên cơ quan ban hành (dòng 2)",
                help="Phần còn lại của tên nếu tên dài hai dòng.", example="TỈNH BẮC NINH"),
         Column("short_name", "Tên cơ quan viết gọn", required=True,
-               help='Dùng trong câu "(Kèm theo Kế hoạch số … của …)".', example="UBND tỉnh Bắc Ninh"),
+               help='Dùng trong câu "(Kèm theo Quyết định số … của Chủ tịch …)".', example="UBND tỉnh Bắc Ninh"),
         Column("code", "Chữ viết tắt trong ký hiệu", required=True,
-               help="Phần sau loại văn bản trong ký hiệu, ví dụ KH-UBND, QĐ-UBND.", example="UBND"),
+               help="Phần sau loại văn bản trong ký hiệu, ví dụ KH-UBND, QĐ-SGDĐT.", example="UBND"),
         Column("place", "Địa danh", required=True,
                help='Địa danh ghi trước ngày tháng: "Bắc Ninh, ngày …".', example="Bắc Ninh"),
+        Column("head", "Chức danh thủ trưởng", defaulted=True,
+               help="Người đứng đầu, người ký quyết định: Chủ tịch, Giám đốc, Hiệu trưởng…; cấp phó ký thì "
+                    "văn bản tự ghi KT. …", example="Chủ tịch"),
+        Column("authority", "Thẩm quyền ban hành", defaulted=True,
+               help="Dòng in hoa dưới trích yếu quyết định; để trống thì ghép chức danh thủ trưởng với tên cơ quan.",
+               example="CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC NINH"),
+        Column("appraiser", "Đề nghị của (cơ quan thẩm định)", defaulted=True,
+               help='Người đứng đầu cơ quan thẩm định trong câu "… và đề nghị của … tại Tờ trình số …".',
+               example="Giám đốc Sở Nội vụ"),
+        Column("executors", "Người thi hành (Điều 3)", ValueType.LINES, defaulted=True,
+               help="Mỗi người một dòng; thủ trưởng các đơn vị trình được thêm sau.",
+               example=("Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Nội vụ", "Giám đốc Sở Tài chính")),
+        Column("fund", "Quỹ chi thưởng (Điều 2)", defaulted=True,
+               help='Câu "…, trích từ <quỹ> năm …".', example="Quỹ thi đua, khen thưởng của tỉnh"),
+        Column("archive", "Nơi lưu quyết định", defaulted=True,
+               help='Dòng cuối Nơi nhận "- Lưu: …" khi đợt khen thưởng không ghi.', example="VT, NC"),
+        Column("verb", "Danh hiệu thi đua: tặng hay công nhận", choices=Verb, defaulted=True,
+               help='"tặng" (như Luật Thi đua, khen thưởng) hoặc "công nhận" (cách viết cũ còn dùng).',
+               example="tặng"),
+    ),
+)
+
+BASIS_POSITIONS = ("Trước luật, nghị định", "Sau luật, nghị định")
+
+DECISION_BASIS = Sheet(
+    key="decision_basis",
+    title="Căn cứ quyết định",
+    layout=Layout.TABLE,
+    record=DecisionBasis,
+    optional=True,
+    help="Các dòng căn cứ riêng của cơ quan trong quyết định khen thưởng (quy chế thi đua, khen thưởng của tỉnh; "
+         "quyết định quy định chức năng của sở…). Các căn cứ luật, nghị định do phần mềm tự thêm theo ngày ký.",
+    columns=(
+        Column("text", "Nội dung căn cứ", required=True, width=100,
+               help='Bắt đầu bằng "Căn cứ …"; dấu ; cuối dòng do phần mềm thêm.',
+               example="Ví dụ: Căn cứ Quyết định số …/…/QĐ-UBND ngày … của Ủy ban nhân dân tỉnh ban hành Quy định "
+                       "về công tác thi đua, khen thưởng tỉnh …"),
+        Column("start", "Áp dụng từ ngày", ValueType.DATE, width=14,
+               help="Quyết định ký từ ngày này mới in dòng này (ngày văn bản có hiệu lực); trống là luôn in.",
+               example=None),
+        Column("end", "Đến ngày", ValueType.DATE, width=14,
+               help="Ngày cuối văn bản còn hiệu lực; trống là đến nay.", example=None),
+        Column("position", "Vị trí", choices=BASIS_POSITIONS, width=22,
+               help="In trước hay sau các căn cứ luật, nghị định (mặc định: sau).", example=None),
     ),
 )
 
@@ -204,23 +258,31 @@ BATCHES = Sheet(
     title="Đợt khen thưởng",
     layout=Layout.TABLE,
     record=Batch,
-    help="Mỗi dòng một đợt trình Chủ tịch UBND tỉnh ký quyết định khen thưởng (theo quý hoặc cuối năm).",
+    help="Mỗi dòng một đợt trình thủ trưởng ký quyết định khen thưởng: theo quý, tổng kết năm, năm học, "
+         "chuyên đề hoặc đột xuất.",
     columns=(
         Column("name", "Đợt", required=True, width=18,
                help="Tên đợt, dùng ở trang Đề nghị khen thưởng để gắn đề nghị vào đợt.", example="Ví dụ: Quý I/2024"),
-        Column("quarter", "Quý", required=True, choices=Quarter, aliases=_QUARTER_ALIASES, width=10,
-               help="Quý của đợt (đợt cuối năm chọn Quý IV).", example="Quý I"),
+        Column("kind", "Loại đợt", choices=BatchKind, width=14, defaulted=True,
+               help="Theo quý, Tổng kết năm, Năm học, Chuyên đề (một phong trào) hoặc Đột xuất; để trống là theo quý.",
+               example=None),
+        Column("quarter", "Quý", choices=Quarter, aliases=_QUARTER_ALIASES, width=10,
+               help="Quý của đợt, nếu có (đợt cuối năm chọn Quý IV; đợt năm học, chuyên đề có thể để trống).",
+               example="Quý I"),
         Column("signing", "Ngày ký dự kiến", ValueType.DATE, required=True, width=14,
                help="Mức lương cơ sở, hệ số tiền thưởng và các căn cứ được chọn theo ngày này.",
                example=dt.date(2024, 3, 25)),
-        Column("position", "Chức vụ người ký", required=True, choices=SIGNERS, width=18,
-               help="CHỦ TỊCH ký thì ghi CHỦ TỊCH; Phó Chủ tịch ký thì quyết định ghi KT. CHỦ TỊCH / PHÓ CHỦ TỊCH.",
-               example="CHỦ TỊCH"),
+        Column("position", "Chức vụ người ký", required=True, choices=SIGNERS, strict=False, width=18,
+               help="Chức danh thủ trưởng (CHỦ TỊCH, GIÁM ĐỐC…) hoặc cấp phó (PHÓ CHỦ TỊCH…); cấp phó ký thì "
+                    "quyết định ghi KT. CHỦ TỊCH / PHÓ CHỦ TỊCH.", example="CHỦ TỊCH"),
         SIGNER_NAME,
-        Column("submission_no", "Số tờ trình Sở Nội vụ", required=True, width=18,
-               help="Tờ trình của Sở Nội vụ đề nghị khen thưởng, ví dụ 15/TTr-SNV.", example="15/TTr-SNV"),
-        Column("submission_date", "Ngày tờ trình Sở Nội vụ", ValueType.DATE, required=True, width=14,
-               help="Ngày của tờ trình Sở Nội vụ.", example=dt.date(2024, 3, 18)),
+        Column("submission_no", "Số tờ trình thẩm định", required=True, width=18,
+               header_aliases=("Số tờ trình Sở Nội vụ",),
+               help="Tờ trình của cơ quan thẩm định (Sở Nội vụ, Văn phòng…) đề nghị khen thưởng, ví dụ 15/TTr-SNV.",
+               example="15/TTr-SNV"),
+        Column("submission_date", "Ngày tờ trình thẩm định", ValueType.DATE, required=True, width=14,
+               header_aliases=("Ngày tờ trình Sở Nội vụ",),
+               help="Ngày của tờ trình thẩm định.", example=dt.date(2024, 3, 18)),
         Column("first_number", "Số quyết định đầu tiên", ValueType.INT, width=12, minimum=1,
                help="Để trống nếu văn thư sẽ ghi số; có số thì các quyết định được đánh số liên tiếp.", example=None),
         Column("split", "Chia quyết định", choices=Split, width=16,
@@ -256,16 +318,18 @@ NOMINATIONS = Sheet(
                help="Tập thể, Cá nhân hoặc Hộ gia đình."),
         Column("address", "Ông/Bà", choices=ADDRESSES, width=8, example="Ông",
                help="Bắt buộc với cá nhân; với hộ gia đình là chủ hộ."),
+        Column("rank", "Cấp bậc, quân hàm", width=14, example="", defaulted=True,
+               help='Lực lượng vũ trang: "Thượng tá", "Đại úy"… in trước họ tên thay cho Ông/Bà.'),
         Column("name", "Họ tên / Tên tập thể", required=True, width=28, example="Ví dụ: Nguyễn Văn An",
-               help="Họ và tên cá nhân, chủ hộ, hoặc tên tập thể."),
+               help="Họ và tên cá nhân, chủ hộ (danh sách in \"Hộ gia đình ông/bà …\"), hoặc tên tập thể."),
         Column("position", "Chức vụ", width=24, example="Trưởng phòng Giáo dục Trung học",
                help="Chức vụ của cá nhân (để trống với tập thể)."),
         Column("workplace", "Đơn vị công tác", width=30, example="Sở Giáo dục và Đào tạo",
                help="Cơ quan, đơn vị; với tập thể là đơn vị cấp trên; với hộ gia đình là địa chỉ."),
         Column("form", "Hình thức khen thưởng", required=True, width=34, strict=False,
-               choices=lambda rules: rules.catalogue.names(),
+               choices=lambda rules, level: rules.catalogue.names(level),
                example="Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
-               help="Hình thức hoặc danh hiệu do Chủ tịch UBND tỉnh quyết định."),
+               help="Hình thức hoặc danh hiệu mà cơ quan ban hành được quyết định (danh sách theo cấp ban hành)."),
         Column("achievement", "Thành tích", required=True, width=50,
                example="Đã có thành tích xuất sắc trong công tác năm 2024",
                help="Nội dung thành tích, in ở Điều 1 và trên bằng: Đã có thành tích xuất sắc …"),
@@ -274,6 +338,6 @@ NOMINATIONS = Sheet(
     ),
 )
 
-SHEETS: tuple[Sheet, ...] = (AGENCY, PLAN, LEGAL_BASIS, RECIPIENTS, TASKS, BATCHES, NOMINATIONS)
+SHEETS: tuple[Sheet, ...] = (AGENCY, PLAN, LEGAL_BASIS, RECIPIENTS, TASKS, DECISION_BASIS, BATCHES, NOMINATIONS)
 HELP_SHEET = "Hướng dẫn"
 LISTS_SHEET = "Danh mục"

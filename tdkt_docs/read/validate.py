@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..files import clashes, slug
-from ..glossary import RecipientKind
+from ..glossary import RecipientKind, person_of, rank_of
 from ..problems import Location, Problem, Severity
 from ..rules.collation import match_key
 from ..rules.dates import short_date
@@ -30,7 +30,7 @@ def validate(data: WorkbookData) -> list[Problem]:
 
 def _batch_problems(batches: list[Batch]) -> list[Problem]:
     problems = [record_problem(BATCHES, batch, "submission_date", "ngay.sau_ngay_ky",
-                               f"ngày tờ trình Sở Nội vụ {short_date(batch.submission_date)} sau ngày "
+                               f"ngày tờ trình thẩm định {short_date(batch.submission_date)} sau ngày "
                                f"ký dự kiến {short_date(batch.signing)}.")
                 for batch in batches
                 if batch.signing and batch.submission_date and batch.submission_date > batch.signing]
@@ -63,13 +63,19 @@ def _submission_date_problems(n: Nomination, batches: dict[str, Batch], dates: d
 
 
 def _name_problems(n: Nomination) -> list[Problem]:
-    """A person needs Ông/Bà; names print exactly as typed, so say when the capitals look wrong."""
+    """A person needs Ông/Bà (or a rank); names print exactly as typed, so say when the capitals look wrong,
+    or when the workplace repeats the end of the position ("Phó Giám đốc Sở Y tế, Sở Y tế")."""
     problems = []
-    if n.kind is RecipientKind.INDIVIDUAL and not n.address:
+    typed_rank = rank_of(n.name)
+    if n.kind is RecipientKind.INDIVIDUAL and not (n.address or n.rank or typed_rank):
         problems.append(record_problem(NOMINATIONS, n, "address", "ca_nhan.ong_ba",
                                        f'thiếu Ông/Bà cho cá nhân "{n.name}"; danh sách kèm theo ghi "Ông …" '
-                                       'hoặc "Bà …".'))
-    words = n.name.split()
+                                       'hoặc "Bà …" (lực lượng vũ trang: ghi cấp bậc ở cột "Cấp bậc, quân hàm").'))
+    if n.workplace and n.position and match_key(n.position).endswith(match_key(n.workplace)):
+        problems.append(record_problem(NOMINATIONS, n, "workplace", "don_vi.lap",
+                                       f'"{n.workplace}" đã có ở cuối chức vụ "{n.position}"; danh sách sẽ in hai '
+                                       "lần. Hãy bỏ đơn vị ở một trong hai cột.", Severity.WARNING))
+    words = person_of(n.name).split()
     if n.kind is not RecipientKind.COLLECTIVE and any(w[:1].islower() for w in words):
         message = f'họ tên "{n.name}" có chữ đầu chưa viết hoa; văn bản in đúng như đã gõ.'
     elif len(words) > 2 and n.name == n.name.upper() and any(c.isalpha() for c in n.name):

@@ -31,6 +31,7 @@ class WorkbookData:
     path: Path
     records: dict[str, list] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    missing: set[str] = field(default_factory=set)  # optional sheets the workbook does not have
 
     def all(self, key: str) -> list:
         return self.records.get(key, [])
@@ -55,6 +56,9 @@ def read_workbook(path: Path, sheets: tuple[Sheet, ...] = SHEETS) -> WorkbookDat
     data = WorkbookData(path)
     for sheet in sheets:
         ws = find_sheet(book, sheet.title)
+        if ws is None and sheet.optional:
+            data.missing.add(sheet.key)
+            continue
         if ws is None:
             data.problems.append(sheet_problem(
                 ERROR, "trang.thieu", sheet,
@@ -159,6 +163,9 @@ def read_form(ws: Worksheet, sheet: Sheet, uncached: Uncached | None = None) -> 
     filled = False
     for column in sheet.columns:
         row = labels.get(cells.header_key(column.header))
+        if row is None and column.defaulted:
+            values[column.key] = column.empty
+            continue
         if row is None:
             severity = ERROR if column.required else WARNING
             problems.append(sheet_problem(severity, "dong.thieu", sheet,
@@ -225,7 +232,7 @@ def _parse_into(column: Column, raw: object, coordinate: str, sheet: Sheet, prob
 
 
 def _locate_headers(ws: Worksheet, sheet: Sheet) -> tuple[int | None, dict[str, int], list[Problem]]:
-    wanted = {cells.header_key(c.header): c for c in sheet.columns}
+    wanted = {cells.header_key(header): c for c in sheet.columns for header in (c.header, *c.header_aliases)}
     best_row, best = None, {}
     for row in range(1, min(ws.max_row, HEADER_SEARCH_ROWS) + 1):
         found = {}
@@ -237,7 +244,7 @@ def _locate_headers(ws: Worksheet, sheet: Sheet) -> tuple[int | None, dict[str, 
             best_row, best = row, found
     problems = []
     for column in sheet.columns:
-        if column.key not in best:
+        if column.key not in best and not column.defaulted:
             severity = ERROR if column.required else WARNING
             note = "" if column.required else " Cột này không bắt buộc: coi như để trống."
             problems.append(sheet_problem(severity, "cot.thieu", sheet,

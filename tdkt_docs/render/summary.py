@@ -56,7 +56,8 @@ def _awardees(ws: Worksheet, summary: BatchSummary) -> None:
             n = award.nomination
             row += 1
             ws.append([row - 1, document.label, decision.form.name, n.kind.label,
-                       awardee_name(n), n.position, n.workplace, n.unit, n.submission_no, award.prize.amount])
+                       awardee_name(n), n.position, n.workplace, n.unit, n.submission_no,
+                       award.prize.amount if award.prize else None])  # None: a form without money
             ws.cell(row, 10).number_format = MONEY
     ws.append([None, "Tổng cộng", None, None, None, None, None, None, None,
                sum(d.decision.total for d in summary.decisions)])
@@ -70,12 +71,13 @@ def _totals(ws: Worksheet, summary: BatchSummary) -> None:
         "Theo quyết định": defaultdict(lambda: [0, 0]),
         "Theo hình thức": defaultdict(lambda: [0, 0]),
         "Theo quý": defaultdict(lambda: [0, 0]),
+        "Theo đợt": defaultdict(lambda: [0, 0]),
     }
     for document in summary.decisions:
         decision = document.decision
         for key, bucket in ((document.label, "Theo quyết định"),
                             (decision.form.name, "Theo hình thức"),
-                            (summary.batch.quarter.label, "Theo quý")):
+                            period(summary.batch)):
             groups[bucket][key][0] += len(decision.awards)
             groups[bucket][key][1] += decision.total
     _header(ws, ["Nhóm", "Tên", "Số người/tập thể", "Tổng tiền (đồng)"], [18, 44, 16, 18])
@@ -85,6 +87,11 @@ def _totals(ws: Worksheet, summary: BatchSummary) -> None:
             ws.append([bucket, name, count, total])
             row += 1
             ws.cell(row, 4).number_format = MONEY
+
+
+def period(batch) -> tuple[str, str]:
+    """A batch counts under its quarter, or under its own name when it has none (năm học, chuyên đề)."""
+    return (batch.quarter.label, "Theo quý") if batch.quarter else (batch.name, "Theo đợt")
 
 
 def _distribution(ws: Worksheet, summary: BatchSummary) -> None:

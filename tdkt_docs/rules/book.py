@@ -5,11 +5,12 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from ..glossary import RecipientKind
+from ..glossary import IssuerLevel, RecipientKind
 from ..settings import Settings
 from .legal import BASIS_FILE, FORMS_FILE, AwardForm, Catalogue, LegalBases, load_toml
 from .money import SALARY_FILE, Prize, Rounding, Salaries, prize, read_rounding
-from .practice import ANNIVERSARY_FILE, WORDING_FILE, Anniversary, Wording, read_anniversaries, read_wording
+from .practice import (ANNIVERSARY_FILE, LEVELS_FILE, Anniversary, LevelDefaults, UnitHeads, read_anniversaries,
+                       read_levels, read_unit_heads)
 
 ND30_FILE = "nd30.toml"
 
@@ -47,8 +48,16 @@ class Rules:
         return read_rounding(self._forms_data)
 
     @cached_property
-    def wording(self) -> Wording:
-        return read_wording(self._load(WORDING_FILE))
+    def _levels_data(self) -> dict:
+        return self._load(LEVELS_FILE)
+
+    @cached_property
+    def levels(self) -> dict[IssuerLevel, LevelDefaults]:
+        return read_levels(self._levels_data)
+
+    @cached_property
+    def unit_heads(self) -> UnitHeads:
+        return read_unit_heads(self._levels_data)
 
     @cached_property
     def anniversaries(self) -> tuple[Anniversary, ...]:
@@ -59,8 +68,11 @@ class Rules:
         """The NĐ 30 format constants the checker applies."""
         return self._load(ND30_FILE, parse_float=float)
 
-    def prize(self, form: AwardForm, kind: RecipientKind, d: date) -> Prize:
-        """Prize for one awardee of ``kind`` receiving ``form`` by a decision signed on ``d``."""
+    def prize(self, form: AwardForm, kind: RecipientKind, d: date) -> Prize | None:
+        """Prize for one awardee of ``kind`` receiving ``form`` by a decision signed on ``d``;
+        None for a form that comes without money."""
+        if not form.paid:
+            return None
         return prize(lambda k: self.catalogue.coefficient(form, k, d), self.salaries.on(d), self.rounding, kind)
 
     def user_files(self) -> list[Path]:

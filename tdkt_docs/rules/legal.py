@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
 from ..errors import UserError
-from ..glossary import RecipientKind
+from ..glossary import IssuerLevel, RecipientKind
 from ..problems import Problem, Severity
 from .collation import match_key
 from .dates import short_date
@@ -106,8 +106,10 @@ class AwardForm:
     key: str
     name: str
     kinds: tuple[RecipientKind, ...]
-    authority: str
-    title: str
+    levels: tuple[IssuerLevel, ...]  # who may decide it
+    authority_source: str            # the article that gives it to those levels
+    is_title: bool                   # a danh hiệu thi đua: "tặng" or "công nhận", as the issuer writes
+    paid: bool                       # comes with prize money
     source: str
     verified: bool
     phrase: str
@@ -115,7 +117,7 @@ class AwardForm:
 
     @property
     def label(self) -> str:
-        return f"thẩm quyền và trích yếu của {self.name}"
+        return f"thẩm quyền và cách viết của {self.name}"
 
 
 @dataclass(frozen=True)
@@ -150,6 +152,13 @@ class LegalBasis:
     verified: bool
     effective_from: date
     effective_to: date | None = None
+    levels: tuple[IssuerLevel, ...] = ()  # empty: every level
+    forms: tuple[str, ...] = ()           # form keys; empty: every form
+    names: tuple[str, ...] = ()           # how a text citing it is recognised (its number, its title)
+
+    def applies(self, d: date, level: IssuerLevel, form: str) -> bool:
+        return (covers(self.effective_from, self.effective_to, d) and (not self.levels or level in self.levels)
+                and (not self.forms or form in self.forms))
 
     @property
     def label(self) -> str:
@@ -197,14 +206,21 @@ class Catalogue:
         forms = []
         for rec in field(data, "hinh_thuc", FORMS_FILE):
             name = field(rec, "name", FORMS_FILE)
-            coefs = [_read_coefficient(name, c) for c in field(rec, "he_so", FORMS_FILE)]
+            coefs = [_read_coefficient(name, c) for c in rec.get("he_so", ())]
             _check_coefficients(name, coefs)
+            kinds = tuple(normalize_kind(k) for k in field(rec, "loai", FORMS_FILE))
+            paid = bool(rec.get("tien_thuong", True))
+            if paid and {c.kind for c in coefs} != set(kinds):
+                raise RuleError(f"Tệp dữ liệu quy định {FORMS_FILE}: {name} cần hệ số tiền thưởng cho đúng các loại "
+                                f"được tặng ({', '.join(k.label.lower() for k in kinds)}).")
             form = AwardForm(
                 key=field(rec, "key", FORMS_FILE),
                 name=name,
-                kinds=tuple(k for k in RecipientKind if any(c.kind is k for c in coefs)),
-                authority=field(rec, "authority", FORMS_FILE),
-                title=field(rec, "title", FORMS_FILE),
+                kinds=kinds,
+                levels=tuple(_level(key) for key in field(rec, "cap", FORMS_FILE)),
+                authority_source=field(rec, "tham_quyen", FORMS_FILE),
+                is_title=bool(field(rec, "danh_hieu", FORMS_FILE)),
+                paid=paid,
                 source=field(rec, "source", FORMS_FILE),
                 verified=bool(field(rec, "verified", FORMS_FILE)),
                 phrase=field(rec, "phrase", FORMS_FILE),
@@ -223,8 +239,9 @@ class Catalogue:
                     raise RuleError(f'Tệp dữ liệu quy định {FORMS_FILE}: tên "{alias}" dùng cho hai hình thức.')
         return index
 
-    def names(self) -> tuple[str, ...]:
-        return tuple(form.name for form in self.forms)
+    def names(self, level: IssuerLevel | None = None) -> tuple[str, ...]:
+        """The forms' names (those ``level`` may decide, when given), in the order of the data file."""
+        return tuple(form.name for form in self.forms if level is None or level in form.levels)
 
     def find(self, name: str) -> AwardForm | None:
         """Look a form up by name, phrase, key or short code, ignoring case, spacing and tone placement."""
@@ -252,10 +269,9 @@ def _lookup_keys(text: str) -> Iterator[str]:
 
 
 class LegalBases:
-    """The Căn cứ lines of decisions, by signing date, and the province they belong to."""
+    """The national Căn cứ lines of decisions, by signing date, level and form."""
 
     def __init__(self, data: dict[str, Any]):
-        self.province: str = field(data, "tinh", BASIS_FILE)
         bases = []
         for rec in field(data, "can_cu", BASIS_FILE):
             text = field(rec, "text", BASIS_FILE)
@@ -268,18 +284,36 @@ class LegalBases:
                 verified=bool(field(rec, "verified", BASIS_FILE)),
                 effective_from=field(rec, "from", BASIS_FILE),
                 effective_to=rec.get("to"),
+                levels=tuple(_level(key) for key in rec.get("cap", ())),
+                forms=tuple(rec.get("hinh_thuc", ())),
+                names=tuple(rec.get("nhan_biet", ())),
             ))
         if not bases:
             raise RuleError(f"Tệp dữ liệu quy định {BASIS_FILE} chưa có dòng căn cứ nào.")
         self.lines = tuple(bases)
 
-    def on(self, d: date) -> list[LegalBasis]:
-        """The Căn cứ lines of a decision signed on ``d``, in print order."""
-        bases = [b for b in self.lines if covers(b.effective_from, b.effective_to, d)]
+    def texts(self) -> dict[str, list[tuple[date, date | None]]]:
+        """Each way a national text is cited (its number, its title) → the periods it is printed for."""
+        found: dict[str, list[tuple[date, date | None]]] = {}
+        for basis in self.lines:
+            for name in basis.names:
+                found.setdefault(name, []).append((basis.effective_from, basis.effective_to))
+        return found
+
+    def on(self, d: date, level: IssuerLevel = IssuerLevel.PROVINCE, form: str = "") -> list[LegalBasis]:
+        """The Căn cứ lines of a decision of ``level`` about ``form`` signed on ``d``, in print order."""
+        bases = [b for b in self.lines if b.applies(d, level, form)]
         if not bases:
             periods = merge_periods((b.effective_from, b.effective_to) for b in self.lines)
             raise outside_periods(d, "căn cứ pháp lý của quyết định khen thưởng", periods)
         return bases
+
+
+def _level(key: str) -> IssuerLevel:
+    try:
+        return IssuerLevel.from_key(key)
+    except StopIteration:
+        raise RuleError(f'Tệp dữ liệu quy định: cấp "{key}" không có; chỉ dùng tinh, so, xa, khac.') from None
 
 
 def _flatten(used: Iterable[Any]) -> Iterator[Ruled]:

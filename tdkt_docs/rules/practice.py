@@ -1,47 +1,77 @@
-"""Wording taken from practice, not from a legal text: quyet-dinh.toml and ky-niem.toml."""
+"""Wording taken from practice, not from a legal text: cap-ban-hanh.toml and ky-niem.toml."""
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from ..glossary import IssuerLevel
 from .dates import short_date
 from .legal import RuleError, field
 
-WORDING_FILE = "quyet-dinh.toml"
+LEVELS_FILE = "cap-ban-hanh.toml"
 ANNIVERSARY_FILE = "ky-niem.toml"
 
 
 @dataclass(frozen=True)
-class Wording:
-    """Điều 3 executors, the fund, the default archive line, heads of proposing units."""
+class LevelDefaults:
+    """The wording an issuer of one level uses unless its workbook says otherwise (cap-ban-hanh.toml)."""
 
-    executors: tuple[str, ...]
-    appraiser: str   # the head of the appraising body, in the "Xét đề nghị" line
-    fund: str
+    level: IssuerLevel
+    head: str                   # "Chủ tịch", "Giám đốc"
+    appraiser: str              # in "… và đề nghị của <appraiser> tại Tờ trình số …"
+    executors: tuple[str, ...]  # Điều 3, before the heads of the proposing units
+    fund: str                   # Điều 2; "{co_quan}" stands for the agency's short name
     archive: str
-    heads: tuple[tuple[tuple[str, ...], str], ...]  # (name prefixes, head's title)
-    default_head: str
+    basis_example: str
+    source: str
+    verified: bool
 
-    def unit_head(self, unit: str, given: str = "") -> str:
+    @property
+    def label(self) -> str:
+        return f"cách viết mặc định của {self.level.label.lower()}"
+
+
+@dataclass(frozen=True)
+class UnitHeads:
+    """The title of a proposing unit's head, from the start of the unit's name."""
+
+    rules: tuple[tuple[tuple[str, ...], str], ...]  # (name prefixes, head's title)
+    default: str
+
+    def of(self, unit: str, given: str = "") -> str:
         """"Giám đốc Sở Nội vụ", "Chủ tịch UBND xã …": the head named in Điều 3 and the Xét đề nghị line."""
         if given:
             return given
-        title = next((title for prefixes, title in self.heads if unit.startswith(prefixes)), self.default_head)
+        title = next((title for prefixes, title in self.rules if unit.startswith(prefixes)), self.default)
         return f"{title} {unit}"
 
 
-def read_wording(data: dict[str, Any]) -> Wording:
-    heads = tuple((tuple(field(rule, "bat_dau", WORDING_FILE)), field(rule, "chuc_danh", WORDING_FILE))
-                  for rule in field(data, "thu_truong", WORDING_FILE))
-    return Wording(
-        executors=tuple(field(data, "thi_hanh", WORDING_FILE)),
-        appraiser=field(data, "tham_dinh", WORDING_FILE),
-        fund=field(data, "quy", WORDING_FILE),
-        archive=field(data, "luu", WORDING_FILE),
-        heads=heads,
-        default_head=field(field(data, "mac_dinh", WORDING_FILE), "chuc_danh", WORDING_FILE),
-    )
+def read_levels(data: dict[str, Any]) -> dict[IssuerLevel, LevelDefaults]:
+    levels = {}
+    for rec in field(data, "cap", LEVELS_FILE):
+        level = IssuerLevel.from_key(field(rec, "key", LEVELS_FILE))
+        levels[level] = LevelDefaults(
+            level=level,
+            head=field(rec, "thu_truong", LEVELS_FILE),
+            appraiser=field(rec, "tham_dinh", LEVELS_FILE),
+            executors=tuple(field(rec, "thi_hanh", LEVELS_FILE)),
+            fund=field(rec, "quy", LEVELS_FILE),
+            archive=field(rec, "luu", LEVELS_FILE),
+            basis_example=field(rec, "can_cu_mau", LEVELS_FILE),
+            source=field(rec, "source", LEVELS_FILE),
+            verified=bool(field(rec, "verified", LEVELS_FILE)),
+        )
+    missing = [level.label for level in IssuerLevel if level not in levels]
+    if missing:
+        raise RuleError(f"Tệp dữ liệu {LEVELS_FILE} thiếu cách viết của: {', '.join(missing)}.")
+    return levels
+
+
+def read_unit_heads(data: dict[str, Any]) -> UnitHeads:
+    rules = tuple((tuple(field(rule, "bat_dau", LEVELS_FILE)), field(rule, "chuc_danh", LEVELS_FILE))
+                  for rule in field(data, "thu_truong_don_vi", LEVELS_FILE))
+    return UnitHeads(rules, field(field(data, "thu_truong_mac_dinh", LEVELS_FILE), "chuc_danh", LEVELS_FILE))
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ rule test breaks one thing and expects exactly one finding.
 """
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import docx
@@ -213,3 +214,34 @@ def save(doc, tmp_path: Path, name: str = "van-ban.docx") -> Path:
 
 def check(doc, tmp_path: Path):
     return check_document(save(doc, tmp_path), BOOK)
+
+
+def insert_before(para: Paragraph, text: str) -> Paragraph:
+    """A copy of ``para`` (same formatting) holding ``text``, placed just before it."""
+    twin = copy.deepcopy(para._p)
+    para._p.addprevious(twin)
+    return retext(Paragraph(twin, para._parent), text)
+
+
+def department_decision() -> docx.document.Document:
+    """A Quyết định tặng Giấy khen of the Giám đốc Sở Giáo dục và Đào tạo under the UBND tỉnh,
+    signed by a Phó Giám đốc, with its list."""
+    doc = decision_document()
+    parent, body = doc.tables[0].cell(0, 0).paragraphs[:2]
+    retext(parent, "UBND TỈNH BẮC NINH").runs[0].bold = False
+    retext(body, "SỞ GIÁO DỤC VÀ ĐÀO TẠO")
+    award = "Giấy khen của Giám đốc Sở Giáo dục và Đào tạo"
+    for start, text in [
+        ("Số:", "Số:      /QĐ-SGDĐT"),
+        ("Về việc", f"Về việc tặng {award}"),
+        ("CHỦ TỊCH ỦY BAN", "GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO"),
+        ("Theo đề nghị", "Theo đề nghị của Chánh Văn phòng Sở tại Tờ trình số 15/TTr-VP ngày 10 tháng 3 năm 2024."),
+        ("Điều 1.", f"Điều 1. Tặng {award} cho 02 tập thể (có danh sách kèm theo)."),
+        ("KT. CHỦ TỊCH", "KT. GIÁM ĐỐC"),
+        ("PHÓ CHỦ TỊCH", "PHÓ GIÁM ĐỐC"),
+        ("Tập thể được tặng", f"Tập thể được tặng {award}"),
+        ("(Kèm theo", "(Kèm theo Quyết định số      /QĐ-SGDĐT ngày      tháng 3 năm 2024 của Giám đốc "
+                      "Sở Giáo dục và Đào tạo)"),
+    ]:
+        retext(find(doc, start), text)
+    return doc

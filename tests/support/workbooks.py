@@ -4,9 +4,17 @@ from __future__ import annotations
 import copy
 import datetime as dt
 
+AGENCY = {"level": "Cấp tỉnh", "name_line_1": "ỦY BAN NHÂN DÂN", "name_line_2": "TỈNH BẮC NINH",
+          "short_name": "UBND tỉnh Bắc Ninh", "code": "UBND", "place": "Bắc Ninh", "head": "Chủ tịch",
+          "appraiser": "Giám đốc Sở Nội vụ",
+          "executors": ("Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Nội vụ", "Giám đốc Sở Tài chính"),
+          "fund": "Quỹ thi đua, khen thưởng của tỉnh", "archive": "VT, NC"}
+QUY_CHE_2024 = {"text": "Căn cứ Quyết định số 13/2024/QĐ-UBND ngày 31 tháng 5 năm 2024 của Ủy ban nhân dân tỉnh "
+                        "ban hành Quy chế về công tác thi đua, khen thưởng của tỉnh Bắc Ninh",
+                "start": dt.date(2024, 5, 31), "end": dt.date(2025, 12, 14)}
+
 MINIMAL = {
-    "agency": {"name_line_1": "ỦY BAN NHÂN DÂN", "name_line_2": "TỈNH BẮC NINH",
-               "short_name": "UBND tỉnh Bắc Ninh", "code": "UBND", "place": "Bắc Ninh"},
+    "agency": AGENCY,
     "plan": {"year": 2024, "authority": "TM. ỦY BAN NHÂN DÂN", "position": "CHỦ TỊCH",
              "signer": "Nguyễn Hương Giang", "archive": "VT, NC"},
     "legal_basis": [{"text": "Căn cứ Luật Thi đua, khen thưởng năm 2022"}],
@@ -38,6 +46,7 @@ def decisions() -> dict:
     content["plan"] = {}
     content["recipients"] = [{"document": "Quyết định khen thưởng", "name": "Chủ tịch, các PCT UBND tỉnh"}]
     content["batches"] = [batch(first_number=5)]
+    content["decision_basis"] = [QUY_CHE_2024]
     content["nominations"] = [
         {**Y_TE, "kind": "Tập thể", "name": "Khoa Hồi sức tích cực", "workplace": "Bệnh viện Đa khoa tỉnh"},
         {**Y_TE, "kind": "Cá nhân", "address": "Bà", "name": "Trần Thị Ánh",
