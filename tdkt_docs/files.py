@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 import os
 import re
@@ -100,6 +101,21 @@ def clashes(named: Iterable[tuple[str, T]]) -> Iterator[tuple[T, T]]:
             seen[key] = item
 
 
+NAME_LIMIT = 100
+_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])$")
+
+
 def slug(text: str) -> str:
-    """ASCII file-name part: "Quý I/2024" -> "quy-i-2024"."""
-    return re.sub(r"[^a-z0-9]+", "-", plain(text)).strip("-") or "van-ban"
+    """A file or folder name safe on every system: "Quý I/2024" -> "quy-i-2024".
+
+    ASCII letters, digits and hyphens only (so no trailing dot or space); a Windows device
+    name (CON, NUL, COM1…) gets a suffix; a long name is cut to ``NAME_LIMIT`` characters
+    with a suffix taken from the whole text, so it stays the same from build to build.
+    """
+    name = re.sub(r"[^a-z0-9]+", "-", plain(text)).strip("-") or "van-ban"
+    if _RESERVED.match(name):
+        name += "-1"
+    if len(name) > NAME_LIMIT:
+        digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+        name = name[:NAME_LIMIT - 9].rstrip("-") + "-" + digest
+    return name

@@ -111,9 +111,9 @@ def test_so_gddt_decision_is_the_directors(built):
         "QUYẾT ĐỊNH", "Về việc tặng Giấy khen",
         "GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO",
         LUAT_TDKT, ND_152, QD_86,
-        "Xét đề nghị của Hiệu trưởng Trường THPT Hàn Thuyên tại Tờ trình số 25/TTr-THPTHT ngày 10/6/2026; Hiệu "
-        "trưởng Trường THPT Lý Thái Tổ tại Tờ trình số 18/TTr-THPTLTT ngày 11/6/2026 và đề nghị của Chánh Văn phòng "
-        "Sở tại Tờ trình số 42/TTr-VP ngày 18/6/2026.",
+        "Xét đề nghị của Hiệu trưởng Trường THPT Hàn Thuyên tại Tờ trình số 25/TTr-THPTHT ngày 11/5/2026; Hiệu "
+        "trưởng Trường THPT Lý Thái Tổ tại Tờ trình số 18/TTr-THPTLTT ngày 12/5/2026 và đề nghị của Chánh Văn phòng "
+        "Sở tại Tờ trình số 42/TTr-VP ngày 20/5/2026.",
         "QUYẾT ĐỊNH:",
         "Điều 1. Tặng Giấy khen cho 01 tập thể và 02 cá nhân (có danh sách kèm theo), đã có thành tích xuất sắc "
         "trong thực hiện nhiệm vụ năm học 2025 - 2026.",

@@ -319,8 +319,8 @@ AGENCY_SO_GDDT = {
     "executors": ("Chánh Văn phòng Sở",), "fund": "Quỹ thi đua, khen thưởng của Sở Giáo dục và Đào tạo",
     "archive": "VT, VP", "verb": "tặng",
 }
-HT26 = ("Trường THPT Hàn Thuyên", "25/TTr-THPTHT", D(2026, 6, 10))
-LTT26 = ("Trường THPT Lý Thái Tổ", "18/TTr-THPTLTT", D(2026, 6, 11))
+HT26 = ("Trường THPT Hàn Thuyên", "25/TTr-THPTHT", D(2026, 5, 11))
+LTT26 = ("Trường THPT Lý Thái Tổ", "18/TTr-THPTLTT", D(2026, 5, 12))
 NAM_HOC_XS = "Đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm học 2025 - 2026"
 NAM_HOC_TOT = "Đã hoàn thành tốt nhiệm vụ năm học 2025 - 2026"
 SANG_KIEN = "Đã hoàn thành xuất sắc nhiệm vụ năm học 2025 - 2026 và có sáng kiến được công nhận"
@@ -343,8 +343,8 @@ NOMINATIONS_SO_GDDT = [
 
 
 def sample_so_gddt() -> dict:
-    batch = ("Năm học 2025-2026", None, D(2026, 6, 25), "PHÓ GIÁM ĐỐC", "Đào Thị Hồng Vân", "42/TTr-VP",
-             D(2026, 6, 18), None, "Theo hình thức", "Như đề nghị", "VT, VP")
+    batch = ("Năm học 2025-2026", None, D(2026, 5, 29), "PHÓ GIÁM ĐỐC", "Đào Thị Hồng Vân", "42/TTr-VP",
+             D(2026, 5, 20), None, "Theo hình thức", "Như đề nghị", "VT, VP")
     return {
         "agency": AGENCY_SO_GDDT,
         "plan": {},

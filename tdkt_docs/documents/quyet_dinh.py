@@ -21,7 +21,7 @@ from ..render.summary import summary_workbook
 from ..rules.awards import Award, Resolution
 from ..rules.issuer import Issuer
 from ..rules.book import Rules
-from ..rules.collation import match_key, person_sort_key, sort_key
+from ..rules.collation import match_key, number_key, person_sort_key, sort_key
 from ..rules.dates import long_date, short_date
 from ..rules.legal import AwardForm, rules_used_unverified
 from ..rules.money import format_amount
@@ -161,7 +161,7 @@ def decisions_of(batch: Batch, awards: list[Award], rules: Rules) -> list[Decisi
 
 def submission_key(n: Nomination) -> tuple:
     """A tờ trình is its unit, number and date: two units may both send a "12/TTr-UBND"."""
-    return (match_key(n.unit), match_key(n.submission_no), n.submission_date)
+    return (match_key(n.unit), number_key(n.submission_no), n.submission_date)
 
 
 def order_entries(awards: list[Award], order: Order | None) -> list[Award]:
@@ -209,11 +209,12 @@ def decision_document(issuer: Issuer, decision: Decision, recipients: list[Recip
         },
     }
     deliveries = distribution(decision, recipients, issuer, executing, rules)
-    suffix = slug(form.key) + ("" if batch.split is Split.BY_FORM else "-" + slug(decision.submissions[0].unit))
     serial_text = two_digit(decision.number if decision.number else serial)
+    unit = "" if batch.split is Split.BY_FORM else " " + decision.submissions[0].unit
+    name = slug(f"qd {serial_text} {form.key}{unit}")
     plan = DocumentPlan(
         kind=DOCUMENT.key, template=DOCUMENT.template, context=context,
-        filename=f"{slug(batch.name)}/qd-{serial_text}-{suffix}.docx",
+        filename=f"{slug(batch.name)}/{name}.docx",
         sources=(Source(BATCHES.title, batch.rows),
                  Source(NOMINATIONS.title, tuple(sorted(a.nomination.rows[0] for a in decision.awards)))),
         title=f"Quyết định {verb_of(form, issuer)} {form.phrase} ({describe_counts(decision)})",

@@ -191,11 +191,12 @@ def read_table(ws: Worksheet, sheet: Sheet, uncached: Uncached | None = None) ->
         return [], problems
     problems += _merged_cell_problems(ws, sheet, header_row)
     letters = {col: get_column_letter(col) for col in positions.values()}
-    records = []
+    records, filled = [], []
     for row in range(header_row + 1, ws.max_row + 1):
         raws = {key: (uncached or {}).get((row, col), ws.cell(row, col).value) for key, col in positions.items()}
         if all(cells.is_blank(raw) for raw in raws.values()):
             continue
+        filled.append(row)
         if row == header_row + 1 and _is_example(sheet, raws):
             problems.append(sheet_problem(WARNING, "dong.vi_du", sheet,
                                           "dòng ví dụ, đã bỏ qua (xóa dòng này khi nhập số liệu thật).",
@@ -211,7 +212,23 @@ def read_table(ws: Worksheet, sheet: Sheet, uncached: Uncached | None = None) ->
         problems += row_problems
         if not any(p.is_error for p in row_problems):
             records.append(sheet.record(**values, rows=(row,), cells=places))
-    return records, problems
+    return records, problems + _unseen_problems(ws, sheet, filled)
+
+
+def _unseen_problems(ws: Worksheet, sheet: Sheet, filled: list[int]) -> list[Problem]:
+    """Rows the user cannot see (hidden, or filtered out) are read all the same: say so."""
+    problems = []
+    hidden = [row for row in filled if ws.row_dimensions[row].hidden]
+    if hidden:
+        shown = ", ".join(map(str, hidden[:20])) + (" …" if len(hidden) > 20 else "")
+        problems.append(sheet_problem(WARNING, "dong.an", sheet,
+                                      f"các dòng {shown} đang bị ẩn nhưng vẫn được đọc và đưa vào văn bản. Hãy bỏ ẩn "
+                                      "(Unhide) để xem lại, hoặc xóa các dòng không dùng."))
+    if ws.auto_filter.ref and ws.auto_filter.filterColumn:
+        problems.append(sheet_problem(WARNING, "trang.loc", sheet,
+                                      f"trang đang lọc dữ liệu (Filter, vùng {ws.auto_filter.ref}): các dòng bị lọc đi "
+                                      "vẫn được đọc. Hãy bỏ lọc (Clear Filter) để xem đủ các dòng."))
+    return problems
 
 
 def _parse_into(column: Column, raw: object, coordinate: str, sheet: Sheet, problems: list[Problem]) -> object:
@@ -221,6 +238,13 @@ def _parse_into(column: Column, raw: object, coordinate: str, sheet: Sheet, prob
                                       "trình không tính công thức). Hãy mở tệp bằng Excel hoặc LibreOffice, bấm Lưu, "
                                       "rồi chạy lại.", cell=coordinate, column=column))
         return column.empty
+    if isinstance(raw, str):
+        raw, removed = cells.excel_text(raw)
+        if removed:
+            problems.append(sheet_problem(WARNING, "o.ky_tu_an", sheet,
+                                          f"đã bỏ ký tự ẩn ({', '.join(removed)}) trong ô: ký tự điều khiển hoặc ký tự "
+                                          "đổi chiều chữ làm chữ hiện khác với chữ thật. Hãy xem lại ô này.",
+                                          cell=coordinate, column=column))
     if isinstance(raw, str) and (converted := legacy.convert_cell(raw)):
         raw, message = converted
         problems.append(sheet_problem(WARNING, "o.bang_ma_cu", sheet, message, cell=coordinate, column=column))
