@@ -19,7 +19,7 @@ from tdkt_docs.settings import Settings
 SO_GDDT = SAMPLES / "so-gddt-bac-ninh" / "tdkt-nam-hoc-2025-2026.xlsx"
 AUTHORITY = "GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO"
 XUAT_SAC = "Đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm học 2025 - 2026"
-SIGNED = "ngày 25 tháng 6 năm 2026"
+SIGNED = "ngày 29 tháng 5 năm 2026"  # the sample batch's "Ngày ký dự kiến"
 
 
 def sample_copy(folder: Path, *, position: str | None = None, signer: str | None = None,
