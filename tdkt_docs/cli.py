@@ -371,21 +371,23 @@ def build(file: str, outdir: str, force: bool, keep_edits: bool, pdf: bool, mau:
 @click.argument("folder", required=False, default=USER_FOLDER, metavar="[THƯ_MỤC]")
 @click.help_option("-h", "--help", help=HELP_TEXT)
 def copy_templates(folder: str) -> None:
-    """Chép các mẫu văn bản (.docx) và tệp dữ liệu (.toml) có sẵn của phần mềm vào THƯ_MỤC
-    (mặc định mau/) để cơ quan sửa cho riêng mình. Đặt thư mục mau/ cạnh sổ Excel (hoặc dùng --mau):
-    tệp trong đó được dùng thay cho tệp cùng tên có sẵn. Tệp đã có trong thư mục được giữ nguyên.
+    """Chép các mẫu văn bản (.docx), bố cục phôi bằng khen (phoi/*.toml) và tệp dữ liệu (.toml) có sẵn
+    của phần mềm vào THƯ_MỤC (mặc định mau/) để cơ quan sửa cho riêng mình. Đặt thư mục mau/ cạnh sổ Excel
+    (hoặc dùng --mau): tệp trong đó được dùng thay cho tệp cùng tên có sẵn. Tệp đã có trong thư mục được giữ nguyên.
     Chỉ giữ lại những tệp thật sự sửa: tệp nào để nguyên thì xóa đi để luôn dùng bản mới của phần mềm."""
     target = Path(folder)
     if target.exists() and not target.is_dir():
         raise UserError(f'"{target}" là một tệp, không phải thư mục.')
     target.mkdir(parents=True, exist_ok=True)
-    sources = sorted(BUILTIN_TEMPLATES.glob("*.docx")) + [BUILTIN_TEMPLATES / "README.md"]
-    sources += sorted(BUILTIN_DATA.glob("*.toml"))
-    for source in sources:
-        destination = target / source.name
+    sources = [(BUILTIN_TEMPLATES, p) for pattern in ("*.docx", "README.md", "phoi/*.toml")
+               for p in sorted(BUILTIN_TEMPLATES.glob(pattern))]
+    sources += [(BUILTIN_DATA, p) for p in sorted(BUILTIN_DATA.glob("*.toml"))]
+    for root, source in sources:
+        destination = target / source.relative_to(root)
         if destination.exists():
             click.echo(f"Đã có, giữ nguyên: {destination}")
             continue
+        destination.parent.mkdir(exist_ok=True)
         shutil.copyfile(source, destination)
         click.echo(f"Đã chép: {destination}")
 
@@ -433,3 +435,4 @@ def usage_message(exc: click.UsageError) -> str:
 
 from . import cli_import  # noqa: E402,F401 - registers tdkt nhap
 from . import cli_register  # noqa: E402,F401 - registers ghi-so, tra-cuu, thong-ke, xuat
+from . import cli_certificate  # noqa: E402,F401  registers "tdkt in-bang"

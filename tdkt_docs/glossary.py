@@ -57,6 +57,16 @@ TERMS: dict[str, str] = {
     "Giới tính (Nam / Nữ)": "sex (male / female)",
     "Cấp khen thưởng": "award level",
     "Bản sửa / đã thay": "correction / superseded",
+    # certificates
+    "Bằng khen / Giấy khen": "certificate",
+    "Phôi (bằng, giấy khen in sẵn)": "pre-printed blank",
+    "Bố cục phôi": "layout",
+    "Ô chữ": "box",
+    "Số sổ vàng": "register number",
+    "Độ lệch máy in": "printer offset",
+    "Tờ chỉnh máy in": "calibration sheet",
+    "Bản nháp": "draft",
+    "Xem trước": "preview",
     # plan appendix
     "Nhiệm vụ": "task",
     "Quý": "quarter",
