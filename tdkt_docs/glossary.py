@@ -160,6 +160,7 @@ class DocumentName(Choice):
 
     PLAN = "Kế hoạch"
     DECISION = "Quyết định khen thưởng"
+    SUBMISSION = "Tờ trình"
 
 
 class IssuerLevel(Choice):

@@ -6,7 +6,7 @@ from helpers import SAMPLE_2024, TEMPLATES, run_tdkt
 
 def test_check_says_what_build_will_make(tmp_path):
     done = run_tdkt("check", SAMPLE_2024)
-    assert "tdkt build sẽ tạo 10 văn bản." in done.stdout
+    assert "tdkt build sẽ tạo 14 văn bản." in done.stdout
     fresh = tmp_path / "moi.xlsx"
     run_tdkt("init", fresh)
     done = run_tdkt("check", fresh)

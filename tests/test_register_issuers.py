@@ -12,10 +12,10 @@ import pytest
 from sqlalchemy import select
 
 from helpers import ROOT, run_tdkt
-from support.register import past, past_list, sqlite_url
+from support.register import fill_signed, past, past_list, sqlite_url
 from tdkt_docs.build import build, prepare
 from tdkt_docs.problems import Severity
-from tdkt_docs.read.schema import BATCHES, SIGNED
+from tdkt_docs.read.schema import BATCHES
 from tdkt_docs.register.from_docx import read_signed_docx
 from tdkt_docs.register.from_workbook import signed_from_workbook
 from tdkt_docs.register.past import read_past_awards
@@ -37,12 +37,12 @@ def numbered(sample: Path, folder: Path, first: int, serial: int = 1) -> Path:
     ws = book[BATCHES.title]
     headers = [c.value for c in ws[1]]
     number, signing = (headers.index(BATCHES.column(key).header) + 1 for key in ("first_number", "signing"))
-    done = book.create_sheet(SIGNED.title)
-    done.append([c.header for c in SIGNED.columns])
+    signed = []
     for index, row in enumerate(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value):
         ws.cell(row, number).value = first + 10 * index
-        done.append([ws.cell(row, 1).value, str(serial), str(first + 10 * index + serial - 1),
-                     ws.cell(row, signing).value])
+        signed.append([ws.cell(row, 1).value, str(serial), str(first + 10 * index + serial - 1),
+                       ws.cell(row, signing).value])
+    fill_signed(book, signed)
     path = folder / sample.name
     book.save(path)
     return path

@@ -90,8 +90,8 @@ def test_a_broken_user_data_file_is_a_vietnamese_message_naming_it(make_workbook
 
 
 def test_a_file_missing_everywhere_names_every_folder_searched(tmp_path):
-    with pytest.raises(UserError, match=f'Không tìm thấy mẫu văn bản "to-trinh.docx" \\(đã tìm trong: {tmp_path}, '):
-        Settings((tmp_path,)).template("to-trinh.docx")
+    with pytest.raises(UserError, match=f'Không tìm thấy mẫu văn bản "bao-cao.docx" \\(đã tìm trong: {tmp_path}, '):
+        Settings((tmp_path,)).template("bao-cao.docx")
 
 
 def test_tdkt_mau_copies_the_built_in_files_for_editing_and_keeps_edited_ones(tmp_path):

@@ -27,6 +27,7 @@ AGENCY_2024 = {
     "level": "Cấp tỉnh", "name_line_1": "ỦY BAN NHÂN DÂN", "name_line_2": "TỈNH BẮC NINH",
     "short_name": "UBND tỉnh Bắc Ninh", "code": "UBND", "place": "Bắc Ninh", "head": "Chủ tịch",
     "authority": "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC NINH", "appraiser": "Giám đốc Sở Nội vụ",
+    "appraising_body": "Sở Nội vụ", "appraising_head": "Giám đốc",
     "executors": ("Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Nội vụ", "Giám đốc Sở Tài chính"),
     "fund": "Quỹ thi đua, khen thưởng của tỉnh", "archive": "VT, NC", "verb": "tặng",
 }
@@ -277,6 +278,7 @@ AGENCY_DONG_NAI = {
     "level": "Cấp tỉnh", "name_line_1": "ỦY BAN NHÂN DÂN", "name_line_2": "TỈNH ĐỒNG NAI",
     "short_name": "UBND tỉnh Đồng Nai", "code": "UBND", "place": "Đồng Nai", "head": "Chủ tịch",
     "authority": "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI", "appraiser": "Giám đốc Sở Nội vụ",
+    "appraising_body": "Sở Nội vụ", "appraising_head": "Giám đốc",
     "executors": ("Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Nội vụ", "Giám đốc Sở Tài chính"),
     "fund": "Quỹ thi đua, khen thưởng của tỉnh", "archive": "VT, KGVX", "verb": "tặng",
 }
@@ -316,6 +318,7 @@ AGENCY_SO_GDDT = {
     "level": "Sở, ban, ngành", "parent": "UBND TỈNH BẮC NINH", "name_line_1": "SỞ GIÁO DỤC VÀ ĐÀO TẠO",
     "short_name": "Sở Giáo dục và Đào tạo", "code": "SGDĐT", "place": "Bắc Ninh", "head": "Giám đốc",
     "authority": "GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO", "appraiser": "Chánh Văn phòng Sở",
+    "appraising_body": "Văn phòng", "appraising_head": "Chánh Văn phòng",
     "executors": ("Chánh Văn phòng Sở",), "fund": "Quỹ thi đua, khen thưởng của Sở Giáo dục và Đào tạo",
     "archive": "VT, VP", "verb": "tặng",
 }
@@ -362,6 +365,7 @@ AGENCY_KINH_BAC = {
     "short_name": "UBND phường Kinh Bắc", "code": "UBND", "place": "Kinh Bắc", "head": "Chủ tịch",
     "authority": "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG KINH BẮC",
     "appraiser": "Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân phường",
+    "appraising_body": "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân phường", "appraising_head": "Chánh Văn phòng",
     "executors": ("Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân phường", "Trưởng phòng Văn hóa - Xã hội"),
     "fund": "Quỹ thi đua, khen thưởng của Ủy ban nhân dân phường Kinh Bắc", "archive": "VT, VP", "verb": "tặng",
 }
@@ -435,19 +439,34 @@ def sample_kinh_bac() -> dict:
     }
 
 
+# Who signs each body's Tờ trình (fictitious names).
+APPRAISAL_SIGNERS = {
+    "bac-ninh": ("GIÁM ĐỐC", "Nguyễn Văn Quyết"),
+    "dong-nai": ("PHÓ GIÁM ĐỐC", "Lê Thị Thanh Hương"),
+    "so-gddt": ("CHÁNH VĂN PHÒNG", "Trần Minh Đức"),
+    "kinh-bac": ("CHÁNH VĂN PHÒNG", "Phạm Thu Trang"),
+}
+
+
+def with_appraisal_signer(content: dict, body: str) -> dict:
+    position, signer = APPRAISAL_SIGNERS[body]
+    return {**content, "batches": [{**b, "appraisal_position": position, "appraisal_signer": signer}
+                                   for b in content["batches"]]}
+
+
 SAMPLES = {
-    "bac-ninh-2024/tdkt-2024.xlsx": sample_2024,
-    "bac-ninh-2026/tdkt-2026-bac-ninh-moi.xlsx": sample_2026,
-    "dong-nai-2026/tdkt-2026-dong-nai.xlsx": sample_dong_nai,
-    "so-gddt-bac-ninh/tdkt-nam-hoc-2025-2026.xlsx": sample_so_gddt,
-    "phuong-kinh-bac/tdkt-2026-phuong-kinh-bac.xlsx": sample_kinh_bac,
+    "bac-ninh-2024/tdkt-2024.xlsx": (sample_2024, "bac-ninh"),
+    "bac-ninh-2026/tdkt-2026-bac-ninh-moi.xlsx": (sample_2026, "bac-ninh"),
+    "dong-nai-2026/tdkt-2026-dong-nai.xlsx": (sample_dong_nai, "dong-nai"),
+    "so-gddt-bac-ninh/tdkt-nam-hoc-2025-2026.xlsx": (sample_so_gddt, "so-gddt"),
+    "phuong-kinh-bac/tdkt-2026-phuong-kinh-bac.xlsx": (sample_kinh_bac, "kinh-bac"),
 }
 
 
 def main() -> None:
-    for name, content in SAMPLES.items():
+    for name, (content, body) in SAMPLES.items():
         target = ROOT / "data" / "mau" / name
-        write_filled_workbook(target, content(), RULES)
+        write_filled_workbook(target, with_appraisal_signer(content(), body), RULES)
         print(f"wrote {target.relative_to(ROOT)}")
 
 

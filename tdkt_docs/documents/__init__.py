@@ -6,9 +6,9 @@ in ``templates/`` and its variables in ``templates/README.md``, then list it bel
 from __future__ import annotations
 
 from ..compose.document import DocumentType
-from . import ke_hoach, quyet_dinh
+from . import ke_hoach, quyet_dinh, to_trinh
 
-REGISTRY: tuple[DocumentType, ...] = (ke_hoach.DOCUMENT, quyet_dinh.DOCUMENT)
+REGISTRY: tuple[DocumentType, ...] = (ke_hoach.DOCUMENT, to_trinh.DOCUMENT, quyet_dinh.DOCUMENT)
 
 
 def by_template(name: str) -> DocumentType | None:

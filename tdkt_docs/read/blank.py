@@ -207,7 +207,8 @@ class _Lists:
 def level_content(rules: Rules, level: IssuerLevel) -> dict:
     """What ``tdkt init --cap`` fills in: the level's usual wording and its example Căn cứ line."""
     usual = rules.levels[level]
-    agency = {"level": level.label, "head": usual.head, "appraiser": usual.appraiser, "executors": usual.executors,
-              "archive": usual.archive, "verb": "tặng"}
+    agency = {"level": level.label, "head": usual.head, "appraiser": usual.appraiser,
+              "appraising_body": usual.appraising_body, "appraising_head": usual.appraising_head,
+              "executors": usual.executors, "archive": usual.archive, "verb": "tặng"}
     basis = usual.basis_example.replace("{co_quan}", "…")
     return {"agency": {k: v for k, v in agency.items() if v}, "decision_basis": [{"text": basis}] if basis else []}

@@ -31,6 +31,8 @@ class Agency:
     head: str = ""
     authority: str = ""
     appraiser: str = ""
+    appraising_body: str = ""
+    appraising_head: str = ""
     executors: tuple[str, ...] = ()
     fund: str = ""
     archive: str = ""
@@ -117,6 +119,8 @@ class Batch:
     signer: str
     submission_no: str
     submission_date: dt.date | None
+    appraisal_position: str
+    appraisal_signer: str
     first_number: int | None
     split: Split | None
     order: Order | None

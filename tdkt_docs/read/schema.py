@@ -96,7 +96,8 @@ _QUARTER_ALIASES = {
     for quarter in Quarter
     for alias in (str(quarter.number), quarter.label.split()[1], f"quý {quarter.number}", f"q{quarter.number}")
 }
-SIGNERS = ("CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG")
+SIGNERS = ("CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG",
+           "CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG")
 SIGNER_NAME = Column("signer", "Họ tên người ký", required=True, width=22, help="Không ghi học hàm, học vị.",
                      example="Nguyễn Hương Giang")
 
@@ -135,6 +136,12 @@ AGENCY = Sheet(
         Column("appraiser", "Đề nghị của (cơ quan thẩm định)", defaulted=True,
                help='Người đứng đầu cơ quan thẩm định trong câu "… và đề nghị của … tại Tờ trình số …".',
                example="Giám đốc Sở Nội vụ"),
+        Column("appraising_body", "Cơ quan thẩm định", defaulted=True,
+               help="Cơ quan viết Tờ trình đề nghị khen thưởng (ví dụ Sở Nội vụ; ở sở là Văn phòng).",
+               example="Sở Nội vụ"),
+        Column("appraising_head", "Chức danh thủ trưởng cơ quan thẩm định", defaulted=True,
+               help="Người ký Tờ trình: Giám đốc, Chánh Văn phòng…; cấp phó ký thì Tờ trình tự ghi KT. …",
+               example="Giám đốc"),
         Column("executors", "Người thi hành (Điều 3)", ValueType.LINES, defaulted=True,
                help="Mỗi người một dòng; thủ trưởng các đơn vị trình được thêm sau.",
                example=("Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Nội vụ", "Giám đốc Sở Tài chính")),
@@ -284,6 +291,11 @@ BATCHES = Sheet(
         Column("submission_date", "Ngày tờ trình thẩm định", ValueType.DATE, required=True, width=14,
                header_aliases=("Ngày tờ trình Sở Nội vụ",),
                help="Ngày của tờ trình thẩm định.", example=dt.date(2024, 3, 18)),
+        Column("appraisal_position", "Chức vụ người ký tờ trình", choices=SIGNERS, strict=False, width=18,
+               defaulted=True, help="Thủ trưởng cơ quan thẩm định hoặc cấp phó (PHÓ GIÁM ĐỐC…); để trống thì chưa "
+                                    "tạo Tờ trình của đợt.", example=None),
+        Column("appraisal_signer", "Người ký tờ trình", width=22, defaulted=True,
+               help="Họ tên người ký Tờ trình thẩm định; để trống thì chưa tạo Tờ trình của đợt.", example=None),
         Column("first_number", "Số quyết định đầu tiên", ValueType.INT, width=12, minimum=1,
                help="Để trống nếu văn thư sẽ ghi số; có số thì các quyết định được đánh số liên tiếp.", example=None),
         Column("split", "Chia quyết định", choices=Split, width=16,

@@ -29,6 +29,8 @@ class Issuer:
     head: str                   # "Chủ tịch", "Giám đốc"
     authority: str              # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI"
     appraiser: str
+    appraising_body: str        # "Sở Nội vụ": writes the Tờ trình
+    appraising_head: str        # "Giám đốc"
     executors: tuple[str, ...]
     fund: str
     archive: str
@@ -73,6 +75,8 @@ def issuer_of(data: WorkbookData, levels: dict[IssuerLevel, LevelDefaults]) -> t
     values = {
         "authority": pick("authority", authority, authority, level),
         "appraiser": pick("appraiser", usual.appraiser, usual.appraiser, level),
+        "appraising_body": pick("appraising_body", usual.appraising_body, usual.appraising_body, level),
+        "appraising_head": pick("appraising_head", usual.appraising_head, usual.appraising_head, level),
         "executors": pick("executors", usual.executors, "; ".join(usual.executors), level),
         "fund": pick("fund", fund, fund, level),
         "archive": pick("archive", usual.archive, usual.archive, level),

@@ -20,6 +20,8 @@ class LevelDefaults:
     level: IssuerLevel
     head: str                   # "Chủ tịch", "Giám đốc"
     appraiser: str              # in "… và đề nghị của <appraiser> tại Tờ trình số …"
+    appraising_body: str        # writes the batch's Tờ trình
+    appraising_head: str        # its head's title
     executors: tuple[str, ...]  # Điều 3, before the heads of the proposing units
     fund: str                   # Điều 2; "{co_quan}" stands for the agency's short name
     archive: str
@@ -55,6 +57,8 @@ def read_levels(data: dict[str, Any]) -> dict[IssuerLevel, LevelDefaults]:
             level=level,
             head=field(rec, "thu_truong", LEVELS_FILE),
             appraiser=field(rec, "tham_dinh", LEVELS_FILE),
+            appraising_body=field(rec, "co_quan_tham_dinh", LEVELS_FILE),
+            appraising_head=field(rec, "thu_truong_tham_dinh", LEVELS_FILE),
             executors=tuple(field(rec, "thi_hanh", LEVELS_FILE)),
             fund=field(rec, "quy", LEVELS_FILE),
             archive=field(rec, "luu", LEVELS_FILE),

@@ -23,13 +23,22 @@ def sqlite_url(path: Path) -> str:
     return register_url(str(path))
 
 
+def fill_signed(book: openpyxl.Workbook, rows: list[list]) -> None:
+    """Sheet "Quyết định đã ký" of ``book`` (added, as an office would, to a workbook without it) holding ``rows``."""
+    if SIGNED.title in book.sheetnames:
+        ws = book[SIGNED.title]
+    else:
+        ws = book.create_sheet(SIGNED.title)
+        ws.append([c.header for c in SIGNED.columns])
+    for index, row in enumerate(rows, start=2):
+        for col, value in enumerate(row, start=1):
+            ws.cell(index, col, value)
+
+
 def signed_book(folder: Path, rows: list[list]) -> Path:
     """The 2024 sample with sheet "Quyết định đã ký" filled with ``rows``."""
     book = openpyxl.load_workbook(SAMPLE_2024)
-    ws = book.create_sheet(SIGNED.title)
-    ws.append([c.header for c in SIGNED.columns])
-    for row in rows:
-        ws.append(row)
+    fill_signed(book, rows)
     path = folder / "tdkt-2024.xlsx"
     book.save(path)
     return path
