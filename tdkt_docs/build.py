@@ -22,6 +22,7 @@ from .export.publish import SigningDocument, export, still_valid
 from .files import FileInUse, clashes, slug, write_bytes_atomic
 from .manifest import Entry, Manifest, file_sha256, sha256
 from .outfolder import LOCK_WAIT, OutputFolder
+from .rebuild import inputs_key, unchanged_build
 from .problems import Location, Problem, Severity, errors
 from .read import load
 from .read.workbook import WorkbookData
@@ -129,6 +130,7 @@ class BuildResult:
     failed: list[str] = field(default_factory=list)    # Vietnamese messages
     problems: list[Problem] = field(default_factory=list)  # warnings (a build with errors stops first)
     user_files: list[Path] = field(default_factory=list)  # the user's own templates and data files used
+    nothing_changed: bool = False  # same inputs as the previous build and its files untouched: nothing was done
 
     def entries(self, kind: str) -> list[Entry]:
         return [entry for entry in self.manifest.documents if entry.kind == kind]
@@ -138,7 +140,14 @@ def build(workbook: Path, outdir: Path, settings: Settings, *, force: bool = Fal
           pdf: bool = False, progress: Progress = no_progress,
           write: Callable[[Path, bytes], None] = write_bytes_atomic, wait: float = LOCK_WAIT) -> BuildResult:
     """Write the workbook's documents into ``outdir``: unchanged files are left alone, files edited by hand
-    are kept (``force`` overwrites them; ``keep_edits`` keeps them even where their rows changed)."""
+    are kept (``force`` overwrites them; ``keep_edits`` keeps them even where their rows changed).
+
+    When nothing the build reads has changed since the previous build into ``outdir`` and its files are as it
+    left them, nothing is done at all (``BuildResult.nothing_changed``)."""
+    key = inputs_key(workbook, settings, pdf=pdf, force=force, keep_edits=keep_edits)
+    if (previous := unchanged_build(Path(outdir), key)) is not None:
+        return BuildResult(Path(outdir), previous, unchanged=[Path(outdir) / e.path for e in previous.documents],
+                           nothing_changed=True)
     prepared = prepare(workbook, settings)
     if prepared.errors:
         raise InvalidWorkbook(prepared.problems)
@@ -146,8 +155,8 @@ def build(workbook: Path, outdir: Path, settings: Settings, *, force: bool = Fal
     if not composition.documents:
         raise UserError("Không có văn bản nào để tạo:\n" + "\n".join(f"  {s}" for s in composition.skipped))
     problems = prepared.problems + list(dict.fromkeys(w for plan in composition.documents for w in plan.warnings))
-    result = BuildResult(Path(outdir), Manifest(workbook=Path(workbook).name, skipped=composition.skipped),
-                         problems=problems)
+    result = BuildResult(Path(outdir), Manifest(workbook=Path(workbook).name, skipped=composition.skipped,
+                                                inputs=key), problems=problems)
     renderer = Renderer(settings, prepared.rules)
     result.outputs = renderer.render_all(composition.documents, progress) + attachments(composition)
     result.user_files = renderer.user_files + prepared.rules.user_files()

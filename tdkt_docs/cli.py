@@ -328,13 +328,24 @@ def docx_files(paths) -> list[Path]:
 @click.help_option("-h", "--help", help=HELP_TEXT)
 def build(file: str, outdir: str, force: bool, keep_edits: bool, pdf: bool, mau: str | None, register: str) -> None:
     """Tạo các văn bản từ sổ Excel vào thư mục (mặc định output/)."""
-    from .build import build as run_build
-    from .export.publish import BUNDLE_KIND, PDF_KIND
+    from .rebuild import inputs_key, unchanged_build
 
     if force and keep_edits:
         raise UserError("Chỉ chọn một trong hai: --force (ghi đè bản sửa tay) hoặc --giu-ban-sua (giữ bản sửa tay).")
-    result = run_build(Path(file), Path(outdir), settings_for(Path(file), mau, register), force=force,
-                       keep_edits=keep_edits, pdf=pdf, progress=progress_bar)
+    settings = settings_for(Path(file), mau, register)
+    previous = unchanged_build(Path(outdir), inputs_key(Path(file), settings, pdf=pdf, force=force,
+                                                          keep_edits=keep_edits))
+    if previous is not None:  # answered before the heavy stages are even imported
+        for warning in previous.warnings:
+            click.echo(warning)
+        click.echo(f"Không có gì thay đổi từ lần tạo trước (sổ, mẫu và dữ liệu như cũ, {len(previous.documents)} tệp "
+                   f"còn nguyên) — thư mục {outdir}.")
+        return
+    from .build import build as run_build
+    from .export.publish import BUNDLE_KIND, PDF_KIND
+
+    result = run_build(Path(file), Path(outdir), settings, force=force, keep_edits=keep_edits, pdf=pdf,
+                       progress=progress_bar)
     for path in result.user_files:
         click.echo(f"Dùng tệp riêng của cơ quan: {path}")
     for problem in result.problems:

@@ -34,6 +34,7 @@ class Manifest:
     documents: list[Entry] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    inputs: str = ""  # what the build was made from (workbook, templates, data, options): see build.inputs_key
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, indent=2) + "\n"
@@ -45,6 +46,17 @@ def sha256(data: bytes) -> str:
 
 def file_sha256(path: Path) -> str:
     return sha256(path.read_bytes())
+
+
+def load(outdir: Path) -> Manifest | None:
+    """The manifest of the previous build into ``outdir``, or None."""
+    try:
+        old = json.loads((outdir / FILENAME).read_text(encoding="utf-8"))
+        documents = [Entry(**doc) for doc in old.get("documents", [])]
+        return Manifest(old["workbook"], documents, old.get("skipped", []), old.get("warnings", []),
+                        old.get("inputs", ""))
+    except (OSError, ValueError, AttributeError, TypeError, KeyError):
+        return None
 
 
 def previous_entries(outdir: Path) -> dict[str, dict]:
