@@ -126,7 +126,7 @@ def cli(ctx: click.Context) -> None:
 def init(file: str, force: bool, level: str | None, mau: str | None) -> None:
     """Tạo sổ Excel mẫu, sẵn sàng để điền."""
     from .glossary import IssuerLevel
-    from .read.blank import level_content, write_blank_workbook, write_filled_workbook
+    from .read.blank import write_starter_workbook
     from .rules.book import Rules
 
     target = Path(file)
@@ -134,12 +134,7 @@ def init(file: str, force: bool, level: str | None, mau: str | None) -> None:
         raise UserError(f'Tên tệp phải có đuôi .xlsx (đang là "{target.name}").')
     if target.exists() and not force:
         raise UserError(f'Tệp "{target}" đã có. Dùng --force nếu muốn ghi đè.')
-    rules = Rules(settings_for(target, mau))
-    if level is None:
-        write_blank_workbook(target, rules)
-    else:
-        chosen = IssuerLevel.from_key(level)
-        write_filled_workbook(target, level_content(rules, chosen), rules, level=chosen, keep_examples=True)
+    write_starter_workbook(target, Rules(settings_for(target, mau)), IssuerLevel.from_key(level) if level else None)
     click.echo(f'Đã tạo "{target}". Mở bằng Excel, đọc trang "Hướng dẫn" rồi điền các trang còn lại.')
 
 
@@ -384,3 +379,6 @@ def usage_message(exc: click.UsageError) -> str:
     if isinstance(exc, click.MissingParameter) and exc.param is not None:
         return f"thiếu {exc.param.human_readable_name}"
     return "câu lệnh không đúng cách dùng"
+
+
+from . import cli_web  # noqa: E402,F401  (registers "tdkt web")

@@ -1,12 +1,15 @@
 #!/bin/sh
 # Installs the system packages tdkt-docs needs (LibreOffice for PDF, metric-compatible
-# fonts with full Vietnamese coverage, poppler for PDF checks) when missing.
+# fonts with full Vietnamese coverage, poppler for PDF checks, headless Chromium and its
+# driver for the web page's browser tests) when missing.
 set -eu
-PKGS="libreoffice-writer-nogui fonts-liberation2 poppler-utils"
+PKGS="libreoffice-writer-nogui fonts-liberation2 poppler-utils chromium chromium-driver"
 missing=""
 command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-writer-nogui"
 dpkg -s fonts-liberation2 >/dev/null 2>&1 || missing="$missing fonts-liberation2"
 command -v pdffonts >/dev/null 2>&1 || missing="$missing poppler-utils"
+command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+command -v chromedriver >/dev/null 2>&1 || missing="$missing chromium-driver"
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
     echo "Đang cài gói hệ thống:$missing"

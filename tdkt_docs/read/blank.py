@@ -70,6 +70,14 @@ def write_filled_workbook(target: Path, content: dict, rules: Rules, sheets: tup
         book.save(tmp)
 
 
+def write_starter_workbook(target: Path, rules: Rules, level: IssuerLevel | None = None) -> None:
+    """What ``tdkt init`` writes: the blank workbook, or with ``level`` its wording filled in."""
+    if level is None:
+        write_blank_workbook(target, rules)
+    else:
+        write_filled_workbook(target, level_content(rules, level), rules, level=level, keep_examples=True)
+
+
 def _cell_value(value: object) -> object:
     return "\n".join(value) if isinstance(value, tuple) else value
 

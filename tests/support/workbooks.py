@@ -54,3 +54,11 @@ def decisions() -> dict:
          "achievement": KHAM + "."},
     ]
     return content
+
+
+def with_problems() -> dict:
+    """decisions() with one error (Phụ lục A2: "Quý V") and two warnings (Đề nghị khen thưởng I3, K3)."""
+    content = decisions()
+    content["tasks"] = [{"quarter": "Quý V", "content": "A"}]
+    content["nominations"][1].update(name="trần thị ánh", position="Phó Giám đốc Sở Y tế")
+    return content

@@ -1,0 +1,42 @@
+"""Build: ``build.build`` in a background thread; the page follows its progress, then shows the summary."""
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse
+from starlette.routing import Route
+
+from ...build import build
+from ..jobs import Summary, BuildJob, start, summarise
+from ..pages import Step, case_of, page
+from ..security import posted_form
+
+STEP = Step("Tạo văn bản", "tao", per_workbook=True)
+
+
+def build_page(request: Request):
+    case = case_of(request)
+    return page(request, "tao.html", case=case, job=case.job)
+
+
+async def start_build(request: Request):
+    form = await posted_form(request)
+    case = case_of(request)
+    if not case.busy:
+        settings = request.app.state.settings
+        pdf, force = form.get("pdf") == "1", form.get("force") == "1"
+
+        def run(job: BuildJob) -> Summary:
+            result = build(case.workbook, case.outdir, settings, force=force, pdf=pdf, progress=job.progress)
+            return summarise(result, case.outdir)
+        case.job = start(run, pdf)
+    return RedirectResponse(request.url_for("tao", case=case.id), status_code=303)
+
+
+def progress(request: Request):
+    job = case_of(request).job
+    return JSONResponse(job.state() if job else {"percent": 0, "label": "", "finished": True, "failed": False})
+
+
+ROUTES = [Route("/so/{case}/tao", build_page, name="tao"),
+          Route("/so/{case}/tao", start_build, methods=["POST"], name="tao_gui"),
+          Route("/so/{case}/tao/tien-do", progress, name="tien_do")]
