@@ -23,6 +23,7 @@ demo: setup
 	$(BIN)/tdkt build data/mau/bac-ninh-2024/tdkt-2024.xlsx -o output/tdkt-2024 --pdf
 	$(BIN)/tdkt build data/mau/bac-ninh-2026/tdkt-2026-bac-ninh-moi.xlsx -o output/tdkt-2026 --pdf
 	@echo "Xong: văn bản mẫu nằm trong thư mục output/"
+	@echo "Làm mọi việc trong trình duyệt: $(BIN)/tdkt web  (mở trang http://127.0.0.1:8765/, Ctrl+C để dừng)"
 
 test: setup
 	$(BIN)/python -m pytest -q

@@ -154,15 +154,17 @@ def test_results_by_batch_downloads_and_zip(page, small):
     assert all(archive.read(path) == (outdir / path).read_bytes() for path in files)
 
 
-@pytest.mark.parametrize("path", ["..%2Fdot-quy-iii.xlsx", "..%2F..%2F..%2F..%2Fetc%2Fpasswd", "%2Fetc%2Fpasswd",
-                                  "manifest.json", "quy-iii-2024%2F..%2F..%2Fdot-quy-iii.xlsx",
-                                  "quy-iii-2024/khong-co.docx"])
-def test_downloads_only_what_the_build_made(page, small, path):
+TRAVERSALS = ["..%2Fdot-quy-iii.xlsx", "..%2F..%2F..%2F..%2Fetc%2Fpasswd", "%2Fetc%2Fpasswd", "manifest.json",
+              "quy-iii-2024%2F..%2F..%2Fdot-quy-iii.xlsx", "quy-iii-2024/khong-co.docx"]
+
+
+def test_downloads_only_what_the_build_made(page, small):
     case = case_of(page.open(small))
     page.build(case)
-    response = page.get(f"/so/{case}/tep/{path}")
-    assert response.status_code == 404
-    assert "Không có tệp này trong kết quả của sổ đang mở." in text(response.text)
+    for path in TRAVERSALS:
+        response = page.get(f"/so/{case}/tep/{path}")
+        assert response.status_code == 404, path
+        assert "Không có tệp này trong kết quả của sổ đang mở." in text(response.text)
 
 
 def test_unknown_workbook_batch_and_preview_are_not_found(page, small):
@@ -254,3 +256,16 @@ def test_reopening_the_same_name_keeps_the_output_folder(page, small):
     page.build(first)
     assert case_of(page.open(small)) == first
     assert re.search(r"Không đổi</th><td[^>]*>2<", page.build(first).text)
+
+
+def test_an_unexpected_failure_is_a_page_without_traceback(page):
+    from starlette.routing import Route
+
+    def failing(request):
+        raise ZeroDivisionError("boom")
+    page.app.router.routes.append(Route("/hong", failing))
+    response = page.get("/hong")
+    assert response.status_code == 500
+    assert "Lỗi không mong đợi trong chương trình." in text(response.text)
+    assert "Traceback" not in response.text and "boom" not in response.text
+    assert page.get("/").status_code == 200

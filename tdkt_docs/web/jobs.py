@@ -39,6 +39,7 @@ class BuildJob:
     error: str = ""
     problems: list[Problem] = field(default_factory=list)  # the workbook's errors when it was refused
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    ended: threading.Event = field(default_factory=threading.Event, repr=False)
 
     @contextlib.contextmanager
     def progress(self, total: int, label: str):
@@ -89,6 +90,7 @@ def _run(job: BuildJob, run: Callable[[BuildJob], Summary]) -> None:
         job.error = f"Lỗi không mong đợi trong chương trình. {write_crash_log()}"
     finally:
         job.finished = True
+        job.ended.set()
 
 
 def summarise(result, outdir: Path) -> Summary:

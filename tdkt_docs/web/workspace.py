@@ -146,14 +146,15 @@ class Group:
 
 
 def groups(entries: dict[str, dict]) -> list[Group]:
-    """Files by batch folder; a print bundle joins the batch it was made for."""
+    """Files by batch folder; a print bundle joins (last) the batch it was made for."""
     from ..export.publish import BUNDLE_KIND, PDF_KIND
 
     folders = {PurePosixPath(p).parts[0] for p in entries if len(PurePosixPath(p).parts) > 1}
     found: dict[str, list[dict]] = {}
     for path, entry in entries.items():
         found.setdefault(_group_key(path, entry, folders, BUNDLE_KIND), []).append(entry)
-    return [_group(key, sorted(files, key=lambda e: e["path"]), PDF_KIND) for key, files in sorted(found.items())]
+    return [_group(key, sorted(files, key=lambda e: (e.get("kind") == BUNDLE_KIND, e["path"])), PDF_KIND)
+            for key, files in sorted(found.items())]
 
 
 def _group(key: str, files: list[dict], pdf_kind: str) -> Group:

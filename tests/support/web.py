@@ -1,7 +1,9 @@
 """The web page under test: an app in a private folder, a client that posts its forms as a browser would."""
 from __future__ import annotations
 
+import contextlib
 import re
+import threading
 import time
 from pathlib import Path
 
@@ -59,3 +61,24 @@ def rows(html: str, table: str = "van-de") -> list[list[str]]:
     body = re.search(rf'<table[^>]*id="{table}".*?<tbody>(.*?)</tbody>', html, flags=re.S).group(1)
     return [[text(cell) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S)]
             for row in re.findall(r"<tr[^>]*>(.*?)</tr>", body, flags=re.S)]
+
+
+@contextlib.contextmanager
+def serving(app, host: str = "127.0.0.1"):
+    """``app`` served by uvicorn on a free port of ``host`` in a background thread; yields its address."""
+    from tdkt_docs.web.serve import address, listen, server
+
+    sock = listen(host, 0)
+    running = server(app)
+    thread = threading.Thread(target=running.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not running.started:
+        assert time.monotonic() < deadline and thread.is_alive(), "the web server did not start"
+        time.sleep(0.02)
+    try:
+        yield address(sock)
+    finally:
+        running.should_exit = True
+        thread.join(timeout=10)
+        sock.close()

@@ -1,16 +1,18 @@
 """Build: ``build.build`` in a background thread; the page follows its progress, then shows the summary."""
 from __future__ import annotations
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse
 from starlette.routing import Route
 
 from ...build import build
-from ..jobs import Summary, BuildJob, start, summarise
+from ..jobs import BuildJob, Summary, start, summarise
 from ..pages import Step, case_of, page
 from ..security import posted_form
 
 STEP = Step("Tạo văn bản", "tao", per_workbook=True)
+QUICK = 1.5  # seconds: a build done by then (a rebuild with nothing changed) is answered with its summary
 
 
 def build_page(request: Request):
@@ -29,6 +31,7 @@ async def start_build(request: Request):
             result = build(case.workbook, case.outdir, settings, force=force, pdf=pdf, progress=job.progress)
             return summarise(result, case.outdir)
         case.job = start(run, pdf)
+        await run_in_threadpool(case.job.ended.wait, QUICK)
     return RedirectResponse(request.url_for("tao", case=case.id), status_code=303)
 
 

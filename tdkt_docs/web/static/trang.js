@@ -14,7 +14,7 @@ function follow(box) {
       if (state.finished) {
         window.location.reload();
       } else {
-        window.setTimeout(poll, 250);
+        window.setTimeout(poll, 150);
       }
     })
     .catch(() => window.setTimeout(poll, 1000));
