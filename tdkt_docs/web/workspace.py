@@ -158,10 +158,13 @@ def groups(entries: dict[str, dict]) -> list[Group]:
 
 
 def _group(key: str, files: list[dict], pdf_kind: str) -> Group:
+    """One row per file; the PDF made from a .docx of the group is shown in that .docx's row."""
     paths = [e["path"] for e in files]
-    made_from = {e.get("extra", {}).get("tu"): e["path"] for e in files if e.get("kind") == pdf_kind}
-    rows = [Row(e.get("title") or e["path"], e["path"], e["path"] if e["path"].endswith(".pdf") else made_from.get(e["path"], ""))
-            for e in files if e["path"] not in made_from.values() or e.get("extra", {}).get("tu") not in paths]
+    pdf_of = {e["extra"]["tu"]: e["path"] for e in files
+              if e.get("kind") == pdf_kind and e.get("extra", {}).get("tu") in paths}
+    rows = [Row(e.get("title") or e["path"], e["path"],
+                e["path"] if e["path"].endswith(".pdf") else pdf_of.get(e["path"], ""))
+            for e in files if e["path"] not in pdf_of.values()]
     return Group(key, _title(key, files), rows, paths)
 
 

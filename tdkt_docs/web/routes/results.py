@@ -12,7 +12,7 @@ from ..pages import Step, case_of, page
 from ..workspace import GENERAL, NotServed, groups
 
 STEP = Step("Kết quả", "ket_qua", per_workbook=True)
-MEDIA = {".pdf": "application/pdf", ".json": "application/json",
+MEDIA = {".pdf": "application/pdf",
          ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
          ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
@@ -32,7 +32,8 @@ def download(request: Request):
     target = case.output(path)
     inline = request.query_params.get("xem") == "1" and target.suffix == ".pdf"
     return FileResponse(target, media_type=MEDIA.get(target.suffix, "application/octet-stream"),
-                        filename=PurePosixPath(path).name, content_disposition_type="inline" if inline else "attachment")
+                        filename=PurePosixPath(path).name,
+                        content_disposition_type="inline" if inline else "attachment")
 
 
 def batch_zip(request: Request):
@@ -43,7 +44,8 @@ def batch_zip(request: Request):
         raise NotServed("Không có đợt này trong kết quả của sổ đang mở.")
     data = write_zip((path, case.output(path).read_bytes()) for path in group.paths)
     name = f"{key or 'van-ban-chung'}.zip"
-    return Response(data, media_type="application/zip", headers={"content-disposition": f'attachment; filename="{name}"'})
+    return Response(data, media_type="application/zip",
+                    headers={"content-disposition": f'attachment; filename="{name}"'})
 
 
 ROUTES = [Route("/so/{case}/ket-qua", results_page, name="ket_qua"),
