@@ -1,6 +1,7 @@
 """The web page in a real browser: headless Chromium driven by Selenium against uvicorn on 127.0.0.1.
 
 Screenshots of each step are saved under output/screenshots/ (two of them are shown in the README).
+Speed is measured in bench/web_bench.py.
 """
 from __future__ import annotations
 
@@ -83,14 +84,12 @@ def table(driver, element_id: str = "van-de") -> list[list[str]]:
             for row in by_id(driver, element_id).find_elements(By.CSS_SELECTOR, "tbody tr")]
 
 
-def open_workbook(driver, url: str, path: Path) -> float:
-    """Upload ``path`` on the Open page; seconds until its check is on screen."""
+def open_workbook(driver, url: str, path: Path) -> None:
+    """Upload ``path`` on the Open page and wait for its check."""
     driver.get(url + "mo")
     by_id(driver, "so").send_keys(str(path))
-    started = time.monotonic()
     by_id(driver, "mo-so").click()
     wait_for(driver, lambda d: d.current_url.endswith("/kiem-tra") and d.find_elements("id", "ket-luan"))
-    return time.monotonic() - started
 
 
 def build(driver, pdf: bool = False) -> None:
@@ -119,10 +118,8 @@ def outdir_of(app, driver) -> Path:
 
 def test_check_shows_the_problem_table_filtered(site, browser, make_workbook):
     url, _ = site
-    started = time.monotonic()
     browser.get(url)
     wait_for(browser, lambda d: d.find_elements("id", "tai-so-mau"))
-    assert time.monotonic() - started < 1.0
     shot(browser, "1-bat-dau")
     open_workbook(browser, url, make_workbook(with_problems(), "so-hong.xlsx"))
     assert by_id(browser, "ket-luan").text.startswith("1 lỗi, 2 cảnh báo.")
@@ -135,9 +132,8 @@ def test_check_shows_the_problem_table_filtered(site, browser, make_workbook):
     Select(by_id(browser, "muc")).select_by_visible_text("Cảnh báo")  # applies at once (no button press)
     wait_for(browser, lambda d: "muc=canh-bao" in d.current_url)
     assert [row[0] for row in table(browser)] == ["Cảnh báo", "Cảnh báo"]
-    seconds = open_workbook(browser, url, SAMPLE_2024)
+    open_workbook(browser, url, SAMPLE_2024)
     assert by_id(browser, "ket-luan").text.startswith("Không có lỗi. Có thể tạo 10 văn bản")
-    assert seconds < 2.0
 
 
 def test_build_with_progress_then_download_a_batch_zip(site, browser, downloads):
@@ -155,9 +151,7 @@ def test_build_with_progress_then_download_a_batch_zip(site, browser, downloads)
         "quy-i-2024/qd-01-bang-khen-tinh-so-giao-duc-va-dao-tao.docx",
         "quy-i-2024/qd-02-bang-khen-tinh-ubnd-huyen-tien-du.docx", "quy-i-2024/tong-hop-quy-i-2024.xlsx"]
     assert all(archive.read(name) == (outdir / name).read_bytes() for name in expected)
-    started = time.monotonic()
-    build(browser)  # nothing changed: every file unchanged, at once
-    assert time.monotonic() - started < 2.0
+    build(browser)  # nothing changed: every file unchanged
     assert (by_id(browser, "so-moi").text, by_id(browser, "so-khong-doi").text) == ("0", "14")
 
 
