@@ -11,18 +11,21 @@ from pathlib import Path
 from typing import Callable, ContextManager
 
 from .check.document import Checker
+from .check.fingerprint import content_fingerprint
 from .check.report import format_findings
 from .check.rulebook import Rulebook
 from .check.template import lint_template
 from .compose.document import Composition, DocumentPlan, DocumentType, Source
 from .documents import REGISTRY, by_template
 from .errors import UserError
-from .files import clashes, remove_leftovers, slug, write_bytes_atomic
 from .export.publish import SigningDocument, export, still_valid
-from .manifest import Entry, Manifest, file_sha256, previous_entries, save, sha256
+from .files import FileInUse, clashes, slug, write_bytes_atomic
+from .manifest import Entry, Manifest, file_sha256, sha256
+from .outfolder import LOCK_WAIT, OutputFolder
 from .problems import Location, Problem, Severity, errors
 from .read import load
 from .read.workbook import WorkbookData
+from .register.eligibility import review_eligibility
 from .render.docx import CompiledTemplate
 from .rules.awards import Resolution, resolve
 from .rules.book import Rules
@@ -61,6 +64,7 @@ class Output:
     group: str = ""
     copies: int = 1
     signed: bool = True  # printed for signing (PDF, print bundle); attachments are not
+    content: str = ""    # .docx: its content fingerprint
 
 
 @dataclass
@@ -79,15 +83,36 @@ class Prepared:
 
 
 def prepare(workbook: Path, settings: Settings) -> Prepared:
-    """Read, resolve and (when there is no error) compose every registered document type."""
+    """Read, resolve, review eligibility (against the award register of ``settings``, when given)
+    and, when there is no error, compose every registered document type."""
     rules = Rules(settings)
     data = load(workbook)
     resolution = resolve(data, rules)
     prepared = Prepared(data, rules, resolution, data.problems + resolution.problems)
     if not prepared.errors:
+        prepared.problems += review_eligibility(resolution.awards, rules, settings.register_url, data.path.name)
+    if not prepared.errors:
         for document_type in REGISTRY:
             prepared.composition += document_type.compose(data, resolution, rules)
     return prepared
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A document edited by hand whose workbook rows changed since: the build cannot honour both."""
+
+    path: Path
+    sources: tuple[Source, ...]
+    adopted: bool  # the user chose to keep the edit (--giu-ban-sua)
+
+    def __str__(self) -> str:
+        rows = "; ".join(f'trang "{s.sheet}" dòng {", ".join(map(str, s.rows))}' for s in self.sources)
+        if self.adopted:
+            return (f'Giữ bản sửa tay: "{self.path}" (số liệu mới ở {rows} không được ghi vào); bộ in ký và sổ tổng '
+                    "hợp của đợt này không được tạo vì sẽ không khớp với văn bản.")
+        return (f'Xung đột: "{self.path}" đã được sửa tay sau lần tạo trước, nhưng số liệu của văn bản ở {rows} đã '
+                "thay đổi. Chọn một trong hai cách rồi chạy lại: --force (ghi đè bản sửa tay bằng số liệu mới) hoặc "
+                "--giu-ban-sua (giữ bản sửa tay, bỏ qua số liệu mới của văn bản này).")
 
 
 @dataclass
@@ -97,7 +122,8 @@ class BuildResult:
     outputs: list[Output] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
-    kept: list[Path] = field(default_factory=list)     # edited by hand, not overwritten
+    kept: list[Path] = field(default_factory=list)     # edited by hand, not overwritten, rows unchanged
+    conflicts: list[Conflict] = field(default_factory=list)  # edited by hand, and their rows changed since
     removed: list[Path] = field(default_factory=list)  # outputs of an earlier build that no longer apply
     unwritten: list[str] = field(default_factory=list)  # paths that could not be written (open elsewhere)
     failed: list[str] = field(default_factory=list)    # Vietnamese messages
@@ -108,8 +134,11 @@ class BuildResult:
         return [entry for entry in self.manifest.documents if entry.kind == kind]
 
 
-def build(workbook: Path, outdir: Path, settings: Settings, *, force: bool = False, pdf: bool = False,
-          progress: Progress = no_progress, write: Callable[[Path, bytes], None] = write_bytes_atomic) -> BuildResult:
+def build(workbook: Path, outdir: Path, settings: Settings, *, force: bool = False, keep_edits: bool = False,
+          pdf: bool = False, progress: Progress = no_progress,
+          write: Callable[[Path, bytes], None] = write_bytes_atomic, wait: float = LOCK_WAIT) -> BuildResult:
+    """Write the workbook's documents into ``outdir``: unchanged files are left alone, files edited by hand
+    are kept (``force`` overwrites them; ``keep_edits`` keeps them even where their rows changed)."""
     prepared = prepare(workbook, settings)
     if prepared.errors:
         raise InvalidWorkbook(prepared.problems)
@@ -123,28 +152,34 @@ def build(workbook: Path, outdir: Path, settings: Settings, *, force: bool = Fal
     result.outputs = renderer.render_all(composition.documents, progress) + attachments(composition)
     result.user_files = renderer.user_files + prepared.rules.user_files()
     _refuse_clashes(result.outputs)
-    remove_leftovers(result.outdir)
-    previous = previous_entries(result.outdir)
-    hashes = {path: entry["sha256"] for path, entry in previous.items()}
-    try:
-        for output in result.outputs:
-            _write(output, result, hashes, force, write)
-        if pdf and result.failed:
-            result.manifest.skipped.append("Chưa tạo PDF vì có tệp không ghi được; đóng các tệp đó rồi chạy lại.")
-        if pdf and not result.failed:
-            signing = [SigningDocument(o.path, o.title, o.group, o.copies) for o in result.outputs if o.signed]
+    writer = _Writer(result, force, keep_edits, write, renderer.checker.book)
+    with OutputFolder(result.outdir, wait) as folder:
+        writer.folder = folder
+        for output in (o for o in result.outputs if o.signed):
+            writer.write(output)
+        blocked = {c.group for c in writer.conflicted}
+        for output in (o for o in result.outputs if not o.signed):
+            if output.group in blocked:
+                result.manifest.skipped.append(f'Chưa tạo "{output.path}": đợt "{output.group}" có văn bản sửa tay '
+                                               "không còn khớp với sổ số liệu.")
+                continue
+            writer.write(output)
+        held_up = bool(result.failed) or any(not c.adopted for c in result.conflicts)
+        if pdf and held_up:
+            result.manifest.skipped.append("Chưa tạo PDF và bộ in ký vì có tệp không ghi được hoặc văn bản sửa tay "
+                                           "không khớp sổ số liệu; xử lý các tệp đó rồi chạy lại.")
+        if pdf and not held_up:
+            signing = [SigningDocument(o.path, o.title, o.group, o.copies) for o in result.outputs
+                       if o.signed and o.group not in blocked]
             with progress(len(signing), "Đang chuyển sang PDF") as update:
-                result.manifest.documents += export(result.outdir, signing, previous, bundle_name=slug,
-                                                    progress=update)
+                result.manifest.documents += export(result.outdir, signing, folder.previous, bundle_name=slug,
+                                                    progress=update, landed=folder.land)
         else:
             documents = {o.path for o in result.outputs if o.path not in result.unwritten}
-            result.manifest.documents += still_valid(result.outdir, previous, documents)
-        _retire(result, previous)
+            result.manifest.documents += still_valid(result.outdir, folder.previous, documents)
+        _retire(result, folder.previous, renderer.checker.book)
         result.manifest.warnings = [str(p) for p in result.problems]
-        save(result.outdir, result.manifest)
-    except BaseException:
-        remove_leftovers(result.outdir)  # whatever interrupted us, no temporary stays behind
-        raise
+        folder.finish(result.manifest)
     return result
 
 
@@ -166,9 +201,9 @@ class Renderer:
             for plan in plans:
                 template = self.template(plan.template)
                 data = template.render(plan.context)
-                self._conform(plan, template.path, data)
+                content = self._conform(plan, template.path, data)
                 outputs.append(Output(plan.kind, plan.filename, data, plan.title, plan.sources, plan.extra,
-                                      plan.group, plan.copies))
+                                      plan.group, plan.copies, content=content))
                 update(1)
         return outputs
 
@@ -183,13 +218,16 @@ class Renderer:
             self.templates[name] = CompiledTemplate(path)
         return self.templates[name]
 
-    def _conform(self, plan: DocumentPlan, template: Path, data: bytes) -> None:
-        found = errors(self.checker.check_bytes(data))
+    def _conform(self, plan: DocumentPlan, template: Path, data: bytes) -> str:
+        """Stop on a document that breaks NĐ 30; return its content fingerprint."""
+        problems, content = self.checker.inspect(data)
+        found = errors(problems)
         if found:
             report = format_findings(Path(plan.filename), found)
             raise NonConformingTemplate(
                 f'Mẫu "{template}" tạo ra văn bản sai thể thức ({len(found)} lỗi), chưa ghi văn bản nào. '
                 f"Hãy sửa mẫu theo hướng dẫn sửa mẫu (templates/README.md):\n{report}")
+        return content
 
 
 def attachments(composition: Composition) -> list[Output]:
@@ -203,7 +241,7 @@ def _refuse_clashes(outputs: list[Output]) -> None:
                         "chưa ghi tệp nào. Hãy đặt tên đợt, đơn vị trình khác nhau rõ hơn.")
 
 
-def _retire(result: BuildResult, previous: dict[str, dict]) -> None:
+def _retire(result: BuildResult, previous: dict[str, dict], book: Rulebook) -> None:
     """Remove what an earlier build wrote and this one no longer produces (an out-of-date PDF,
     a decision whose nominations were removed); a file edited by hand since is kept, with a warning."""
     current = {entry.path for entry in result.manifest.documents} | set(result.unwritten)
@@ -211,7 +249,7 @@ def _retire(result: BuildResult, previous: dict[str, dict]) -> None:
         target = result.outdir / path
         if path in current or not target.is_file():
             continue
-        if file_sha256(target) != old.get("sha256"):
+        if _edited(target, old, book):
             result.problems.append(Problem(
                 Severity.WARNING, "tep.sua_tay_khong_dung", "tệp không còn ứng với sổ số liệu nhưng đã được sửa tay "
                 "nên được giữ lại; hãy xem lại và xóa nếu không dùng nữa.", Location(document=str(target))))
@@ -222,29 +260,61 @@ def _retire(result: BuildResult, previous: dict[str, dict]) -> None:
             target.parent.rmdir()
 
 
-def _write(output: Output, result: BuildResult, previous: dict[str, str], force: bool,
-           write: Callable[[Path, bytes], None]) -> None:
-    target = result.outdir / output.path
-    digest = sha256(output.data)
-    entry = Entry(kind=output.kind, path=output.path, sha256=digest, title=output.title,
-                  sources=[{"sheet": s.sheet, "rows": list(s.rows)} for s in output.sources], extra=output.extra)
-    if target.exists():
-        current = file_sha256(target)
-        if current == digest:
-            result.unchanged.append(target)
-            result.manifest.documents.append(entry)
+def _edited(target: Path, old: dict, book: Rulebook) -> bool:
+    """Changed since the tool wrote it, in what a reader sees (re-saving in Word or LibreOffice is no edit)."""
+    data = target.read_bytes()
+    if sha256(data) == old.get("sha256"):
+        return False
+    return not old.get("content") or content_fingerprint(data, book) != old["content"]
+
+
+@dataclass
+class _Writer:
+    """Writes one output, judging what is on disk: unchanged, the tool's own, or edited by hand."""
+
+    result: BuildResult
+    force: bool
+    keep_edits: bool
+    write_file: Callable[[Path, bytes], None]
+    book: Rulebook
+    folder: OutputFolder | None = None
+    conflicted: list[Output] = field(default_factory=list)
+
+    def write(self, output: Output) -> None:
+        result = self.result
+        target = result.outdir / output.path
+        digest = sha256(output.data)
+        entry = Entry(kind=output.kind, path=output.path, sha256=digest, title=output.title, generated=digest,
+                      content=output.content, sources=[{"sheet": s.sheet, "rows": list(s.rows)} for s in output.sources],
+                      extra=output.extra)
+        previous = self.folder.previous.get(output.path)
+        if target.is_file():
+            if file_sha256(target) == digest:
+                result.unchanged.append(target)
+                result.manifest.documents.append(entry)
+                return
+            if previous and not self.force and _edited(target, previous, self.book):
+                self._keep(output, target, entry, previous)
+                return
+        try:
+            self.write_file(target, output.data)
+        except FileInUse as exc:
+            result.failed.append(str(exc))
+            result.unwritten.append(output.path)
             return
-        if not force and output.path in previous and current != previous[output.path]:
-            result.kept.append(target)
-            entry.sha256 = previous[output.path]
-            result.manifest.documents.append(entry)
-            return
-    try:
-        write(target, output.data)
-    except PermissionError:
-        result.failed.append(f'Không ghi được "{target}": tệp đang mở trong Word hoặc chương trình khác. '
-                             "Hãy đóng tệp rồi chạy lại.")
-        result.unwritten.append(output.path)
-        return
-    result.written.append(target)
-    result.manifest.documents.append(entry)
+        self.folder.land(entry)
+        result.written.append(target)
+        result.manifest.documents.append(entry)
+
+    def _keep(self, output: Output, target: Path, entry: Entry, previous: dict) -> None:
+        """The hand edit stays. Rows changed since? A conflict, unless the user keeps edits."""
+        changed = previous.get("generated", previous["sha256"]) != entry.generated
+        entry.sha256, entry.content = previous["sha256"], previous.get("content", "")
+        if changed and not self.keep_edits:
+            entry.generated = previous.get("generated", previous["sha256"])
+        self.result.manifest.documents.append(entry)
+        if changed:
+            self.result.conflicts.append(Conflict(target, output.sources, self.keep_edits))
+            self.conflicted.append(output)
+        else:
+            self.result.kept.append(target)

@@ -5,6 +5,7 @@ Stages are imported inside the commands that need them, so ``tdkt --help`` start
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import shutil
 import sys
 import tempfile
@@ -14,6 +15,7 @@ from pathlib import Path
 import click
 
 from .errors import UserError
+from .register import REGISTER_ENV
 from .settings import BUILTIN_DATA, BUILTIN_TEMPLATES, USER_FOLDER, Settings
 
 
@@ -92,8 +94,22 @@ MAU_OPTION = click.option(
          "Tệp trong đó thay cho tệp cùng tên có sẵn của phần mềm.")
 
 
-def settings_for(workbook: Path | None, mau: str | None) -> Settings:
-    return Settings.for_workbook(workbook, Path(mau) if mau else None)
+def _register_url(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+    from .register.location import register_url
+
+    return register_url(value)
+
+
+REGISTER_OPTION = click.option(
+    "--so-theo-doi", "register", envvar=REGISTER_ENV, default=None, metavar="ĐỊA_CHỈ", callback=_register_url,
+    help=f"Sổ theo dõi khen thưởng: đường dẫn tệp .sqlite hoặc postgresql://người_dùng:mật_khẩu@máy_chủ/tên "
+         f"(mặc định: biến môi trường {REGISTER_ENV}, nếu không có thì sổ chung trong thư mục dữ liệu của máy).")
+
+
+def settings_for(workbook: Path | None, mau: str | None, register: str | None = None) -> Settings:
+    """The search path for ``workbook`` (and ``--mau``); ``register``: the award register to consult."""
+    settings = Settings.for_workbook(workbook, Path(mau) if mau else None)
+    return dataclasses.replace(settings, register_url=register)
 
 
 @click.group(cls=VietnameseGroup, context_settings=HELP, invoke_without_command=True)
@@ -121,9 +137,13 @@ def cli(ctx: click.Context) -> None:
               help="Điền sẵn cách viết của cấp ban hành: tinh (UBND tỉnh), so (sở, ban, ngành), xa (UBND xã, "
                    "phường, đặc khu), khac (cơ quan, đơn vị khác); danh sách hình thức khen thưởng chỉ gồm các "
                    "hình thức cấp đó được quyết định.")
+@click.option("--don-vi", "for_unit", is_flag=True,
+              help="Tạo sổ đề nghị để gửi các đơn vị điền (tên đơn vị, tờ trình, danh sách đề nghị), "
+                   'rồi nhập vào sổ số liệu bằng "tdkt nhap". Kèm --cap: danh sách hình thức chỉ gồm các hình '
+                   "thức cấp của cơ quan xét khen thưởng được quyết định.")
 @MAU_OPTION
 @click.help_option("-h", "--help", help=HELP_TEXT)
-def init(file: str, force: bool, level: str | None, mau: str | None) -> None:
+def init(file: str, force: bool, level: str | None, for_unit: bool, mau: str | None) -> None:
     """Tạo sổ Excel mẫu, sẵn sàng để điền."""
     from .glossary import IssuerLevel
     from .read.blank import write_starter_workbook
@@ -134,8 +154,13 @@ def init(file: str, force: bool, level: str | None, mau: str | None) -> None:
         raise UserError(f'Tên tệp phải có đuôi .xlsx (đang là "{target.name}").')
     if target.exists() and not force:
         raise UserError(f'Tệp "{target}" đã có. Dùng --force nếu muốn ghi đè.')
-    write_starter_workbook(target, Rules(settings_for(target, mau)), IssuerLevel.from_key(level) if level else None)
-    click.echo(f'Đã tạo "{target}". Mở bằng Excel, đọc trang "Hướng dẫn" rồi điền các trang còn lại.')
+    write_starter_workbook(target, Rules(settings_for(target, mau)), IssuerLevel.from_key(level) if level else None,
+                           for_unit=for_unit)
+    if for_unit:
+        click.echo(f'Đã tạo sổ đề nghị "{target}". Gửi cho đơn vị điền; đơn vị kiểm tra bằng "tdkt check {target.name}" '
+                   "trước khi gửi lại.")
+    else:
+        click.echo(f'Đã tạo "{target}". Mở bằng Excel, đọc trang "Hướng dẫn" rồi điền các trang còn lại.')
 
 
 @cli.command(cls=VietnameseCommand, context_settings=HELP,
@@ -151,17 +176,20 @@ def init(file: str, force: bool, level: str | None, mau: str | None) -> None:
               help="Ghi bản sao đã sửa của sổ Excel (<tên>-da-sua.xlsx, cạnh tệp gốc): chữ gõ bằng bảng mã cũ "
                    "TCVN3 (.VnTime) hoặc VNI (VNI-Times) được đổi sang Unicode; tệp gốc giữ nguyên.")
 @MAU_OPTION
+@REGISTER_OPTION
 @click.help_option("-h", "--help", help=HELP_TEXT)
-def check(files: tuple[str, ...], as_json: bool, as_template: bool, fix: bool, mau: str | None) -> None:
+def check(files: tuple[str, ...], as_json: bool, as_template: bool, fix: bool, mau: str | None,
+          register: str) -> None:
     """Kiểm tra tệp: sổ Excel (.xlsx) theo mẫu nhập liệu, hoặc văn bản Word (.docx) theo thể thức
     Nghị định 30/2020/NĐ-CP (khổ giấy, lề, phông và cỡ chữ, Quốc hiệu, Tiêu ngữ, số và ký hiệu,
     ngày tháng, tên loại, căn cứ, nơi nhận, chữ ký, số trang, phụ lục). Mỗi sai sót ghi rõ vị trí,
-    quy định và thực tế. Mã thoát 1 khi có lỗi, 0 khi không có lỗi."""
+    quy định và thực tế. Sổ Excel còn được đối chiếu với sổ theo dõi khen thưởng (điều kiện xét khen
+    thưởng trong dieu-kien.toml). Mã thoát 1 khi có lỗi, 0 khi không có lỗi."""
     failed = False
     for name in files:
         path = Path(name)
         kind = path.suffix.lower()
-        settings = settings_for(path, mau)
+        settings = settings_for(path, mau, register)
         if kind in (".docx", ".doc"):
             failed = (check_template(path, as_json) if as_template else check_docx(path, settings, as_json)) or failed
         elif kind in (".xlsx", ".xlsm", ".xls", ".csv"):
@@ -175,8 +203,13 @@ def check(files: tuple[str, ...], as_json: bool, as_template: bool, fix: bool, m
 
 def check_workbook(path: Path, settings: Settings) -> bool:
     from .build import prepare
+    from .importing.unit_book import is_unit_workbook
     from .problems import summary
 
+    if is_unit_workbook(path):
+        from .cli_import import check_unit_file
+
+        return check_unit_file(path, settings)
     prepared = prepare(path, settings)
     click.echo(f'Tệp "{path.name}":')
     for problem in prepared.problems:
@@ -278,17 +311,23 @@ def docx_files(paths) -> list[Path]:
 @click.option("-o", "--output", "outdir", default="output", metavar="THƯ_MỤC",
               help="Thư mục ghi văn bản (mặc định: output).")
 @click.option("--force", is_flag=True, help="Ghi đè cả văn bản đã được sửa tay sau lần tạo trước.")
+@click.option("--giu-ban-sua", "keep_edits", is_flag=True,
+              help="Giữ văn bản đã sửa tay cả khi số liệu của nó trong sổ đã thay đổi (bộ in ký và sổ tổng hợp của "
+                   "đợt đó không được tạo, vì sẽ không khớp với văn bản).")
 @click.option("--pdf", is_flag=True,
               help="Tạo thêm bản PDF của mỗi văn bản và bộ in ký cho từng đợt (cần LibreOffice).")
 @MAU_OPTION
+@REGISTER_OPTION
 @click.help_option("-h", "--help", help=HELP_TEXT)
-def build(file: str, outdir: str, force: bool, pdf: bool, mau: str | None) -> None:
+def build(file: str, outdir: str, force: bool, keep_edits: bool, pdf: bool, mau: str | None, register: str) -> None:
     """Tạo các văn bản từ sổ Excel vào thư mục (mặc định output/)."""
     from .build import build as run_build
     from .export.publish import BUNDLE_KIND, PDF_KIND
 
-    result = run_build(Path(file), Path(outdir), settings_for(Path(file), mau), force=force, pdf=pdf,
-                       progress=progress_bar)
+    if force and keep_edits:
+        raise UserError("Chỉ chọn một trong hai: --force (ghi đè bản sửa tay) hoặc --giu-ban-sua (giữ bản sửa tay).")
+    result = run_build(Path(file), Path(outdir), settings_for(Path(file), mau, register), force=force,
+                       keep_edits=keep_edits, pdf=pdf, progress=progress_bar)
     for path in result.user_files:
         click.echo(f"Dùng tệp riêng của cơ quan: {path}")
     for problem in result.problems:
@@ -311,9 +350,13 @@ def build(file: str, outdir: str, force: bool, pdf: bool, mau: str | None) -> No
         click.echo(f"Bản PDF: {pdfs} tệp, nằm cạnh từng văn bản .docx.")
     for message in result.failed:
         click.echo(message, err=True)
+    for conflict in result.conflicts:
+        click.echo(str(conflict), err=not conflict.adopted)
+    held = [c for c in result.conflicts if not c.adopted]
     click.echo(f"Xong: {len(result.written)} tệp mới, {len(result.unchanged)} tệp không đổi, "
-               f"{len(result.kept)} tệp giữ nguyên, {len(result.failed)} tệp không ghi được — thư mục {outdir}.")
-    sys.exit(1 if result.failed else 0)
+               f"{len(result.kept) + len(result.conflicts) - len(held)} tệp giữ nguyên, {len(held)} xung đột, "
+               f"{len(result.failed)} tệp không ghi được — thư mục {outdir}.")
+    sys.exit(1 if result.failed or held else 0)
 
 
 @cli.command(cls=VietnameseCommand, context_settings=HELP, name="mau",
@@ -321,21 +364,23 @@ def build(file: str, outdir: str, force: bool, pdf: bool, mau: str | None) -> No
 @click.argument("folder", required=False, default=USER_FOLDER, metavar="[THƯ_MỤC]")
 @click.help_option("-h", "--help", help=HELP_TEXT)
 def copy_templates(folder: str) -> None:
-    """Chép các mẫu văn bản (.docx) và tệp dữ liệu (.toml) có sẵn của phần mềm vào THƯ_MỤC
-    (mặc định mau/) để cơ quan sửa cho riêng mình. Đặt thư mục mau/ cạnh sổ Excel (hoặc dùng --mau):
-    tệp trong đó được dùng thay cho tệp cùng tên có sẵn. Tệp đã có trong thư mục được giữ nguyên.
+    """Chép các mẫu văn bản (.docx), bố cục phôi bằng khen (phoi/*.toml) và tệp dữ liệu (.toml) có sẵn
+    của phần mềm vào THƯ_MỤC (mặc định mau/) để cơ quan sửa cho riêng mình. Đặt thư mục mau/ cạnh sổ Excel
+    (hoặc dùng --mau): tệp trong đó được dùng thay cho tệp cùng tên có sẵn. Tệp đã có trong thư mục được giữ nguyên.
     Chỉ giữ lại những tệp thật sự sửa: tệp nào để nguyên thì xóa đi để luôn dùng bản mới của phần mềm."""
     target = Path(folder)
     if target.exists() and not target.is_dir():
         raise UserError(f'"{target}" là một tệp, không phải thư mục.')
     target.mkdir(parents=True, exist_ok=True)
-    sources = sorted(BUILTIN_TEMPLATES.glob("*.docx")) + [BUILTIN_TEMPLATES / "README.md"]
-    sources += sorted(BUILTIN_DATA.glob("*.toml"))
-    for source in sources:
-        destination = target / source.name
+    sources = [(BUILTIN_TEMPLATES, p) for pattern in ("*.docx", "README.md", "phoi/*.toml")
+               for p in sorted(BUILTIN_TEMPLATES.glob(pattern))]
+    sources += [(BUILTIN_DATA, p) for p in sorted(BUILTIN_DATA.glob("*.toml"))]
+    for root, source in sources:
+        destination = target / source.relative_to(root)
         if destination.exists():
             click.echo(f"Đã có, giữ nguyên: {destination}")
             continue
+        destination.parent.mkdir(exist_ok=True)
         shutil.copyfile(source, destination)
         click.echo(f"Đã chép: {destination}")
 
@@ -381,4 +426,7 @@ def usage_message(exc: click.UsageError) -> str:
     return "câu lệnh không đúng cách dùng"
 
 
+from . import cli_import  # noqa: E402,F401 - registers tdkt nhap
+from . import cli_register  # noqa: E402,F401 - registers ghi-so, tra-cuu, thong-ke, xuat
+from . import cli_certificate  # noqa: E402,F401  registers "tdkt in-bang"
 from . import cli_web  # noqa: E402,F401  (registers "tdkt web")

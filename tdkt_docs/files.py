@@ -1,7 +1,9 @@
-"""Atomic file output: a reader never sees a half-written file."""
+"""Atomic file output: a reader never sees a half-written file; every failure is a clear message."""
 from __future__ import annotations
 
 import contextlib
+import errno
+import hashlib
 import io
 import os
 import re
@@ -11,9 +13,40 @@ import zipfile
 from pathlib import Path
 from typing import Iterable, Iterator, TypeVar
 
+from .errors import UserError
 from .text import plain
 
 T = TypeVar("T")
+
+
+class FolderError(UserError):
+    """The output folder cannot take files: read-only, a file in its place, a full disk, a name too long."""
+
+
+class FileInUse(UserError):
+    """One file cannot be replaced: another program (Word) holds it open."""
+
+    @classmethod
+    def of(cls, target: Path) -> FileInUse:
+        return cls(f'Không ghi được "{target}": tệp đang mở trong Word hoặc chương trình khác. '
+                   "Hãy đóng tệp rồi chạy lại.")
+
+
+def folder_error(exc: OSError, path: Path) -> FolderError:
+    """The Vietnamese reason an operation on ``path`` failed."""
+    reasons = {
+        errno.EACCES: "không có quyền ghi vào thư mục này (thư mục chỉ đọc hoặc thuộc người dùng khác)",
+        errno.EPERM: "không có quyền ghi vào thư mục này (thư mục chỉ đọc hoặc thuộc người dùng khác)",
+        errno.EROFS: "ổ đĩa chỉ cho đọc",
+        errno.ENOSPC: "ổ đĩa đã đầy",
+        errno.EDQUOT: "đã hết dung lượng được phép trên ổ đĩa",
+        errno.ENAMETOOLONG: "tên hoặc đường dẫn quá dài",
+        errno.ENOTDIR: "một phần của đường dẫn là tệp, không phải thư mục",
+        errno.EEXIST: "đã có một tệp trùng tên ở chỗ cần tạo thư mục",
+    }
+    reason = reasons.get(exc.errno, exc.strerror or "lỗi hệ thống")
+    return FolderError(f'Không ghi được "{path}": {reason}. Chưa tệp nào bị ghi dở; các tệp đã có vẫn giữ nguyên. '
+                       "Hãy chọn thư mục khác (tùy chọn -o) hoặc sửa lỗi trên rồi chạy lại.")
 
 
 @contextlib.contextmanager
@@ -21,18 +54,30 @@ def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; on success rename it over ``target``.
 
     On any exception (Ctrl-C included) the temporary file is removed and ``target``
-    is left as it was.
+    is left as it was. A folder that cannot take the file raises ``FolderError``; a
+    target held open by another program, ``FileInUse``.
     """
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
     tmp_path: Path | None = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=target.suffix, dir=target.parent)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=target.suffix, dir=target.parent)
+        except OSError as exc:
+            raise folder_error(exc, target.parent) from None
         tmp_path = Path(tmp)
         os.close(fd)
         os.chmod(tmp_path, 0o666 & ~_umask())
-        yield tmp_path
-        os.replace(tmp_path, target)
+        try:
+            yield tmp_path
+        except OSError as exc:
+            raise folder_error(exc, target) from None
+        try:
+            os.replace(tmp_path, target)
+        except PermissionError:
+            raise FileInUse.of(target) from None
+        except OSError as exc:
+            raise folder_error(exc, target) from None
     except BaseException:
         if tmp_path is not None:
             tmp_path.unlink(missing_ok=True)
@@ -100,6 +145,21 @@ def clashes(named: Iterable[tuple[str, T]]) -> Iterator[tuple[T, T]]:
             seen[key] = item
 
 
+NAME_LIMIT = 100
+_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])$")
+
+
 def slug(text: str) -> str:
-    """ASCII file-name part: "Quý I/2024" -> "quy-i-2024"."""
-    return re.sub(r"[^a-z0-9]+", "-", plain(text)).strip("-") or "van-ban"
+    """A file or folder name safe on every system: "Quý I/2024" -> "quy-i-2024".
+
+    ASCII letters, digits and hyphens only (so no trailing dot or space); a Windows device
+    name (CON, NUL, COM1…) gets a suffix; a long name is cut to ``NAME_LIMIT`` characters
+    with a suffix taken from the whole text, so it stays the same from build to build.
+    """
+    name = re.sub(r"[^a-z0-9]+", "-", plain(text)).strip("-") or "van-ban"
+    if _RESERVED.match(name):
+        name += "-1"
+    if len(name) > NAME_LIMIT:
+        digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+        name = name[:NAME_LIMIT - 9].rstrip("-") + "-" + digest
+    return name

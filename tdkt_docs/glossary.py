@@ -44,6 +44,29 @@ TERMS: dict[str, str] = {
     "Hệ số": "coefficient",
     "Tiền thưởng": "prize money",
     "Quỹ thi đua, khen thưởng": "commendation fund",
+    # award register
+    "Sổ theo dõi khen thưởng": "award register",
+    "Quyết định đã ký": "signed decision",
+    "Ghi sổ": "record",
+    "Tra cứu": "lookup (history)",
+    "Điều kiện xét khen thưởng": "eligibility rule",
+    "Liên tục": "consecutive (streak)",
+    "Thống kê": "statistics",
+    "Xuất dữ liệu": "export",
+    "Căn cước công dân (CCCD)": "citizen identity number",
+    "Giới tính (Nam / Nữ)": "sex (male / female)",
+    "Cấp khen thưởng": "award level",
+    "Bản sửa / đã thay": "correction / superseded",
+    # certificates
+    "Bằng khen / Giấy khen": "certificate",
+    "Phôi (bằng, giấy khen in sẵn)": "pre-printed blank",
+    "Bố cục phôi": "layout",
+    "Ô chữ": "box",
+    "Số sổ vàng": "register number",
+    "Độ lệch máy in": "printer offset",
+    "Tờ chỉnh máy in": "calibration sheet",
+    "Bản nháp": "draft",
+    "Xem trước": "preview",
     # plan appendix
     "Nhiệm vụ": "task",
     "Quý": "quarter",
@@ -56,6 +79,11 @@ TERMS: dict[str, str] = {
     "Cột": "column",
     "Danh mục": "choice list",
     "Hướng dẫn": "instructions",
+    # import of the units' lists
+    "Nhập (tdkt nhap)": "import",
+    "Sổ đề nghị của đơn vị": "unit workbook",
+    "Danh sách đề nghị": "nomination list",
+    "Cần xem lại / Không nhận / Đã nhập": "attention / refused / already imported",
     # issuers
     "Cấp ban hành (tỉnh, sở, xã)": "issuer level",
     "Thẩm quyền ban hành": "authority line",
@@ -87,6 +115,13 @@ class RecipientKind(Choice):
     COLLECTIVE = "Tập thể"
     INDIVIDUAL = "Cá nhân"
     HOUSEHOLD = "Hộ gia đình"
+
+
+class Sex(Choice):
+    """Known in the award register only for a person addressed Ông or Bà."""
+
+    FEMALE = "Nữ"
+    MALE = "Nam"
 
 
 class Quarter(Choice):

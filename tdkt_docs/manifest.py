@@ -19,8 +19,10 @@ FILENAME = "manifest.json"
 class Entry:
     kind: str
     path: str
-    sha256: str
+    sha256: str          # the file as it is on disk
     title: str = ""
+    generated: str = ""  # what the tool made of the workbook for this path (differs when an edit is kept)
+    content: str = ""    # .docx: what a reader sees (check/fingerprint.py), the same after a mere re-save
     sources: list[dict] = field(default_factory=list)
     pages: int | None = None
     extra: dict = field(default_factory=dict)

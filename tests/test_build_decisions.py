@@ -35,7 +35,7 @@ def test_full_text_of_a_decision_and_its_list(make_workbook, decisions_content, 
         "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành "
         "một số điều của Luật Thi đua, khen thưởng;",
         "Căn cứ Quyết định số 13/2024/QĐ-UBND ngày 31 tháng 5 năm 2024 của Ủy ban nhân dân tỉnh ban hành Quy chế "
-        "công tác thi đua, khen thưởng tỉnh Bắc Ninh;",
+        "về công tác thi đua, khen thưởng của tỉnh Bắc Ninh;",
         "Xét đề nghị của Giám đốc Sở Y tế tại Tờ trình số 198/TTr-SYT ngày 09/9/2024 và đề nghị của Giám đốc "
         "Sở Nội vụ tại Tờ trình số 142/TTr-SNV ngày 16/9/2024.",
         "QUYẾT ĐỊNH:",
@@ -186,14 +186,15 @@ def problems(make_workbook, content):
 def test_check_unknown_form(make_workbook, decisions_content):
     decisions_content["nominations"][1]["form"] = "Huân chương Lao động hạng Ba"
     assert problems(make_workbook, decisions_content) == [
-        'Lỗi: trang "Đề nghị khen thưởng", ô K3 (cột "Hình thức khen thưởng"): "Huân chương Lao động hạng Ba" '
-        "không phải hình thức khen thưởng do Chủ tịch UBND tỉnh quyết định; hãy chọn trong danh sách của cột này."]
+        'Lỗi: trang "Đề nghị khen thưởng", ô L3 (cột "Hình thức khen thưởng"): "Huân chương Lao động hạng Ba" '
+        "không phải hình thức khen thưởng, danh hiệu thi đua nào phần mềm biết; hãy chọn trong danh sách của cột "
+        "này."]
 
 
 def test_check_form_not_allowed_for_kind(make_workbook, decisions_content):
     decisions_content["nominations"][1]["form"] = "Cờ thi đua của Ủy ban nhân dân tỉnh"
     assert problems(make_workbook, decisions_content) == [
-        'Lỗi: trang "Đề nghị khen thưởng", ô K3 (cột "Hình thức khen thưởng"): Cờ thi đua của Ủy ban nhân dân '
+        'Lỗi: trang "Đề nghị khen thưởng", ô L3 (cột "Hình thức khen thưởng"): Cờ thi đua của Ủy ban nhân dân '
         "tỉnh không tặng cho cá nhân (chỉ tặng cho: tập thể)."]
 
 
@@ -201,12 +202,12 @@ def test_check_missing_address_for_a_person(make_workbook, decisions_content):
     decisions_content["nominations"][1]["address"] = ""
     assert problems(make_workbook, decisions_content) == [
         'Lỗi: trang "Đề nghị khen thưởng", ô G3 (cột "Ông/Bà"): thiếu Ông/Bà cho cá nhân "Trần Thị Ánh"; '
-        'danh sách kèm theo ghi "Ông …" hoặc "Bà …".']
+        'danh sách kèm theo ghi "Ông …" hoặc "Bà …" (lực lượng vũ trang: ghi cấp bậc ở cột "Cấp bậc, quân hàm").']
 
 
 def test_check_signing_date_outside_every_rule_period(make_workbook, decisions_content):
     decisions_content["batches"] = [batch(signing=dt.date(2023, 6, 1))]
-    assert any(p.startswith('Lỗi: trang "Đợt khen thưởng", ô C2 (cột "Ngày ký dự kiến"): đợt "Quý III/2024": '
+    assert any(p.startswith('Lỗi: trang "Đợt khen thưởng", ô D2 (cột "Ngày ký dự kiến"): đợt "Quý III/2024": '
                             "Ngày ký 01/6/2023 nằm ngoài mọi giai đoạn có quy định")
                for p in problems(make_workbook, decisions_content))
 
@@ -214,7 +215,7 @@ def test_check_signing_date_outside_every_rule_period(make_workbook, decisions_c
 def test_check_duplicate_nomination_ignores_case_spacing_and_tone_placement(make_workbook, decisions_content):
     decisions_content["nominations"] = [person("Vũ Thị Hòa", "Bà"), person("VŨ  THỊ HOÀ", "Bà", position="Khác")]
     assert [p for p in problems(make_workbook, decisions_content) if p.startswith("Lỗi")] == [
-        'Lỗi: trang "Đề nghị khen thưởng", ô H3 (cột "Họ tên / Tên tập thể"): trùng với đề nghị ở dòng 2: '
+        'Lỗi: trang "Đề nghị khen thưởng", ô I3 (cột "Họ tên / Tên tập thể"): trùng với đề nghị ở dòng 2: '
         'cùng cá nhân "VŨ THỊ HOÀ", cùng hình thức, cùng năm 2024.']
 
 
@@ -251,7 +252,7 @@ def test_check_submission_dates(make_workbook, decisions_content):
     decisions_content["nominations"][1]["submission_date"] = dt.date(2024, 9, 30)
     decisions_content["batches"][0]["submission_date"] = dt.date(2024, 9, 25)
     assert problems(make_workbook, decisions_content) == [
-        'Lỗi: trang "Đợt khen thưởng", ô G2 (cột "Ngày tờ trình Sở Nội vụ"): ngày tờ trình Sở Nội vụ 25/9/2024 sau '
+        'Lỗi: trang "Đợt khen thưởng", ô H2 (cột "Ngày tờ trình thẩm định"): ngày tờ trình thẩm định 25/9/2024 sau '
         "ngày ký dự kiến 24/9/2024.",
         'Lỗi: trang "Đề nghị khen thưởng", ô E3 (cột "Ngày tờ trình"): Tờ trình số 198/TTr-SYT của Sở Y tế đã ghi '
         "ngày 09/9/2024 ở dòng 2; một tờ trình chỉ có một ngày.",
@@ -264,9 +265,9 @@ def test_check_names_typed_without_capitals(make_workbook, decisions_content):
     decisions_content["nominations"][1]["name"] = "trần thị ánh"
     decisions_content["nominations"][0]["name"] = "KHOA HỒI SỨC TÍCH CỰC"
     assert problems(make_workbook, decisions_content) == [
-        'Cảnh báo: trang "Đề nghị khen thưởng", ô H2 (cột "Họ tên / Tên tập thể"): tên "KHOA HỒI SỨC TÍCH CỰC" '
+        'Cảnh báo: trang "Đề nghị khen thưởng", ô I2 (cột "Họ tên / Tên tập thể"): tên "KHOA HỒI SỨC TÍCH CỰC" '
         "viết toàn chữ in hoa; danh sách kèm theo in đúng như đã gõ.",
-        'Cảnh báo: trang "Đề nghị khen thưởng", ô H3 (cột "Họ tên / Tên tập thể"): họ tên "trần thị ánh" có chữ '
+        'Cảnh báo: trang "Đề nghị khen thưởng", ô I3 (cột "Họ tên / Tên tập thể"): họ tên "trần thị ánh" có chữ '
         "đầu chưa viết hoa; văn bản in đúng như đã gõ.",
     ]
 
@@ -306,13 +307,44 @@ def test_a_typed_nhu_dieu_3_line_is_not_printed_twice(make_workbook, decisions_c
         in result.manifest.skipped
 
 
-def test_an_agency_of_another_province_is_told_to_fix_the_legal_basis_data(make_workbook, decisions_content,
-                                                                          tmp_path):
+HUNG_YEN_RULES = "Căn cứ Quy chế thi đua, khen thưởng của tỉnh Hưng Yên"
+HUNG_YEN_PLAN = "Căn cứ Kế hoạch công tác thi đua, khen thưởng năm 2024 của Ủy ban nhân dân tỉnh Hưng Yên"
+
+
+def test_an_agency_of_another_province_cites_its_own_lines_from_the_workbook(make_workbook, decisions_content,
+                                                                            tmp_path):
+    """The national lines come from can-cu.toml; the province's own from its "Căn cứ quyết định" sheet."""
     decisions_content["agency"].update(name_line_2="TỈNH HƯNG YÊN", place="Hưng Yên",
                                        short_name="UBND tỉnh Hưng Yên")
-    result = built(make_workbook, decisions_content, tmp_path)
-    assert any(note.startswith("Các dòng căn cứ của quyết định (tệp can-cu.toml) là của tỉnh Bắc Ninh, "
-                               'khác địa danh "Hưng Yên"') for note in result.manifest.skipped)
+    decisions_content["decision_basis"] = [{"text": HUNG_YEN_RULES, "start": dt.date(2024, 1, 1)},
+                                           {"text": HUNG_YEN_PLAN, "position": "Trước luật, nghị định"},
+                                           {"text": HUNG_YEN_RULES + " (cũ)", "end": dt.date(2023, 12, 31)}]
+    (path,) = decision_files(built(make_workbook, decisions_content, tmp_path))
+    blocks = docx_blocks(docx.Document(path))
+    assert [b for b in blocks if b.startswith("Căn cứ")] == [
+        HUNG_YEN_PLAN + ";",
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+        "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
+        "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành "
+        "một số điều của Luật Thi đua, khen thưởng;",
+        HUNG_YEN_RULES + ";",
+    ]
+    assert "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN" in blocks
+    assert "(Kèm theo Quyết định số 05/QĐ-UBND ngày 24 tháng 9 năm 2024 của Chủ tịch UBND tỉnh Hưng Yên)" in blocks
+    assert "Bắc Ninh" not in "\n".join(blocks)
+
+
+def test_a_workbook_without_its_own_lines_is_warned_and_cites_the_national_ones(make_workbook, decisions_content,
+                                                                               tmp_path):
+    workbook = make_workbook(decisions_content)
+    book = openpyxl.load_workbook(workbook)
+    del book["Căn cứ quyết định"]
+    book.save(workbook)
+    prepared = prepare(workbook, Settings())
+    (warning,) = [p for p in prepared.problems if p.code == "co_quan.thieu_can_cu"]
+    assert str(warning).startswith('Cảnh báo: trang "Căn cứ quyết định": sổ chưa có trang "Căn cứ quyết định"')
+    (decision,) = [d for d in prepared.composition.documents if d.kind == "quyet_dinh"]
+    assert [line.split(" ", 3)[2] for line in decision.context["can_cu"]] == ["Luật", "Luật", "Nghị"]
 
 
 def test_an_obsolete_file_edited_by_hand_is_kept_with_a_warning(make_workbook, decisions_content, tmp_path):

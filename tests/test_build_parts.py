@@ -2,6 +2,7 @@
 import docx
 
 from tdkt_docs.build import build
+from tdkt_docs.files import FileInUse
 from tdkt_docs.settings import Settings
 
 from helpers import docx_blocks, run_tdkt
@@ -98,7 +99,7 @@ def test_invalid_workbook_writes_nothing(make_workbook, content, tmp_path):
 
 def test_a_file_held_open_elsewhere_is_reported_and_the_rest_completes(make_workbook, content, tmp_path):
     def refuse(target, data):
-        raise PermissionError(13, "Permission denied", str(target))
+        raise FileInUse.of(target)  # what writing does on Windows when Word holds the file
     result = build(make_workbook(content), tmp_path / "out", Settings(), write=refuse)
     assert result.failed == [f'Không ghi được "{tmp_path / "out" / "ke-hoach-tdkt-2024.docx"}": tệp đang mở trong '
                              "Word hoặc chương trình khác. Hãy đóng tệp rồi chạy lại."]
@@ -114,7 +115,7 @@ def test_a_file_that_could_not_be_written_is_never_removed(make_workbook, conten
     content["tasks"][0]["content"] = "Nội dung mới"
 
     def locked(target, data):
-        raise PermissionError(13, "locked")
+        raise FileInUse.of(target)
     result = build(make_workbook(content), out, Settings(), write=locked)
     assert result.failed and result.removed == []
     assert (out / "ke-hoach-tdkt-2024.docx").read_bytes() == before

@@ -111,7 +111,7 @@ def set_year(source: Path, target: Path, year: int) -> Path:
 
 def test_year_2025_rebuild_moves_every_year_and_anniversary(tmp_path):
     workbook = set_year(SAMPLE_2024, tmp_path / "tdkt-2025.xlsx", 2025)
-    done = run_tdkt("build", workbook, "-o", tmp_path / "out")
+    done = run_tdkt("build", workbook, "-o", tmp_path / "out", "--mau", SAMPLE_2024.parent / "mau")
     assert done.returncode == 0, done.stderr
     document = docx.Document(tmp_path / "out" / "ke-hoach-tdkt-2025.docx")
     text = "\n".join(docx_blocks(document))

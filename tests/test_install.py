@@ -9,6 +9,7 @@ import venv
 from pathlib import Path
 
 import docx
+import pdfplumber
 import pytest
 
 from helpers import ROOT, SAMPLE_2024
@@ -54,3 +55,14 @@ def test_installed_package_carries_the_web_pages(installed, tmp_path):
     done = subprocess.run([installed, "-W", "ignore", "-c", script, str(tmp_path / "web")], cwd=tmp_path,
                           capture_output=True, text=True, encoding="utf-8")
     assert done.stdout.split() == ["200"] * 4, done.stderr
+
+
+def test_installed_package_has_the_certificate_layouts(installed, tmp_path):
+    done = subprocess.run([installed, "-m", "tdkt_docs", "in-bang", "--can-chinh", "-o", "can-chinh.pdf"],
+                          cwd=tmp_path, capture_output=True, text=True, encoding="utf-8")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0] == "Đã tạo: can-chinh.pdf (2 trang)"  # Bằng khen tỉnh, Giấy khen
+    with pdfplumber.open(tmp_path / "can-chinh.pdf") as pdf:
+        texts = [page.extract_text() for page in pdf.pages]
+    assert "TỜ CHỈNH MÁY IN — phôi Bằng khen tỉnh, khổ 420 × 297 mm" in texts[0]
+    assert "TỜ CHỈNH MÁY IN — phôi Giấy khen, khổ 297 × 210 mm" in texts[1]

@@ -21,7 +21,7 @@ def test_a_document_problem_reads_with_document_and_paragraph():
 
 
 def test_messages_point_at_the_real_cell_when_a_column_is_inserted(make_workbook, decisions_content, settings):
-    """An STT column before the table moves every column right: the name is in column I, not H."""
+    """An STT column before the table moves every column right: the name is in column J, not I."""
     import openpyxl
 
     decisions_content["nominations"][1]["name"] = "trần thị ánh"
@@ -31,7 +31,7 @@ def test_messages_point_at_the_real_cell_when_a_column_is_inserted(make_workbook
     book["Đề nghị khen thưởng"]["A1"] = "STT"
     book.save(workbook)
     problem = next(p for p in prepare(workbook, settings).problems if p.code == "ten.chu_hoa")
-    assert problem.location == Location("Đề nghị khen thưởng", "I3", "Họ tên / Tên tập thể")
+    assert problem.location == Location("Đề nghị khen thưởng", "J3", "Họ tên / Tên tập thể")
 
 
 def test_cross_row_problems_also_follow_the_inserted_column(make_workbook, decisions_content, settings):
@@ -43,7 +43,7 @@ def test_cross_row_problems_also_follow_the_inserted_column(make_workbook, decis
     book["Đề nghị khen thưởng"].insert_cols(1)
     book.save(workbook)
     problem = next(p for p in prepare(workbook, settings).problems if p.code == "de_nghi.trung")
-    assert (problem.location.cell, problem.severity) == ("I4", Severity.ERROR)
+    assert (problem.location.cell, problem.severity) == ("J4", Severity.ERROR)
     assert "trùng với đề nghị ở dòng 3" in problem.message
 
 
@@ -51,5 +51,6 @@ def test_the_cli_prints_each_problem_as_it_reads(make_workbook, decisions_conten
     decisions_content["nominations"][1]["form"] = "Huân chương Lao động"
     done = run_tdkt("check", make_workbook(decisions_content))
     assert done.returncode == 1
-    assert ('Lỗi: trang "Đề nghị khen thưởng", ô K3 (cột "Hình thức khen thưởng"): "Huân chương Lao động" không '
-            "phải hình thức khen thưởng do Chủ tịch UBND tỉnh quyết định") in done.stdout
+    assert ('Lỗi: trang "Đề nghị khen thưởng", ô L3 (cột "Hình thức khen thưởng"): "Huân chương Lao động" không '
+            "phải hình thức khen thưởng, danh hiệu thi đua nào phần mềm biết; hãy chọn trong danh sách của cột "
+            "này.") in done.stdout

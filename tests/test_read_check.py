@@ -115,8 +115,8 @@ def test_bad_year_and_number(make_workbook, content):
 
 
 @pytest.mark.parametrize("sheet, field, value, cell, header", [
-    ("batches", "first_number", -5, "H2", "Số quyết định đầu tiên"),
-    ("batches", "first_number", 0, "H2", "Số quyết định đầu tiên"),
+    ("batches", "first_number", -5, "I2", "Số quyết định đầu tiên"),
+    ("batches", "first_number", 0, "I2", "Số quyết định đầu tiên"),
     ("recipients", "copies", 0, "D2", "Số bản"),
 ])
 def test_numbers_below_one_are_refused(make_workbook, decisions_content, sheet, field, value, cell, header):

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from tdkt_docs.errors import UserError
-from tdkt_docs.glossary import RecipientKind
+from tdkt_docs.glossary import IssuerLevel, RecipientKind
 from tdkt_docs.problems import Severity
 from tdkt_docs.rules.book import Rules
 from tdkt_docs.rules.legal import RuleError, check_no_overlap, load_toml, normalize_kind, rules_used_unverified
@@ -19,6 +19,12 @@ BK = "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"
 CSTD = "Chiến sĩ thi đua cấp tỉnh"
 TLDXS = "Tập thể lao động xuất sắc"
 CO = "Cờ thi đua của Ủy ban nhân dân tỉnh"
+XA = "Xã, phường, đặc khu tiêu biểu"
+GK = "Giấy khen"
+PROVINCE, DEPARTMENT, COMMUNE, OTHER = (IssuerLevel.PROVINCE, IssuerLevel.DEPARTMENT, IssuerLevel.COMMUNE,
+                                        IssuerLevel.OTHER)
+# The first signing date each form has a coefficient for (NĐ 98/2023 gives none for Giấy khen here).
+FIRST_COEFFICIENT = {"giay_khen": date(2025, 7, 1)}
 
 
 def by_name(name):
@@ -29,8 +35,8 @@ def coefficient(form, kind, d):
     return CATALOGUE.coefficient(form, normalize_kind(kind) if isinstance(kind, str) else kind, d)
 
 
-def legal_basis_on(d):
-    return RULES.bases.on(d)
+def legal_basis_on(d, level=PROVINCE, form=""):
+    return RULES.bases.on(d, level, form)
 
 
 def warnings(used):
@@ -41,23 +47,40 @@ def warnings(used):
 
 def test_forms_of_the_provincial_chairman():
     forms = {f.name: f for f in CATALOGUE.forms}
-    assert list(forms)[0] == BK
+    assert CATALOGUE.names(PROVINCE) == (BK, CSTD, TLDXS, CO, XA)
     assert forms[BK].kinds == (COLLECTIVE, INDIVIDUAL, HOUSEHOLD)
     assert forms[CSTD].kinds == (INDIVIDUAL,)
     assert forms[TLDXS].kinds == (COLLECTIVE,)
     assert forms[CO].kinds == (COLLECTIVE,)
-    assert {f.authority for f in forms.values()} == {"Chủ tịch Ủy ban nhân dân tỉnh"}
+    assert {forms[name].levels for name in CATALOGUE.names(PROVINCE)} == {(PROVINCE,)}
+    assert all("Điều 79" in forms[name].authority_source for name in CATALOGUE.names(PROVINCE))
 
 
-@pytest.mark.parametrize("name, title, phrase", [
-    (BK, "Về việc tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", BK),
-    (CSTD, "Về việc tặng danh hiệu Chiến sĩ thi đua cấp tỉnh", "danh hiệu Chiến sĩ thi đua cấp tỉnh"),
-    (TLDXS, "Về việc tặng danh hiệu Tập thể lao động xuất sắc", "danh hiệu Tập thể lao động xuất sắc"),
-    (CO, "Về việc tặng Cờ thi đua của Ủy ban nhân dân tỉnh", CO),
+def test_authority_matrix_by_level():
+    assert CATALOGUE.names(DEPARTMENT) == CATALOGUE.names(OTHER) == (
+        GK, "Lao động tiên tiến", "Chiến sĩ thi đua cơ sở", "Tập thể lao động tiên tiến")
+    assert CATALOGUE.names(COMMUNE) == (GK, "Lao động tiên tiến", "Chiến sĩ thi đua cơ sở",
+                                        "Tập thể lao động tiên tiến", "Thôn, tổ dân phố văn hóa", "Gia đình văn hóa")
+    assert set(CATALOGUE.names()) == {n for level in IssuerLevel for n in CATALOGUE.names(level)}
+    assert not set(CATALOGUE.names(PROVINCE)) & set(CATALOGUE.names(COMMUNE))
+    giay_khen = by_name(GK)
+    assert giay_khen.levels == (DEPARTMENT, COMMUNE, OTHER)
+    assert "Điều 80" in giay_khen.authority_source
+    assert giay_khen.kinds == (COLLECTIVE, INDIVIDUAL, HOUSEHOLD)
+    assert [f.name for f in CATALOGUE.forms if not f.paid] == ["Gia đình văn hóa"]
+
+
+@pytest.mark.parametrize("name, is_title, phrase", [
+    (BK, False, BK),
+    (CSTD, True, "danh hiệu Chiến sĩ thi đua cấp tỉnh"),
+    (TLDXS, True, "danh hiệu Tập thể lao động xuất sắc"),
+    (CO, False, CO),
+    (GK, False, GK),
+    ("Gia đình văn hóa", True, "danh hiệu “Gia đình văn hóa”"),
 ])
-def test_titles_and_phrases(name, title, phrase):
+def test_titles_and_phrases(name, is_title, phrase):
     form = by_name(name)
-    assert (form.title, form.phrase) == (title, phrase)
+    assert (form.is_title, form.phrase) == (is_title, phrase)
     assert form.source
 
 
@@ -76,12 +99,16 @@ def test_titles_and_phrases(name, title, phrase):
     ("Cờ thi đua UBND tỉnh", CO),
     ("tặng Cờ thi đua của Ủy ban nhân dân tỉnh", CO),
     ("Cờ thi đua của Uỷ ban nhân dân tỉnh", CO),
+    ("Giấy khen", GK),
+    ("GK", GK),
+    ("giấy khen của Giám đốc Sở", GK),
+    ("Gia đình văn hoá", "Gia đình văn hóa"),
 ])
 def test_find_form(query, name):
     assert CATALOGUE.find(query).name == name
 
 
-@pytest.mark.parametrize("query", ["Huân chương Lao động hạng Ba", "Giấy khen", "Bằng khen", ""])
+@pytest.mark.parametrize("query", ["Huân chương Lao động hạng Ba", "Bằng khen", "Giấy khen của Bộ trưởng", ""])
 def test_find_form_unknown(query):
     assert CATALOGUE.find(query) is None
 
@@ -95,6 +122,9 @@ def test_find_form_unknown(query):
     (CSTD, "cá  nhân", date(2025, 8, 15), "3.0", True, "NĐ 152/2025/NĐ-CP Điều 50"),
     (TLDXS, "Tập thể", date(2025, 8, 15), "1.5", True, "NĐ 152/2025/NĐ-CP Điều 50"),
     (CO, "TẬP THỂ", date(2026, 8, 1), "8.0", True, "NĐ 152/2025/NĐ-CP Điều 50"),
+    (GK, "Cá nhân", date(2025, 8, 15), "0.3", False, "NĐ 152/2025/NĐ-CP Điều 54"),
+    (GK, "Tập thể", date(2025, 8, 15), "0.6", False, "NĐ 152/2025/NĐ-CP Điều 54"),
+    ("Lao động tiên tiến", "Cá nhân", date(2024, 3, 15), "0.3", True, "NĐ 98/2023/NĐ-CP Điều 54"),
 ])
 def test_coefficient(name, kind, d, value, verified, source):
     coef = coefficient(by_name(name), kind, d)
@@ -136,13 +166,23 @@ def test_coefficient_before_the_law_of_2022_applies():
     )
 
 
-@given(st.sampled_from([(f, k) for f in CATALOGUE.forms for k in f.kinds]),
+@given(st.sampled_from([(f, k) for f in CATALOGUE.forms if f.paid for k in f.kinds]),
        st.dates(min_value=date(2024, 1, 1), max_value=date(2040, 12, 31)))
 def test_every_allowed_kind_has_a_coefficient_on_every_day_since_2024(case, d):
     form, kind = case
+    d = max(d, FIRST_COEFFICIENT.get(form.key, d))
     coef = coefficient(form, kind, d)
     assert coef.effective_from <= d and (coef.effective_to is None or d <= coef.effective_to)
     assert coef.kind is kind and coef.form == form.name
+
+
+def test_giay_khen_before_nd_152_names_the_period_it_has():
+    with pytest.raises(RuleError, match=r"^Ngày ký 30/6/2025 nằm ngoài .* \(có quy định từ 01/7/2025\)\.$"):
+        coefficient(by_name(GK), "Cá nhân", date(2025, 6, 30))
+
+
+def test_a_form_without_money_has_no_prize():
+    assert RULES.prize(by_name("Gia đình văn hóa"), HOUSEHOLD, date(2025, 8, 15)) is None
 
 
 LUAT_2015 = "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;"
@@ -154,31 +194,44 @@ ND_98 = ("Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2
 ND_152 = ("Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp, "
           "phân quyền trong lĩnh vực thi đua, khen thưởng; quy định chi tiết và hướng dẫn thi hành "
           "một số điều của Luật Thi đua, khen thưởng;")
-QD_13 = ("Căn cứ Quyết định số 13/2024/QĐ-UBND ngày 31 tháng 5 năm 2024 của Ủy ban nhân dân tỉnh "
-         "ban hành Quy chế công tác thi đua, khen thưởng tỉnh Bắc Ninh;")
-QD_86 = ("Căn cứ Quyết định số 86/2025/QĐ-UBND ngày 03 tháng 12 năm 2025 của Ủy ban nhân dân tỉnh "
-         "ban hành Quy định về công tác thi đua, khen thưởng tỉnh Bắc Ninh;")
+LUAT_65 = "Căn cứ Luật Tổ chức chính quyền địa phương số 65/2025/QH15;"
+ND_86 = ("Căn cứ Nghị định số 86/2023/NĐ-CP của Chính phủ quy định khung tiêu chuẩn và trình tự, thủ tục, hồ sơ "
+         "xét tặng danh hiệu “Gia đình văn hóa”; “Thôn, tổ dân phố văn hóa”, “Xã, phường, thị trấn tiêu biểu”;")
 
 
 @pytest.mark.parametrize("d, lines", [
     (date(2024, 3, 15), [LUAT_2015, TDKT_2022, ND_98]),
-    (date(2024, 5, 31), [LUAT_2015, TDKT_2022, ND_98, QD_13]),
-    (date(2024, 11, 20), [LUAT_2015, TDKT_2022, ND_98, QD_13]),
-    (date(2025, 6, 30), [LUAT_72, TDKT_2022, ND_98, QD_13]),
-    (date(2025, 7, 1), [LUAT_72, TDKT_06, ND_152, QD_13]),
-    (date(2025, 8, 15), [LUAT_72, TDKT_06, ND_152, QD_13]),
-    (date(2025, 12, 14), [LUAT_72, TDKT_06, ND_152, QD_13]),
-    (date(2025, 12, 15), [LUAT_72, TDKT_06, ND_152, QD_86]),
-    (date(2025, 12, 20), [LUAT_72, TDKT_06, ND_152, QD_86]),
+    (date(2024, 11, 20), [LUAT_2015, TDKT_2022, ND_98]),
+    (date(2025, 3, 1), [LUAT_65, TDKT_2022, ND_98]),
+    (date(2025, 6, 30), [LUAT_72, TDKT_2022, ND_98]),
+    (date(2025, 7, 1), [LUAT_72, TDKT_06, ND_152]),
+    (date(2025, 12, 20), [LUAT_72, TDKT_06, ND_152]),
 ])
 def test_legal_basis_on(d, lines):
     assert [b.text for b in legal_basis_on(d)] == lines
 
 
+def test_no_line_of_one_province_in_the_national_data():
+    texts = [b.text for b in RULES.bases.lines]
+    assert not [t for t in texts if "Bắc Ninh" in t or "QĐ-UBND" in t]
+
+
+@pytest.mark.parametrize("level, form, lines", [
+    (COMMUNE, "giay_khen", [LUAT_72, TDKT_06, ND_152]),
+    (DEPARTMENT, "giay_khen", [TDKT_06, ND_152]),
+    (OTHER, "lao_dong_tien_tien", [TDKT_06, ND_152]),
+    (COMMUNE, "gia_dinh_van_hoa", [LUAT_72, TDKT_06, ND_152, ND_86]),
+    (COMMUNE, "thon_van_hoa", [LUAT_72, TDKT_06, ND_152, ND_86]),
+])
+def test_legal_basis_by_level_and_form(level, form, lines):
+    assert [b.text for b in legal_basis_on(date(2025, 8, 15), level, form)] == lines
+
+
 def test_legal_basis_marks_what_is_unverified():
-    verified = {b.text: b.verified for b in legal_basis_on(date(2025, 8, 15))}
-    assert verified == {LUAT_72: True, TDKT_06: True, ND_152: True, QD_13: False}
-    assert all(b.verified for b in legal_basis_on(date(2025, 12, 20)))
+    verified = {b.text: b.verified for b in legal_basis_on(date(2025, 3, 1))}
+    assert verified == {LUAT_65: False, TDKT_2022: False, ND_98: True}
+    assert all(b.verified for b in legal_basis_on(date(2025, 8, 15)))
+    assert not legal_basis_on(date(2025, 8, 15), COMMUNE, "gia_dinh_van_hoa")[-1].verified
 
 
 def test_legal_basis_before_2024():
@@ -188,24 +241,27 @@ def test_legal_basis_before_2024():
                               "của quyết định khen thưởng (có quy định từ 01/01/2024).")
 
 
-@given(st.dates(min_value=date(2024, 1, 1), max_value=date(2040, 12, 31)))
-def test_every_signing_date_gets_one_line_per_instrument(d):
-    texts = [b.text for b in legal_basis_on(d)]
+@given(st.dates(min_value=date(2024, 1, 1), max_value=date(2040, 12, 31)), st.sampled_from(list(IssuerLevel)))
+def test_every_signing_date_gets_one_line_per_instrument(d, level):
+    texts = [b.text for b in legal_basis_on(d, level)]
     assert all(t.startswith("Căn cứ ") and t.endswith(";") for t in texts)
-    assert sum("Luật Tổ chức chính quyền địa phương" in t for t in texts) == 1
+    local_government = level in (PROVINCE, COMMUNE)
+    assert sum("Luật Tổ chức chính quyền địa phương" in t for t in texts) == local_government
     assert sum("Luật Thi đua, khen thưởng" in t and "Nghị định" not in t for t in texts) == 1
     assert sum(t.startswith("Căn cứ Nghị định") for t in texts) == 1
-    assert sum(t.startswith("Căn cứ Quyết định") for t in texts) == (d >= date(2024, 5, 31))
+    assert not [t for t in texts if t.startswith("Căn cứ Quyết định")]
 
 
 def test_unverified_warnings_name_value_and_source_once():
     form = by_name(TLDXS)
-    used = [form, form, *legal_basis_on(date(2025, 8, 15)), coefficient(form, "Tập thể", date(2025, 8, 15))]
+    used = [form, form, *legal_basis_on(date(2025, 3, 1)), coefficient(form, "Tập thể", date(2025, 8, 15))]
     assert warnings(used) == [
-        "Chưa đối chiếu với văn bản chính thức: thẩm quyền và trích yếu của Tập thể lao động xuất sắc; "
+        "Chưa đối chiếu với văn bản chính thức: thẩm quyền và cách viết của Tập thể lao động xuất sắc; "
         "nguồn: QĐ 86/2025/QĐ-UBND Điều 5 (Chủ tịch quyết định trực tiếp); trích yếu chưa đối chiếu.",
-        f'Chưa đối chiếu với văn bản chính thức: dòng "{QD_13}"; nguồn: QĐ 13/2024/QĐ-UBND tỉnh Bắc Ninh '
-        "(trích yếu và áp dụng sau hợp nhất tỉnh chưa đối chiếu).",
+        f'Chưa đối chiếu với văn bản chính thức: dòng "{LUAT_65}"; nguồn: Luật số 65/2025/QH15 ngày 19/02/2025 '
+        "(ngày hiệu lực 01/3/2025 chưa đối chiếu).",
+        f'Chưa đối chiếu với văn bản chính thức: dòng "{TDKT_2022}"; nguồn: Luật số 06/2022/QH15, hiệu lực từ '
+        "01/01/2024 (cách viết theo ngày thông qua chưa đối chiếu).",
     ]
 
 

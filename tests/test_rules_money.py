@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, strategies as st
 
-from tdkt_docs.glossary import RecipientKind
+from tdkt_docs.glossary import IssuerLevel, RecipientKind
 from tdkt_docs.rules.book import Rules
 from tdkt_docs.rules.legal import RuleError, rules_used_unverified
 from tdkt_docs.rules.money import Rounding, format_amount
@@ -26,6 +26,7 @@ AMOUNTS = {
     "2.25": {1_800_000: 4_050_000, 2_340_000: 5_270_000, 2_530_000: 5_700_000},
     "3.0": {1_800_000: 5_400_000, 2_340_000: 7_020_000, 2_530_000: 7_590_000},
     "8.0": {1_800_000: 14_400_000, 2_340_000: 18_720_000, 2_530_000: 20_240_000},
+    "2.0": {1_800_000: 3_600_000, 2_340_000: 4_680_000, 2_530_000: 5_060_000},
 }
 
 TABLE = {
@@ -35,7 +36,20 @@ TABLE = {
     ("chien_si_thi_dua_tinh", INDIVIDUAL): "3.0",
     ("tap_the_lao_dong_xuat_sac", COLLECTIVE): "1.5",
     ("co_thi_dua_tinh", COLLECTIVE): "8.0",
+    ("xa_tieu_bieu", COLLECTIVE): "2.0",
 }
+
+# Forms of sở, xã and other bodies: amount by base salary (a household gets 1.5 × the rounded individual amount).
+LOWER_LEVELS = {
+    ("giay_khen", COLLECTIVE): {2_340_000: 1_410_000, 2_530_000: 1_520_000},
+    ("giay_khen", INDIVIDUAL): {2_340_000: 710_000, 2_530_000: 760_000},
+    ("giay_khen", HOUSEHOLD): {2_340_000: 1_070_000, 2_530_000: 1_140_000},
+    ("lao_dong_tien_tien", INDIVIDUAL): {1_800_000: 540_000, 2_340_000: 710_000, 2_530_000: 760_000},
+    ("chien_si_thi_dua_co_so", INDIVIDUAL): {1_800_000: 1_800_000, 2_340_000: 2_340_000, 2_530_000: 2_530_000},
+    ("tap_the_lao_dong_tien_tien", COLLECTIVE): {1_800_000: 1_440_000, 2_340_000: 1_880_000, 2_530_000: 2_030_000},
+    ("thon_van_hoa", COLLECTIVE): {1_800_000: 2_700_000, 2_340_000: 3_510_000, 2_530_000: 3_800_000},
+}
+SALARY_DATE = {1_800_000: date(2024, 3, 15), 2_340_000: date(2025, 8, 15), 2_530_000: date(2026, 8, 1)}
 
 CASES = [
     (key, kind, salary, d)
@@ -66,7 +80,23 @@ def warnings(used):
 
 
 def test_table_covers_every_form_and_kind():
-    assert {(f.key, k) for f in RULES.catalogue.forms for k in f.kinds} == set(TABLE)
+    provincial = {f.key for f in RULES.catalogue.forms if IssuerLevel.PROVINCE in f.levels}
+    paid = [f for f in RULES.catalogue.forms if f.paid]
+    assert {(f.key, k) for f in paid if f.key in provincial for k in f.kinds} == set(TABLE)
+    assert {(f.key, k) for f in paid if f.key not in provincial for k in f.kinds} == set(LOWER_LEVELS)
+
+
+@pytest.mark.parametrize("key, kind, salary", [(key, kind, salary) for (key, kind), amounts in LOWER_LEVELS.items()
+                                               for salary in amounts])
+def test_money_table_of_lower_levels(key, kind, salary):
+    prize = prize_amount(form(key), kind, SALARY_DATE[salary])
+    assert prize.base.amount == salary
+    assert prize.amount == LOWER_LEVELS[key, kind][salary]
+
+
+def test_a_form_without_money_gives_no_prize():
+    assert [f.key for f in RULES.catalogue.forms if not f.paid] == ["gia_dinh_van_hoa"]
+    assert prize_amount(form("gia_dinh_van_hoa"), HOUSEHOLD, date(2025, 8, 15)) is None
 
 
 @pytest.mark.parametrize("key, kind, salary, d", CASES)

@@ -42,16 +42,18 @@ def test_a_template_in_mau_beside_the_workbook_replaces_the_built_in_one(make_wo
 
 
 def test_a_data_file_in_mau_replaces_the_built_in_one(make_workbook, decisions_content, tmp_path):
+    """An empty "Quỹ chi thưởng" cell takes the level's wording, and mau/cap-ban-hanh.toml changes it."""
     mau = tmp_path / "rieng"
     mau.mkdir()
-    wording = (BUILTIN_DATA / "quyet-dinh.toml").read_text(encoding="utf-8")
-    (mau / "quyet-dinh.toml").write_text(
+    wording = (BUILTIN_DATA / "cap-ban-hanh.toml").read_text(encoding="utf-8")
+    (mau / "cap-ban-hanh.toml").write_text(
         wording.replace('quy = "Quỹ thi đua, khen thưởng của tỉnh"', 'quy = "Quỹ thi đua, khen thưởng của Sở"'),
         encoding="utf-8")
+    decisions_content["agency"]["fund"] = ""
     result = build(make_workbook(decisions_content), tmp_path / "out", Settings((mau,)))
     article_2 = next(t for t in texts(decision_of(result)) if t.startswith("Điều 2."))
     assert article_2.endswith("trích từ Quỹ thi đua, khen thưởng của Sở năm 2024.")
-    assert result.user_files == [mau / "quyet-dinh.toml"]
+    assert result.user_files == [mau / "cap-ban-hanh.toml"]
 
 
 def test_two_settings_in_one_process_do_not_share_what_they_loaded(tmp_path):

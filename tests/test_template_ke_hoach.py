@@ -1,4 +1,9 @@
-"""The Kế hoạch template: rendered with docxtpl, then checked for text and NĐ 30 format."""
+"""The Kế hoạch templates: rendered with docxtpl, then checked for text and NĐ 30 format.
+
+The format and the long prose are judged on the Bắc Ninh office's own template (the sample's mau/ folder,
+copied word for word from the province's 2024 plan); the neutral built-in template must render, lint
+clean, pass the NĐ 30 checker and carry no province's prose.
+"""
 from __future__ import annotations
 
 import io
@@ -16,10 +21,12 @@ from tdkt_docs.check.document import Checker, check_document
 from tdkt_docs.check.template import lint_template
 from tdkt_docs.documents.ke_hoach import DOCUMENT
 
-from helpers import TEMPLATES, doc_default, resolved
+from helpers import SAMPLE_2024, TEMPLATES, doc_default, resolved
 from support.documents import BOOK
 
-TEMPLATE = TEMPLATES / DOCUMENT.template
+BAC_NINH = SAMPLE_2024.parent / "mau" / DOCUMENT.template  # the Bắc Ninh office's template
+BUILT_IN = TEMPLATES / DOCUMENT.template                    # the neutral plan every body starts from
+BOTH = pytest.mark.parametrize("template", [BAC_NINH, BUILT_IN], ids=["bac_ninh", "built_in"])
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 APPENDIX_HEADINGS = ["STT", "Nội dung thực hiện", "Đơn vị chỉ đạo", "Đơn vị thực hiện", "Đơn vị phối hợp", "Ghi chú"]
@@ -27,9 +34,10 @@ APPENDIX_HEADINGS = ["STT", "Nội dung thực hiện", "Đơn vị chỉ đạo
 
 # --- sample context --------------------------------------------------------------
 
-def anniversary(start: str, year: int) -> dict:
+def anniversary(start: str, year: int, name: str) -> dict:
     day_month, first = start.rsplit("/", 1)
-    return {"so_nam": year - int(first), "tu": start, "den": f"{day_month}/{year}", "nam_goc": int(first)}
+    return {"so_nam": year - int(first), "tu": start, "den": f"{day_month}/{year}", "nam_goc": int(first),
+            "ten": name}
 
 
 def task(stt: int, noi_dung: list[str], chi_dao: list[str], thuc_hien: list[str],
@@ -83,10 +91,11 @@ def context(nam: int = 2024, **changes) -> dict:
         "nam_truoc": nam - 1,
         "nam_sau": nam + 1,
         "ky_niem": {
-            "thanh_lap_dang": anniversary("03/02/1930", nam),
-            "sinh_nhat_bac": anniversary("19/5/1890", nam),
-            "loi_keu_goi_thi_dua": anniversary("11/6/1948", nam),
-            "cach_mang_thang_tam": anniversary("19/8/1945", nam),
+            "thanh_lap_dang": anniversary("03/02/1930", nam, "Ngày thành lập Đảng Cộng sản Việt Nam"),
+            "sinh_nhat_bac": anniversary("19/5/1890", nam, "Ngày sinh Chủ tịch Hồ Chí Minh"),
+            "loi_keu_goi_thi_dua": anniversary("11/6/1948", nam,
+                                               "Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc"),
+            "cach_mang_thang_tam": anniversary("02/9/1945", nam, "Cách mạng Tháng Tám và Quốc khánh 02/9"),
         },
         "can_cu": [
             "Căn cứ Luật Tổ chức chính quyền địa phương năm 2015;",
@@ -108,8 +117,8 @@ def context(nam: int = 2024, **changes) -> dict:
     return ctx
 
 
-def render(ctx: dict) -> docx.document.Document:
-    template = DocxTemplate(TEMPLATE)
+def render(ctx: dict, path=BAC_NINH) -> docx.document.Document:
+    template = DocxTemplate(path)
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     template.render(ctx, jinja_env=env, autoescape=True)
     out = io.BytesIO()
@@ -279,8 +288,9 @@ def test_signature_block(doc):
     assert_borderless(table)
 
 
-def test_template_formats_through_styles_not_direct_run_formatting():
-    template = docx.Document(TEMPLATE)
+@BOTH
+def test_template_formats_through_styles_not_direct_run_formatting(template):
+    template = docx.Document(template)
     for paragraph in all_paragraphs(template):
         assert paragraph.style.name != "Normal" or not paragraph.text.strip(), paragraph.text
         for run in paragraph.runs:
@@ -469,8 +479,9 @@ def test_empty_noi_nhan_omits_its_heading():
 
 # --- template hygiene ----------------------------------------------------------------------
 
-def test_each_tag_sits_in_one_run_and_block_tags_are_alone():
-    template = docx.Document(TEMPLATE)
+@BOTH
+def test_each_tag_sits_in_one_run_and_block_tags_are_alone(template):
+    template = docx.Document(template)
     for paragraph in all_paragraphs(template):
         for run in paragraph.runs:
             assert run.text.count("{{") == run.text.count("}}")
@@ -491,8 +502,9 @@ def test_sample_context_is_what_the_plan_type_provides():
     assert set(context()) == DOCUMENT.variables
 
 
-def test_template_lints_clean_with_the_plan_variables():
-    assert lint_template(TEMPLATE, DOCUMENT.variables) == []
+@BOTH
+def test_template_lints_clean_with_the_plan_variables(template):
+    assert lint_template(template, DOCUMENT.variables) == []
 
 
 def test_rendered_plans_pass_the_checker(doc, doc_2025, doc_without_appendix):
@@ -507,7 +519,70 @@ def test_built_sample_plan_passes_the_checker(sample_2024_built):
     assert check_document(sample_2024_built / "ke-hoach-tdkt-2024.docx", BOOK) == []
 
 
-def test_template_metadata_names_no_tool():
-    props = docx.Document(TEMPLATE).core_properties
+@BOTH
+def test_template_metadata_names_no_tool(template):
+    props = docx.Document(template).core_properties
     assert props.title == "Kế hoạch công tác thi đua, khen thưởng"
     assert props.author == "" and props.comments == ""
+
+
+# --- the neutral built-in template --------------------------------------------------------
+
+COMMUNE = {"co_quan_ban_hanh": ["ỦY BAN NHÂN DÂN", "XÃ TAM SƠN"], "co_quan_viet_gon": "UBND xã Tam Sơn",
+           "dia_danh": "Tam Sơn", "so_ky_hieu": "      /KH-UBND",
+           "noi_nhan": ["- Các cơ quan, đơn vị thuộc UBND xã;", "- Lưu: VT, VP."],
+           "chu_ky": {"tham_quyen": ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "ho_ten": "Nguyễn Văn Bình"}}
+
+
+@pytest.fixture(scope="module")
+def neutral():
+    return {"2024": render(context(**COMMUNE), BUILT_IN), "2025": render(context(2025, **COMMUNE), BUILT_IN),
+            "without_appendix": render(context(phu_luc=None, **COMMUNE), BUILT_IN)}
+
+
+def template_texts(document, ctx: dict) -> list[str]:
+    """The body paragraphs that come from the template's own wording (not a line of the context's lists)."""
+    given = set(ctx["can_cu"])
+    return [p.text for p in document.paragraphs if p.text.strip() and p.text not in given]
+
+
+def test_neutral_plan_names_the_issuer_and_no_province(neutral):
+    texts = template_texts(neutral["2024"], context(**COMMUNE))
+    assert texts[:2] == ["KẾ HOẠCH", "Công tác thi đua, khen thưởng năm 2024"]
+    assert texts[2] == ("Để công tác thi đua, khen thưởng năm 2024 đạt hiệu quả thiết thực, góp phần thực hiện "
+                        "thắng lợi các mục tiêu, nhiệm vụ được giao, UBND xã Tam Sơn ban hành Kế hoạch công tác "
+                        "thi đua, khen thưởng năm 2024 như sau:")
+    closing = next(t for t in texts if t.startswith("Trong quá trình thực hiện"))
+    assert closing.endswith("phản ánh về UBND xã Tam Sơn để được hướng dẫn, giải quyết./.")
+    prose = [t for t in texts if not t.startswith(("PHỤ LỤC", "(Kèm theo"))]
+    assert [t for t in prose if "tỉnh" in t or "Bắc Ninh" in t] == []
+    assert "(Kèm theo Kế hoạch số       /KH-UBND, ngày      tháng      năm 2024 của UBND xã Tam Sơn)" in texts
+
+
+def test_neutral_plan_moves_every_year_and_anniversary(neutral):
+    text = body_text(neutral["2025"])
+    assert ("95 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2025); 135 năm Ngày sinh Chủ tịch "
+            "Hồ Chí Minh (19/5/1890 - 19/5/2025); 77 năm Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc "
+            "(11/6/1948 - 11/6/2025); 80 năm Cách mạng Tháng Tám và Quốc khánh 02/9.") in text
+    assert "2024" not in "\n".join(template_texts(neutral["2025"], context(2025, **COMMUNE)))
+
+
+def test_neutral_plan_keeps_the_format_of_the_office_template(neutral):
+    document = neutral["2024"]
+    assert [s.orientation for s in document.sections] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE]
+    assert fmt(document, "KẾ HOẠCH") == (14, True, False)
+    assert fmt(document, "Để công tác thi đua, khen thưởng năm 2024") == (14, False, False)
+    assert fmt(document, "I. MỤC ĐÍCH, YÊU CẦU") == (14, True, False)
+    assert [c.text for c in appendix_table(document).rows[0].cells] == APPENDIX_HEADINGS
+    assert {resolved(document, p, r, "name") for p, r in text_runs(document)} == {"Times New Roman"}
+    assert len(neutral["without_appendix"].tables) == 2
+
+
+def test_neutral_plans_leave_no_tags_and_pass_the_checker(neutral):
+    checker = Checker(BOOK)
+    for document in neutral.values():
+        for xml in xml_parts(document):
+            assert "{{" not in xml and "{%" not in xml and "%}" not in xml and "}}" not in xml
+        out = io.BytesIO()
+        document.save(out)
+        assert checker.check_bytes(out.getvalue()) == []

@@ -49,21 +49,22 @@ CAN_CU = [
     "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành "
     "một số điều của Luật Thi đua, khen thưởng;",
     "Căn cứ Quyết định số 13/2024/QĐ-UBND ngày 31 tháng 5 năm 2024 của Ủy ban nhân dân tỉnh ban hành "
-    "Quy chế công tác thi đua, khen thưởng tỉnh Bắc Ninh;",
+    "Quy chế về công tác thi đua, khen thưởng của tỉnh Bắc Ninh;",
 ]
-XET_DE_NGHI = {
-    "don_vi": [{"thu_truong": "Giám đốc Sở Giáo dục và Đào tạo", "so": "215/TTr-SGDĐT", "ngay": "02/12/2024"}],
-    "tham_dinh": "Giám đốc Sở Nội vụ", "so": "540/TTr-SNV", "ngay": "09/12/2024",
-}
+KHEN_THUONG = {"dong_tu": "tặng", "hinh_thuc": BANG_KHEN}
+XET_DE_NGHI = [
+    {"thu_truong": "Giám đốc Sở Giáo dục và Đào tạo", "to_trinh": [{"so": "215/TTr-SGDĐT", "ngay": "02/12/2024"}]},
+    {"thu_truong": "Giám đốc Sở Nội vụ", "to_trinh": [{"so": "540/TTr-SNV", "ngay": "09/12/2024"}]},
+]
 XET = ("Xét đề nghị của Giám đốc Sở Giáo dục và Đào tạo tại Tờ trình số 215/TTr-SGDĐT ngày 02/12/2024 và đề "
        "nghị của Giám đốc Sở Nội vụ tại Tờ trình số 540/TTr-SNV ngày 09/12/2024.")
-DIEU_1 = {"hinh_thuc": BANG_KHEN, "doi_tuong": "02 tập thể, 03 cá nhân và 01 hộ gia đình",
+DIEU_1 = {"doi_tuong": "02 tập thể, 03 cá nhân và 01 hộ gia đình",
           "thanh_tich": "đã có thành tích xuất sắc trong công tác năm 2024"}
 DIEU_2 = {"muc": [{"loai": "tập thể", "so_tien": "7.020.000"}, {"loai": "cá nhân", "so_tien": "3.510.000"},
                   {"loai": "hộ gia đình", "so_tien": "5.270.000"}],
           "tong_tien": "29.840.000", "bang_chu": "Hai mươi chín triệu tám trăm bốn mươi nghìn đồng",
           "quy": "Quỹ thi đua, khen thưởng của tỉnh"}
-DIEU_3 = {"thi_hanh": ["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Nội vụ", "Giám đốc Sở Tài chính",
+DIEU_3 = {"so": 3, "thi_hanh": ["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Nội vụ", "Giám đốc Sở Tài chính",
                        "Giám đốc Sở Giáo dục và Đào tạo"],
           "doi_tuong": ["tập thể", "cá nhân", "hộ gia đình"]}
 DIEU = [
@@ -102,7 +103,7 @@ KEM_THEO = "(Kèm theo Quyết định số       /QĐ-UBND ngày      tháng 12
 
 
 def danh_sach(dong: list[dict], doi_tuong: tuple[str, ...] = ("TẬP THỂ", "CÁ NHÂN", "HỘ GIA ĐÌNH")) -> dict:
-    return {"doi_tuong": list(doi_tuong), "hinh_thuc": BANG_KHEN, "ngay": "ngày      tháng 12 năm 2024",
+    return {"doi_tuong": list(doi_tuong), "ngay": "ngày      tháng 12 năm 2024", "cua": "Chủ tịch UBND tỉnh Bắc Ninh",
             "dong": dong}
 
 
@@ -115,7 +116,8 @@ def context(**changes) -> dict:
         "dia_danh": "Bắc Ninh",
         "ngay_ban_hanh": "ngày      tháng 12 năm 2024",
         "nam": 2024,
-        "trich_yeu": TRICH_YEU,
+        "tham_quyen_ban_hanh": THAM_QUYEN,
+        "khen_thuong": KHEN_THUONG,
         "can_cu": CAN_CU,
         "xet_de_nghi": XET_DE_NGHI,
         "dieu_1": DIEU_1,
@@ -366,19 +368,54 @@ def test_no_template_tags_left(doc):
 
 
 def test_data_comes_out_literally(compiled):
+    list_of = {**danh_sach([nhom("I", "Cá nhân", "01"), thanh_tich(LITERAL), muc(1, LITERAL, cuoi=True)]),
+               "cua": LITERAL}
     document = render(compiled, context(
-        trich_yeu=LITERAL, dieu_1={**DIEU_1, "hinh_thuc": LITERAL},
+        tham_quyen_ban_hanh=LITERAL, khen_thuong={**KHEN_THUONG, "hinh_thuc": LITERAL},
         can_cu=[f"Căn cứ {LITERAL};"],
-        xet_de_nghi={**XET_DE_NGHI, "tham_dinh": LITERAL},
-        danh_sach=danh_sach([nhom("I", "Cá nhân", "01"), thanh_tich(LITERAL), muc(1, LITERAL, cuoi=True)]),
+        xet_de_nghi=[XET_DE_NGHI[0], {**XET_DE_NGHI[1], "thu_truong": LITERAL}],
+        danh_sach=list_of,
     ))
     texts = body_texts(document)
     assert f"Điều 1. Tặng {LITERAL} cho 02 tập thể, 03 cá nhân và 01 hộ gia đình (có danh sách kèm theo), " \
            "đã có thành tích xuất sắc trong công tác năm 2024." in texts
+    assert f"Về việc tặng {LITERAL}" in texts
     assert LITERAL in texts and f"Căn cứ {LITERAL};" in texts
     assert f"{LITERAL}:" in texts and f"1. {LITERAL}." in texts
     assert any(t.startswith("Xét đề nghị") and f"và đề nghị của {LITERAL} tại" in t for t in texts)
+    assert KEM_THEO.replace("Chủ tịch UBND tỉnh Bắc Ninh", LITERAL) in texts
     assert fmt(document, LITERAL) == (14, True, False)
+
+
+def test_a_form_without_money_has_no_article_2_and_the_executors_article_becomes_2(compiled):
+    document = render(compiled, context(dieu_2=None, dieu_3={**DIEU_3, "so": 2},
+                                        noi_nhan=["- Như Điều 2;", "- Lưu: VT, NC."]))
+    texts = body_texts(document)
+    articles = [t for t in texts if t.startswith("Điều ")]
+    assert articles == [f"Điều 1. {DIEU[0]}", f"Điều 2. {DIEU[2]}"]
+    assert not [t for t in texts if "Tiền thưởng" in t]
+    assert Checker(BOOK).check_bytes(compiled.render(context(dieu_2=None, dieu_3={**DIEU_3, "so": 2}))) == []
+
+
+def test_a_title_recognised_by_the_issuer_says_cong_nhan(compiled):
+    title = "danh hiệu “Lao động tiên tiến”"
+    dong = [nhom("I", "Cá nhân", "01"), muc(1, "Ông Lê Văn Cường", cuoi=True)]
+    document = render(compiled, context(khen_thuong={"dong_tu": "công nhận", "hinh_thuc": title},
+                                        danh_sach=danh_sach(dong, ("CÁ NHÂN",))))
+    texts = body_texts(document)
+    assert "Về việc công nhận danh hiệu “Lao động tiên tiến”" in texts
+    assert [t for t in texts if t.startswith("Điều 1.")] == [
+        "Điều 1. Công nhận danh hiệu “Lao động tiên tiến” cho 02 tập thể, 03 cá nhân và 01 hộ gia đình (có danh "
+        "sách kèm theo), đã có thành tích xuất sắc trong công tác năm 2024."]
+    assert "CÁ NHÂN ĐƯỢC CÔNG NHẬN DANH HIỆU “LAO ĐỘNG TIÊN TIẾN”" in texts
+
+
+def test_several_submissions_of_one_body_are_named_once(compiled):
+    xet = [{"thu_truong": "Giám đốc Sở Nội vụ", "to_trinh": [{"so": "201/TTr-SNV", "ngay": "10/12/2024"},
+                                                             {"so": "215/TTr-SNV", "ngay": "18/12/2024"}]}]
+    texts = body_texts(render(compiled, context(xet_de_nghi=xet)))
+    assert ("Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 201/TTr-SNV ngày 10/12/2024, Tờ trình số "
+            "215/TTr-SNV ngày 18/12/2024.") in texts
 
 
 def test_missing_variable_is_a_user_error(compiled):

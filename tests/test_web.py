@@ -6,6 +6,7 @@ import re
 import socket
 import zipfile
 
+import docx
 import openpyxl
 import pytest
 
@@ -32,6 +33,13 @@ def broken(make_workbook):
 @pytest.fixture
 def small(make_workbook, decisions_content):
     return make_workbook(decisions_content, "dot-quy-iii.xlsx")
+
+
+def edit_by_hand(path):
+    """What a reader sees changes (a byte appended is no edit)."""
+    document = docx.Document(path)
+    document.add_paragraph("Sửa tay")
+    document.save(path)
 
 
 def values(book) -> dict:
@@ -87,7 +95,7 @@ def test_check_filters_by_sheet_and_severity_and_sorts(page, broken):
 
 def test_clean_sample_says_what_build_will_make(page):
     response = page.open(SAMPLE_2024)
-    assert "Không có lỗi. Có thể tạo 10 văn bản" in text(response.text)
+    assert "0 lỗi, 1 cảnh báo. Có thể tạo 10 văn bản" in text(response.text)
     assert 'Lưu ý: Không đưa vào quyết định: dòng 10 ("Đỗ Văn Khải")' in text(response.text)
 
 
@@ -112,7 +120,7 @@ def test_build_summary_rebuild_and_hand_edits(page, small):
     assert [r[0] for r in rows(again.text, "tong-ket")] == ["0", "2", "0", "0", "0"]
     workspace = page.app.state.workspace.get(case)
     decision = next(p for p in workspace.entries() if p.endswith(".docx"))
-    (workspace.outdir / decision).write_bytes((workspace.outdir / decision).read_bytes() + b"\0")
+    edit_by_hand(workspace.outdir / decision)
     kept = page.build(case)
     assert [r[0] for r in rows(kept.text, "tong-ket")] == ["0", "1", "1", "0", "0"]
     assert f"Giữ nguyên: {decision}" in text(kept.text)
@@ -143,7 +151,7 @@ def test_results_by_batch_downloads_and_zip(page, small):
     results = page.get(f"/so/{case}/ket-qua")
     assert "Đợt Quý III/2024" in text(results.text)
     files = sorted(p.relative_to(outdir).as_posix() for p in outdir.rglob("*") if p.is_file()
-                   and p.name != "manifest.json")
+                   and p.name != "manifest.json" and not p.name.startswith("."))  # the build's lock
     assert files == ["quy-iii-2024/qd-05-bang-khen-tinh-so-y-te.docx", "quy-iii-2024/tong-hop-quy-iii-2024.xlsx"]
     for path in files:
         download = page.get(f"/so/{case}/tep/{path}")

@@ -133,7 +133,7 @@ def test_check_shows_the_problem_table_filtered(site, browser, make_workbook):
     wait_for(browser, lambda d: "muc=canh-bao" in d.current_url)
     assert [row[0] for row in table(browser)] == ["Cảnh báo", "Cảnh báo"]
     open_workbook(browser, url, SAMPLE_2024)
-    assert by_id(browser, "ket-luan").text.startswith("Không có lỗi. Có thể tạo 10 văn bản")
+    assert by_id(browser, "ket-luan").text.startswith("0 lỗi, 1 cảnh báo. Có thể tạo 10 văn bản")
 
 
 def test_build_with_progress_then_download_a_batch_zip(site, browser, downloads):

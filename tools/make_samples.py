@@ -270,9 +270,177 @@ def sample_2026() -> dict:
     }
 
 
+# UBND tỉnh Đồng Nai, Quý I/2026: the Chủ tịch's Bằng khen, signed by a Phó Chủ tịch, after the Sở Nội vụ's
+# appraisal. Names of people are fictitious. The number of Đồng Nai's quy chế thi đua, khen thưởng is not
+# known here, so the "Căn cứ quyết định" sheet is present and empty: the decisions cite the national lines only.
+AGENCY_DONG_NAI = {
+    "level": "Cấp tỉnh", "name_line_1": "ỦY BAN NHÂN DÂN", "name_line_2": "TỈNH ĐỒNG NAI",
+    "short_name": "UBND tỉnh Đồng Nai", "code": "UBND", "place": "Đồng Nai", "head": "Chủ tịch",
+    "authority": "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI", "appraiser": "Giám đốc Sở Nội vụ",
+    "executors": ("Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Nội vụ", "Giám đốc Sở Tài chính"),
+    "fund": "Quỹ thi đua, khen thưởng của tỉnh", "archive": "VT, KGVX", "verb": "tặng",
+}
+NOMINATION_KEYS_RANK = NOMINATION_KEYS[:6] + ("rank",) + NOMINATION_KEYS[6:]
+NN26 = ("Sở Nông nghiệp và Môi trường", "31/TTr-SNNMT", D(2026, 3, 3))
+CA26 = ("Công an tỉnh", "125/TTr-CAT", D(2026, 3, 5))
+RUNG = "Đã có thành tích xuất sắc trong công tác quản lý, bảo vệ rừng năm 2025"
+TOI_PHAM = "Đã có thành tích xuất sắc trong đấu tranh phòng, chống tội phạm năm 2025"
+NOMINATIONS_DONG_NAI = [
+    ("Quý I/2026", *NN26, "Tập thể", "", "", "Chi cục Kiểm lâm", "", "Sở Nông nghiệp và Môi trường", BK, RUNG, "Đạt"),
+    ("Quý I/2026", *NN26, "Cá nhân", "Bà", "", "Nguyễn Thị Thanh Tâm", "Chi cục trưởng Chi cục Kiểm lâm",
+     "Sở Nông nghiệp và Môi trường", BK, RUNG, "Đạt"),
+    ("Quý I/2026", *CA26, "Tập thể", "", "", "Phòng Cảnh sát hình sự", "", "Công an tỉnh", BK, TOI_PHAM, "Đạt"),
+    ("Quý I/2026", *CA26, "Cá nhân", "", "Thượng tá", "Phạm Văn Quang", "Trưởng phòng Cảnh sát hình sự",
+     "Công an tỉnh", BK, TOI_PHAM, "Đạt"),
+]
+
+
+def sample_dong_nai() -> dict:
+    batch = ("Quý I/2026", "Quý I", D(2026, 3, 24), "PHÓ CHỦ TỊCH", "Trần Quốc Bảo", "45/TTr-SNV", D(2026, 3, 16),
+             None, "Theo tờ trình", "Như đề nghị", "VT, KGVX")
+    return {
+        "agency": AGENCY_DONG_NAI,
+        "plan": {},
+        "decision_basis": [],
+        "recipients": [{"document": "Quyết định khen thưởng", "name": "Chủ tịch, các PCT UBND tỉnh"}],
+        "batches": [dict(zip(BATCH_KEYS, batch))],
+        "nominations": [dict(zip(NOMINATION_KEYS_RANK, n)) for n in NOMINATIONS_DONG_NAI],
+    }
+
+
+# Sở Giáo dục và Đào tạo tỉnh Bắc Ninh, năm học 2025 - 2026: the Giám đốc's own awards (Luật Thi đua, khen thưởng
+# Điều 80 khoản 1), proposed by two schools, appraised by the Văn phòng Sở, signed by a Phó Giám đốc. The number of
+# the UBND tỉnh's decision on the Sở's functions is not known here, so it is left out; a real workbook adds it with
+# "Trước luật, nghị định". People's names are fictitious.
+AGENCY_SO_GDDT = {
+    "level": "Sở, ban, ngành", "parent": "UBND TỈNH BẮC NINH", "name_line_1": "SỞ GIÁO DỤC VÀ ĐÀO TẠO",
+    "short_name": "Sở Giáo dục và Đào tạo", "code": "SGDĐT", "place": "Bắc Ninh", "head": "Giám đốc",
+    "authority": "GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO", "appraiser": "Chánh Văn phòng Sở",
+    "executors": ("Chánh Văn phòng Sở",), "fund": "Quỹ thi đua, khen thưởng của Sở Giáo dục và Đào tạo",
+    "archive": "VT, VP", "verb": "tặng",
+}
+HT26 = ("Trường THPT Hàn Thuyên", "25/TTr-THPTHT", D(2026, 5, 11))
+LTT26 = ("Trường THPT Lý Thái Tổ", "18/TTr-THPTLTT", D(2026, 5, 12))
+NAM_HOC_XS = "Đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm học 2025 - 2026"
+NAM_HOC_TOT = "Đã hoàn thành tốt nhiệm vụ năm học 2025 - 2026"
+SANG_KIEN = "Đã hoàn thành xuất sắc nhiệm vụ năm học 2025 - 2026 và có sáng kiến được công nhận"
+GK, LDTT, CSTDCS, TTLDTT = "Giấy khen", "Lao động tiên tiến", "Chiến sĩ thi đua cơ sở", "Tập thể lao động tiên tiến"
+NOMINATIONS_SO_GDDT = [
+    ("Năm học 2025-2026", *HT26, "Tập thể", "", "Tổ Toán - Tin", "", "Trường THPT Hàn Thuyên", GK, NAM_HOC_XS, "Đạt"),
+    ("Năm học 2025-2026", *HT26, "Cá nhân", "Bà", "Nguyễn Thị Hương", "Tổ trưởng Tổ Toán - Tin",
+     "Trường THPT Hàn Thuyên", GK, NAM_HOC_XS, "Đạt"),
+    ("Năm học 2025-2026", *HT26, "Cá nhân", "Ông", "Trần Đức Mạnh", "Giáo viên", "Trường THPT Hàn Thuyên", LDTT,
+     NAM_HOC_TOT, "Đạt"),
+    ("Năm học 2025-2026", *HT26, "Tập thể", "", "Tổ Ngữ văn", "", "Trường THPT Hàn Thuyên", TTLDTT, NAM_HOC_TOT,
+     "Đạt"),
+    ("Năm học 2025-2026", *LTT26, "Cá nhân", "Bà", "Lê Thị Thu Trang", "Giáo viên", "Trường THPT Lý Thái Tổ", LDTT,
+     NAM_HOC_TOT, "Đạt"),
+    ("Năm học 2025-2026", *LTT26, "Cá nhân", "Ông", "Phạm Văn Tuấn", "Phó Hiệu trưởng", "Trường THPT Lý Thái Tổ",
+     CSTDCS, SANG_KIEN, "Đạt"),
+    ("Năm học 2025-2026", *LTT26, "Cá nhân", "Bà", "Đỗ Thị Ngọc Anh", "Giáo viên", "Trường THPT Lý Thái Tổ", GK,
+     NAM_HOC_XS, "Đạt"),
+]
+
+
+def sample_so_gddt() -> dict:
+    batch = ("Năm học 2025-2026", None, D(2026, 5, 29), "PHÓ GIÁM ĐỐC", "Đào Thị Hồng Vân", "42/TTr-VP",
+             D(2026, 5, 20), None, "Theo hình thức", "Như đề nghị", "VT, VP")
+    return {
+        "agency": AGENCY_SO_GDDT,
+        "plan": {},
+        "decision_basis": [{**DECISION_BASIS_BAC_NINH[1], "position": "Sau luật, nghị định"}],
+        "recipients": [{"document": "Quyết định khen thưởng", "name": "Giám đốc, các Phó Giám đốc Sở"}],
+        "batches": [{**dict(zip(BATCH_KEYS, batch)), "kind": "Năm học"}],
+        "nominations": [dict(zip(NOMINATION_KEYS, n)) for n in NOMINATIONS_SO_GDDT],
+    }
+
+
+# UBND phường Kinh Bắc (tỉnh Bắc Ninh), 2026: its Kế hoạch (on the built-in neutral plan template), a Giấy khen
+# batch and the Gia đình văn hóa of the year (no prize money). People's names are fictitious.
+AGENCY_KINH_BAC = {
+    "level": "Cấp xã", "name_line_1": "ỦY BAN NHÂN DÂN", "name_line_2": "PHƯỜNG KINH BẮC",
+    "short_name": "UBND phường Kinh Bắc", "code": "UBND", "place": "Kinh Bắc", "head": "Chủ tịch",
+    "authority": "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG KINH BẮC",
+    "appraiser": "Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân phường",
+    "executors": ("Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân phường", "Trưởng phòng Văn hóa - Xã hội"),
+    "fund": "Quỹ thi đua, khen thưởng của Ủy ban nhân dân phường Kinh Bắc", "archive": "VT, VP", "verb": "tặng",
+}
+PLAN_KINH_BAC = {"year": 2026, "authority": "TM. ỦY BAN NHÂN DÂN", "position": "CHỦ TỊCH",
+                 "signer": "Nguyễn Văn Khánh", "archive": "VT, VP"}
+# Texts in force in 2026 only (the 2015 local government law and NĐ 98/2023 are not).
+LEGAL_BASIS_KINH_BAC = [
+    "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15",
+    "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15",
+    "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14/6/2025 của Chính phủ quy định về phân cấp, phân quyền trong lĩnh "
+    "vực thi đua, khen thưởng; quy định chi tiết và hướng dẫn thi hành một số điều của Luật Thi đua, khen thưởng",
+    "Căn cứ Quyết định số 86/2025/QĐ-UBND ngày 03/12/2025 của Ủy ban nhân dân tỉnh ban hành Quy định về công tác "
+    "thi đua, khen thưởng tỉnh Bắc Ninh",
+]
+RECIPIENTS_KINH_BAC = [
+    ("Kế hoạch", "Thường trực Đảng ủy, Thường trực HĐND phường", "để b/c", 1),
+    ("Kế hoạch", "Chủ tịch, các Phó Chủ tịch UBND phường", "", 1),
+    ("Kế hoạch", "Ủy ban Mặt trận Tổ quốc Việt Nam phường", "", 1),
+    ("Kế hoạch", "Các tổ dân phố", "", 1),
+    ("Quyết định khen thưởng", "Chủ tịch, các Phó Chủ tịch UBND phường", "", 1),
+]
+VP_KB = "Văn phòng HĐND và UBND phường"
+TASKS_KINH_BAC = [
+    ("Quý I", "Xây dựng Kế hoạch công tác thi đua, khen thưởng năm 2026", "UBND phường", VP_KB, ""),
+    ("Quý I", "Tổ chức đăng ký thi đua cho các tập thể, cá nhân, hộ gia đình trên địa bàn phường", "UBND phường",
+     VP_KB, "Các tổ dân phố"),
+    ("Quý II", "Sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm 2026", "UBND phường", VP_KB, "Các tổ dân phố"),
+    ("Quý IV", "Bình xét danh hiệu “Gia đình văn hóa” năm 2026 (hoàn thành trước ngày 25/11/2026)", "UBND phường",
+     "Phòng Văn hóa - Xã hội", "Các tổ dân phố"),
+    ("Quý IV", "Tổng kết công tác thi đua, khen thưởng năm 2026", "UBND phường", VP_KB,
+     ("Phòng Văn hóa - Xã hội;", "Các tổ dân phố")),
+]
+VH26 = ("Phòng Văn hóa - Xã hội", "Trưởng phòng Văn hóa - Xã hội", "08/TTr-VHXH", D(2026, 3, 16))
+TDP5 = ("Tổ dân phố số 5", "Tổ trưởng Tổ dân phố số 5", "05/TTr-TDP", D(2026, 11, 24))
+DO_THI = "Đã có thành tích xuất sắc trong phong trào xây dựng đô thị văn minh năm 2025"
+GDVH = "Gia đình văn hóa"
+GDVH_2026 = "Đã đạt tiêu chuẩn danh hiệu “Gia đình văn hóa” năm 2026"
+DIA_CHI_TDP5 = "Tổ dân phố số 5, phường Kinh Bắc"
+NOMINATION_KEYS_HEAD = NOMINATION_KEYS[:2] + ("unit_head",) + NOMINATION_KEYS[2:]
+NOMINATIONS_KINH_BAC = [
+    ("Quý I/2026", *VH26, "Tập thể", "", "Tổ dân phố số 5", "", "phường Kinh Bắc", GK, DO_THI, "Đạt"),
+    ("Quý I/2026", *VH26, "Cá nhân", "Ông", "Ngô Văn Hải", "Tổ trưởng Tổ dân phố số 5", "phường Kinh Bắc", GK,
+     DO_THI, "Đạt"),
+    ("Quý I/2026", *VH26, "Hộ gia đình", "Bà", "Nguyễn Thị Lan", "", DIA_CHI_TDP5, GK,
+     "Đã có thành tích xuất sắc trong hiến đất mở rộng đường ngõ, xóm năm 2025", "Đạt"),
+    ("Gia đình văn hóa 2026", *TDP5, "Hộ gia đình", "Ông", "Nguyễn Văn Bình", "", DIA_CHI_TDP5, GDVH, GDVH_2026, "Đạt"),
+    ("Gia đình văn hóa 2026", *TDP5, "Hộ gia đình", "Bà", "Trần Thị Hoa", "", DIA_CHI_TDP5, GDVH, GDVH_2026, "Đạt"),
+    ("Gia đình văn hóa 2026", *TDP5, "Hộ gia đình", "Ông", "Hộ ông Lý Văn Tư", "", DIA_CHI_TDP5, GDVH, GDVH_2026,
+     "Đạt"),
+]
+
+
+def sample_kinh_bac() -> dict:
+    task_keys = ("quarter", "content", "directing", "executing", "cooperating")
+    batches = [
+        ("Quý I/2026", "Quý I", D(2026, 3, 27), "CHỦ TỊCH", "Nguyễn Văn Khánh", "12/TTr-VP", D(2026, 3, 20),
+         None, "Theo tờ trình", "Như đề nghị", "VT, VP"),
+        ("Gia đình văn hóa 2026", "Quý IV", D(2026, 12, 4), "PHÓ CHỦ TỊCH", "Đặng Thị Thu Hà", "95/TTr-VP",
+         D(2026, 11, 28), None, "Theo tờ trình", "Như đề nghị", "VT, VP"),
+    ]
+    return {
+        "agency": AGENCY_KINH_BAC,
+        "plan": PLAN_KINH_BAC,
+        "legal_basis": [{"text": t} for t in LEGAL_BASIS_KINH_BAC],
+        "recipients": [dict(zip(("document", "name", "note", "copies"), r)) for r in RECIPIENTS_KINH_BAC],
+        "tasks": [dict(zip(task_keys, t)) for t in TASKS_KINH_BAC],
+        "decision_basis": [DECISION_BASIS_BAC_NINH[1]],
+        "batches": [{**dict(zip(BATCH_KEYS, b)), "kind": kind}
+                    for b, kind in zip(batches, ("Theo quý", "Tổng kết năm"))],
+        "nominations": [dict(zip(NOMINATION_KEYS_HEAD, n)) for n in NOMINATIONS_KINH_BAC],
+    }
+
+
 SAMPLES = {
     "bac-ninh-2024/tdkt-2024.xlsx": sample_2024,
     "bac-ninh-2026/tdkt-2026-bac-ninh-moi.xlsx": sample_2026,
+    "dong-nai-2026/tdkt-2026-dong-nai.xlsx": sample_dong_nai,
+    "so-gddt-bac-ninh/tdkt-nam-hoc-2025-2026.xlsx": sample_so_gddt,
+    "phuong-kinh-bac/tdkt-2026-phuong-kinh-bac.xlsx": sample_kinh_bac,
 }
 
 

@@ -12,6 +12,7 @@ from ..errors import UserError
 from . import appendix, body, fonts, header, issuer, page, page_numbers, recipients, signature
 from ..problems import Problem
 from .layout import locate
+from .fingerprint import fingerprint
 from .model import build_model, header_parts
 from .rulebook import Rulebook
 from .resolve import StyleResolver
@@ -37,18 +38,26 @@ class Checker:
         self._resolvers: dict[str, StyleResolver] = {}
 
     def check_bytes(self, data: bytes) -> list[Problem]:
+        return self.inspect(data)[0]
+
+    def inspect(self, data: bytes) -> tuple[list[Problem], str]:
+        """The document's format problems and its content fingerprint, from one reading of it."""
         document = docx.Document(io.BytesIO(data))
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             key = hashlib.sha256(b"".join(archive.read(n) for n in _STYLE_PARTS if n in names)).hexdigest()
         if key not in self._resolvers:
             self._resolvers[key] = StyleResolver(document)
-        return check_loaded(document, self.book, self._resolvers[key])
+        model = build_model(document, self.book, self._resolvers[key])
+        return check_model(model), fingerprint(model)
 
 
 def check_loaded(document: docx.document.Document, book: Rulebook,
                  resolver: StyleResolver | None = None) -> list[Problem]:
-    model = build_model(document, book, resolver)
+    return check_model(build_model(document, book, resolver))
+
+
+def check_model(model) -> list[Problem]:
     layout = locate(model)
     return [
         *page.check_pages(model),

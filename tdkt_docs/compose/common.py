@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..glossary import RecipientKind, household_named
+from ..glossary import RecipientKind, household_named, rank_of
 from ..read.records import Agency, Nomination, Recipient
 from ..rules.dates import BLANK, long_date
 from ..rules.numbering import two_digit
@@ -71,7 +71,8 @@ def awardee_name(n: Nomination) -> str:
         return n.name
     if n.kind is RecipientKind.HOUSEHOLD:
         return " ".join(part for part in (HOUSEHOLD, n.address.lower(), n.name) if part)
-    return " ".join(part for part in (n.rank or n.address, n.name) if part)
+    title = "" if rank_of(n.name) else n.rank or n.address  # a name typed with its rank takes no other title
+    return " ".join(part for part in (title, n.name) if part)
 
 
 

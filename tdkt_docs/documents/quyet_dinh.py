@@ -21,7 +21,7 @@ from ..render.summary import summary_workbook
 from ..rules.awards import Award, Resolution
 from ..rules.issuer import Issuer
 from ..rules.book import Rules
-from ..rules.collation import match_key, person_sort_key, sort_key
+from ..rules.collation import match_key, number_key, person_sort_key, sort_key
 from ..rules.dates import long_date, short_date
 from ..rules.legal import AwardForm, rules_used_unverified
 from ..rules.money import format_amount
@@ -97,11 +97,19 @@ class BatchSummary:
 
 
 def compose_decisions(data: WorkbookData, resolution: Resolution, rules: Rules) -> Composition:
+    summaries, skipped = decision_batches(data, resolution, rules)
+    return Composition(documents=[d.plan for s in summaries for d in s.decisions], skipped=skipped,
+                       attachments=[summary_attachment(s) for s in summaries])
+
+
+def decision_batches(data: WorkbookData, resolution: Resolution,
+                     rules: Rules) -> tuple[list[BatchSummary], list[str]]:
+    """Every batch's composed decisions, and the notes on what was left out and why."""
     issuer, awards = resolution.issuer, resolution.awards
     if not data.all(NOMINATIONS.key):
-        return Composition(skipped=[f'Bỏ qua Quyết định khen thưởng: trang "{NOMINATIONS.title}" chưa có đề nghị nào.'])
+        return [], [f'Bỏ qua Quyết định khen thưởng: trang "{NOMINATIONS.title}" chưa có đề nghị nào.']
     if issuer is None:
-        return Composition(skipped=[f'Bỏ qua Quyết định khen thưởng: trang "{AGENCY.title}" chưa được điền.'])
+        return [], [f'Bỏ qua Quyết định khen thưởng: trang "{AGENCY.title}" chưa được điền.']
     skipped = [f'Không đưa vào quyết định: dòng {a.nomination.rows[0]} ("{a.nomination.name}") có kết quả thẩm định '
                f'"{a.nomination.appraisal.label}".' for a in awards if not a.passed]
     recipients = [r for r in data.all(RECIPIENTS.key) if r.document is DocumentName.DECISION]
@@ -109,17 +117,22 @@ def compose_decisions(data: WorkbookData, resolution: Resolution, rules: Rules) 
     skipped += [f'Trang "{RECIPIENTS.title}", dòng {r.rows[0]}: "{r.name}" được bỏ qua vì quyết định tự ghi '
                 "dòng này." for r in automatic]
     recipients = [r for r in recipients if r not in automatic]
-    composition = Composition(skipped=skipped)
+    summaries = []
     for batch in data.all(BATCHES.key):
-        members = [a for a in awards if a.passed and a.batch is batch]
-        if not members:
-            composition.skipped.append(f'Đợt "{batch.name}" chưa có đề nghị nào đạt, không có quyết định.')
+        documents = batch_documents(issuer, batch, awards, recipients, rules)
+        if not documents:
+            skipped.append(f'Đợt "{batch.name}" chưa có đề nghị nào đạt, không có quyết định.')
             continue
-        documents = [decision_document(issuer, decision, recipients, serial, rules)
-                     for serial, decision in enumerate(decisions_of(batch, members, rules), start=1)]
-        composition.documents.extend(d.plan for d in documents)
-        composition.attachments.append(summary_attachment(BatchSummary(batch, documents)))
-    return composition
+        summaries.append(BatchSummary(batch, documents))
+    return summaries, skipped
+
+
+def batch_documents(issuer: Issuer, batch: Batch, awards: list[Award], recipients: list[Recipient],
+                    rules: Rules) -> list[DecisionDocument]:
+    """The decisions of ``batch`` (its awards that passed appraisal), composed in their order."""
+    members = [a for a in awards if a.passed and a.batch is batch]
+    return [decision_document(issuer, decision, recipients, serial, rules)
+            for serial, decision in enumerate(decisions_of(batch, members, rules), start=1)]
 
 
 def summary_attachment(summary: BatchSummary) -> Attachment:
@@ -154,7 +167,7 @@ def decisions_of(batch: Batch, awards: list[Award], rules: Rules) -> list[Decisi
 
 def submission_key(n: Nomination) -> tuple:
     """A tờ trình is its unit, number and date: two units may both send a "12/TTr-UBND"."""
-    return (match_key(n.unit), match_key(n.submission_no), n.submission_date)
+    return (match_key(n.unit), number_key(n.submission_no), n.submission_date)
 
 
 def order_entries(awards: list[Award], order: Order | None) -> list[Award]:
@@ -202,11 +215,12 @@ def decision_document(issuer: Issuer, decision: Decision, recipients: list[Recip
         },
     }
     deliveries = distribution(decision, recipients, issuer, executing, rules)
-    suffix = slug(form.key) + ("" if batch.split is Split.BY_FORM else "-" + slug(decision.submissions[0].unit))
     serial_text = two_digit(decision.number if decision.number else serial)
+    unit = "" if batch.split is Split.BY_FORM else " " + decision.submissions[0].unit
+    name = slug(f"qd {serial_text} {form.key}{unit}")
     plan = DocumentPlan(
         kind=DOCUMENT.key, template=DOCUMENT.template, context=context,
-        filename=f"{slug(batch.name)}/qd-{serial_text}-{suffix}.docx",
+        filename=f"{slug(batch.name)}/{name}.docx",
         sources=(Source(BATCHES.title, batch.rows),
                  Source(NOMINATIONS.title, tuple(sorted(a.nomination.rows[0] for a in decision.awards)))),
         title=f"Quyết định {verb_of(form, issuer)} {form.phrase} ({describe_counts(decision)})",
@@ -272,16 +286,22 @@ def executors(decision: Decision, issuer: Issuer, rules: Rules) -> list[str]:
     return list(dict.fromkeys([*issuer.executors, *heads]))
 
 
+def listed_awards(decision: Decision) -> list[Award]:
+    """The awards in the order of the attached list: by kind, then (when they differ) by achievement."""
+    kinds, order = list(RecipientKind), decision.achievements
+    return sorted(decision.awards, key=lambda a: (kinds.index(a.kind), order.index(achievement(a.nomination))))
+
+
 def list_lines(decision: Decision) -> list[dict]:
     """Group headings, achievement sub-headings (when achievements differ) and numbered entries."""
     order = decision.achievements
+    listed = listed_awards(decision)
     lines: list[dict] = []
     for index, kind in enumerate(decision.kinds, start=1):
-        awards = [a for a in decision.awards if a.kind is kind]
+        awards = [a for a in listed if a.kind is kind]
         lines.append({"kieu": "nhom", "so_la_ma": roman(index), "loai": kind.label, "so_luong": two_digit(len(awards))})
-        grouped = sorted(awards, key=lambda a: order.index(achievement(a.nomination)))
         number, current = 0, None
-        for award in grouped:
+        for award in awards:
             text = achievement(award.nomination)
             if len(order) > 1 and text != current:
                 lines.append({"kieu": "thanh_tich", "noi_dung": text})

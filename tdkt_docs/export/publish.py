@@ -35,10 +35,17 @@ class SigningDocument:
 
 
 def export(outdir: Path, documents: Sequence[SigningDocument], previous: dict[str, dict], *,
-           bundle_name: Callable[[str], str], progress: Callable[[int], None] | None = None) -> list[Entry]:
-    """PDFs and bundles for ``documents``; returns their manifest entries."""
+           bundle_name: Callable[[str], str], progress: Callable[[int], None] | None = None,
+           landed: Callable[[Entry], None] = lambda entry: None) -> list[Entry]:
+    """PDFs and bundles for ``documents``; returns their manifest entries, each also given to ``landed``
+    as soon as its file is in place."""
     pdf_entries = _pdfs(outdir, documents, previous, progress)
-    return pdf_entries + _bundles(outdir, documents, pdf_entries, previous, bundle_name)
+    for entry in pdf_entries:
+        landed(entry)
+    bundles = _bundles(outdir, documents, pdf_entries, previous, bundle_name)
+    for entry in bundles:
+        landed(entry)
+    return pdf_entries + bundles
 
 
 def _pdf_path(docx: str) -> str:

@@ -24,11 +24,11 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 def write_blank_workbook(target: Path, rules: Rules, sheets: tuple[Sheet, ...] = SHEETS,
-                         level: IssuerLevel | None = None) -> None:
-    """The workbook with its help sheet, dropdowns (the forms of ``rules`` that ``level`` may decide) and
-    example rows."""
+                         level: IssuerLevel | None = None, intro: tuple[str, ...] | None = None) -> None:
+    """The workbook with its help sheet (``intro`` replaces its opening lines), dropdowns (the forms of
+    ``rules`` that ``level`` may decide) and example rows."""
     book = openpyxl.Workbook()
-    _write_help(book.active, sheets)
+    _write_help(book.active, sheets, intro)
     lists = book.create_sheet(LISTS_SHEET)
     choices = _Lists(lists, rules, level)
     for sheet in sheets:
@@ -70,9 +70,15 @@ def write_filled_workbook(target: Path, content: dict, rules: Rules, sheets: tup
         book.save(tmp)
 
 
-def write_starter_workbook(target: Path, rules: Rules, level: IssuerLevel | None = None) -> None:
-    """What ``tdkt init`` writes: the blank workbook, or with ``level`` its wording filled in."""
-    if level is None:
+def write_starter_workbook(target: Path, rules: Rules, level: IssuerLevel | None = None, *,
+                           for_unit: bool = False) -> None:
+    """What ``tdkt init`` writes: the blank workbook, or with ``level`` its wording filled in; ``for_unit`` the
+    submission workbook a proposing unit fills (``tdkt init --don-vi``; ``level`` is the deciding office's)."""
+    if for_unit:
+        from ..importing import write_unit_workbook  # importing builds on this module
+
+        write_unit_workbook(target, rules, level)
+    elif level is None:
         write_blank_workbook(target, rules)
     else:
         write_filled_workbook(target, level_content(rules, level), rules, level=level, keep_examples=True)
@@ -97,9 +103,9 @@ def _example_cell(column: Column) -> object:
     return column.example if isinstance(column.example, dt.date) else example_text(column) or None
 
 
-def _write_help(ws: Worksheet, sheets: tuple[Sheet, ...]) -> None:
+def _write_help(ws: Worksheet, sheets: tuple[Sheet, ...], intro: tuple[str, ...] | None = None) -> None:
     ws.title = HELP_SHEET
-    lines = [
+    lines = [(text, BOLD if n == 0 else None) for n, text in enumerate(intro)] if intro else [
         ("HƯỚNG DẪN ĐIỀN SỔ SỐ LIỆU THI ĐUA, KHEN THƯỞNG", BOLD),
         ("1. Điền từng trang theo thứ tự bên dưới. Ô tô màu cam là bắt buộc; chọn ô để xem gợi ý.", None),
         ("2. Trang dạng bảng: dòng 1 là tiêu đề (không sửa), dòng 2 là dòng ví dụ — xóa hoặc ghi đè khi nhập thật.", None),

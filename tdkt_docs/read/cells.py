@@ -16,6 +16,19 @@ _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _GROUPED_INT = re.compile(r"^\d{1,3}([.,\s]\d{3})+$")
 
 
+_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+"""Control characters, and the bidi overrides that make text display other than it reads."""
+
+
+def excel_text(raw: str) -> tuple[str, list[str]]:
+    """The text as typed: Excel's ``_xHHHH_`` escapes decoded (``_x000D_`` is a line break), then
+    control characters and bidi overrides removed; the second item names what was removed."""
+    text = _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), raw).replace("\r\n", "\n").replace("\r", "\n")
+    removed = sorted({f"U+{ord(ch):04X}" for ch in _HIDDEN.findall(text)})
+    return _HIDDEN.sub("", text), removed
+
+
 class CellError(ValueError):
     """A value that does not fit its column; the message is Vietnamese, ``code`` is stable."""
 

@@ -143,5 +143,19 @@ class Nomination:
     form: str
     achievement: str
     appraisal: Appraisal | None
+    birth_year: int | None = None
+    cccd: str = ""
+    rows: tuple[int, ...] = ()
+    cells: Cells = _cells()
+
+
+@dataclass(frozen=True)
+class SignedNumber:
+    """Sheet "Quyết định đã ký": the number and date a decision received when signed."""
+
+    batch: str
+    document: str
+    number: str
+    signed: dt.date | None
     rows: tuple[int, ...] = ()
     cells: Cells = _cells()

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Callable
 from . import cells
 from ..glossary import (Appraisal, BatchKind, Choice, DocumentName, IssuerLevel, Order, Quarter, RecipientKind, Split,
                         Verb)
-from .records import Agency, Batch, DecisionBasis, LegalBasisLine, Nomination, PlanInfo, Recipient, Task
+from .records import (Agency, Batch, DecisionBasis, LegalBasisLine, Nomination, PlanInfo, Recipient, SignedNumber,
+                      Task)
 
 if TYPE_CHECKING:
     from ..rules.book import Rules
@@ -335,9 +336,37 @@ NOMINATIONS = Sheet(
                help="Nội dung thành tích, in ở Điều 1 và trên bằng: Đã có thành tích xuất sắc …"),
         Column("appraisal", "Kết quả thẩm định", choices=Appraisal, width=14, example="Đạt",
                help="Chỉ đề nghị Đạt (hoặc để trống) mới được đưa vào quyết định."),
+        Column("birth_year", "Năm sinh", ValueType.YEAR, width=10, defaulted=True,
+               help="Không bắt buộc; giúp sổ theo dõi phân biệt hai người trùng họ tên.", example=None),
+        Column("cccd", "Số CCCD", width=16, defaulted=True,
+               help="Không bắt buộc; số căn cước công dân (12 chữ số) giúp nhận ra một người qua các năm.",
+               example=""),
     ),
 )
 
-SHEETS: tuple[Sheet, ...] = (AGENCY, PLAN, LEGAL_BASIS, RECIPIENTS, TASKS, DECISION_BASIS, BATCHES, NOMINATIONS)
+SIGNED = Sheet(
+    key="signed",
+    title="Quyết định đã ký",
+    layout=Layout.TABLE,
+    record=SignedNumber,
+    optional=True,
+    help="Sau khi quyết định được ký và văn thư cho số: mỗi dòng một quyết định, ghi số và ngày ký để lệnh "
+         '"tdkt ghi-so" ghi vào sổ theo dõi khen thưởng.',
+    columns=(
+        Column("batch", "Đợt", required=True, width=18, help="Tên đợt, đúng như ở trang Đợt khen thưởng.",
+               example="Quý I/2024"),
+        Column("document", "Tệp văn bản", required=True, width=52,
+               help="Tên tệp quyết định do tdkt build tạo (ví dụ qd-01-bang-khen-tinh-so-giao-duc-va-dao-tao.docx), "
+                    "hoặc số thứ tự của quyết định trong đợt (1, 2, …).",
+               example="qd-01-bang-khen-tinh-so-giao-duc-va-dao-tao.docx"),
+        Column("number", "Số quyết định", required=True, width=18,
+               help="Số văn thư đã cho, ví dụ 125 hoặc 125/QĐ-UBND.", example="125/QĐ-UBND"),
+        Column("signed", "Ngày ký", ValueType.DATE, required=True, width=14,
+               help="Ngày ghi trên quyết định đã ký.", example=dt.date(2024, 3, 25)),
+    ),
+)
+
+SHEETS: tuple[Sheet, ...] = (AGENCY, PLAN, LEGAL_BASIS, RECIPIENTS, TASKS, DECISION_BASIS, BATCHES, NOMINATIONS,
+                             SIGNED)
 HELP_SHEET = "Hướng dẫn"
 LISTS_SHEET = "Danh mục"

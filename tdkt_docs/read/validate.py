@@ -1,13 +1,15 @@
 """Checks across rows that no single cell shows (the dated rules are checked in rules/awards.py)."""
 from __future__ import annotations
 
+import re
+
 from ..files import clashes, slug
 from ..glossary import RecipientKind, person_of, rank_of
 from ..problems import Location, Problem, Severity
-from ..rules.collation import match_key
+from ..rules.collation import match_key, number_key, one_apart
 from ..rules.dates import short_date
-from .records import Batch, Nomination
-from .schema import BATCHES, NOMINATIONS, Sheet
+from .records import Agency, Batch, Nomination
+from .schema import AGENCY, BATCHES, NOMINATIONS, Sheet
 from .workbook import WorkbookData
 
 
@@ -17,10 +19,14 @@ def record_problem(sheet: Sheet, record, key: str, code: str, message: str,
     return Problem(severity, code, message, Location(sheet.title, record.cells.get(key, ""), sheet.column(key).header))
 
 
+CODE = re.compile(r"^[A-ZĐ0-9&]+(?:-[A-ZĐ0-9&]+)*$")
+PLACE = re.compile(r"^[^\W\d_][\w .'-]*[^\W\d_.]$")
+
+
 def validate(data: WorkbookData) -> list[Problem]:
-    """Problems across rows; appended to ``data.problems`` by the caller."""
+    """Problems across rows and of shape; appended to ``data.problems`` by the caller."""
     batches = {match_key(b.name): b for b in data.all(BATCHES.key)}
-    problems = _batch_problems(data.all(BATCHES.key))
+    problems = _agency_problems(data.one(AGENCY.key)) + _batch_problems(data.all(BATCHES.key))
     dates: dict[tuple, tuple] = {}
     for nomination in data.all(NOMINATIONS.key):
         problems += _submission_date_problems(nomination, batches, dates)
@@ -28,9 +34,25 @@ def validate(data: WorkbookData) -> list[Problem]:
     return problems
 
 
+def _agency_problems(agency: Agency | None) -> list[Problem]:
+    """Fields printed where NĐ 30 fixes the form: blamed on their cell here, not on the template later."""
+    if agency is None:
+        return []
+    problems = []
+    if not CODE.match(agency.code):
+        problems.append(record_problem(AGENCY, agency, "code", "co_quan.chu_viet_tat",
+                                       f'"{agency.code}" không dùng được trong ký hiệu văn bản (ví dụ QĐ-UBND): chỉ '
+                                       "gồm chữ in hoa, chữ số, dấu gạch nối, không có dấu cách, ví dụ UBND, SGDĐT."))
+    if not PLACE.match(agency.place):
+        problems.append(record_problem(AGENCY, agency, "place", "co_quan.dia_danh",
+                                       f'địa danh "{agency.place}" in trước ngày tháng ("{agency.place}, ngày …"): chỉ '
+                                       "ghi tên địa danh, không thêm dấu phẩy, dấu chấm hay chữ số."))
+    return problems
+
+
 def _batch_problems(batches: list[Batch]) -> list[Problem]:
     problems = [record_problem(BATCHES, batch, "submission_date", "ngay.sau_ngay_ky",
-                               f"ngày tờ trình Sở Nội vụ {short_date(batch.submission_date)} sau ngày "
+                               f"ngày tờ trình thẩm định {short_date(batch.submission_date)} sau ngày "
                                f"ký dự kiến {short_date(batch.signing)}.")
                 for batch in batches
                 if batch.signing and batch.submission_date and batch.submission_date > batch.signing]
@@ -48,7 +70,14 @@ def _batch_problems(batches: list[Batch]) -> list[Problem]:
 def _submission_date_problems(n: Nomination, batches: dict[str, Batch], dates: dict[tuple, tuple]) -> list[Problem]:
     """One tờ trình has one date, and it comes before the decision is signed."""
     problems = []
-    key = (match_key(n.unit), match_key(n.submission_no))
+    key = (match_key(n.unit), number_key(n.submission_no))
+    near = next(((other, row) for (unit, other), (_, row) in dates.items()
+                 if unit == key[0] and one_apart(other, key[1])), None)
+    if near and key not in dates:
+        problems.append(record_problem(NOMINATIONS, n, "submission_no", "to_trinh.gan_giong",
+                                       f'số tờ trình "{n.submission_no}" của {n.unit} chỉ khác một ký tự so với tờ '
+                                       f"trình ở dòng {near[1]}: nếu là một tờ trình, hãy sửa cho giống hệt nhau, "
+                                       "nếu không sẽ thành hai quyết định.", Severity.WARNING))
     first_date, first_row = dates.setdefault(key, (n.submission_date, n.rows[0]))
     if n.submission_date != first_date:
         problems.append(record_problem(NOMINATIONS, n, "submission_date", "to_trinh.hai_ngay",
@@ -62,15 +91,21 @@ def _submission_date_problems(n: Nomination, batches: dict[str, Batch], dates: d
     return problems
 
 
+def address_issue(kind: RecipientKind | None, address: str, name: str, rank: str = "") -> str:
+    """What a person's line in the attached list lacks (Ông/Bà, or a rank in its column or before the name),
+    without a final period; "" when nothing."""
+    if kind is RecipientKind.INDIVIDUAL and not (address or rank or rank_of(name)):
+        return (f'thiếu Ông/Bà cho cá nhân "{name}"; danh sách kèm theo ghi "Ông …" hoặc "Bà …" (lực lượng vũ '
+                'trang: ghi cấp bậc ở cột "Cấp bậc, quân hàm")')
+    return ""
+
+
 def _name_problems(n: Nomination) -> list[Problem]:
     """A person needs Ông/Bà (or a rank); names print exactly as typed, so say when the capitals look wrong,
     or when the workplace repeats the end of the position ("Phó Giám đốc Sở Y tế, Sở Y tế")."""
     problems = []
-    typed_rank = rank_of(n.name)
-    if n.kind is RecipientKind.INDIVIDUAL and not (n.address or n.rank or typed_rank):
-        problems.append(record_problem(NOMINATIONS, n, "address", "ca_nhan.ong_ba",
-                                       f'thiếu Ông/Bà cho cá nhân "{n.name}"; danh sách kèm theo ghi "Ông …" '
-                                       'hoặc "Bà …" (lực lượng vũ trang: ghi cấp bậc ở cột "Cấp bậc, quân hàm").'))
+    if (missing := address_issue(n.kind, n.address, n.name, n.rank)):
+        problems.append(record_problem(NOMINATIONS, n, "address", "ca_nhan.ong_ba", f"{missing}."))
     if n.workplace and n.position and match_key(n.position).endswith(match_key(n.workplace)):
         problems.append(record_problem(NOMINATIONS, n, "workplace", "don_vi.lap",
                                        f'"{n.workplace}" đã có ở cuối chức vụ "{n.position}"; danh sách sẽ in hai '

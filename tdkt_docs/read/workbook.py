@@ -71,7 +71,9 @@ def read_workbook(path: Path, sheets: tuple[Sheet, ...] = SHEETS) -> WorkbookDat
     return data
 
 
-def open_workbook(path: Path) -> openpyxl.Workbook:
+def open_workbook(path: Path, data_only: bool = True) -> openpyxl.Workbook:
+    """The workbook at ``path`` (saved values, or formulas with ``data_only=False``); a Vietnamese
+    UserError for a missing, old-format, non-Excel or damaged file."""
     if not path.is_file():
         raise UserError(f'Không tìm thấy tệp "{path}".')
     with path.open("rb") as fh:
@@ -89,7 +91,7 @@ def open_workbook(path: Path) -> openpyxl.Workbook:
                         'Để kiểm tra thể thức văn bản Word, dùng "tdkt check".')
     try:
         with path.open("rb") as stream:  # by content, whatever the extension says
-            return openpyxl.load_workbook(stream, data_only=True)
+            return openpyxl.load_workbook(stream, data_only=data_only)
     except Exception:  # noqa: BLE001 - any damage inside the package: zip, XML, parts
         raise UserError(f'Không đọc được sổ Excel "{path.name}": tệp bị hỏng hoặc không đúng định dạng .xlsx. '
                         "Hãy mở bằng Excel và lưu lại dạng .xlsx (Excel Workbook).") from None
@@ -186,16 +188,17 @@ def read_form(ws: Worksheet, sheet: Sheet, uncached: Uncached | None = None) -> 
 
 def read_table(ws: Worksheet, sheet: Sheet, uncached: Uncached | None = None) -> tuple[list, list[Problem]]:
     """A TABLE sheet: headers in one of the first rows, one record per row below."""
-    header_row, positions, problems = _locate_headers(ws, sheet)
+    header_row, positions, problems = locate_headers(ws, sheet)
     if header_row is None:
         return [], problems
     problems += _merged_cell_problems(ws, sheet, header_row)
     letters = {col: get_column_letter(col) for col in positions.values()}
-    records = []
+    records, filled = [], []
     for row in range(header_row + 1, ws.max_row + 1):
         raws = {key: (uncached or {}).get((row, col), ws.cell(row, col).value) for key, col in positions.items()}
         if all(cells.is_blank(raw) for raw in raws.values()):
             continue
+        filled.append(row)
         if row == header_row + 1 and _is_example(sheet, raws):
             problems.append(sheet_problem(WARNING, "dong.vi_du", sheet,
                                           "dòng ví dụ, đã bỏ qua (xóa dòng này khi nhập số liệu thật).",
@@ -211,7 +214,23 @@ def read_table(ws: Worksheet, sheet: Sheet, uncached: Uncached | None = None) ->
         problems += row_problems
         if not any(p.is_error for p in row_problems):
             records.append(sheet.record(**values, rows=(row,), cells=places))
-    return records, problems
+    return records, problems + _unseen_problems(ws, sheet, filled)
+
+
+def _unseen_problems(ws: Worksheet, sheet: Sheet, filled: list[int]) -> list[Problem]:
+    """Rows the user cannot see (hidden, or filtered out) are read all the same: say so."""
+    problems = []
+    hidden = [row for row in filled if ws.row_dimensions[row].hidden]
+    if hidden:
+        shown = ", ".join(map(str, hidden[:20])) + (" …" if len(hidden) > 20 else "")
+        problems.append(sheet_problem(WARNING, "dong.an", sheet,
+                                      f"các dòng {shown} đang bị ẩn nhưng vẫn được đọc và đưa vào văn bản. Hãy bỏ ẩn "
+                                      "(Unhide) để xem lại, hoặc xóa các dòng không dùng."))
+    if ws.auto_filter.ref and ws.auto_filter.filterColumn:
+        problems.append(sheet_problem(WARNING, "trang.loc", sheet,
+                                      f"trang đang lọc dữ liệu (Filter, vùng {ws.auto_filter.ref}): các dòng bị lọc đi "
+                                      "vẫn được đọc. Hãy bỏ lọc (Clear Filter) để xem đủ các dòng."))
+    return problems
 
 
 def _parse_into(column: Column, raw: object, coordinate: str, sheet: Sheet, problems: list[Problem]) -> object:
@@ -221,6 +240,13 @@ def _parse_into(column: Column, raw: object, coordinate: str, sheet: Sheet, prob
                                       "trình không tính công thức). Hãy mở tệp bằng Excel hoặc LibreOffice, bấm Lưu, "
                                       "rồi chạy lại.", cell=coordinate, column=column))
         return column.empty
+    if isinstance(raw, str):
+        raw, removed = cells.excel_text(raw)
+        if removed:
+            problems.append(sheet_problem(WARNING, "o.ky_tu_an", sheet,
+                                          f"đã bỏ ký tự ẩn ({', '.join(removed)}) trong ô: ký tự điều khiển hoặc ký tự "
+                                          "đổi chiều chữ làm chữ hiện khác với chữ thật. Hãy xem lại ô này.",
+                                          cell=coordinate, column=column))
     if isinstance(raw, str) and (converted := legacy.convert_cell(raw)):
         raw, message = converted
         problems.append(sheet_problem(WARNING, "o.bang_ma_cu", sheet, message, cell=coordinate, column=column))
@@ -231,7 +257,9 @@ def _parse_into(column: Column, raw: object, coordinate: str, sheet: Sheet, prob
         return column.empty
 
 
-def _locate_headers(ws: Worksheet, sheet: Sheet) -> tuple[int | None, dict[str, int], list[Problem]]:
+def locate_headers(ws: Worksheet, sheet: Sheet) -> tuple[int | None, dict[str, int], list[Problem]]:
+    """The header row of a TABLE sheet and each column's position (key → 1-based column), or None
+    with the problems when a required column is missing; earlier versions' headers are read too."""
     wanted = {cells.header_key(header): c for c in sheet.columns for header in (c.header, *c.header_aliases)}
     best_row, best = None, {}
     for row in range(1, min(ws.max_row, HEADER_SEARCH_ROWS) + 1):

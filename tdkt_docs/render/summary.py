@@ -5,8 +5,6 @@ form and per quarter; and the distribution of every decision with copy counts.
 """
 from __future__ import annotations
 
-import datetime as dt
-import io
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -15,14 +13,13 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..compose.common import awardee_name
-from ..files import deterministic_zip
+from .xlsx import workbook_bytes
 
 if TYPE_CHECKING:
     from ..documents.quyet_dinh import BatchSummary
 
 MONEY = "#,##0"
 BOLD = Font(name="Times New Roman", bold=True)
-FIXED_TIME = dt.datetime(2000, 1, 1)
 
 
 def summary_workbook(summary: BatchSummary) -> bytes:
@@ -30,10 +27,7 @@ def summary_workbook(summary: BatchSummary) -> bytes:
     _awardees(book.active, summary)
     _totals(book.create_sheet("Tổng hợp"), summary)
     _distribution(book.create_sheet("Phát hành"), summary)
-    book.properties.created = book.properties.modified = FIXED_TIME
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return deterministic_zip(buffer.getvalue())
+    return workbook_bytes(book)
 
 
 def _header(ws: Worksheet, titles: list[str], widths: list[int]) -> None:
@@ -56,7 +50,8 @@ def _awardees(ws: Worksheet, summary: BatchSummary) -> None:
             n = award.nomination
             row += 1
             ws.append([row - 1, document.label, decision.form.name, n.kind.label,
-                       awardee_name(n), n.position, n.workplace, n.unit, n.submission_no, award.prize.amount])
+                       awardee_name(n), n.position, n.workplace, n.unit, n.submission_no,
+                       award.prize.amount if award.prize else None])  # None: a form without money
             ws.cell(row, 10).number_format = MONEY
     ws.append([None, "Tổng cộng", None, None, None, None, None, None, None,
                sum(d.decision.total for d in summary.decisions)])

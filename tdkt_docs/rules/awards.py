@@ -1,8 +1,9 @@
 """Nominations resolved against the dated rules, once: each gets its form, its batch and its prize."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from ..glossary import Appraisal, IssuerLevel, RecipientKind
 from ..problems import Problem, Severity
@@ -11,10 +12,11 @@ from ..read.schema import AGENCY, BATCHES, LEGAL_BASIS, NOMINATIONS, PLAN
 from ..read.validate import record_problem
 from ..read.workbook import WorkbookData
 from .book import Rules
-from .issuer import DEPUTY, Issuer, issuer_of
 from .collation import match_key
+from .dates import quarter_of, short_date
 from .legal import AwardForm, RuleError, describe_periods
-from .money import Prize
+from .issuer import DEPUTY, Issuer, issuer_of
+from .money import Prize, format_amount
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,7 @@ def resolve(data: WorkbookData, rules: Rules) -> Resolution:
         problems.append(_signer_problem(PLAN, plan, issuer))
     if plan:
         problems += _plan_basis_problems(data.all(LEGAL_BASIS.key), plan.year, rules)
-    dated = {key: b for key, b in batches.items() if not any(p.location.cell == b.cells.get("signing")
+    dated = {key: b for key, b in batches.items() if not any(p.is_error and p.location.cell == b.cells.get("signing")
                                                            for p in problems)}
     # A batch row with its own error is missing from ``batches``: do not blame its nominations too.
     batches_complete = not data.has_errors_in(BATCHES)
@@ -102,12 +104,88 @@ def _batch_problems(batch: Batch, issuer: Issuer | None, rules: Rules) -> list[P
     if batch.signing is None:
         return problems
     level = issuer.level if issuer else IssuerLevel.PROVINCE
+    if (far := _far_date(batch)):
+        return problems + [record_problem(BATCHES, batch, "signing", "dot.ngay_xa", far)]
     for lookup in (rules.salaries.on, lambda d: rules.bases.on(d, level)):
         try:
             lookup(batch.signing)
         except RuleError as exc:
             problems.append(record_problem(BATCHES, batch, "signing", "dot.ngay_ky", f'đợt "{batch.name}": {exc}'))
+    if batch.quarter and batch.quarter is not quarter_of(batch.signing):
+        problems.append(record_problem(BATCHES, batch, "quarter", "dot.quy",
+                                       f'ngày ký dự kiến {short_date(batch.signing)} thuộc {quarter_of(batch.signing).label}, '
+                                       f'không phải {batch.quarter.label}; hãy xem lại quý hoặc ngày ký.', Severity.WARNING))
+    return problems + _nearby_changes(batch, level, rules)
+
+
+FAR_YEARS = 1
+
+
+def _far_date(batch: Batch) -> str:
+    """Why the signing date cannot be meant (a year far from the batch's or from today's), or ""."""
+    d, today = batch.signing, date.today()
+    named = [int(y) for y in re.findall(r"(?<!\d)(?:19|20|21|22)\d{2}(?!\d)", batch.name)]
+    if named and all(abs(d.year - y) > FAR_YEARS for y in named):
+        return (f'ngày ký {short_date(d)} không khớp năm {named[0]} của đợt "{batch.name}"; '
+                "hãy xem lại năm của ngày ký.")
+    if not today.year - 10 <= d.year <= today.year + FAR_YEARS:
+        return f"ngày ký {short_date(d)} quá xa hôm nay ({short_date(today)}); hãy xem lại năm của ngày ký."
+    return ""
+
+
+NEARBY_DAYS = 30
+
+
+def _nearby_changes(batch: Batch, level: IssuerLevel, rules: Rules) -> list[Problem]:
+    """A change of lương cơ sở or of decree within 30 days of the signing date: both outcomes, named."""
+    d, problems = batch.signing, []
+    levels = sorted(rules.salaries.levels, key=lambda s: s.effective_from)
+    for before, after in zip(levels, levels[1:]):
+        change = after.effective_from
+        if 0 < abs((change - d).days) <= NEARBY_DAYS:
+            problems.append(_nearby(batch, change, f"mức lương cơ sở đổi từ {format_amount(before.amount)} đồng sang "
+                                                   f"{format_amount(after.amount)} đồng"))
+    for change in sorted({b.effective_from for b in rules.bases.lines} | {b.effective_to + timedelta(days=1)
+                                                                           for b in rules.bases.lines if b.effective_to}):
+        if 0 < abs((change - d).days) <= NEARBY_DAYS:
+            old = _names(rules.bases, change - timedelta(days=1), level)
+            new = _names(rules.bases, change, level)
+            if old != new:
+                problems.append(_nearby(batch, change, f"căn cứ đổi từ {', '.join(sorted(old - new))} sang "
+                                                       f"{', '.join(sorted(new - old))}"))
     return problems
+
+
+def _names(bases, d: date, level: IssuerLevel) -> set[str]:
+    try:
+        return {b.source.split(",")[0].split(" (")[0] for b in bases.on(d, level)}
+    except RuleError:
+        return set()
+
+
+def _nearby(batch: Batch, change: date, what: str) -> Problem:
+    return record_problem(BATCHES, batch, "signing", "dot.gan_ngay_doi",
+                          f"ngày ký dự kiến {short_date(batch.signing)} cách ngày {short_date(change)} chưa đến "
+                          f"{NEARBY_DAYS} ngày; từ ngày {short_date(change)} {what}: quyết định ký trước ngày đó theo "
+                          "cách cũ, từ ngày đó theo cách mới. Hãy kiểm tra ngày ký thật trước khi trình.",
+                          Severity.WARNING)
+
+
+def form_issue(form: AwardForm | None, text: str, kind: RecipientKind | None,
+               issuer: Issuer | None) -> tuple[str, str] | None:
+    """Why ``text`` (found in the catalogue as ``form``) cannot be the form of a nomination of ``kind`` decided by
+    ``issuer``: (code, message without a final period), or None."""
+    if form is None:
+        return "hinh_thuc.khong_co", f'"{text}" không phải hình thức khen thưởng, danh hiệu thi đua nào phần mềm biết'
+    if issuer and issuer.level not in form.levels:
+        who = ", ".join(level.label.lower() for level in form.levels)
+        return "hinh_thuc.tham_quyen", (f'"{form.name}" không thuộc thẩm quyền của {issuer.head_of} '
+                                        f"({issuer.level.label.lower()}): hình thức này do {who} quyết định "
+                                        f"({form.authority_source}). Hãy trình lên cấp đó hoặc chọn hình thức khác")
+    if kind is not None and kind not in form.kinds:
+        allowed = ", ".join(k.label.lower() for k in form.kinds)
+        return "hinh_thuc.loai", f"{form.name} không tặng cho {kind.label.lower()} (chỉ tặng cho: {allowed})"
+    return None
 
 
 def _resolve_one(n: Nomination, batches: dict[str, Batch], dated: dict[str, Batch], issuer: Issuer | None,
@@ -118,20 +196,10 @@ def _resolve_one(n: Nomination, batches: dict[str, Batch], dated: dict[str, Batc
                                      f'đợt "{n.batch}" không có trong trang "{BATCHES.title}"; '
                                      "hãy thêm đợt đó hoặc sửa tên đợt cho khớp.")] if batches_complete else []
     form = rules.catalogue.find(n.form)
-    if form is None:
-        return None, [record_problem(NOMINATIONS, n, "form", "hinh_thuc.khong_co",
-                                     f'"{n.form}" không phải hình thức khen thưởng, danh hiệu thi đua nào phần mềm '
-                                     "biết; hãy chọn trong danh sách của cột này.")]
-    if issuer and issuer.level not in form.levels:
-        who = ", ".join(level.label.lower() for level in form.levels)
-        return None, [record_problem(NOMINATIONS, n, "form", "hinh_thuc.tham_quyen",
-                                     f'"{form.name}" không thuộc thẩm quyền của {issuer.head_of} '
-                                     f"({issuer.level.label.lower()}): hình thức này do {who} quyết định "
-                                     f"({form.authority_source}). Hãy trình lên cấp đó hoặc chọn hình thức khác.")]
-    if n.kind not in form.kinds:
-        allowed = ", ".join(k.label.lower() for k in form.kinds)
-        return None, [record_problem(NOMINATIONS, n, "form", "hinh_thuc.loai",
-                                     f"{form.name} không tặng cho {n.kind.label.lower()} (chỉ tặng cho: {allowed}).")]
+    if (issue := form_issue(form, n.form, n.kind, issuer)) is not None:
+        code, message = issue
+        hint = "; hãy chọn trong danh sách của cột này" if form is None else ""
+        return None, [record_problem(NOMINATIONS, n, "form", code, f"{message}{hint}.")]
     if match_key(batch.name) not in dated or batch.signing is None:
         return None, []
     try:

@@ -6,6 +6,8 @@ from functools import cached_property
 from pathlib import Path
 
 from ..glossary import IssuerLevel, RecipientKind
+from ..register.conditions import RULES_FILE, EligibilityRule, read_rules
+from ..register.forms import FORMS_FILE as REGISTER_FORMS_FILE, RegisterForms
 from ..settings import Settings
 from .legal import BASIS_FILE, FORMS_FILE, AwardForm, Catalogue, LegalBases, load_toml
 from .money import SALARY_FILE, Prize, Rounding, Salaries, prize, read_rounding
@@ -67,6 +69,16 @@ class Rules:
     def nd30(self) -> dict:
         """The NĐ 30 format constants the checker applies."""
         return self._load(ND30_FILE, parse_float=float)
+
+    @cached_property
+    def register_forms(self) -> RegisterForms:
+        """The award register's forms: the province's and the lower levels', with their levels."""
+        return RegisterForms(self._load(REGISTER_FORMS_FILE), self.catalogue)
+
+    @cached_property
+    def eligibility_rules(self) -> tuple[EligibilityRule, ...]:
+        """The conditions every nomination is reviewed against (earlier awards, the rest of the workbook)."""
+        return read_rules(self._load(RULES_FILE), self.register_forms)
 
     def prize(self, form: AwardForm, kind: RecipientKind, d: date) -> Prize | None:
         """Prize for one awardee of ``kind`` receiving ``form`` by a decision signed on ``d``;

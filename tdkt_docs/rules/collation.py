@@ -43,6 +43,19 @@ def _collator() -> icu.Collator:
     return icu.Collator.createInstance(icu.Locale("vi"))
 
 
+def number_key(text: str) -> str:
+    """Key of a document number: "45/TTr- SYT" and "45/ttr-SYT" are the same tờ trình."""
+    return "".join(match_key(text).split())
+
+
+def one_apart(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by one character: one replaced, added or left out."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    head = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return a[head + (len(a) >= len(b)):] == b[head + (len(b) >= len(a)):]
+
+
 def sort_key(text: str) -> bytes:
     """ICU collation key, locale "vi": a < ă < â, d < đ, tones secondary."""
     return _collator().getSortKey(clean(text))

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..glossary import Quarter
+
 BLANK = " " * 6
 """The gap left for the văn thư to fill in by hand."""
 
@@ -43,3 +45,7 @@ def short_date(d: date) -> str:
 def day_month(d: date) -> str:
     """``02/9``, ``03/02``."""
     return f"{pad_day(d.day)}/{pad_month(d.month)}"
+
+
+def quarter_of(d: date) -> Quarter:
+    return list(Quarter)[(d.month - 1) // 3]

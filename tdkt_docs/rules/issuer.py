@@ -77,7 +77,7 @@ def issuer_of(data: WorkbookData, levels: dict[IssuerLevel, LevelDefaults]) -> t
         "fund": pick("fund", fund, fund, level),
         "archive": pick("archive", usual.archive, usual.archive, level),
     }
-    verb = agency.verb or Verb.GIVE
+    verb = pick("verb", Verb.GIVE, Verb.GIVE.label, level)
     if DECISION_BASIS.key in data.missing:
         problems.append(Problem(
             Severity.WARNING, "co_quan.thieu_can_cu",

@@ -1,0 +1,117 @@
+"""The output folder of a build: one build at a time, every file recorded as it lands.
+
+A lock file keeps a second build out while one is writing (it waits, then stops with a
+message). Each file written is appended to a journal at once; the manifest is written at
+the end. A build that is killed or fails leaves the journal, and the next build reads it
+with the old manifest, so it never takes the tool's own files for hand edits.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+from .errors import UserError
+from .files import folder_error, remove_leftovers
+from .manifest import Entry, Manifest, previous_entries, save
+
+LOCK_NAME = ".tdkt-khoa"
+JOURNAL_NAME = ".tdkt-nhat-ky.jsonl"
+LOCK_WAIT = 30.0  # seconds a second build waits for the first
+
+
+class Busy(UserError):
+    """Another build is writing into the same folder."""
+
+
+class OutputFolder:
+    """``with OutputFolder(path) as folder:`` — locked, tidied, with what earlier builds wrote."""
+
+    def __init__(self, root: Path, wait: float = LOCK_WAIT):
+        self.root = Path(root)
+        self.wait = wait
+        self.previous: dict[str, dict] = {}
+        self._lock = None
+
+    def __enter__(self) -> OutputFolder:
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            self._lock = open(self.root / LOCK_NAME, "a+b")  # noqa: SIM115 - held until __exit__
+        except OSError as exc:
+            raise folder_error(exc, self.root) from None
+        self._acquire()
+        remove_leftovers(self.root)
+        self.previous = previous_entries(self.root) | self._journal_entries()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        remove_leftovers(self.root)  # whatever ended the build, no temporary stays behind
+        _unlock(self._lock)
+        self._lock.close()
+
+    def land(self, entry: Entry) -> None:
+        """Record a file that has just been written, before anything else happens."""
+        with open(self.root / JOURNAL_NAME, "a", encoding="utf-8") as journal:
+            journal.write(json.dumps(asdict(entry), ensure_ascii=False) + "\n")
+            journal.flush()
+            os.fsync(journal.fileno())
+
+    def finish(self, manifest: Manifest) -> None:
+        """The manifest replaces the journal."""
+        save(self.root, manifest)
+        (self.root / JOURNAL_NAME).unlink(missing_ok=True)
+
+    def _journal_entries(self) -> dict[str, dict]:
+        try:
+            lines = (self.root / JOURNAL_NAME).read_text(encoding="utf-8").splitlines()
+        except OSError:
+            return {}
+        entries = {}
+        for line in lines:
+            try:
+                entry = json.loads(line)
+                entries[entry["path"]] = entry
+            except (ValueError, KeyError, TypeError):
+                continue  # the line a kill cut short
+        return entries
+
+    def _acquire(self) -> None:
+        deadline = time.monotonic() + self.wait
+        while not _try_lock(self._lock):
+            if time.monotonic() > deadline:
+                self._lock.close()
+                raise Busy(f'Thư mục "{self.root}" đang được một lần chạy tdkt khác ghi. Hãy đợi lần đó xong '
+                           "rồi chạy lại (hoặc chọn thư mục khác bằng tùy chọn -o).")
+            time.sleep(0.2)
+
+
+def _try_lock(handle) -> bool:
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+            handle.seek(0)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def _unlock(handle) -> None:
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+            handle.seek(0)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+        else:
+            import fcntl
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    except OSError:
+        pass
+
+

@@ -1,0 +1,205 @@
+"""Eligibility, reviewed before drafting: every nomination against the award register and the
+rest of the workbook, by the rules in dieu-kien.toml (``Rules.eligibility_rules``). Runs inside
+``build.prepare``, so ``tdkt check`` and ``tdkt build`` both show what it finds."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, select
+
+from ..errors import UserError
+from ..problems import Location, Problem, Severity
+from ..read.records import Nomination
+from ..read.schema import NOMINATIONS
+from ..read.validate import record_problem
+from ..rules.awards import Award
+from ..rules.book import Rules
+from ..rules.collation import match_key
+from ..rules.dates import short_date
+from .conditions import Check, EligibilityRule
+from .matching import known_recipients
+from .model import AwardRow, achievement_key, awardee, normal_cccd, unit_key
+from .store import open_register
+from .tables import CURRENT, awards as award_rows, decisions
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """An award a nomination is compared with: in the register, or on another row."""
+
+    form_key: str
+    form: str
+    year: int
+    achievement: str
+    where: str            # "Quyết định số … ngày …" or "dòng 12 của sổ này"
+    certain: bool         # the same recipient for sure (CCCD, or name and unit)
+    below: bool = False   # a later row of this workbook: counts toward a streak; a clash is told on that row
+
+
+@dataclass(frozen=True)
+class Probe:
+    """One nomination under review: its award, how the register would see it, and its year."""
+
+    award: Award
+    row: AwardRow
+
+    @property
+    def nomination(self) -> Nomination:
+        return self.award.nomination
+
+    @property
+    def year(self) -> int:
+        return self.award.batch.signing.year
+
+
+def review_eligibility(awards: list[Award], rules: Rules, register_url: str | None,
+                       workbook: str) -> list[Problem]:
+    """Problems for the awards that passed appraisal; the register at ``register_url`` is read when it
+    exists (never created here). ``workbook`` is the file name, to know this workbook's own awards."""
+    probes = [Probe(a, _row(a.nomination)) for a in awards if a.passed]
+    earlier = {p.nomination.rows[0]: _in_workbook(p, probes) for p in probes}
+    problems: list[Problem] = []
+    uncovered: list[tuple[EligibilityRule, int]] | None = None  # None: streaks cannot be judged
+    register = _open(register_url, problems)
+    if register is not None:
+        with register, register.read() as conn:
+            for probe in probes:
+                earlier[probe.nomination.rows[0]] += _in_register(conn, probe, workbook)
+            uncovered = _uncovered(conn, rules.eligibility_rules, probes)
+        problems += [_coverage_note(rule, year) for rule, year in uncovered]
+    for probe in probes:
+        for rule in rules.eligibility_rules:
+            if rule.check is Check.STREAK and (uncovered is None or (rule, probe.year) in uncovered):
+                continue
+            problems += _findings(rule, probe, earlier[probe.nomination.rows[0]])
+    return problems
+
+
+def _open(url: str | None, problems: list[Problem]):
+    if url is None:
+        return None
+    try:
+        return open_register(url, create=False)
+    except UserError as exc:
+        problems.append(Problem(Severity.WARNING, "so_theo_doi.khong_mo_duoc",
+                                f"chưa đối chiếu với sổ theo dõi khen thưởng: {exc}", Location(NOMINATIONS.title)))
+        return None
+
+
+def _row(n: Nomination) -> AwardRow:
+    return AwardRow(**awardee(n.kind, n.name, n.address, n.rank), unit=n.workplace, proposing_unit=n.unit,
+                    birth_year=n.birth_year, cccd=n.cccd, achievement=n.achievement)
+
+
+def _same(a: AwardRow, b: AwardRow) -> bool | None:
+    """True: the same recipient; None: perhaps (same name, other unit); False: different."""
+    if a.kind is not b.kind or match_key(a.name) != match_key(b.name):
+        return False
+    ca, cb = normal_cccd(a.cccd), normal_cccd(b.cccd)
+    if ca and cb:
+        return ca == cb
+    if unit_key(a.unit or a.proposing_unit) != unit_key(b.unit or b.proposing_unit):
+        return None
+    return a.birth_year is None or b.birth_year is None or a.birth_year == b.birth_year
+
+
+def _in_workbook(probe: Probe, probes: list[Probe]) -> list[Earlier]:
+    found = []
+    for other in probes:
+        if other is probe:
+            continue
+        same = _same(probe.row, other.row)
+        if same is not False:
+            form = other.award.form
+            found.append(Earlier(form.key, form.name, other.year, achievement_key(other.nomination.achievement),
+                                 f"dòng {other.nomination.rows[0]} của sổ này", bool(same),
+                                 other.nomination.rows[0] > probe.nomination.rows[0]))
+    return found
+
+
+def _in_register(conn: Connection, probe: Probe, workbook: str) -> list[Earlier]:
+    certain, uncertain = known_recipients(conn, probe.row)
+    if not certain + uncertain:
+        return []
+    rows = conn.execute(select(award_rows.c.recipient_id, award_rows.c.achievement, award_rows.c.source,
+                               award_rows.c.source_row, decisions.c.batch, decisions.c.form_key,
+                               decisions.c.form_name, decisions.c.number, decisions.c.signed, decisions.c.issuer)
+                        .join(decisions, decisions.c.id == award_rows.c.decision_id)
+                        .where(CURRENT, award_rows.c.recipient_id.in_(certain + uncertain))).all()
+    return [Earlier(r.form_key, r.form_name, r.signed.year, achievement_key(r.achievement),
+                    f"Quyết định số {r.number} ngày {short_date(r.signed)} ({r.issuer})", r.recipient_id in certain)
+            for r in rows if not _itself(r, probe.nomination, workbook)]
+
+
+def _itself(row, n: Nomination, workbook: str) -> bool:
+    """The award this very nomination became, once recorded (from this workbook or a copy of it)."""
+    return row.source_row == n.rows[0] and (row.source == workbook or match_key(row.batch) == match_key(n.batch))
+
+
+def _uncovered(conn: Connection, rulebook: tuple[EligibilityRule, ...],
+               probes: list[Probe]) -> list[tuple[EligibilityRule, int]]:
+    """Streak rules whose years neither the register nor the workbook hold anything of: they cannot be
+    judged yet."""
+    missing = []
+    for rule in (r for r in rulebook if r.check is Check.STREAK):
+        for year in sorted({p.year for p in probes if rule.applies(p.award.form.key)}):
+            if any(p.award.form.key in rule.required and year - rule.years <= p.year <= year for p in probes):
+                continue
+            held = conn.execute(select(decisions.c.id).where(
+                CURRENT, decisions.c.form_key.in_(rule.required),
+                decisions.c.signed.between(dt.date(year - rule.years, 1, 1), dt.date(year, 12, 31)))).first()
+            if held is None:
+                missing.append((rule, year))
+    return missing
+
+
+def _coverage_note(rule: EligibilityRule, year: int) -> Problem:
+    return Problem(Severity.WARNING, "dieu_kien.chua_du_so_lieu",
+                   f"sổ theo dõi chưa có khen thưởng nào trong các năm {year - rule.years}–{year} để đối chiếu "
+                   f"điều kiện: {rule.label} ({rule.cited}). Hãy ghi bổ sung các quyết định cũ bằng "
+                   "tdkt ghi-so --danh-sach.", Location(NOMINATIONS.title))
+
+
+def _findings(rule: EligibilityRule, probe: Probe, earlier: list[Earlier]) -> list[Problem]:
+    if not rule.applies(probe.award.form.key):
+        return []
+    if rule.check is Check.STREAK:
+        return _streak(rule, probe, earlier)
+    achievement = achievement_key(probe.nomination.achievement)
+    hits = [e for e in earlier if not e.below and _hit(rule, e, probe, achievement)]
+    return [_problem(rule, probe.nomination, e, _message(rule, e)) for e in hits]
+
+
+def _hit(rule: EligibilityRule, e: Earlier, probe: Probe, achievement: str) -> bool:
+    if rule.check is Check.SAME_PERIOD:
+        return e.form_key == probe.award.form.key and e.year == probe.year
+    if rule.check is Check.SAME_ACHIEVEMENT:
+        return bool(achievement) and e.achievement == achievement
+    return e.form_key == probe.award.form.key and 0 <= probe.year - e.year < rule.years  # INTERVAL
+
+
+def _message(rule: EligibilityRule, e: Earlier) -> str:
+    if rule.check is Check.INTERVAL:
+        return f"đã được tặng {e.form} năm {e.year} ({e.where}), chưa đủ {rule.years} năm"
+    return f"đã được tặng {e.form} ({e.where})"
+
+
+def _streak(rule: EligibilityRule, probe: Probe, earlier: list[Earlier]) -> list[Problem]:
+    held = sorted({e.year for e in earlier if e.certain and e.form_key in rule.required})
+    for end in (probe.year, probe.year - 1):
+        if all(y in held for y in range(end - rule.years + 1, end + 1)):
+            return []
+    have = ", ".join(map(str, held)) or "không năm nào"
+    where = "; ".join(sorted({e.where for e in earlier if e.certain and e.form_key in rule.required}))
+    detail = f"sổ theo dõi chỉ ghi nhận các năm: {have}" + (f" ({where})" if where else "")
+    return [_problem(rule, probe.nomination, None, detail)]
+
+
+def _problem(rule: EligibilityRule, n: Nomination, e: Earlier | None, detail: str) -> Problem:
+    certain = e is None or e.certain
+    severity = Severity.ERROR if rule.absolute and certain else Severity.WARNING
+    who = f'"{n.name}"' if certain else \
+        f'"{n.name}" có thể là cùng người/tập thể đã khen (cùng tên, khác đơn vị hoặc chưa rõ)'
+    return record_problem(NOMINATIONS, n, "name", f"dieu_kien.{rule.key}",
+                          f"{who}: {detail}. Quy tắc: {rule.label} ({rule.cited}).", severity)

@@ -1,0 +1,125 @@
+"""A signed decision read back from its .docx, once the văn thư has typed its number and date.
+
+The document is read as ``tdkt build`` lays it out: "Số: 125/QĐ-UBND", "Bắc Ninh, ngày 25 tháng 3
+năm 2024", the trích yếu, Điều 1 and 2, the signature and the numbered lines of the Danh sách.
+A person's position and unit are printed joined by commas: the last part is taken as the unit.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from pathlib import Path
+
+import docx
+from docx.document import Document
+
+from ..errors import UserError
+from ..glossary import RecipientKind
+from ..rules.collation import clean, match_key
+from ..rules.practice import UnitHeads
+from .model import AwardRow, SignedDecision, awardee
+
+_NUMBER = re.compile(r"Số\s*:\s*(\d+)\s*/\s*(\S+)")
+_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+_SUBJECT = re.compile(r"^Về việc\s+(?:tặng|công nhận)\s+(.+)$", re.IGNORECASE)
+_GROUP = re.compile(r"^[IVXLC]+\.\s+(.+?)\s*\(\d+\)$")
+_ENTRY = re.compile(r"^\d+\.\s+(.+?)[;.]?$")
+_AMOUNT = re.compile(r"mỗi\s+(tập thể|cá nhân|hộ gia đình)\s+là\s+([\d.]+)\s+đồng", re.IGNORECASE)
+_ACHIEVEMENT = re.compile(r"\(có danh sách kèm theo\),\s*(.+?)\.?$")
+_PROPOSAL = re.compile(r"^Xét đề nghị của (.+?) tại Tờ trình số")
+PARENT_STYLE = "Cơ quan chủ quản"
+
+
+def read_signed_docx(path: Path, heads: UnitHeads) -> SignedDecision:
+    """The decision in ``path``; UserError naming the file when it is not a signed award decision.
+    ``heads`` gives the titles of unit heads, to tell the proposing unit in the "Xét đề nghị" line."""
+    document = _open(path)
+    header = [c for row in document.tables[0].rows for c in row.cells] if document.tables else []
+    texts = [clean(p.text) for p in document.paragraphs]
+    head = " ".join(clean(c.text) for c in header)
+    number, signed = _NUMBER.search(head), _DATE.search(head)
+    if not number or not signed:
+        missing = " và ".join(w for w, ok in (("số", number), ("ngày ký", signed)) if not ok)
+        raise UserError(f'Văn bản "{path.name}" chưa có {missing} (dòng "Số: …/QĐ-…" và "…, ngày … tháng … năm …" '
+                        "ở đầu văn bản). Văn thư cần ghi số và ngày vào văn bản đã ký rồi mới ghi vào sổ theo dõi.")
+    try:
+        date = dt.date(*(int(signed.group(i)) for i in (3, 2, 1)))
+    except ValueError:
+        raise UserError(f'Văn bản "{path.name}": ngày "{signed.group(0)}" không có thật.') from None
+    form = next((m.group(1) for t in texts if (m := _SUBJECT.match(t))), None)
+    if form is None:
+        raise UserError(f'Văn bản "{path.name}" không có dòng trích yếu "Về việc tặng …": '
+                        "không phải quyết định khen thưởng do tdkt build tạo.")
+    awards = _awards(texts, path, heads)
+    if not awards:
+        raise UserError(f'Văn bản "{path.name}" không có danh sách kèm theo (các dòng "1. Ông …;" sau "DANH SÁCH").')
+    signature = document.tables[-1].rows[0].cells[-1] if len(document.tables) > 1 else None
+    lines = [clean(p.text) for p in signature.paragraphs if clean(p.text)] if signature else []
+    return SignedDecision(
+        issuer=" ".join(_issuer_lines(header[0]) if header else []), number=f"{number.group(1)}/{number.group(2)}",
+        signed=date, form=form, signer=lines[-1] if lines else "", position=" / ".join(lines[:-1]),
+        awards=awards, source=path.name)
+
+
+def _open(path: Path) -> Document:
+    if not path.is_file():
+        raise UserError(f'Không tìm thấy tệp "{path}".')
+    if path.suffix.lower() != ".docx" or not zipfile.is_zipfile(path):
+        raise UserError(f'Tệp "{path.name}" không phải văn bản Word .docx.')
+    try:
+        return docx.Document(str(path))
+    except Exception:  # noqa: BLE001 - any damage inside the package
+        raise UserError(f'Không đọc được văn bản "{path.name}": tệp bị hỏng.') from None
+
+
+def _issuer_lines(cell) -> list[str]:
+    return [clean(p.text) for p in cell.paragraphs if clean(p.text) and p.style.name != PARENT_STYLE]
+
+
+def _awards(texts: list[str], path: Path, heads: UnitHeads) -> tuple[AwardRow, ...]:
+    article_1 = next((t for t in texts if t.startswith("Điều 1.")), "")
+    article_2 = next((t for t in texts if t.startswith("Điều 2.")), "")
+    amounts = {match_key(kind): int(value.replace(".", "")) for kind, value in _AMOUNT.findall(article_2)}
+    single = _ACHIEVEMENT.search(article_1)
+    common = (single.group(1)[:1].upper() + single.group(1)[1:]) if single else ""
+    unit = _proposing_unit(texts, heads)
+    start = next((i for i, t in enumerate(texts) if match_key(t) == match_key("DANH SÁCH")), len(texts))
+    kind, achievement, awards = None, common, []
+    for text in texts[start + 1:]:
+        if group := _GROUP.match(text):
+            kind = next((k for k in RecipientKind if match_key(k.label) == match_key(group.group(1))), None)
+        elif kind and (entry := _ENTRY.match(text)):
+            awards.append(_award(kind, entry.group(1), achievement, amounts.get(match_key(kind.label), 0), unit, path))
+        elif kind and text.endswith(":"):
+            achievement = text[:-1]
+    return tuple(awards)
+
+
+def _award(kind: RecipientKind, entry: str, achievement: str, amount: int, proposing_unit: str, path: Path) -> AwardRow:
+    parts = [p.strip() for p in entry.split(", ")]
+    common = dict(achievement=achievement, amount=amount, proposing_unit=proposing_unit, source=path.name)
+    if kind is RecipientKind.COLLECTIVE:
+        name, unit = (", ".join(parts[:-1]), parts[-1]) if len(parts) > 1 else (parts[0], "")
+        return AwardRow(kind=kind, name=name, unit=unit, **common)
+    address, _, name = parts[0].partition(" ")
+    if match_key(address) not in ("ông", "bà"):
+        address, name = "", parts[0]  # a rank, a household ("Hộ gia đình ông …") or a bare name
+    person = awardee(kind, name, address)
+    if kind is RecipientKind.HOUSEHOLD:
+        return AwardRow(**person, unit=", ".join(parts[1:]), **common)
+    position = ", ".join(parts[1:-1])
+    return AwardRow(**person, position=position, unit=parts[-1] if len(parts) > 1 else "", **common)
+
+
+def _proposing_unit(texts: list[str], heads: UnitHeads) -> str:
+    """The unit of a decision made on one tờ trình: the head's title taken off the front."""
+    line = next((t for t in texts if _PROPOSAL.match(t)), "")
+    if line.count(" tại Tờ trình số ") != 2:  # the unit's and the appraising body's: one unit only
+        return ""
+    found = _PROPOSAL.match(line).group(1)
+    titles = [title for _, title in heads.rules] + [heads.default]
+    for title in sorted(titles, key=len, reverse=True):
+        if found.startswith(title + " "):
+            return found[len(title) + 1:]
+    return ""

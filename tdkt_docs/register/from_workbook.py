@@ -1,0 +1,105 @@
+"""The one adapter from the composition (documents/quyet_dinh.py) to the register's input:
+a decision as ``tdkt build`` makes it, plus the number and date the workbook gives it once signed."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from ..documents.quyet_dinh import TYPE_CODE, DecisionDocument, achievement, batch_documents
+from ..errors import UserError
+from ..problems import Problem
+from ..read.records import SignedNumber
+from ..read.schema import BATCHES, SIGNED
+from ..read.validate import record_problem
+from ..rules.collation import match_key
+from ..rules.issuer import Issuer
+from ..rules.numbering import two_digit
+from .model import AwardRow, SignedDecision, awardee, issuer_key
+
+if TYPE_CHECKING:
+    from ..build import Prepared
+
+_NUMBER = re.compile(r"^\s*(\d+)\s*(?:/\s*(\S.*))?$")
+
+
+def issuer_name(issuer: Issuer) -> str:
+    """The issuing body as the decision's header names it (the profile's name lines)."""
+    return " ".join(issuer.agency.name_lines)
+
+
+def file_name(document: DecisionDocument) -> str:
+    return document.plan.filename.rsplit("/", 1)[-1]
+
+
+def from_composed(issuer: Issuer, document: DecisionDocument, number: str, signed: dt.date,
+                  source: str) -> SignedDecision:
+    """A composed decision as the register records it, once signed as ``number`` on ``signed``."""
+    decision = document.decision
+    batch = decision.batch
+    slot = "|".join((issuer_key(issuer_name(issuer)), str(batch.signing.year), match_key(batch.name),
+                     file_name(document)))
+    return SignedDecision(
+        issuer=issuer_name(issuer), number=number, signed=signed, form=decision.form.name, signer=batch.signer,
+        position=batch.position, batch=batch.name, quarter=batch.quarter, batch_kind=batch.kind, source=source,
+        slot=slot, awards=tuple(AwardRow(
+            **awardee(n.kind, n.name, n.address, n.rank), position=n.position, unit=n.workplace,
+            proposing_unit=n.unit, birth_year=n.birth_year, cccd=n.cccd, achievement=achievement(n),
+            amount=a.prize.amount if a.prize else 0, source=source, row=n.rows[0])
+            for a in decision.awards for n in [a.nomination]))
+
+
+def signed_from_workbook(prepared: Prepared) -> tuple[list[SignedDecision], list[Problem]]:
+    """The decisions whose number and date are filled in on sheet "Quyết định đã ký"."""
+    data = prepared.data
+    if prepared.errors:
+        raise UserError(f'Sổ "{data.path.name}" còn {len(prepared.errors)} lỗi, chưa ghi gì vào sổ theo dõi:\n'
+                        + "\n".join(f"  {p}" for p in prepared.errors))
+    rows: list[SignedNumber] = data.all(SIGNED.key)
+    resolution = prepared.resolution
+    issuer = resolution.issuer
+    if not rows or issuer is None:
+        return [], []
+    documents = {match_key(b.name): batch_documents(issuer, b, resolution.awards, [], prepared.rules)
+                 for b in data.all(BATCHES.key)}
+    found, problems, seen = [], [], {}
+    for row in rows:
+        document, problem = _document_for(row, documents.get(match_key(row.batch), []))
+        number, bad_number = _number(row, issuer)
+        problems += [issue for issue in (problem, bad_number) if issue]
+        if document is None or number is None:
+            continue
+        name = document.plan.filename
+        if name in seen:
+            problems.append(_problem(row, "document", f'quyết định "{name}" đã ghi ở dòng {seen[name]}.'))
+            continue
+        seen[name] = row.rows[0]
+        found.append(from_composed(issuer, document, number, row.signed, data.path.name))
+    return found, problems
+
+
+def _document_for(row: SignedNumber, documents: list[DecisionDocument]
+                  ) -> tuple[DecisionDocument | None, Problem | None]:
+    if not documents:
+        return None, _problem(row, "batch", f'đợt "{row.batch}" không có quyết định nào trong sổ.')
+    wanted = match_key(row.document).removesuffix(".docx")
+    for serial, document in enumerate(documents, start=1):
+        if wanted in (match_key(file_name(document)).removesuffix(".docx"), str(serial), two_digit(serial)):
+            return document, None
+    names = ", ".join(f"{i} ({file_name(d)})" for i, d in enumerate(documents, start=1))
+    return None, _problem(row, "document", f'không có quyết định "{row.document}" trong đợt "{row.batch}"; '
+                                           f"các quyết định của đợt: {names}.")
+
+
+def _number(row: SignedNumber, issuer: Issuer) -> tuple[str | None, Problem | None]:
+    """"125" → "125/QĐ-UBND"; a full number and code is kept as typed."""
+    match = _NUMBER.match(row.number)
+    if not match:
+        return None, _problem(row, "number", f'số quyết định "{row.number}" phải bắt đầu bằng chữ số, '
+                                             "ví dụ 125 hoặc 125/QĐ-UBND.")
+    code = match.group(2) or f"{TYPE_CODE}-{issuer.agency.code}"
+    return f"{two_digit(int(match.group(1)))}/{code.strip()}", None
+
+
+def _problem(row: SignedNumber, key: str, message: str) -> Problem:
+    return record_problem(SIGNED, row, key, f"da_ky.{key}", message)

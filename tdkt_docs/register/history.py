@@ -1,0 +1,84 @@
+"""A person's or a collective's awards, newest first, from the current version of every decision."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, select
+
+from ..glossary import RecipientKind
+from ..rules.dates import short_date
+from .model import search_key
+from .store import Register
+from .tables import CURRENT, awards, decisions, possible_matches, recipients
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    recipient_id: int
+    kind: RecipientKind
+    name: str
+    unit: str
+    form: str
+    number: str
+    signed: dt.date
+    issuer: str
+    achievement: str
+    amount: int
+    notes: tuple[str, ...] = ()   # possible matches with other recipients, never merged
+
+    @property
+    def decision(self) -> str:
+        return f"{self.number} ngày {short_date(self.signed)}"
+
+
+def lookup(register: Register, name: str, unit: str = "") -> list[HistoryLine]:
+    """Awards whose recipient's name contains ``name`` (accents and case ignored), optionally in ``unit``."""
+    query = (select(recipients.c.id, recipients.c.kind, recipients.c.name, awards.c.unit, recipients.c.unit.label("home"),
+                    decisions.c.form_name, decisions.c.number, decisions.c.signed, decisions.c.issuer,
+                    awards.c.achievement, awards.c.amount, awards.c.id.label("award_id"))
+             .join(awards, awards.c.recipient_id == recipients.c.id)
+             .join(decisions, decisions.c.id == awards.c.decision_id)
+             .where(CURRENT, recipients.c.name_search.contains(search_key(name), autoescape=True)))
+    if unit:
+        query = query.where(recipients.c.unit_search.contains(search_key(unit), autoescape=True))
+    with register.read() as conn:
+        rows = conn.execute(query.order_by(decisions.c.signed.desc(), decisions.c.number, awards.c.seq)).all()
+        notes = _notes(conn, [r.award_id for r in rows])
+    return [HistoryLine(r.id, RecipientKind(r.kind), r.name, r.unit or r.home, r.form_name, r.number, r.signed, r.issuer,
+                        r.achievement, r.amount, notes.get(r.award_id, ())) for r in rows]
+
+
+def _notes(conn: Connection, award_ids: list[int]) -> dict[int, tuple[str, ...]]:
+    if not award_ids:
+        return {}
+    rows = conn.execute(select(possible_matches.c.award_id, possible_matches.c.reason, recipients.c.name,
+                               recipients.c.unit)
+                        .join(recipients, recipients.c.id == possible_matches.c.recipient_id)
+                        .where(possible_matches.c.award_id.in_(award_ids))).all()
+    found: dict[int, tuple[str, ...]] = {}
+    for r in rows:
+        found[r.award_id] = found.get(r.award_id, ()) + (f"có thể là {r.name} ({r.unit}): {r.reason}",)
+    return found
+
+
+def format_history(lines: list[HistoryLine]) -> list[str]:
+    """Grouped by recipient, newest first: what ``tdkt tra-cuu`` prints."""
+    groups: dict[int, list[HistoryLine]] = {}
+    for line in lines:  # newest first, so recipients come in the order of their latest award
+        groups.setdefault(line.recipient_id, []).append(line)
+    out: list[str] = []
+    for members in groups.values():
+        first = members[0]
+        out.append(f"{first.name} ({first.kind.label.lower()}, {first.unit or 'không rõ đơn vị'}):")
+        out += _lines(members)
+    return out
+
+
+def _lines(members: list[HistoryLine]) -> list[str]:
+    out = []
+    for line in members:
+        out.append(f"  {short_date(line.signed)}  {line.form}  — Quyết định số {line.decision} "
+                   f"({line.issuer})" + (f"; {line.achievement}" if line.achievement else ""))
+        out += [f"      Lưu ý: {note}; chưa gộp." for note in line.notes]
+    return out

@@ -1,0 +1,151 @@
+"""Signed decisions for tdkt in-bang: from the workbook's composition, from decision .docx files, and the CLI."""
+import dataclasses
+import datetime as dt
+import shutil
+
+import docx
+import pytest
+
+from helpers import SAMPLE_2024, TEMPLATES, run_tdkt
+from support.certificate_pdf import read_fields
+from support.workbooks import KHAM, Y_TE, batch, person
+from tdkt_docs.build import build
+from tdkt_docs.certificate import run
+from tdkt_docs.certificate.layout import load_layout
+from tdkt_docs.certificate.model import CertificateEntry
+from tdkt_docs.certificate.sources import from_docx, from_workbook, split_entry
+from tdkt_docs.errors import UserError
+
+
+@pytest.fixture(scope="module")
+def decided(settings):
+    return from_workbook(SAMPLE_2024, settings)
+
+
+def test_decision_documents_read_back_as_the_workbook_composed_them(decided, sample_2024_built, rules):
+    assert len(decided.decisions) == 9
+    for from_book in decided.decisions:
+        path = sample_2024_built / f"{from_book.stem}.docx"
+        from_file = from_docx(path, rules.catalogue)
+        blank = {"source": "", "document": "", "stem": ""}
+        assert dataclasses.replace(from_file, **blank) == dataclasses.replace(from_book, **blank)
+        assert (from_file.stem, from_file.document, from_file.source) == (path.stem, path.name,
+                                                                           f'văn bản "{path.name}"')
+    signed = from_docx(sample_2024_built / "quy-iii-2024" / "qd-1206-bang-khen-tinh-so-y-te.docx", rules.catalogue)
+    assert (signed.number, signed.date, signed.signer_titles, signed.signer, signed.authority) == (
+        "1206/QĐ-UBND", dt.date(2024, 9, 24), ("CHỦ TỊCH",), "Vương Quốc Tuấn",
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC NINH")
+    assert signed.entries[1] == CertificateEntry(
+        "Ông Hoàng Minh Đức", "Trưởng khoa Hồi sức tích cực, Bệnh viện Đa khoa tỉnh, Sở Y tế",
+        "Đã có thành tích xuất sắc trong công tác khám, chữa bệnh năm 2024", 2)
+    assert decided.notes == ['Không đưa vào quyết định: dòng 10 ("Đỗ Văn Khải") có kết quả thẩm định "Không đạt".']
+
+
+def test_unnumbered_document_is_refused_until_the_number_and_date_are_typed_in(sample_2024_built, settings,
+                                                                                tmp_path):
+    path = tmp_path / "qd-01.docx"
+    shutil.copyfile(sample_2024_built / "quy-ii-2024" / "qd-01-bang-khen-tinh-so-lao-dong-thuong-binh-va-xa-hoi.docx",
+                    path)
+    with pytest.raises(UserError, match=f'Quyết định "{path}" chưa có số và ngày ký.*--nhap'):
+        run.print_documents([path], run.Options(outdir=tmp_path), settings)
+    assert not list(tmp_path.rglob("*.pdf"))
+    document = docx.Document(str(path))
+    for paragraph in (p for t in document.tables for row in t.rows for c in row.cells for p in c.paragraphs):
+        if paragraph.text.startswith("Số:"):
+            paragraph.text = "Số: 125/QĐ-UBND"
+        elif paragraph.text.startswith("Bắc Ninh, ngày"):
+            paragraph.text = "Bắc Ninh, ngày 25 tháng 3 năm 2024"
+    signed_path = tmp_path / "qd-125.docx"
+    document.save(str(signed_path))
+    printed = run.print_documents([signed_path], run.Options(outdir=tmp_path / "in"), settings)
+    assert printed.written == [(tmp_path / "in" / "qd-125.pdf", 3)]
+    (page, *_) = read_fields(tmp_path / "in" / "qd-125.pdf", load_layout("bang-khen-tinh", settings))
+    assert (page["so_quyet_dinh"].text, page["nguoi_nhan"].text) == (
+        "Quyết định số 125/QĐ-UBND, ngày 25 tháng 3 năm 2024", "Phòng Người có công")
+
+
+def test_registers_follow_the_attached_list_not_the_rows(make_workbook, decisions_content, settings, rules,
+                                                         tmp_path):
+    """Mixed achievements: the list groups by kind, then by achievement; số sổ vàng counts down that list."""
+    content = decisions_content
+    content["batches"] = [batch(first_number=7)]
+    content["nominations"] = [
+        person("Lê Văn Nam", achievement="Đã có thành tích đột xuất."),
+        {**Y_TE, "kind": "Tập thể", "name": "Khoa Hồi sức tích cực", "workplace": "Bệnh viện Đa khoa tỉnh"},
+        person("Trần Thị Ánh", "Bà", position="Điều dưỡng"),
+    ]
+    workbook = make_workbook(content)
+    (signed,) = from_workbook(workbook, settings).decisions
+    assert [(e.recipient, e.register_number, e.achievement) for e in signed.entries] == [
+        ("Khoa Hồi sức tích cực", 1, KHAM),
+        ("Bà Trần Thị Ánh", 2, KHAM),
+        ("Ông Lê Văn Nam", 3, "Đã có thành tích đột xuất"),
+    ]
+    assert (signed.number, signed.date, signed.signer_titles) == (
+        "07/QĐ-UBND", dt.date(2024, 9, 24), ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"))
+    result = build(workbook, tmp_path / "out", settings)
+    (path,) = [result.outdir / o.path for o in result.outputs if o.kind == "quyet_dinh"]
+    assert from_docx(path, rules.catalogue).entries == signed.entries  # the Danh sách has the same order
+
+
+@pytest.mark.parametrize("text, collective, expected", [
+    ("Bà Vũ Thị Hoà, Chuyên viên Phòng Công chức, viên chức, Sở Nội vụ", False,
+     ("Bà Vũ Thị Hoà", "Chuyên viên Phòng Công chức, viên chức, Sở Nội vụ")),
+    ("Hộ gia đình ông Nguyễn Văn Tư, thôn Lũng Giang, thị trấn Lim", False,
+     ("Hộ gia đình ông Nguyễn Văn Tư", "thôn Lũng Giang, thị trấn Lim")),
+    ("Phòng Tổ chức, biên chế và Tổ chức phi chính phủ, Sở Nội vụ", True,
+     ("Phòng Tổ chức, biên chế và Tổ chức phi chính phủ", "Sở Nội vụ")),
+    ("UBND phường Đồng Nguyên, thành phố Từ Sơn", True, ("UBND phường Đồng Nguyên", "thành phố Từ Sơn")),
+])
+def test_list_entries_split_into_name_and_position_unit(text, collective, expected):
+    assert split_entry(text, collective) == expected
+
+
+def test_cli_prints_signed_decisions_and_refuses_unnumbered_documents(sample_2024_built, settings, tmp_path):
+    signed = sample_2024_built / "quy-iii-2024" / "qd-1205-bang-khen-tinh-cong-an-tinh.docx"
+    out = tmp_path / "in"
+    done = run_tdkt("in-bang", "--quyet-dinh", signed, "-o", out)
+    assert done.returncode == 0, done.stderr
+    assert f"Đã tạo: {out / 'qd-1205-bang-khen-tinh-cong-an-tinh.pdf'} (3 trang)" in done.stdout
+    assert "Kích thước thực" in done.stdout
+    unsigned = sample_2024_built / "cuoi-nam-2024" / "qd-02-chien-si-thi-dua-tinh.docx"
+    refused = run_tdkt("in-bang", "--quyet-dinh", unsigned, "-o", tmp_path / "docx")
+    assert refused.returncode == 1
+    assert f'Quyết định "{unsigned}" chưa có số và ngày ký' in refused.stderr
+    assert not (tmp_path / "docx").exists()
+    draft = run_tdkt("in-bang", "--quyet-dinh", "--nhap", "--phoi", "giay-khen", unsigned, "-o", tmp_path / "docx")
+    assert draft.returncode == 0, draft.stderr
+    (page, *_) = read_fields(tmp_path / "docx" / "qd-02-chien-si-thi-dua-tinh-nhap.pdf",
+                             load_layout("giay-khen", settings))
+    assert (page["tang"].text, page["hinh_thuc"].text, page["so_quyet_dinh"].text) == (
+        "TẶNG DANH HIỆU", "CHIẾN SĨ THI ĐUA CẤP TỈNH", "Quyết định số [chưa có số], [chưa có ngày]")
+
+
+def test_cli_uses_the_layout_in_mau_option_and_refuses_a_workbook_with_errors(make_workbook, decisions_content,
+                                                                              tmp_path):
+    workbook = make_workbook(decisions_content)
+    mau = tmp_path / "rieng"
+    (mau / "phoi").mkdir(parents=True)
+    layout = (TEMPLATES / "phoi" / "bang-khen-tinh.toml").read_text(encoding="utf-8")
+    (mau / "phoi" / "bang-khen-tinh.toml").write_text(layout.replace("verified = false", "verified = true"),
+                                                      encoding="utf-8")
+    done = run_tdkt("in-bang", workbook, "--mau", mau, "-o", tmp_path / "in")
+    assert done.returncode == 0, done.stderr
+    assert "Cảnh báo" not in done.stdout  # the office's own, checked layout
+    assert f"Đã tạo: {tmp_path / 'in' / 'quy-iii-2024' / 'qd-05-bang-khen-tinh-so-y-te.pdf'} (2 trang)" in done.stdout
+    decisions_content["nominations"][0]["form"] = "Huân chương Không Có"
+    broken = run_tdkt("in-bang", make_workbook(decisions_content, "loi.xlsx"), "-o", tmp_path / "loi")
+    assert broken.returncode == 1
+    assert broken.stderr.startswith("Sổ số liệu có 1 lỗi, chưa tạo văn bản nào:\n  Lỗi: trang ")
+    assert not (tmp_path / "loi").exists()
+
+
+@pytest.mark.parametrize("args, message", [
+    (["qd.docx"], 'dùng "tdkt in-bang --quyet-dinh qd.docx"'),
+    (["--quyet-dinh", "so.xlsx"], "--quyet-dinh chỉ nhận quyết định .docx"),
+    (["--quyet-dinh"], "ít nhất một quyết định .docx"),
+    (["--can-chinh", "-o", "can-chinh.png"], "-o là tên tệp .pdf"),
+])
+def test_cli_usage_mistakes(args, message, tmp_path):
+    done = run_tdkt("in-bang", *args, cwd=tmp_path)
+    assert done.returncode == 1 and message in done.stderr

@@ -1,0 +1,50 @@
+"""What Excel really stores: escapes, invisible characters, hidden rows and filters, reported by cell."""
+from __future__ import annotations
+
+import openpyxl
+
+from tdkt_docs.build import prepare
+from tdkt_docs.read import cells
+
+
+def edit(path, sheet: str, changes) -> None:
+    book = openpyxl.load_workbook(path)
+    changes(book[sheet])
+    book.save(path)
+
+
+def test_excel_line_break_escape_is_a_line_break_not_text():
+    assert cells.excel_text("Sở Y tế_x000D_\nBệnh viện") == ("Sở Y tế\nBệnh viện", [])
+    assert cells.as_lines(cells.excel_text("A_x000D__x000A_B")[0]) == ("A", "B")
+
+
+def test_bidi_overrides_and_control_characters_are_removed_with_a_warning_naming_the_cell(
+        make_workbook, decisions_content, settings):
+    decisions_content["nominations"][1]["name"] = "Trần Thị \u202eÁnh_x0007_"  # as Excel stores a control character
+    prepared = prepare(make_workbook(decisions_content), settings)
+    (problem,) = [p for p in prepared.problems if p.code == "o.ky_tu_an"]
+    assert (problem.location.sheet, problem.location.cell) == ("Đề nghị khen thưởng", "I3")
+    assert "U+0007, U+202E" in problem.message
+    person = [a.nomination for a in prepared.resolution.awards][1]
+    assert person.name == "Trần Thị Ánh"
+
+
+def test_hidden_rows_and_an_active_filter_are_named(make_workbook, decisions_content, settings):
+    workbook = make_workbook(decisions_content)
+
+    def hide(ws):
+        ws.row_dimensions[3].hidden = True
+        ws.auto_filter.ref = "A1:P3"
+        ws.auto_filter.add_filter_column(7, ["Khoa Hồi sức tích cực"])
+    edit(workbook, "Đề nghị khen thưởng", hide)
+    messages = {p.code: str(p) for p in prepare(workbook, settings).problems}
+    assert messages["dong.an"].startswith('Cảnh báo: trang "Đề nghị khen thưởng": các dòng 3 đang bị ẩn')
+    assert "vùng A1:P3" in messages["trang.loc"]
+
+
+def test_an_excel_line_break_in_a_one_line_field_becomes_a_space(make_workbook, decisions_content,
+                                                                             settings):
+    workbook = make_workbook(decisions_content)
+    edit(workbook, "Đề nghị khen thưởng", lambda ws: setattr(ws["J3"], "value", "Bác sĩ_x000D_\nkhoa Nội"))
+    person = [a.nomination for a in prepare(workbook, settings).resolution.awards][1]
+    assert person.position == "Bác sĩ khoa Nội"

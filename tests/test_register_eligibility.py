@@ -1,0 +1,122 @@
+"""Eligibility: nominations reviewed against the award register and the rest of the workbook, by the
+rules of dieu-kien.toml, inside ``prepare`` (so ``tdkt check`` and ``tdkt build`` both show it)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import docx
+import pytest
+
+from helpers import SAMPLE_2024, run_tdkt
+from support.register import past, past_list, sqlite_url
+from tdkt_docs.build import InvalidWorkbook, build, prepare
+from tdkt_docs.problems import Severity
+from tdkt_docs.register.past import read_past_awards
+from tdkt_docs.register.record import record
+from tdkt_docs.register.store import open_register
+from tdkt_docs.settings import Settings
+
+STREAK = ("Quy tắc: Chiến sĩ thi đua cấp tỉnh xét trong số cá nhân có 03 lần liên tục đạt danh hiệu Chiến sĩ thi "
+          "đua cơ sở (Luật Thi đua, khen thưởng 2022 Điều 22; chưa đối chiếu với văn bản chính thức).")
+
+
+def eligibility(problems) -> list:
+    return [p for p in problems if p.code.startswith("dieu_kien.")]
+
+
+def fill(url: str, folder, rows: list[dict], rules) -> None:
+    with open_register(url) as register:
+        record(register, read_past_awards(past_list(folder / "cu.xlsx", rows)), rules.register_forms)
+
+
+def test_register_streak_same_year_in_check_and_build(tmp_path, rules):
+    target = tmp_path / "so.sqlite"
+    url = sqlite_url(target)
+    fill(url, tmp_path, [
+        past("20/QĐ-SNV", dt.date(2022, 12, 20), "CSTĐCS", "Nguyễn Đức Thịnh", "Sở Nội vụ"),
+        past("21/QĐ-SNV", dt.date(2023, 12, 20), "Chiến sĩ thi đua cơ sở", "Nguyễn Đức Thịnh", "Sở Nội vụ"),
+        {**past("22/QĐ-UBND", dt.date(2024, 6, 1), "Tập thể lao động xuất sắc", "Phòng Kinh tế",
+                "UBND thành phố Từ Sơn"), "kind": "Tập thể", "address": "", "issuer": "UBND tỉnh Bắc Ninh"}], rules)
+    settings = Settings(register_url=url)
+    found = eligibility(prepare(SAMPLE_2024, settings).problems)
+    assert [(p.severity, p.location.cell, p.code) for p in found] == [
+        (Severity.WARNING, "I18", "dieu_kien.cstd_tinh_ba_nam_cstdcs"),
+        (Severity.ERROR, "I22", "dieu_kien.mot_danh_hieu_mot_nam")]
+    assert str(found[0]) == (
+        'Cảnh báo: trang "Đề nghị khen thưởng", ô I18 (cột "Họ tên / Tên tập thể"): "Nguyễn Đức Thịnh": sổ theo dõi '
+        "chỉ ghi nhận các năm: 2022, 2023 (Quyết định số 20/QĐ-SNV ngày 20/12/2022 (Sở Nội vụ tỉnh Bắc Ninh); "
+        f"Quyết định số 21/QĐ-SNV ngày 20/12/2023 (Sở Nội vụ tỉnh Bắc Ninh)). {STREAK}")
+    assert ("đã được tặng Tập thể lao động xuất sắc (Quyết định số 22/QĐ-UBND ngày 01/6/2024 (UBND tỉnh Bắc Ninh))"
+            in found[1].message and "một danh hiệu thi đua chỉ xét tặng một lần cho một năm" in found[1].message)
+    with pytest.raises(InvalidWorkbook) as raised:
+        build(SAMPLE_2024, tmp_path / "out", settings)
+    assert "ô I22" in str(raised.value) and not (tmp_path / "out").exists()
+    ran = run_tdkt("check", SAMPLE_2024, "--so-theo-doi", target)
+    assert ran.returncode == 1
+    assert f"  {found[0]}" in ran.stdout.splitlines() and f"  {found[1]}" in ran.stdout.splitlines()
+    fill(url, tmp_path, [past("23/QĐ-SNV", dt.date(2024, 12, 1), "Chiến sĩ thi đua cơ sở", "Nguyễn Đức Thịnh",
+                              "Sở Nội vụ")], rules)  # the third year makes the streak
+    assert [p.location.cell for p in eligibility(prepare(SAMPLE_2024, settings).problems)] == ["I22"]
+
+
+def test_no_register_yet_and_an_older_workbook(tmp_path, settings):
+    """Without a register only the workbook itself is reviewed; nothing is created. The sample predates the
+    optional columns and the "Quyết định đã ký" sheet: neither is missed."""
+    prepared = prepare(SAMPLE_2024, Settings(register_url=sqlite_url(tmp_path / "khong-co.sqlite")))
+    assert not eligibility(prepared.problems) and not prepared.errors
+    assert not [p for p in prepared.problems if "Năm sinh" in str(p) or "CCCD" in str(p) or "đã ký" in str(p)]
+    assert not (tmp_path / "khong-co.sqlite").exists()
+    assert [str(p) for p in prepare(SAMPLE_2024, settings).problems] == [str(p) for p in prepared.problems]
+
+
+def test_within_workbook_and_an_interval_rule_from_mau(tmp_path, content, make_workbook, monkeypatch, rules):
+    content["batches"] = [{"name": "Đợt 1", "quarter": "Quý IV", "signing": dt.date(2025, 12, 20),
+                           "position": "CHỦ TỊCH", "signer": "Vương Quốc Tuấn", "submission_no": "9/TTr-SNV",
+                           "submission_date": dt.date(2025, 12, 1)}]
+    person = {"batch": "Đợt 1", "unit": "Sở Y tế", "submission_no": "3/TTr-SYT", "submission_date": dt.date(2025, 11, 1),
+              "kind": "Cá nhân", "address": "Bà", "name": "Trần Thị Ánh", "workplace": "Sở Y tế",
+              "form": "Bằng khen của Chủ tịch UBND tỉnh", "achievement": "Đã có thành tích xuất sắc năm 2025"}
+    content["nominations"] = [person, {**person, "form": "Chiến sĩ thi đua cấp tỉnh"}]
+    workbook = make_workbook(content)
+    found = eligibility(prepare(workbook, Settings()).problems)
+    assert [(p.severity, p.location.cell) for p in found] == [(Severity.WARNING, "I3")]
+    assert "đã được tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh (dòng 2 của sổ này)" in found[0].message
+
+    mau = tmp_path / "mau"
+    mau.mkdir()
+    (mau / "dieu-kien.toml").write_text('''
+[[quy_tac]]
+key = "bang_khen_5_nam"
+loai = "khoang_cach"
+ten = "cách nhau ít nhất 5 năm"
+hinh_thuc = ["Bằng khen tỉnh"]
+so_nam = 5
+dieu_khoan = "Điều thử"
+source = "thử"
+verified = true
+tuyet_doi = false
+''', encoding="utf-8")
+    target = tmp_path / "so.sqlite"
+    fill(sqlite_url(target), tmp_path, [
+        {**past("1/QĐ-UBND", dt.date(2022, 5, 1), "BK tỉnh", "Trần Thị Ánh", "Sở Y tế"), "address": "Bà"}], rules)
+    monkeypatch.setenv("TDKT_SO_THEO_DOI", str(target))
+    ran = run_tdkt("build", workbook, "-o", tmp_path / "out", "--mau", mau)
+    assert ran.returncode == 0, ran.stderr
+    assert ('Cảnh báo: trang "Đề nghị khen thưởng", ô I2 (cột "Họ tên / Tên tập thể"): "Trần Thị Ánh": đã được '
+            "tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh năm 2022 (Quyết định số 1/QĐ-UBND ngày 01/5/2022 (Sở "
+            "Nội vụ tỉnh Bắc Ninh)), chưa đủ 5 năm. Quy tắc: cách nhau ít nhất 5 năm (Điều thử).") \
+        in ran.stdout.splitlines()
+    assert f"Dùng tệp riêng của cơ quan: {mau / 'dieu-kien.toml'}" in ran.stdout.splitlines()
+    assert "dòng 2 của sổ này" not in ran.stdout  # the shipped rules were replaced
+    written = sorted(p.name for p in (tmp_path / "out").rglob("qd-*.docx"))
+    assert len(written) == 2
+    text = [p.text for p in docx.Document(next((tmp_path / "out").rglob("qd-*bang-khen*.docx"))).paragraphs]
+    assert any("Bà Trần Thị Ánh" in t for t in text)
+
+
+def test_bad_rules_file_named(tmp_path, decisions_content, make_workbook):
+    (tmp_path / "dieu-kien.toml").write_text('[[quy_tac]]\nkey = "x"\nloai = "mot_lan"\n', encoding="utf-8")
+    ran = run_tdkt("check", make_workbook(decisions_content), "--mau", tmp_path)
+    assert ran.returncode == 1
+    assert ran.stderr.strip() == ('Tệp dữ liệu quy định dieu-kien.toml: quy tắc "x" có loai "mot_lan" không hợp lệ; '
+                                  "chỉ dùng: cung_ky, cung_thanh_tich, lien_tuc, khoang_cach.")

@@ -1,0 +1,169 @@
+"""Recording signed decisions in the award register: from the workbook, from a signed .docx, from a
+list of past awards; corrections, transactions, matching people across years and their history."""
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from dataclasses import replace
+
+import openpyxl
+import pytest
+from sqlalchemy import event, select
+
+from helpers import run_tdkt
+from support.register import (BANG_KHEN, Q1, Q3, count, dump, past, past_list, signed_book, sqlite_url)
+from tdkt_docs.register.from_docx import read_signed_docx
+from tdkt_docs.register.history import lookup
+from tdkt_docs.register.past import PAST_AWARDS, read_past_awards
+from tdkt_docs.register.record import record
+from tdkt_docs.register.store import open_register
+from tdkt_docs.register.tables import awards, decisions, recipients
+
+
+def test_workbook_decisions_recorded_once_with_number_date_and_rows(tmp_path, signed_2024, rules):
+    book = signed_book(tmp_path, [Q1, Q3])
+    target = tmp_path / "so.sqlite"
+    ran = run_tdkt("ghi-so", book, "--so-theo-doi", target)
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.splitlines()[:3] == [
+        f"Sổ theo dõi: {target}",
+        f"Đã ghi: Quyết định số 125/QĐ-UBND ngày 25/3/2024: {BANG_KHEN}, 3 người/tập thể/hộ.",
+        f"Đã ghi: Quyết định số 1205/QĐ-UBND ngày 24/9/2024: {BANG_KHEN}, 3 người/tập thể/hộ."]
+    with open_register(sqlite_url(target)) as register:
+        assert record(register, signed_2024, rules.register_forms).unchanged == [
+            "Quyết định số 125/QĐ-UBND ngày 25/3/2024", "Quyết định số 1205/QĐ-UBND ngày 24/9/2024"]
+        with register.read() as conn:
+            rows = conn.execute(select(decisions).order_by(decisions.c.signed)).all()
+            assert [(r.number, r.signed, r.form_name, r.batch, r.quarter, r.signer, r.version) for r in rows] == [
+                ("125/QĐ-UBND", dt.date(2024, 3, 25), BANG_KHEN, "Quý I/2024", "Quý I", "Nguyễn Hương Giang", 1),
+                ("1205/QĐ-UBND", dt.date(2024, 9, 24), BANG_KHEN, "Quý III/2024", "Quý III", "Vương Quốc Tuấn", 1)]
+            assert rows[0].issuer == "ỦY BAN NHÂN DÂN TỈNH BẮC NINH"
+            got = conn.execute(select(awards).where(awards.c.decision_id == rows[1].id).order_by(awards.c.seq)).all()
+        assert [(a.kind, a.name, a.sex, a.amount, a.source, a.source_row, a.proposing_unit) for a in got] == [
+            ("Cá nhân", "Nguyễn Văn An", "Nam", 3510000, "tdkt-2024.xlsx", 12, "Công an tỉnh"),
+            ("Cá nhân", "Đặng Văn Dũng", "Nam", 3510000, "tdkt-2024.xlsx", 13, "Công an tỉnh"),
+            ("Cá nhân", "Dương Thị Mai", "Nữ", 3510000, "tdkt-2024.xlsx", 14, "Công an tỉnh")]
+        assert count(register, awards) == 6 and count(register, recipients) == 6
+
+
+def test_signed_docx_read_back_is_the_same_decision(tmp_path, sample_2024_built, signed_2024, rules):
+    decision = read_signed_docx(sample_2024_built / "quy-iii-2024" / "qd-1205-bang-khen-tinh-cong-an-tinh.docx",
+                                rules.unit_heads)
+    assert (decision.number, decision.signed, decision.signer) == ("1205/QĐ-UBND", dt.date(2024, 9, 24),
+                                                                   "Vương Quốc Tuấn")
+    assert [(a.address, a.name, a.unit, a.amount, a.proposing_unit) for a in decision.awards][2] == (
+        "Bà", "Dương Thị Mai", "Công an tỉnh", 3510000, "Công an tỉnh")
+    with open_register(sqlite_url(tmp_path / "so.sqlite")) as register:
+        assert record(register, signed_2024[1:], rules.register_forms).added
+        assert record(register, [decision], rules.register_forms).unchanged == [
+            "Quyết định số 1205/QĐ-UBND ngày 24/9/2024"]
+        assert count(register, decisions) == 1 and count(register, awards) == 3
+
+
+def test_unnumbered_docx_refused_naming_the_file(tmp_path, sample_2024_built):
+    name = "qd-01-bang-khen-tinh-so-giao-duc-va-dao-tao.docx"
+    ran = run_tdkt("ghi-so", "--quyet-dinh", sample_2024_built / "quy-i-2024" / name,
+                   "--so-theo-doi", tmp_path / "so.sqlite")
+    assert ran.returncode == 1
+    assert f'Văn bản "{name}" chưa có số và ngày ký' in ran.stderr
+    assert not (tmp_path / "so.sqlite").exists()
+
+
+def test_bad_signed_rows_named_by_cell(tmp_path):
+    book = signed_book(tmp_path, [["Quý I/2024", "qd-09.docx", "125", dt.date(2024, 3, 25)],
+                                  ["Quý IX", "1", "12", dt.date(2024, 3, 25)],
+                                  ["Quý I/2024", "1", "số", dt.date(2024, 3, 25)]])
+    ran = run_tdkt("ghi-so", book, "--so-theo-doi", tmp_path / "so.sqlite")
+    assert ran.returncode == 1
+    assert ('Lỗi: trang "Quyết định đã ký", ô B2 (cột "Tệp văn bản"): không có quyết định "qd-09.docx" trong đợt '
+            '"Quý I/2024"; các quyết định của đợt: 1 (qd-01-bang-khen-tinh-so-giao-duc-va-dao-tao.docx)') in ran.stderr
+    assert 'ô A3 (cột "Đợt"): đợt "Quý IX" không có quyết định nào' in ran.stderr
+    assert 'ô C4 (cột "Số quyết định"): số quyết định "số" phải bắt đầu bằng chữ số' in ran.stderr
+    assert not (tmp_path / "so.sqlite").exists()
+
+
+def test_correction_keeps_previous_version(tmp_path, signed_2024, rules):
+    first, forms = signed_2024[0], rules.register_forms
+    with open_register(sqlite_url(tmp_path / "so.sqlite")) as register:
+        record(register, [first], forms)
+        fixed = replace(first, number="126/QĐ-UBND", signed=dt.date(2024, 3, 26))  # same batch and file
+        assert record(register, [fixed], forms).corrected == [
+            "Quyết định số 126/QĐ-UBND ngày 26/3/2024: ghi bản sửa, bản trước (số 125/QĐ-UBND ngày 25/03/2024) "
+            "được giữ lại, đánh dấu đã thay."]
+        renamed = replace(fixed, awards=(replace(fixed.awards[0], name="Phòng Giáo dục Trung học phổ thông"),
+                                         *fixed.awards[1:]))
+        assert record(register, [renamed], forms).corrected
+        assert record(register, [renamed], forms).unchanged
+        with register.read() as conn:
+            rows = conn.execute(select(decisions).order_by(decisions.c.id)).all()
+        assert [(r.number, r.version, r.superseded_by is None) for r in rows] == [
+            ("125/QĐ-UBND", 1, False), ("126/QĐ-UBND", 1, False), ("126/QĐ-UBND", 2, True)]
+        assert rows[0].superseded_by == rows[1].id and rows[1].superseded_by == rows[2].id
+        assert count(register, awards) == 9  # every version keeps its list
+        assert [(h.number, h.signed) for h in lookup(register, "Nguyễn Thị Thu Hà")] == [
+            ("126/QĐ-UBND", dt.date(2024, 3, 26))]
+
+
+def test_interrupted_recording_leaves_register_as_it_was(tmp_path, signed_2024, rules):
+    with open_register(sqlite_url(tmp_path / "so.sqlite")) as register:
+        record(register, signed_2024[:1], rules.register_forms)
+        before = dump(register)
+        inserted = itertools.count()
+
+        def interrupt(conn, cursor, statement, parameters, context, executemany):
+            if statement.startswith("INSERT INTO awards") and next(inserted) == 4:  # inside the second decision
+                raise KeyboardInterrupt
+
+        event.listen(register.engine, "before_cursor_execute", interrupt)
+        with pytest.raises(KeyboardInterrupt):
+            record(register, [replace(signed_2024[0], number="127/QĐ-UBND"), signed_2024[1]], rules.register_forms)
+        event.remove(register.engine, "before_cursor_execute", interrupt)
+        assert next(inserted) == 5
+        assert dump(register) == before
+
+
+def test_matching_by_name_and_unit_or_cccd_uncertain_shown(tmp_path, rules):
+    rows = [past("10/QĐ-SNV", dt.date(2021, 12, 20), "Chiến sĩ thi đua cơ sở", "Nguyễn Văn An", "Sở Nội vụ"),
+            past("11/QĐ-SNV", dt.date(2022, 12, 20), "Lao động tiên tiến", "nguyễn  văn an", "Phòng X, Sở Nội vụ"),
+            past("12/QĐ-SNV", dt.date(2023, 12, 20), "Lao động tiên tiến", "Nguyễn Văn An", "Sở Y tế"),
+            past("13/QĐ-SNV", dt.date(2023, 12, 21), "Giấy khen", "Lê Thị Hoa", "Sở Y tế", address="Bà",
+                 cccd="027190000123"),
+            past("14/QĐ-SNV", dt.date(2024, 12, 21), "Giấy khen", "Lê Thị Hoa", "Sở Tài chính", address="Bà",
+                 cccd="27190000123")]
+    target = tmp_path / "so.sqlite"
+    with open_register(sqlite_url(target)) as register:
+        result = record(register, read_past_awards(past_list(tmp_path / "cu.xlsx", rows)), rules.register_forms)
+        assert result.uncertain == ['Quyết định số 12/QĐ-SNV ngày 20/12/2023: "Ông Nguyễn Văn An, Sở Y tế" có thể là '
+                                    "người/tập thể đã có trong sổ (cùng họ tên, khác đơn vị (Sở Nội vụ)); chưa gộp, "
+                                    "hãy xem lại bằng tdkt tra-cuu."]
+        assert count(register, recipients) == 3  # An of Sở Nội vụ (twice), An of Sở Y tế, Hoa (by CCCD)
+        assert [h.number for h in lookup(register, "van an", unit="noi vu")] == ["11/QĐ-SNV", "10/QĐ-SNV"]
+        assert [h.unit for h in lookup(register, "hoa")] == ["Sở Tài chính", "Sở Y tế"]
+        assert len({h.recipient_id for h in lookup(register, "hoa")}) == 1
+    lines = run_tdkt("tra-cuu", "NGUYEN VAN AN", "--so-theo-doi", target).stdout.splitlines()
+    assert lines[:2] == ["Nguyễn Văn An (cá nhân, Sở Y tế):",
+                         "  20/12/2023  Lao động tiên tiến  — Quyết định số 12/QĐ-SNV ngày 20/12/2023 "
+                         "(Sở Nội vụ tỉnh Bắc Ninh); Hoàn thành xuất sắc nhiệm vụ năm 2023"]
+    assert lines[2].startswith("      Lưu ý: có thể là Nguyễn Văn An (Sở Nội vụ): cùng họ tên, khác đơn vị")
+    assert lines[3] == "Nguyễn Văn An (cá nhân, Phòng X, Sở Nội vụ):"
+    assert [line.split("  ")[1] for line in lines[4:]] == ["20/12/2022", "20/12/2021"]
+    ran = run_tdkt("tra-cuu", "An", "--so-theo-doi", tmp_path / "khong-co.sqlite")
+    assert ran.returncode == 1 and "Chưa có sổ theo dõi khen thưởng" in ran.stderr
+    assert not (tmp_path / "khong-co.sqlite").exists()
+
+
+def test_blank_past_list_then_a_list_with_errors_records_nothing(tmp_path):
+    blank, target = tmp_path / "ds.xlsx", tmp_path / "so.sqlite"
+    ran = run_tdkt("ghi-so", "--mau-danh-sach", blank)
+    assert ran.stdout.strip() == f'Đã tạo "{blank}": điền mỗi dòng một khen thưởng rồi chạy tdkt ghi-so --danh-sach {blank}'
+    ws = openpyxl.load_workbook(blank)[PAST_AWARDS.title]
+    assert [c.value for c in ws[1]] == [c.header for c in PAST_AWARDS.columns]
+    rows = [past("1/QĐ-SNV", dt.date(2023, 1, 2), "Giấy khen", "Lê Văn Bình", "Sở Nội vụ"),
+            past("1/QĐ-SNV", dt.date(2023, 1, 2), "Lao động tiên tiến", "Lê Văn Cường", "Sở Nội vụ"),
+            past("2/QĐ-SNV", dt.date(2023, 1, 3), "Giấy khen", "Lê Văn Dũng", "Sở Nội vụ", kind="Nhóm")]
+    ran = run_tdkt("ghi-so", "--danh-sach", past_list(tmp_path / "cu.xlsx", rows), "--so-theo-doi", target)
+    assert ran.returncode == 1
+    assert ran.stderr.startswith('Danh sách "cu.xlsx" có 2 lỗi, chưa ghi gì vào sổ theo dõi:')
+    assert 'Lỗi: trang "Khen thưởng đã có", ô F4 (cột "Loại"): "Nhóm" không có trong danh mục' in ran.stderr
+    assert "Quyết định số 1/QĐ-SNV có nhiều hình thức khác nhau ở các dòng 2, 3" in ran.stderr
+    assert not target.exists()
