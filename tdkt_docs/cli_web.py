@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from .cli import HELP, HELP_TEXT, MAU_OPTION, VietnameseCommand, cli, settings_for
+from .cli import HELP, HELP_TEXT, MAU_OPTION, REGISTER_OPTION, VietnameseCommand, cli, settings_for
 
 
 @cli.command(cls=VietnameseCommand, context_settings=HELP, name="web",
@@ -25,14 +25,16 @@ from .cli import HELP, HELP_TEXT, MAU_OPTION, VietnameseCommand, cli, settings_f
               help="Thư mục ghi văn bản, mỗi sổ một thư mục con (mặc định: thư mục tạm, xóa khi dừng; "
                    "văn bản tải về từ trang).")
 @MAU_OPTION
+@REGISTER_OPTION
 @click.help_option("-h", "--help", help=HELP_TEXT)
-def web(port: int, host: str, no_browser: bool, outdir: str | None, mau: str | None) -> None:
-    """Mở trang web trên máy này: tải sổ mẫu, mở sổ, kiểm tra, tạo văn bản, xem và tải kết quả, kiểm tra
+def web(port: int, host: str, no_browser: bool, outdir: str | None, mau: str | None, register: str) -> None:
+    """Mở trang web trên máy này: tải sổ mẫu và sổ đề nghị cho đơn vị, mở sổ, nhập danh sách của các đơn vị,
+    kiểm tra, tạo văn bản, xem và tải kết quả, tra cứu và ghi sổ theo dõi khen thưởng, in bằng khen, kiểm tra
     thể thức văn bản Word — như các lệnh tdkt, trong trình duyệt. Nhấn Ctrl+C để dừng."""
     from .web import create_app
     from .web.serve import LOCAL, address, listen, server
 
-    settings = settings_for(None, mau)
+    settings = settings_for(None, mau, register)
     token = None if host in LOCAL else secrets.token_urlsafe(24)
     sock = listen(host, port)
     workdir = Path(tempfile.mkdtemp(prefix="tdkt-web-"))

@@ -19,7 +19,7 @@ from tdkt_docs.settings import Settings
 from tdkt_docs.web import create_app
 from helpers import ROOT, SAMPLE_2024
 from support.web import serving
-from support.workbooks import with_problems
+from support.workbooks import STATEMENT, unit_list, with_problems
 
 SHOTS = ROOT / "output" / "screenshots"
 WAIT = 20
@@ -180,6 +180,24 @@ def test_pdf_preview_and_zip_with_the_print_bundle(site, browser, downloads, mak
         "quy-iii-2024/qd-05-bang-khen-tinh-so-y-te.pdf", "quy-iii-2024/tong-hop-quy-iii-2024.xlsx"]
     assert all(archive.read(name) == (outdir / name).read_bytes() for name in archive.namelist())
     assert archive.read("in-ky/quy-iii-2024.pdf").startswith(b"%PDF-")
+
+
+def test_import_of_two_files_shows_the_report_of_each(site, browser, make_workbook, decisions_content, tmp_path):
+    url, _ = site
+    open_workbook(browser, url, make_workbook(decisions_content, "nhap-quy-iii.xlsx"))
+    by_id(browser, "buoc-nhap").click()
+    old_word = tmp_path / "cu.doc"
+    old_word.write_bytes(b"\xd0\xcf\x11\xe0")
+    by_id(browser, "tep").send_keys(f"{unit_list(tmp_path / 'huyen.xlsx')}\n{old_word}")
+    for field, value in STATEMENT.items():
+        by_id(browser, field.replace("_", "-")).send_keys(value)
+    by_id(browser, "nhap").click()
+    wait_for(browser, lambda d: d.find_elements("id", "da-ghi"))
+    assert [row[:3] for row in table(browser, "can-xem-1")] == [['trang "DS", ô B3', "5", "Hoàng Văn Em"]]
+    assert table(browser, "khong-nhan-1") == [['trang "DS", ô B4', "—", "thiếu họ tên / tên tập thể"]]
+    assert by_id(browser, "tep-2").text.startswith('Tệp "cu.doc"\nKhông nhập tệp này: "cu.doc" là văn bản Word cũ')
+    assert by_id(browser, "don-vi").get_attribute("value") == "UBND huyện Tiên Du"  # the fields stay filled
+    shot(browser, "7-nhap-danh-sach")
 
 
 def test_path_traversal_and_cross_site_post_are_refused(site, browser, tmp_path):

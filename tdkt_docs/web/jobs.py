@@ -11,6 +11,15 @@ from ..errors import UserError
 from ..problems import Problem
 
 
+@dataclass(frozen=True)
+class Conflict:
+    """A document edited by hand whose rows changed: held back (until the user chooses), or kept as edited."""
+
+    path: str
+    rows: str
+    adopted: bool
+
+
 @dataclass
 class Summary:
     """What the build did, as the CLI's closing lines say it."""
@@ -18,6 +27,7 @@ class Summary:
     written: list[str]
     unchanged: list[str]
     kept: list[str]
+    conflicts: list[Conflict]
     failed: list[str]
     removed: list[str]
     problems: list[Problem]
@@ -98,6 +108,7 @@ def summarise(result, outdir: Path) -> Summary:
     def rel(paths):
         return [str(Path(p).relative_to(outdir)) if Path(p).is_relative_to(outdir) else str(p) for p in paths]
 
-    return Summary(rel(result.written), rel(result.unchanged), rel(result.kept), list(result.failed),
+    conflicts = [Conflict(rel([c.path])[0], c.rows, c.adopted) for c in result.conflicts]
+    return Summary(rel(result.written), rel(result.unchanged), rel(result.kept), conflicts, list(result.failed),
                    rel(result.removed), list(result.problems), list(result.manifest.skipped),
                    [str(p) for p in result.user_files])

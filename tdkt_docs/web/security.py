@@ -120,9 +120,9 @@ def same_origin(request: Request) -> bool:
     return (parts.scheme, parts.netloc) == (request.url.scheme, request.headers.get("host", ""))
 
 
-async def posted_form(request: Request) -> FormData:
+async def posted_form(request: Request, max_files: int = 1) -> FormData:
     """The form of a POST, refused unless it carries this run's CSRF token."""
-    form = await request.form(max_files=1, max_fields=20)
+    form = await request.form(max_files=max_files, max_fields=20)
     policy: Policy = request.app.state.policy
     given = form.get(CSRF_FIELD)
     if not isinstance(given, str) or not hmac.compare_digest(given.encode(), policy.csrf.encode()):

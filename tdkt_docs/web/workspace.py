@@ -46,6 +46,12 @@ class Case:
     opened: dt.datetime = field(default_factory=dt.datetime.now)
     job: BuildJob | None = None
     checked: Checked | None = None
+    printed: dict[str, int] = field(default_factory=dict)  # the last print's PDFs: path under certificates -> pages
+
+    @property
+    def certificates(self) -> Path:
+        """Where certificates are printed (``tdkt in-bang``'s output/in-bang)."""
+        return self.outdir / "in-bang"
 
     @property
     def busy(self) -> bool:

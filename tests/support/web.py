@@ -18,8 +18,8 @@ ORIGIN = "http://127.0.0.1:8765"
 class Page:
     """A TestClient on a fresh app, addressed as the browser would address ``tdkt web``."""
 
-    def __init__(self, workdir: Path, **options):
-        self.app = create_app(Settings(), workdir, **options)
+    def __init__(self, workdir: Path, settings: Settings | None = None, **options):
+        self.app = create_app(settings or Settings(), workdir, **options)
         self.client = TestClient(self.app, base_url=ORIGIN, raise_server_exceptions=False, follow_redirects=True)
 
     @property

@@ -2,6 +2,6 @@
 
 A new page (a feature of its own) is one more module listed here.
 """
-from . import building, checking, formatting, opening, results, start
+from . import building, certificates, checking, formatting, importing, opening, register, results, start
 
-MODULES = (start, opening, checking, building, results, formatting)
+MODULES = (start, opening, importing, checking, building, results, register, certificates, formatting)

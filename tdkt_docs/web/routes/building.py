@@ -1,4 +1,5 @@
-"""Build: ``build.build`` in a background thread; the page follows its progress, then shows the summary."""
+"""Build: ``build.build`` in a background thread; the page follows its progress, then shows the summary, with
+the two ways out of a conflict (overwrite the hand edit: ``force``; keep it: ``keep_edits``)."""
 from __future__ import annotations
 
 from starlette.concurrency import run_in_threadpool
@@ -7,6 +8,7 @@ from starlette.responses import JSONResponse, RedirectResponse
 from starlette.routing import Route
 
 from ...build import build
+from ...errors import UserError
 from ..jobs import BuildJob, Summary, start, summarise
 from ..pages import Step, case_of, page
 from ..security import posted_form
@@ -25,10 +27,13 @@ async def start_build(request: Request):
     case = case_of(request)
     if not case.busy:
         settings = request.app.state.settings
-        pdf, force = form.get("pdf") == "1", form.get("force") == "1"
+        pdf, force, keep_edits = (form.get(name) == "1" for name in ("pdf", "force", "giu_ban_sua"))
+        if force and keep_edits:
+            raise UserError("Chỉ chọn một trong hai: ghi đè bản sửa tay hoặc giữ bản sửa tay.")
 
         def run(job: BuildJob) -> Summary:
-            result = build(case.workbook, case.outdir, settings, force=force, pdf=pdf, progress=job.progress)
+            result = build(case.workbook, case.outdir, settings, force=force, keep_edits=keep_edits, pdf=pdf,
+                           progress=job.progress)
             return summarise(result, case.outdir)
         case.job = start(run, pdf)
         await run_in_threadpool(case.job.ended.wait, QUICK)

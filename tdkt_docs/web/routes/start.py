@@ -1,4 +1,5 @@
-"""Start: download the workbook to fill, as ``tdkt init`` writes it (optionally for a level)."""
+"""Start: download the workbook to fill, or the units' submission workbook, as ``tdkt init`` writes them
+(``--cap``, ``--don-vi``)."""
 from __future__ import annotations
 
 import os
@@ -30,15 +31,17 @@ def starter_workbook(request: Request) -> Response:
     if key and key not in LEVELS:
         raise UserError(f'Không có cấp ban hành "{key}"; hãy chọn trong danh sách.')
     level = LEVELS.get(key)
+    for_unit = request.query_params.get("don-vi") == "1"
     rules = Rules(request.app.state.settings)
     fd, name = tempfile.mkstemp(suffix=".xlsx", dir=request.app.state.workspace.scratch())
     os.close(fd)
     try:
-        write_starter_workbook(Path(name), rules, level)
+        write_starter_workbook(Path(name), rules, level, for_unit=for_unit)
         data = Path(name).read_bytes()
     finally:
         Path(name).unlink(missing_ok=True)
-    filename = f"so-lieu-{key}.xlsx" if level else "so-lieu.xlsx"
+    stem = "de-nghi-don-vi" if for_unit else "so-lieu"
+    filename = f"{stem}-{key}.xlsx" if level else f"{stem}.xlsx"
     return Response(data, media_type=XLSX, headers={"content-disposition": f'attachment; filename="{filename}"'})
 
 
