@@ -165,8 +165,10 @@ def build(workbook: Path, outdir: Path, settings: Settings, *, force: bool = Fal
         blocked = {c.group for c in writer.conflicted}
         for output in (o for o in result.outputs if not o.signed):
             if output.group in blocked:
-                result.manifest.skipped.append(f'Chưa tạo "{output.path}": đợt "{output.group}" có văn bản sửa tay '
-                                               "không còn khớp với sổ số liệu.")
+                result.manifest.skipped.append(f'Chưa tạo lại "{output.path}": đợt "{output.group}" có văn bản sửa '
+                                               "tay không còn khớp với sổ số liệu.")
+                if (earlier := folder.previous.get(output.path)) and (result.outdir / output.path).is_file():
+                    result.manifest.documents.append(Entry(**earlier))  # left as it was, still the tool's file
                 continue
             writer.write(output)
         held_up = bool(result.failed) or any(not c.adopted for c in result.conflicts)

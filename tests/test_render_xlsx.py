@@ -22,3 +22,14 @@ def test_summary_cells_beginning_with_formula_characters_are_text(make_workbook,
     assert cells['=HYPERLINK("http://x","bấm")'] == "s"
     assert cells["+84 Bác sĩ"] == "s" and cells["@Sở Y tế"] == "s"
     assert not any(kind == "f" for kind in cells.values())
+
+
+def test_imported_and_exported_text_stays_text(tmp_path, rules):
+    from tdkt_docs.read.blank import write_filled_workbook
+    from tdkt_docs.read.schema import NOMINATIONS
+
+    target = tmp_path / "so.xlsx"
+    write_filled_workbook(target, {"nominations": [{"name": "=1+1", "position": "-Trưởng phòng"}]}, rules,
+                          (NOMINATIONS,))
+    sheet = openpyxl.load_workbook(target)["Đề nghị khen thưởng"]
+    assert [(c.value, c.data_type) for c in (sheet["I2"], sheet["J2"])] == [("=1+1", "s"), ("-Trưởng phòng", "s")]

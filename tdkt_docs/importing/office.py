@@ -16,6 +16,7 @@ from openpyxl.styles.numbers import is_date_format
 from openpyxl.utils import get_column_letter
 
 from ..errors import UserError
+from ..render.xlsx import put
 from ..files import atomic_path
 from ..read import cells
 from ..read.schema import AGENCY, BATCHES, NOMINATIONS
@@ -119,7 +120,7 @@ class OfficeBook:
             value = values.get(key)
             if isinstance(value, dt.date) and not is_date_format(cell.number_format):
                 cell.number_format = "dd/mm/yyyy"
-            cell.value = value if value not in ("", None) else None
+            put(cell, value if value not in ("", None) else None)
         self.rows.append((row, values))
         self.last_row = row
         self.added.append(row)

@@ -12,6 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..files import atomic_path
 from ..glossary import IssuerLevel
+from ..render.xlsx import put
 from ..rules.book import Rules
 from .schema import HELP_SHEET, LISTS_SHEET, SHEETS, Column, Layout, Sheet, ValueType
 
@@ -57,7 +58,7 @@ def write_filled_workbook(target: Path, content: dict, rules: Rules, sheets: tup
         if sheet.layout is Layout.FORM:
             rows = {ws.cell(r, 1).value: r for r in range(2, ws.max_row + 1)}
             for column in sheet.columns:
-                ws.cell(rows[column.header], 2, _cell_value(content.get(sheet.key, {}).get(column.key)))
+                put(ws.cell(rows[column.header], 2), _cell_value(content.get(sheet.key, {}).get(column.key)))
             continue
         if keep_examples and sheet.key not in content:
             continue
@@ -65,7 +66,7 @@ def write_filled_workbook(target: Path, content: dict, rules: Rules, sheets: tup
             ws.cell(2, col).value = None
         for row, record in enumerate(content.get(sheet.key, []), start=2):
             for col, column in enumerate(sheet.columns, start=1):
-                ws.cell(row, col, _cell_value(record.get(column.key)))
+                put(ws.cell(row, col), _cell_value(record.get(column.key)))
     with atomic_path(target) as tmp:
         book.save(tmp)
 

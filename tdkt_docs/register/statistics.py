@@ -5,8 +5,6 @@ Bộ Nội vụ's reporting forms (TT 18/2025/TT-BNV) were not available with th
 each table is named by what it counts; none claims a biểu code."""
 from __future__ import annotations
 
-import datetime as dt
-import io
 from collections import defaultdict
 from typing import Callable
 
@@ -15,8 +13,8 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..files import deterministic_zip
 from ..glossary import RecipientKind, Sex
+from ..render.xlsx import workbook_bytes
 from .year import YearAward
 
 BOLD = Font(name="Times New Roman", bold=True)
@@ -83,10 +81,7 @@ def statistics_workbook(year: int, awards: list[YearAward], register_name: str) 
     _table(book.create_sheet("Theo đơn vị trình"), f"Số lượt khen thưởng năm {year} theo đơn vị trình",
            ["Đơn vị trình"], awards, lambda a: (a.proposing_unit or "Không rõ đơn vị trình",))
     _chart(book, book[BY_FORM])
-    book.properties.created = book.properties.modified = dt.datetime(2000, 1, 1)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return deterministic_zip(buffer.getvalue())
+    return workbook_bytes(book)
 
 
 def _chart(book: openpyxl.Workbook, table: Worksheet) -> None:
