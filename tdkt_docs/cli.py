@@ -157,8 +157,8 @@ def init(file: str, force: bool, level: str | None, for_unit: bool, mau: str | N
     write_starter_workbook(target, Rules(settings_for(target, mau)), IssuerLevel.from_key(level) if level else None,
                            for_unit=for_unit)
     if for_unit:
-        click.echo(f'Đã tạo sổ đề nghị "{target}". Gửi cho đơn vị điền; đơn vị kiểm tra bằng "tdkt check {target.name}" '
-                   "trước khi gửi lại.")
+        click.echo(f'Đã tạo sổ đề nghị "{target}". Gửi cho đơn vị điền; đơn vị kiểm tra bằng '
+                   f'"tdkt check {target.name}" trước khi gửi lại.')
     else:
         click.echo(f'Đã tạo "{target}". Mở bằng Excel, đọc trang "Hướng dẫn" rồi điền các trang còn lại.')
 
