@@ -26,6 +26,7 @@ demo: setup
 	$(BIN)/tdkt build data/mau/so-gddt-bac-ninh/tdkt-nam-hoc-2025-2026.xlsx -o output/so-gddt-bac-ninh --pdf
 	$(BIN)/tdkt build data/mau/phuong-kinh-bac/tdkt-2026-phuong-kinh-bac.xlsx -o output/phuong-kinh-bac --pdf
 	@echo "Xong: văn bản mẫu nằm trong thư mục output/"
+	@echo "Làm mọi việc trong trình duyệt: $(BIN)/tdkt web  (mở trang http://127.0.0.1:8765/, Ctrl+C để dừng)"
 
 test: setup
 	$(BIN)/python -m pytest -q

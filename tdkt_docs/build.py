@@ -106,8 +106,13 @@ class Conflict:
     sources: tuple[Source, ...]
     adopted: bool  # the user chose to keep the edit (--giu-ban-sua)
 
+    @property
+    def rows(self) -> str:
+        """Where its data lives: 'trang "Đề nghị khen thưởng" dòng 3, 4'."""
+        return "; ".join(f'trang "{s.sheet}" dòng {", ".join(map(str, s.rows))}' for s in self.sources)
+
     def __str__(self) -> str:
-        rows = "; ".join(f'trang "{s.sheet}" dòng {", ".join(map(str, s.rows))}' for s in self.sources)
+        rows = self.rows
         if self.adopted:
             return (f'Giữ bản sửa tay: "{self.path}" (số liệu mới ở {rows} không được ghi vào); bộ in ký và sổ tổng '
                     "hợp của đợt này không được tạo vì sẽ không khớp với văn bản.")

@@ -146,7 +146,7 @@ def cli(ctx: click.Context) -> None:
 def init(file: str, force: bool, level: str | None, for_unit: bool, mau: str | None) -> None:
     """Tạo sổ Excel mẫu, sẵn sàng để điền."""
     from .glossary import IssuerLevel
-    from .read.blank import level_content, write_blank_workbook, write_filled_workbook
+    from .read.blank import write_starter_workbook
     from .rules.book import Rules
 
     target = Path(file)
@@ -154,20 +154,13 @@ def init(file: str, force: bool, level: str | None, for_unit: bool, mau: str | N
         raise UserError(f'Tên tệp phải có đuôi .xlsx (đang là "{target.name}").')
     if target.exists() and not force:
         raise UserError(f'Tệp "{target}" đã có. Dùng --force nếu muốn ghi đè.')
-    rules = Rules(settings_for(target, mau))
-    chosen = IssuerLevel.from_key(level) if level else None
+    write_starter_workbook(target, Rules(settings_for(target, mau)), IssuerLevel.from_key(level) if level else None,
+                           for_unit=for_unit)
     if for_unit:
-        from .importing import write_unit_workbook
-
-        write_unit_workbook(target, rules, chosen)
-        click.echo(f'Đã tạo sổ đề nghị "{target}". Gửi cho đơn vị điền; đơn vị kiểm tra bằng "tdkt check {target.name}" '
-                   "trước khi gửi lại.")
-        return
-    if chosen is None:
-        write_blank_workbook(target, rules)
+        click.echo(f'Đã tạo sổ đề nghị "{target}". Gửi cho đơn vị điền; đơn vị kiểm tra bằng '
+                   f'"tdkt check {target.name}" trước khi gửi lại.')
     else:
-        write_filled_workbook(target, level_content(rules, chosen), rules, level=chosen, keep_examples=True)
-    click.echo(f'Đã tạo "{target}". Mở bằng Excel, đọc trang "Hướng dẫn" rồi điền các trang còn lại.')
+        click.echo(f'Đã tạo "{target}". Mở bằng Excel, đọc trang "Hướng dẫn" rồi điền các trang còn lại.')
 
 
 @cli.command(cls=VietnameseCommand, context_settings=HELP,
@@ -447,3 +440,4 @@ def usage_message(exc: click.UsageError) -> str:
 from . import cli_import  # noqa: E402,F401 - registers tdkt nhap
 from . import cli_register  # noqa: E402,F401 - registers ghi-so, tra-cuu, thong-ke, xuat
 from . import cli_certificate  # noqa: E402,F401  registers "tdkt in-bang"
+from . import cli_web  # noqa: E402,F401  (registers "tdkt web")

@@ -37,6 +37,7 @@ def record_command(workbook: str | None, documents: tuple[str, ...], past: str |
     Tất cả được ghi trong một lần: có lỗi thì sổ giữ nguyên như trước."""
     from .read.blank import write_blank_workbook
     from .register.from_docx import read_signed_docx
+    from .register.from_workbook import read_signed_workbook
     from .register.past import PAST_AWARDS, read_past_awards
     from .register.record import record
     from .register.store import open_register
@@ -50,7 +51,7 @@ def record_command(workbook: str | None, documents: tuple[str, ...], past: str |
         return
     if not (workbook or documents or past):
         raise UserError("Chưa có gì để ghi: cho sổ Excel, --quyet-dinh TỆP.docx hoặc --danh-sach DANH_SÁCH.xlsx.")
-    signed = _from_workbook(Path(workbook), settings) if workbook else []
+    signed = read_signed_workbook(Path(workbook), settings) if workbook else []
     signed += [read_signed_docx(Path(name), rules.unit_heads) for name in documents]
     if past:
         signed += read_past_awards(Path(past))
@@ -65,22 +66,6 @@ def record_command(workbook: str | None, documents: tuple[str, ...], past: str |
         click.echo(f"Đã có, không đổi: {line}")
     for line in result.uncertain:
         click.echo(f"Cần xem lại: {line}")
-
-
-def _from_workbook(path: Path, settings) -> list:
-    from .build import prepare
-    from .read.schema import SIGNED
-    from .register.from_workbook import signed_from_workbook
-
-    signed, problems = signed_from_workbook(prepare(path, settings))
-    if problems:
-        raise UserError(f'Trang "{SIGNED.title}" của "{path.name}" có {len(problems)} lỗi, chưa ghi gì vào sổ '
-                        "theo dõi:\n" + "\n".join(f"  {p}" for p in problems))
-    if not signed:
-        headers = ", ".join(f'"{c.header}"' for c in SIGNED.columns)
-        raise UserError(f'Sổ "{path.name}" chưa có quyết định nào ghi số và ngày ký. Thêm trang "{SIGNED.title}" '
-                        f"(tdkt init tạo sẵn) với các cột {headers}; mỗi quyết định đã ký một dòng.")
-    return signed
 
 
 @cli.command("tra-cuu", cls=VietnameseCommand, context_settings=HELP,

@@ -47,6 +47,16 @@ def test_installed_package_builds_the_sample_from_another_folder(installed, tmp_
     assert "Công tác thi đua, khen thưởng năm 2024" in [p.text for p in plan.paragraphs]
 
 
+def test_installed_package_carries_the_web_pages(installed, tmp_path):
+    script = ("import pathlib, sys; from starlette.testclient import TestClient; from tdkt_docs.settings import Settings;"
+              "from tdkt_docs.web import create_app;"
+              "c = TestClient(create_app(Settings(), pathlib.Path(sys.argv[1])), base_url='http://127.0.0.1');"
+              "print(*(c.get(u).status_code for u in ('/', '/mo', '/tinh/trang.css', '/tinh/trang.js')))")
+    done = subprocess.run([installed, "-W", "ignore", "-c", script, str(tmp_path / "web")], cwd=tmp_path,
+                          capture_output=True, text=True, encoding="utf-8")
+    assert done.stdout.split() == ["200"] * 4, done.stderr
+
+
 def test_installed_package_has_the_certificate_layouts(installed, tmp_path):
     done = subprocess.run([installed, "-m", "tdkt_docs", "in-bang", "--can-chinh", "-o", "can-chinh.pdf"],
                           cwd=tmp_path, capture_output=True, text=True, encoding="utf-8")

@@ -1,14 +1,17 @@
 #!/bin/sh
 # Installs the system packages tdkt-docs needs (LibreOffice for PDF, metric-compatible
 # fonts with full Vietnamese coverage, poppler for PDF checks, the PostgreSQL server the
-# register's tests start for themselves) when missing.
+# register's tests start for themselves, headless Chromium and its driver for the web
+# page's browser tests) when missing.
 set -eu
-PKGS="libreoffice-writer-nogui fonts-liberation2 poppler-utils postgresql"
+PKGS="libreoffice-writer-nogui fonts-liberation2 poppler-utils postgresql chromium chromium-driver"
 missing=""
 command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-writer-nogui"
 dpkg -s fonts-liberation2 >/dev/null 2>&1 || missing="$missing fonts-liberation2"
 command -v pdffonts >/dev/null 2>&1 || missing="$missing poppler-utils"
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$missing postgresql"
+command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+command -v chromedriver >/dev/null 2>&1 || missing="$missing chromium-driver"
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
     echo "Đang cài gói hệ thống:$missing"

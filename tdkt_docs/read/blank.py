@@ -71,6 +71,20 @@ def write_filled_workbook(target: Path, content: dict, rules: Rules, sheets: tup
         book.save(tmp)
 
 
+def write_starter_workbook(target: Path, rules: Rules, level: IssuerLevel | None = None, *,
+                           for_unit: bool = False) -> None:
+    """What ``tdkt init`` writes: the blank workbook, or with ``level`` its wording filled in; ``for_unit`` the
+    submission workbook a proposing unit fills (``tdkt init --don-vi``; ``level`` is the deciding office's)."""
+    if for_unit:
+        from ..importing import write_unit_workbook  # importing builds on this module
+
+        write_unit_workbook(target, rules, level)
+    elif level is None:
+        write_blank_workbook(target, rules)
+    else:
+        write_filled_workbook(target, level_content(rules, level), rules, level=level, keep_examples=True)
+
+
 def _cell_value(value: object) -> object:
     return "\n".join(value) if isinstance(value, tuple) else value
 

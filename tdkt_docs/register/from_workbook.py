@@ -18,7 +18,10 @@ from ..rules.numbering import two_digit
 from .model import AwardRow, SignedDecision, awardee, issuer_key
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ..build import Prepared
+    from ..settings import Settings
 
 _NUMBER = re.compile(r"^\s*(\d+)\s*(?:/\s*(\S.*))?$")
 
@@ -47,6 +50,22 @@ def from_composed(issuer: Issuer, document: DecisionDocument, number: str, signe
             proposing_unit=n.unit, birth_year=n.birth_year, cccd=n.cccd, achievement=achievement(n),
             amount=a.prize.amount if a.prize else 0, source=source, row=n.rows[0])
             for a in decision.awards for n in [a.nomination]))
+
+
+def read_signed_workbook(path: Path, settings: Settings) -> list[SignedDecision]:
+    """The signed decisions the workbook at ``path`` lists (sheet "Quyết định đã ký"); refused with every
+    problem of that sheet, or when it lists none."""
+    from ..build import prepare
+
+    signed, problems = signed_from_workbook(prepare(path, settings))
+    if problems:
+        raise UserError(f'Trang "{SIGNED.title}" của "{path.name}" có {len(problems)} lỗi, chưa ghi gì vào sổ '
+                        "theo dõi:\n" + "\n".join(f"  {p}" for p in problems))
+    if not signed:
+        headers = ", ".join(f'"{c.header}"' for c in SIGNED.columns)
+        raise UserError(f'Sổ "{path.name}" chưa có quyết định nào ghi số và ngày ký. Thêm trang "{SIGNED.title}" '
+                        f"(tdkt init tạo sẵn) với các cột {headers}; mỗi quyết định đã ký một dòng.")
+    return signed
 
 
 def signed_from_workbook(prepared: Prepared) -> tuple[list[SignedDecision], list[Problem]]:

@@ -62,13 +62,18 @@ def _notes(conn: Connection, award_ids: list[int]) -> dict[int, tuple[str, ...]]
     return found
 
 
+def by_recipient(lines: list[HistoryLine]) -> list[list[HistoryLine]]:
+    """The lines of each recipient together, recipients in the order of their latest award."""
+    groups: dict[int, list[HistoryLine]] = {}
+    for line in lines:  # newest first
+        groups.setdefault(line.recipient_id, []).append(line)
+    return list(groups.values())
+
+
 def format_history(lines: list[HistoryLine]) -> list[str]:
     """Grouped by recipient, newest first: what ``tdkt tra-cuu`` prints."""
-    groups: dict[int, list[HistoryLine]] = {}
-    for line in lines:  # newest first, so recipients come in the order of their latest award
-        groups.setdefault(line.recipient_id, []).append(line)
     out: list[str] = []
-    for members in groups.values():
+    for members in by_recipient(lines):
         first = members[0]
         out.append(f"{first.name} ({first.kind.label.lower()}, {first.unit or 'không rõ đơn vị'}):")
         out += _lines(members)

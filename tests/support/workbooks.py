@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+from pathlib import Path
+
+import openpyxl
 
 AGENCY = {"level": "Cấp tỉnh", "name_line_1": "ỦY BAN NHÂN DÂN", "name_line_2": "TỈNH BẮC NINH",
           "short_name": "UBND tỉnh Bắc Ninh", "code": "UBND", "place": "Bắc Ninh", "head": "Chủ tịch",
@@ -54,3 +57,29 @@ def decisions() -> dict:
          "achievement": KHAM + "."},
     ]
     return content
+
+
+def with_problems() -> dict:
+    """decisions() with one error (Phụ lục A2: "Quý V") and two warnings (Đề nghị khen thưởng I3, K3)."""
+    content = decisions()
+    content["tasks"] = [{"quarter": "Quý V", "content": "A"}]
+    content["nominations"][1].update(name="trần thị ánh", position="Phó Giám đốc Sở Y tế")
+    return content
+
+
+UNIT_LIST = [["STT", "Họ tên", "Chức vụ, đơn vị công tác", "Hình thức đề nghị", "Nội dung thành tích"],
+             [1, "Ông Lê Văn Cường", "Phó Giám đốc Trung tâm Y tế huyện", "BKCT", KHAM],
+             [2, "Hoàng Văn Em", "Phụ trách kế toán", "BKCT", KHAM],
+             [3, None, "Chuyên viên", "BKCT", KHAM]]
+STATEMENT = {"don_vi": "UBND huyện Tiên Du", "to_trinh": "45/TTr-UBND", "ngay": "05/3/2024"}  # not in the list
+
+
+def unit_list(path: Path) -> Path:
+    """A unit's Excel list (sheet "DS"): a row taken, a row to look at (no Ông/Bà, position not split), a row
+    refused (no name)."""
+    book = openpyxl.Workbook()
+    book.active.title = "DS"
+    for row in UNIT_LIST:
+        book.active.append(row)
+    book.save(path)
+    return path

@@ -1,0 +1,68 @@
+"""Certificates: Bằng khen and Giấy khen of the open workbook's signed decisions (``tdkt in-bang SỔ.xlsx``),
+one PDF per decision, downloaded one by one or together."""
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import FileResponse, Response
+from starlette.routing import Route
+
+from ...certificate import run
+from ...errors import UserError
+from ...files import write_zip
+from ..pages import Step, case_of, page
+from ..security import posted_form
+from ..workspace import Case, NotServed
+
+STEP = Step("In bằng khen", "in_bang", per_workbook=True)
+
+
+def certificates_page(request: Request):
+    return page(request, "in_bang.html", case=case_of(request), printed=None)
+
+
+async def print_certificates(request: Request):
+    form = await posted_form(request)
+    case = case_of(request)
+    options = run.Options(outdir=case.certificates, draft=form.get("nhap") == "1")
+    printed = await run_in_threadpool(_print, case, options, request.app.state.settings)
+    return page(request, "in_bang.html", case=case, printed=printed)
+
+
+def _print(case: Case, options: run.Options, settings) -> run.Printed:
+    if case.busy:
+        raise UserError(f'Đang tạo văn bản từ sổ "{case.name}"; chờ xong rồi in.')
+    printed = run.print_workbook(case.workbook, options, settings)
+    case.printed = {path.relative_to(case.certificates).as_posix(): pages for path, pages in printed.written}
+    return printed
+
+
+def _printed(case: Case, name: str):
+    """A PDF of the last print, by its path under the certificates folder; anything else is refused."""
+    target = case.certificates / name
+    if name not in case.printed or not target.is_file():
+        raise NotServed("Không có tệp này trong lần in bằng khen gần nhất của sổ đang mở.")
+    return target
+
+
+def download(request: Request):
+    case = case_of(request)
+    name = request.path_params["name"]
+    return FileResponse(_printed(case, name), media_type="application/pdf", filename=PurePosixPath(name).name)
+
+
+def all_pdfs(request: Request):
+    case = case_of(request)
+    if not case.printed:
+        raise NotServed("Chưa in bằng khen, giấy khen nào từ sổ đang mở.")
+    data = write_zip((name, _printed(case, name).read_bytes()) for name in sorted(case.printed))
+    return Response(data, media_type="application/zip",
+                    headers={"content-disposition": 'attachment; filename="in-bang.zip"'})
+
+
+ROUTES = [Route("/so/{case}/in-bang", certificates_page, name="in_bang"),
+          Route("/so/{case}/in-bang", print_certificates, methods=["POST"], name="in_bang_gui"),
+          Route("/so/{case}/in-bang.zip", all_pdfs, name="in_bang_zip"),
+          Route("/so/{case}/in-bang/{name:path}", download, name="in_bang_tep")]
