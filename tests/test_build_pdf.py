@@ -84,13 +84,18 @@ def test_bundles_repeat_copies_each_on_an_odd_page(signed):
 
 
 @pytest.mark.soffice
-def test_second_build_converts_nothing(signed):
+def test_second_build_converts_nothing(signed, tmp_path):
     out, workbook = signed
     before = {p: p.stat().st_mtime_ns for p in out.rglob("*.pdf")}
     done = run_tdkt("build", workbook, "-o", out, "--pdf")
     assert done.returncode == 0, done.stderr
     assert {p: p.stat().st_mtime_ns for p in out.rglob("*.pdf")} == before
-    assert "0 tệp mới" in done.stdout
+    assert "Không có gì thay đổi từ lần tạo trước" in done.stdout
+    empty = tmp_path / "mau-trong"
+    empty.mkdir()
+    rebuilt = run_tdkt("build", workbook, "-o", out, "--pdf", "--mau", empty)  # other inputs, same documents
+    assert rebuilt.returncode == 0 and "0 tệp mới" in rebuilt.stdout
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*.pdf")} == before
 
 
 @pytest.mark.soffice

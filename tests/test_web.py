@@ -102,7 +102,7 @@ def test_check_filters_by_sheet_and_severity_and_sorts(page, broken):
 
 def test_clean_sample_says_what_build_will_make(page):
     response = page.open(SAMPLE_2024)
-    assert "0 lỗi, 1 cảnh báo. Có thể tạo 10 văn bản" in text(response.text)
+    assert "0 lỗi, 1 cảnh báo. Có thể tạo 14 văn bản" in text(response.text)
     assert 'Lưu ý: Không đưa vào quyết định: dòng 10 ("Đỗ Văn Khải")' in text(response.text)
 
 
@@ -314,7 +314,7 @@ def test_import_reports_each_file_and_writes_what_tdkt_nhap_writes(page, small, 
     assert 'Đã ghi 2 dòng mới vào sổ "dot-quy-iii.xlsx"' in report
     assert not list((tmp_path / "rieng" / "tam").iterdir())  # the uploads are gone
     by_cli = shutil.copy(small, tmp_path / "cli.xlsx")
-    assert run_tdkt("nhap", by_cli, source, "--don-vi", STATEMENT["don_vi"], "--to-trinh", STATEMENT["to_trinh"],
+    assert run_tdkt("nhap", by_cli, source, "--don-vi", STATEMENT["don_vi"], "--to-trinh", STATEMENT["so_to_trinh"],
                     "--ngay", STATEMENT["ngay"]).returncode == 1  # a row refused
     downloaded = tmp_path / "tai-ve.xlsx"
     downloaded.write_bytes(page.get(f"/so/{case}/so-lieu").content)

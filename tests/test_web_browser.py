@@ -133,14 +133,14 @@ def test_check_shows_the_problem_table_filtered(site, browser, make_workbook):
     wait_for(browser, lambda d: "muc=canh-bao" in d.current_url)
     assert [row[0] for row in table(browser)] == ["Cảnh báo", "Cảnh báo"]
     open_workbook(browser, url, SAMPLE_2024)
-    assert by_id(browser, "ket-luan").text.startswith("0 lỗi, 1 cảnh báo. Có thể tạo 10 văn bản")
+    assert by_id(browser, "ket-luan").text.startswith("0 lỗi, 1 cảnh báo. Có thể tạo 14 văn bản")
 
 
 def test_build_with_progress_then_download_a_batch_zip(site, browser, downloads):
     url, app = site
     open_workbook(browser, url, SAMPLE_2024)
     build(browser)
-    assert by_id(browser, "so-moi").text == "14"
+    assert by_id(browser, "so-moi").text == "18"
     shot(browser, "3-tao-van-ban")
     by_id(browser, "xem-ket-qua").click()
     by_id(browser, "zip-quy-i-2024").click()
@@ -149,10 +149,11 @@ def test_build_with_progress_then_download_a_batch_zip(site, browser, downloads)
     expected = sorted(p.relative_to(outdir).as_posix() for p in (outdir / "quy-i-2024").iterdir())
     assert sorted(archive.namelist()) == expected == [
         "quy-i-2024/qd-01-bang-khen-tinh-so-giao-duc-va-dao-tao.docx",
-        "quy-i-2024/qd-02-bang-khen-tinh-ubnd-huyen-tien-du.docx", "quy-i-2024/tong-hop-quy-i-2024.xlsx"]
+        "quy-i-2024/qd-02-bang-khen-tinh-ubnd-huyen-tien-du.docx", "quy-i-2024/to-trinh-quy-i-2024.docx",
+        "quy-i-2024/tong-hop-quy-i-2024.xlsx"]
     assert all(archive.read(name) == (outdir / name).read_bytes() for name in expected)
     build(browser)  # nothing changed: every file unchanged
-    assert (by_id(browser, "so-moi").text, by_id(browser, "so-khong-doi").text) == ("0", "14")
+    assert (by_id(browser, "so-moi").text, by_id(browser, "so-khong-doi").text) == ("0", "18")
 
 
 @pytest.mark.soffice

@@ -71,7 +71,7 @@ UNIT_LIST = [["STT", "Họ tên", "Chức vụ, đơn vị công tác", "Hình t
              [1, "Ông Lê Văn Cường", "Phó Giám đốc Trung tâm Y tế huyện", "BKCT", KHAM],
              [2, "Hoàng Văn Em", "Phụ trách kế toán", "BKCT", KHAM],
              [3, None, "Chuyên viên", "BKCT", KHAM]]
-STATEMENT = {"don_vi": "UBND huyện Tiên Du", "to_trinh": "45/TTr-UBND", "ngay": "05/3/2024"}  # not in the list
+STATEMENT = {"don_vi": "UBND huyện Tiên Du", "so_to_trinh": "45/TTr-UBND", "ngay": "05/3/2024"}  # not in the list
 
 
 def unit_list(path: Path) -> Path:

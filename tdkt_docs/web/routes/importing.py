@@ -48,7 +48,7 @@ def defaults_of(form: FormData) -> Defaults:
         submission_date = cells.as_date(day) if day else None
     except cells.CellError as exc:
         raise UserError(f"Ngày tờ trình: {exc}.") from None
-    return Defaults(batch=field("dot"), unit=field("don_vi"), submission_no=field("to_trinh"),
+    return Defaults(batch=field("dot"), unit=field("don_vi"), submission_no=field("so_to_trinh"),
                     submission_date=submission_date, form=field("hinh_thuc"), achievement=field("thanh_tich"))
 
 
