@@ -26,7 +26,8 @@ def inputs_key(workbook: Path, settings: Settings, **options) -> str:
     for path in files + ([local] if local and local.is_file() else []):
         stat = path.stat()
         digest.update(f"{path}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
-    digest.update(repr((version("tdkt-docs"), register, dt.date.today().isoformat(), sorted(options.items()))).encode())
+    digest.update(repr((version("tdkt-docs"), [str(f) for f in settings.user_dirs], register,
+                        dt.date.today().isoformat(), sorted(options.items()))).encode())
     return digest.hexdigest()
 
 
