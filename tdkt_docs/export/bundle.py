@@ -5,17 +5,14 @@ import io
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Sequence
 
 from pypdf import PdfWriter
 
 from tdkt_docs.errors import UserError
 from tdkt_docs.export.cover import write_cover
-from tdkt_docs.export.pdf import convert_to_pdf, open_pdf
+from tdkt_docs.export.pdf import open_pdf
 from tdkt_docs.files import atomic_path
-
-Converter = Callable[[Sequence[Path], Path], list[Path]]
-
 
 @dataclass(frozen=True)
 class BundleItem:
@@ -61,11 +58,9 @@ def plan_starts(cover_pages: int, layout: Sequence[tuple[int, int]]) -> tuple[li
     return starts, used
 
 
-def make_bundle(
-    items: Sequence[BundleItem], out: Path, *, heading: str, converter: Converter = convert_to_pdf
-) -> BundleInfo:
-    """Write the print bundle ``out``; ``converter`` turns the cover .docx into PDF."""
-    return make_bundles([BundleSpec(tuple(items), Path(out), heading)], converter=converter)[0]
+def make_bundle(items: Sequence[BundleItem], out: Path, *, heading: str) -> BundleInfo:
+    """Write the print bundle ``out``, its cover sheet first."""
+    return make_bundles([BundleSpec(tuple(items), Path(out), heading)])[0]
 
 
 @dataclass(frozen=True)
@@ -75,21 +70,20 @@ class BundleSpec:
     heading: str
 
 
-def make_bundles(specs: Sequence[BundleSpec], *, converter: Converter = convert_to_pdf) -> list[BundleInfo]:
-    """Write several bundles; all their covers are converted in one converter call."""
+def make_bundles(specs: Sequence[BundleSpec]) -> list[BundleInfo]:
+    """Write several bundles, each after its cover sheet (drawn to PDF directly)."""
     for spec in specs:
         if not spec.items:
             raise ValueError("a bundle needs at least one item")
         _check_copies(spec.items)
     readers = [[open_pdf(item.pdf) for item in spec.items] for spec in specs]
     with tempfile.TemporaryDirectory(prefix="tdkt-bia-") as tmp:
-        covers = []
+        infos = []
         for index, (spec, spec_readers) in enumerate(zip(specs, readers)):
             rows = [(item.title, item.copies, len(r.pages)) for item, r in zip(spec.items, spec_readers)]
-            covers.append(write_cover(spec.heading, rows, Path(tmp) / f"bia-{index:03d}.docx"))
-        cover_pdfs = converter(covers, Path(tmp) / "pdf")
-        return [_assemble(spec, spec_readers, open_pdf(cover))
-                for spec, spec_readers, cover in zip(specs, readers, cover_pdfs)]
+            cover = write_cover(spec.heading, rows, Path(tmp) / f"bia-{index:03d}.pdf")
+            infos.append(_assemble(spec, spec_readers, open_pdf(cover)))
+        return infos
 
 
 def _assemble(spec: BundleSpec, readers, cover) -> BundleInfo:
