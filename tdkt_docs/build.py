@@ -91,7 +91,9 @@ def prepare(workbook: Path, settings: Settings) -> Prepared:
     resolution = resolve(data, rules)
     prepared = Prepared(data, rules, resolution, data.problems + resolution.problems)
     if not prepared.errors:
-        prepared.problems += review_eligibility(resolution.awards, rules, settings.register_url, data.path.name)
+        found, resolution.history = review_eligibility(resolution.awards, rules, settings.register_url,
+                                                       data.path.name)
+        prepared.problems += found
     if not prepared.errors:
         for document_type in REGISTRY:
             prepared.composition += document_type.compose(data, resolution, rules)

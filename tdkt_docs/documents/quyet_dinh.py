@@ -99,7 +99,7 @@ class BatchSummary:
 def compose_decisions(data: WorkbookData, resolution: Resolution, rules: Rules) -> Composition:
     summaries, skipped = decision_batches(data, resolution, rules)
     return Composition(documents=[d.plan for s in summaries for d in s.decisions], skipped=skipped,
-                       attachments=[summary_attachment(s) for s in summaries])
+                       attachments=[summary_attachment(s, resolution.history) for s in summaries])
 
 
 def decision_batches(data: WorkbookData, resolution: Resolution,
@@ -135,13 +135,15 @@ def batch_documents(issuer: Issuer, batch: Batch, awards: list[Award], recipient
             for serial, decision in enumerate(decisions_of(batch, members, rules), start=1)]
 
 
-def summary_attachment(summary: BatchSummary) -> Attachment:
+def summary_attachment(summary: BatchSummary, history: dict[int, list]) -> Attachment:
+    """The batch's summary workbook; ``history`` (workbook row → earlier awards in the register) fills its
+    lookup sheet."""
     name = slug(summary.batch.name)
     rows = tuple(sorted(a.nomination.rows[0] for d in summary.decisions for a in d.decision.awards))
     return Attachment(
         kind="tong_hop", filename=f"{name}/tong-hop-{name}.xlsx",
         title=f"Tổng hợp khen thưởng và phát hành đợt {summary.batch.name}",
-        render=partial(summary_workbook, summary),
+        render=partial(summary_workbook, summary, {row: history[row] for row in rows if history.get(row)}),
         sources=(Source(BATCHES.title, summary.batch.rows), Source(NOMINATIONS.title, rows)),
         group=summary.batch.name)
 

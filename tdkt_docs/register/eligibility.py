@@ -54,18 +54,21 @@ class Probe:
 
 
 def review_eligibility(awards: list[Award], rules: Rules, register_url: str | None,
-                       workbook: str) -> list[Problem]:
-    """Problems for the awards that passed appraisal; the register at ``register_url`` is read when it
-    exists (never created here). ``workbook`` is the file name, to know this workbook's own awards."""
+                       workbook: str) -> tuple[list[Problem], dict[int, list[Earlier]]]:
+    """Problems for the awards that passed appraisal, and each one's earlier awards in the register (by
+    workbook row); the register at ``register_url`` is read when it exists (never created here).
+    ``workbook`` is the file name, to know this workbook's own awards."""
     probes = [Probe(a, _row(a.nomination)) for a in awards if a.passed]
     earlier = {p.nomination.rows[0]: _in_workbook(p, probes) for p in probes}
+    history: dict[int, list[Earlier]] = {}
     problems: list[Problem] = []
     uncovered: list[tuple[EligibilityRule, int]] | None = None  # None: streaks cannot be judged
     register = _open(register_url, problems)
     if register is not None:
         with register, register.read() as conn:
             for probe in probes:
-                earlier[probe.nomination.rows[0]] += _in_register(conn, probe, workbook)
+                history[probe.nomination.rows[0]] = _in_register(conn, probe, workbook)
+                earlier[probe.nomination.rows[0]] += history[probe.nomination.rows[0]]
             uncovered = _uncovered(conn, rules.eligibility_rules, probes)
         problems += [_coverage_note(rule, year) for rule, year in uncovered]
     for probe in probes:
@@ -73,7 +76,7 @@ def review_eligibility(awards: list[Award], rules: Rules, register_url: str | No
             if rule.check is Check.STREAK and (uncovered is None or (rule, probe.year) in uncovered):
                 continue
             problems += _findings(rule, probe, earlier[probe.nomination.rows[0]])
-    return problems
+    return problems, history
 
 
 def _open(url: str | None, problems: list[Problem]):

@@ -22,11 +22,14 @@ MONEY = "#,##0"
 BOLD = Font(name="Times New Roman", bold=True)
 
 
-def summary_workbook(summary: BatchSummary) -> bytes:
+def summary_workbook(summary: BatchSummary, history: dict[int, list] | None = None) -> bytes:
+    """``history``: workbook row → earlier awards found in the award register (its own sheet, when any)."""
     book = openpyxl.Workbook()
     _awardees(book.active, summary)
     _totals(book.create_sheet("Tổng hợp"), summary)
     _distribution(book.create_sheet("Phát hành"), summary)
+    if history:
+        _history(book.create_sheet(HISTORY_SHEET), summary, history)
     return workbook_bytes(book)
 
 
@@ -81,6 +84,21 @@ def _totals(ws: Worksheet, summary: BatchSummary) -> None:
             ws.append([bucket, name, count, total])
             row += 1
             ws.cell(row, 4).number_format = MONEY
+
+
+HISTORY_SHEET = "Tra cứu khen thưởng đã có"
+
+
+def _history(ws: Worksheet, summary: BatchSummary, history: dict[int, list]) -> None:
+    """Each awardee's earlier awards in the register, as ``tdkt tra-cuu`` finds them."""
+    _header(ws, ["Quyết định", "Tên", "Dòng trong sổ", "Đã được khen", "Quyết định đã ký", "Năm", "Khớp người"],
+            [28, 30, 10, 40, 44, 8, 22])
+    for document in summary.decisions:
+        for award in document.decision.awards:
+            row = award.nomination.rows[0]
+            for earlier in history.get(row, []):
+                ws.append([document.label, awardee_name(award.nomination), row, earlier.form, earlier.where,
+                           earlier.year, "chắc chắn" if earlier.certain else "có thể (cùng tên)"])
 
 
 def period(batch) -> tuple[str, str]:

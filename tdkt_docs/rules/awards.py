@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..glossary import Appraisal, IssuerLevel, RecipientKind
@@ -42,6 +42,7 @@ class Resolution:
     issuer: Issuer | None
     awards: list[Award]
     problems: list[Problem]
+    history: dict[int, list] = field(default_factory=dict)  # workbook row → earlier awards in the register
 
 
 def resolve(data: WorkbookData, rules: Rules) -> Resolution:
