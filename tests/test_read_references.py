@@ -32,3 +32,10 @@ def test_errors_in_several_sheets_are_all_listed_at_once(make_workbook, decision
     decisions_content["nominations"][0]["kind"] = "Tổ chức"
     sheets = {p.location.sheet for p in prepare(make_workbook(decisions_content), settings).errors}
     assert sheets == {"Cơ quan", "Đề nghị khen thưởng"}
+
+
+def test_an_authority_line_that_is_not_the_head_and_the_body_is_blamed_on_its_cell(make_workbook, content, settings):
+    content["agency"] = {**content["agency"], "authority": "CHỦ TỊCH SỞ GIÁO DỤC VÀ ĐÀO TẠO"}
+    (problem,) = [p for p in prepare(make_workbook(content), settings).problems if p.code == "co_quan.tham_quyen"]
+    assert problem.is_error and problem.location.sheet == "Cơ quan" and problem.location.cell.startswith("B")
+    assert problem.message.endswith('"CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC NINH".')

@@ -13,6 +13,7 @@ from ..problems import Location, Problem, Severity
 from ..read.records import Agency, DecisionBasis
 from ..read.schema import AGENCY, BASIS_POSITIONS, DECISION_BASIS
 from ..read.workbook import WorkbookData
+from ..text import fold
 from .collation import match_key
 from .legal import covers
 from .practice import LevelDefaults
@@ -81,6 +82,7 @@ def issuer_of(data: WorkbookData, levels: dict[IssuerLevel, LevelDefaults]) -> t
         "fund": pick("fund", fund, fund, level),
         "archive": pick("archive", usual.archive, usual.archive, level),
     }
+    problems += _authority_problems(agency, head, values["authority"])
     verb = pick("verb", Verb.GIVE, Verb.GIVE.label, level)
     if DECISION_BASIS.key in data.missing:
         problems.append(Problem(
@@ -107,6 +109,19 @@ def _defaulted(agency: Agency, key: str, value: str, problems: list[Problem], le
         problems.append(Problem(Severity.WARNING, "co_quan.mac_dinh",
                                 f'chưa có dòng "{column.header}" (thêm ở cột A, giá trị ở cột B; sổ do tdkt init tạo '
                                 f'đã có sẵn): đang dùng "{value}"{whose}.', Location(AGENCY.title, column=column.header)))
+
+
+def _authority_problems(agency: Agency, head: str, authority: str) -> list[Problem]:
+    """The authority line must be the head's title and the issuing body's full name (NĐ 30, Mẫu 1.2): a typo
+    here is blamed on its cell, before the format checker would blame the template."""
+    full_name = " ".join(agency.name_lines)
+    if fold(authority) == fold(f"{head} {full_name}"):
+        return []
+    column = AGENCY.column("authority")
+    return [Problem(Severity.ERROR, "co_quan.tham_quyen",
+                    f'dòng thẩm quyền "{authority}" phải là chức danh thủ trưởng và tên đầy đủ của cơ quan ban hành: '
+                    f'"{head.upper()} {full_name.upper()}".',
+                    Location(AGENCY.title, agency.cells.get("authority", ""), column.header))]
 
 
 def _basis_problems(bases: list[DecisionBasis]) -> list[Problem]:
