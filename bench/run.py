@@ -1,13 +1,18 @@
-"""Run every benchmark in bench/ (each *_bench.py) in sequence and print their reports.
+"""Run every benchmark in bench/ (each *_bench.py) in sequence, then print one table of every figure.
 
 Usage: python bench/run.py [NAME ...] [--quick]
-NAME selects benchmarks (e.g. render, pdf); --quick runs small workloads, for a smoke check.
+NAME selects benchmarks (e.g. scale, render, pdf); --quick runs small workloads, for a smoke check.
+Each benchmark prints its own details; one that writes table rows (a JSON list of {figure, value,
+target}) to the file named by $BENCH_TABLE has them in the final table.
 Exit status 1 when any benchmark failed; the others still run.
 """
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import subprocess
+import tempfile
 import sys
 import time
 from pathlib import Path
@@ -17,6 +22,7 @@ SUFFIX = "_bench"
 QUICK = {
     "render": ["--n-decisions", "30"],
     "pdf": ["--n", "12", "--naive-sample", "3"],
+    "scale": ["--sizes", "100", "300", "--repeat", "1", "--memory", "300"],
 }
 
 
@@ -25,14 +31,31 @@ def benchmarks() -> dict[str, Path]:
     return {path.stem.removesuffix(SUFFIX): path for path in sorted(BENCH_DIR.glob(f"*{SUFFIX}.py"))}
 
 
-def run(name: str, script: Path, quick: bool) -> bool:
+def run(name: str, script: Path, quick: bool, table: Path) -> bool:
     arguments = QUICK.get(name, []) if quick else []
     print(f"=== {name}: {script.name} {' '.join(arguments)}".rstrip(), flush=True)
     start = time.perf_counter()
-    status = subprocess.run([sys.executable, str(script), *arguments]).returncode
+    status = subprocess.run([sys.executable, str(script), *arguments],
+                            env={**os.environ, "BENCH_TABLE": str(table)}).returncode
     outcome = "ok" if status == 0 else f"FAILED (exit status {status})"
     print(f"=== {name}: {outcome}, {time.perf_counter() - start:.0f} s\n", flush=True)
     return status == 0
+
+
+def table_rows(tables: dict[str, Path]) -> list[dict]:
+    """The rows every benchmark wrote, in benchmark order."""
+    return [row for path in tables.values() if path.is_file() and path.stat().st_size
+            for row in json.loads(path.read_text(encoding="utf-8"))]
+
+
+def print_table(rows: list[dict]) -> None:
+    header = {"figure": "figure", "value": "value", "target": "target"}
+    widths = [max(len(str(row[key])) for row in [header, *rows]) for key in ("figure", "value")]
+    for row in [header, None, *rows]:
+        if row is None:
+            print("-" * (sum(widths) + 4 + len("target")))
+        else:
+            print(f"{row['figure']:<{widths[0]}}  {row['value']:>{widths[1]}}  {row['target']}".rstrip())
 
 
 def main() -> None:
@@ -45,7 +68,13 @@ def main() -> None:
     unknown = [name for name in args.names if name not in available]
     if unknown:
         parser.error(f"unknown benchmark {', '.join(unknown)}; available: {', '.join(available)}")
-    results = {name: run(name, available[name], args.quick) for name in args.names or available}
+    with tempfile.TemporaryDirectory(prefix="tdkt-bench-") as tmp:
+        tables = {name: Path(tmp) / f"{name}.json" for name in args.names or available}
+        results = {name: run(name, available[name], args.quick, tables[name]) for name in tables}
+        rows = table_rows(tables)
+    if rows:
+        print("=== all figures, one run")
+        print_table(rows)
     failed = [name for name, ok in results.items() if not ok]
     if failed:
         print(f"failed: {', '.join(failed)}")

@@ -63,8 +63,13 @@ WOMEN = ("Bà", ["Thị", "Thu", "Ngọc", "Thanh", "Hồng", "Kim", "Minh", "Th
          ["Giang", "Hà", "Hạnh", "Hòa", "Huyền", "Lan", "Linh", "Mai", "Nga", "Phương",
           "Tâm", "Thảo", "Trang", "Uyên", "Yến", "Anh", "Hiền", "Nhung", "Oanh", "Tú"])
 VILLAGES = ["thôn Lũng Giang", "thôn Đông Sơn", "thôn Bất Lự", "thôn Tam Tảo", "thôn Viêm Xá"]
-MAX_NOMINATIONS = 2 * len(SURNAMES) * len(MEN[1]) * len(MEN[2])
-NAME_STRIDE = 1999  # coprime with MAX_NOMINATIONS: neighbours in a list differ in every part of the name
+THREE_WORD_NAMES = 2 * len(SURNAMES) * len(MEN[1]) * len(MEN[2])
+NAME_STRIDE = 1999  # coprime with THREE_WORD_NAMES: neighbours in a list differ in every part of the name
+# Past the three-word names, a second middle word: "Nguyễn Văn Đức An" (year-end workloads up to 100 000 rows).
+SECOND_MIDDLES = ["Anh", "Bảo", "Công", "Duy", "Đình", "Gia", "Hoài", "Khắc", "Kim", "Lam", "Mai", "Nhật",
+                  "Phúc", "Phương", "Quế", "Quỳnh", "Thái", "Thiên", "Trọng", "Trung", "Tường", "Việt", "Xuân",
+                  "Yên"]
+MAX_NOMINATIONS = THREE_WORD_NAMES * (1 + len(SECOND_MIDDLES))
 ACHIEVEMENT = "Đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm 2024"
 ACHIEVEMENT_FAMILY = "Đã có thành tích xuất sắc trong hiến đất xây dựng đường giao thông nông thôn"
 
@@ -93,13 +98,15 @@ def family_address(index: int) -> str:
 
 def person(serial: int) -> tuple[str, str]:
     """(Ông/Bà, họ tên) of the serial-th person, distinct below MAX_NOMINATIONS."""
-    serial = serial * NAME_STRIDE % MAX_NOMINATIONS
+    extra, serial = divmod(serial, THREE_WORD_NAMES)
+    serial = serial * NAME_STRIDE % THREE_WORD_NAMES
     address, middles, givens = (MEN, WOMEN)[serial % 2]
     serial //= 2
     surname = SURNAMES[serial % len(SURNAMES)]
     middle = middles[(serial // len(SURNAMES)) % len(middles)]
     given = givens[serial // (len(SURNAMES) * len(middles))]
-    return address, f"{surname} {middle} {given}"
+    second = f" {SECOND_MIDDLES[extra - 1]}" if extra else ""
+    return address, f"{surname} {middle}{second} {given}"
 
 
 def kind_at(position: int, size: int) -> str:
@@ -121,7 +128,9 @@ def nominations_of(index: int, per_decision: int, first_serial: int) -> list[dic
         kind = kind_at(position, per_decision)
         address, name = person(first_serial + position)
         if kind == "Tập thể":
-            rows.append({**base, "kind": kind, "name": SECTIONS[(position + 2 * cycle) % len(SECTIONS)],
+            section = SECTIONS[(position + 2 * cycle) % len(SECTIONS)]
+            team = cycle // (len(SECTIONS) // 2)  # the unit's sections are used up: its teams (tổ) follow
+            rows.append({**base, "kind": kind, "name": f"Tổ {team}, {section}" if team else section,
                          "workplace": unit, "achievement": ACHIEVEMENT})
         elif kind == "Hộ gia đình":
             rows.append({**base, "kind": kind, "address": address, "name": name,

@@ -205,10 +205,15 @@ RANKS = (
 """Cấp bậc, quân hàm of the army and the police: written before the name instead of Ông/Bà."""
 
 
+_RANK_PREFIXES = tuple(rank.casefold() + " " for rank in RANKS)
+
+
 def rank_of(name: str) -> str:
     """The rank a name was typed with ("Thượng tá Lê Hoàng Phúc" → "Thượng tá"), or ""."""
     folded = name.casefold()
-    return next((rank for rank in RANKS if folded.startswith(rank.casefold() + " ")), "")
+    if not folded.startswith(_RANK_PREFIXES):
+        return ""
+    return next(rank for rank, prefix in zip(RANKS, _RANK_PREFIXES) if folded.startswith(prefix))
 
 
 HOUSEHOLD_WORDS = ("hộ", "gia", "đình", "ông", "bà")

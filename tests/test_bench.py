@@ -14,6 +14,7 @@ from tdkt_docs.rules.collation import match_key
 sys.path.insert(0, str(ROOT))
 
 from bench.render_bench import build_decisions, decision_plans, render_compiled, render_naive  # noqa: E402
+from bench.scale_bench import measure, rows  # noqa: E402
 from bench.workload import year_end_content, write_year_end_workbook  # noqa: E402
 
 
@@ -70,3 +71,21 @@ def test_year_end_workload_is_valid_and_mixed():
     persons = [n for n in nominations if n["kind"] != "Tập thể"]
     assert {n["address"] for n in persons} == {"Ông", "Bà"}
     assert all(n["name"].split()[1] not in ("Thị", "Thu", "Thúy") for n in persons if n["address"] == "Ông")
+
+
+def test_scale_bench_runs_every_way_and_reports_every_figure(tmp_path):
+    seconds = measure(20, 1, tmp_path)
+    assert seconds["documents"] == 2  # one decision per tờ trình of 10 nominations
+    assert all(seconds[way] > 0 for way in ("read", "build", "naive", "floor", "no_change"))
+    table = rows({20: seconds}, (20, 123.4))
+    assert [row["figure"] for row in table] == [
+        "read + validate, 20 rows", "build, 20 rows (2 documents)", "naive loop ÷ build, 20 rows",
+        "build ÷ write-only floor, 20 rows", "no-change rebuild ÷ build, 20 rows", "peak memory, full build of 20 rows"]
+    assert table[-1]["value"] == "123 MB" and table[0]["value"].endswith(" ms/row")
+
+
+def test_year_end_workload_has_distinct_rows_past_three_word_names():
+    nominations = year_end_content(600, 10)["nominations"]
+    keys = Counter((n["kind"], match_key(n["name"]), match_key(n["workplace"])) for n in nominations)
+    assert keys.most_common(1)[0][1] == 1
+    assert len(nominations[-1]["name"].split()) == 4

@@ -290,8 +290,9 @@ def executors(decision: Decision, issuer: Issuer, rules: Rules) -> list[str]:
 
 def listed_awards(decision: Decision) -> list[Award]:
     """The awards in the order of the attached list: by kind, then (when they differ) by achievement."""
-    kinds, order = list(RecipientKind), decision.achievements
-    return sorted(decision.awards, key=lambda a: (kinds.index(a.kind), order.index(achievement(a.nomination))))
+    kinds = {kind: index for index, kind in enumerate(RecipientKind)}
+    order = {text: index for index, text in enumerate(decision.achievements)}
+    return sorted(decision.awards, key=lambda a: (kinds[a.kind], order[achievement(a.nomination)]))
 
 
 def list_lines(decision: Decision) -> list[dict]:

@@ -79,7 +79,7 @@ class OfficeBook:
         if ws is None:
             return None
         data = WorkbookData(self.path)
-        data.records[AGENCY.key] = read_form(ws, AGENCY, {})[0]
+        data.records[AGENCY.key] = read_form(ws, AGENCY)[0]
         return issuer_of(data, rules.levels)[0]
 
     def has(self, key: str) -> bool:

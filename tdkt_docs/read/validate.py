@@ -28,8 +28,9 @@ def validate(data: WorkbookData) -> list[Problem]:
     batches = {match_key(b.name): b for b in data.all(BATCHES.key)}
     problems = _agency_problems(data.one(AGENCY.key)) + _batch_problems(data.all(BATCHES.key))
     dates: dict[tuple, tuple] = {}
+    numbers: dict[str, dict[str, int]] = {}  # unit key → its tờ trình number keys → first row
     for nomination in data.all(NOMINATIONS.key):
-        problems += _submission_date_problems(nomination, batches, dates)
+        problems += _submission_date_problems(nomination, batches, dates, numbers)
         problems += _name_problems(nomination)
     return problems
 
@@ -67,13 +68,16 @@ def _batch_problems(batches: list[Batch]) -> list[Problem]:
     return problems
 
 
-def _submission_date_problems(n: Nomination, batches: dict[str, Batch], dates: dict[tuple, tuple]) -> list[Problem]:
+def _submission_date_problems(n: Nomination, batches: dict[str, Batch], dates: dict[tuple, tuple],
+                              numbers: dict[str, dict[str, int]]) -> list[Problem]:
     """One tờ trình has one date, and it comes before the decision is signed."""
     problems = []
     key = (match_key(n.unit), number_key(n.submission_no))
-    near = next(((other, row) for (unit, other), (_, row) in dates.items()
-                 if unit == key[0] and one_apart(other, key[1])), None)
-    if near and key not in dates:
+    unit_numbers = numbers.setdefault(key[0], {})
+    near = None if key[1] in unit_numbers else \
+        next(((other, row) for other, row in unit_numbers.items() if one_apart(other, key[1])), None)
+    unit_numbers.setdefault(key[1], n.rows[0])
+    if near:
         problems.append(record_problem(NOMINATIONS, n, "submission_no", "to_trinh.gan_giong",
                                        f'số tờ trình "{n.submission_no}" của {n.unit} chỉ khác một ký tự so với tờ '
                                        f"trình ở dòng {near[1]}: nếu là một tờ trình, hãy sửa cho giống hệt nhau, "

@@ -13,6 +13,7 @@ from ..errors import UserError
 from ..glossary import Choice
 from ..problems import Location, Problem, Severity
 from . import cells, legacy
+from .grid import Grid, ValueBook
 from .schema import SHEETS, Column, Layout, Sheet
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
@@ -51,11 +52,10 @@ class WorkbookData:
 def read_workbook(path: Path, sheets: tuple[Sheet, ...] = SHEETS) -> WorkbookData:
     """Read and validate every declared sheet of the workbook at ``path``."""
     path = Path(path)
-    book = open_workbook(path)
-    uncached = uncached_formulas(path, book)
+    book = open_values(path)
     data = WorkbookData(path)
     for sheet in sheets:
-        ws = find_sheet(book, sheet.title)
+        ws = book.find(sheet.title)
         if ws is None and sheet.optional:
             data.missing.add(sheet.key)
             continue
@@ -65,7 +65,7 @@ def read_workbook(path: Path, sheets: tuple[Sheet, ...] = SHEETS) -> WorkbookDat
                 f'thiếu trang tính "{sheet.title}". Dùng lệnh "tdkt init" để tạo sổ mẫu có đủ các trang.'))
             continue
         reader = read_form if sheet.layout is Layout.FORM else read_table
-        records, problems = reader(ws, sheet, uncached.get(ws.title, {}))
+        records, problems = reader(ws, sheet)
         data.records[sheet.key] = records
         data.problems.extend(problems)
     return data
@@ -74,6 +74,31 @@ def read_workbook(path: Path, sheets: tuple[Sheet, ...] = SHEETS) -> WorkbookDat
 def open_workbook(path: Path, data_only: bool = True) -> openpyxl.Workbook:
     """The workbook at ``path`` (saved values, or formulas with ``data_only=False``); a Vietnamese
     UserError for a missing, old-format, non-Excel or damaged file."""
+    _check_file(path)
+    try:
+        with path.open("rb") as stream:  # by content, whatever the extension says
+            return openpyxl.load_workbook(stream, data_only=data_only)
+    except Exception:  # noqa: BLE001 - any damage inside the package: zip, XML, parts
+        raise _damaged(path) from None
+
+
+def open_values(path: Path) -> ValueBook:
+    """The workbook at ``path`` read for its saved values (what ``read_workbook`` needs), with the same
+    Vietnamese errors as ``open_workbook``."""
+    _check_file(path)
+    try:
+        return ValueBook(path)
+    except Exception:  # noqa: BLE001 - any damage inside the package: zip, XML, parts
+        raise _damaged(path) from None
+
+
+def _damaged(path: Path) -> UserError:
+    return UserError(f'Không đọc được sổ Excel "{path.name}": tệp bị hỏng hoặc không đúng định dạng .xlsx. '
+                     "Hãy mở bằng Excel và lưu lại dạng .xlsx (Excel Workbook).")
+
+
+def _check_file(path: Path) -> None:
+    """A Vietnamese UserError for a missing, old-format, non-Excel file."""
     if not path.is_file():
         raise UserError(f'Không tìm thấy tệp "{path}".')
     with path.open("rb") as fh:
@@ -89,39 +114,6 @@ def open_workbook(path: Path, data_only: bool = True) -> openpyxl.Workbook:
     if path.suffix.lower() in (".docx", ".doc"):
         raise UserError(f'Tệp "{path.name}" là văn bản Word, không phải sổ Excel .xlsx. '
                         'Để kiểm tra thể thức văn bản Word, dùng "tdkt check".')
-    try:
-        with path.open("rb") as stream:  # by content, whatever the extension says
-            return openpyxl.load_workbook(stream, data_only=data_only)
-    except Exception:  # noqa: BLE001 - any damage inside the package: zip, XML, parts
-        raise UserError(f'Không đọc được sổ Excel "{path.name}": tệp bị hỏng hoặc không đúng định dạng .xlsx. '
-                        "Hãy mở bằng Excel và lưu lại dạng .xlsx (Excel Workbook).") from None
-
-
-Uncached = dict[tuple[int, int], cells.UncachedFormula]
-
-
-def uncached_formulas(path: Path, book: openpyxl.Workbook) -> dict[str, Uncached]:
-    """Per sheet, the formula cells that have no saved value: (row, column) → formula.
-
-    Reading values only (``data_only``) gives None for them, which would pass for an
-    empty cell; the formulas are read a second time only when the file has any.
-    """
-    with zipfile.ZipFile(path) as archive:
-        sheets = [archive.read(n) for n in archive.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
-    if not any(b"<f>" in xml or b"<f " in xml for xml in sheets):
-        return {}
-    found: dict[str, Uncached] = {}
-    formulas = openpyxl.load_workbook(path, data_only=False, read_only=True)
-    try:
-        for ws in formulas.worksheets:
-            values = book[ws.title]
-            for row in ws.iter_rows():
-                for cell in row:
-                    if cell.data_type == "f" and values.cell(cell.row, cell.column).value is None:
-                        found.setdefault(ws.title, {})[cell.row, cell.column] = cells.UncachedFormula(cell.value)
-    finally:
-        formulas.close()
-    return found
 
 
 def find_sheet(book: openpyxl.Workbook, title: str) -> Worksheet | None:
@@ -156,9 +148,15 @@ def _choice(column: Column, value: object) -> str | Choice:
     raise cells.CellError(f'"{value}" không có trong danh mục; chọn một trong: {allowed}', "o.danh_muc")
 
 
-def read_form(ws: Worksheet, sheet: Sheet, uncached: Uncached | None = None) -> tuple[list, list[Problem]]:
+def _grid(ws: Grid | Worksheet) -> Grid:
+    return ws if isinstance(ws, Grid) else Grid.of_worksheet(ws)
+
+
+def read_form(ws: Grid | Worksheet, sheet: Sheet) -> tuple[list, list[Problem]]:
     """A FORM sheet: find each label in column A, read its value from column B."""
-    labels = {cells.header_key(ws.cell(row, 1).value): row for row in range(1, ws.max_row + 1)}
+    grid = _grid(ws)
+    lines = dict(grid.rows())
+    labels = {cells.header_key(line[0] if line else None): row for row, line in lines.items()}
     values: dict[str, object] = {}
     places: dict[str, str] = {}
     problems: list[Problem] = []
@@ -174,7 +172,7 @@ def read_form(ws: Worksheet, sheet: Sheet, uncached: Uncached | None = None) -> 
                                           f'không tìm thấy dòng "{column.header}" ở cột A.', column=column))
             values[column.key] = column.empty
             continue
-        raw = (uncached or {}).get((row, 2), ws.cell(row, 2).value)
+        raw = lines[row][1] if len(lines[row]) > 1 else None
         filled = filled or not cells.is_blank(raw)
         places[column.key] = f"B{row}"
         values[column.key] = _parse_into(column, raw, places[column.key], sheet, problems)
@@ -186,17 +184,24 @@ def read_form(ws: Worksheet, sheet: Sheet, uncached: Uncached | None = None) -> 
     return [sheet.record(**values, rows=rows, cells=places)], problems
 
 
-def read_table(ws: Worksheet, sheet: Sheet, uncached: Uncached | None = None) -> tuple[list, list[Problem]]:
+MEMO_LIMIT = 1 << 16
+
+
+def read_table(ws: Grid | Worksheet, sheet: Sheet) -> tuple[list, list[Problem]]:
     """A TABLE sheet: headers in one of the first rows, one record per row below."""
-    header_row, positions, problems = locate_headers(ws, sheet)
+    grid = _grid(ws)
+    header_row, positions, problems = locate_headers(grid, sheet)
     if header_row is None:
         return [], problems
-    problems += _merged_cell_problems(ws, sheet, header_row)
+    problems += _merged_cell_problems(grid, sheet, header_row)
     letters = {col: get_column_letter(col) for col in positions.values()}
+    spots = [(key, col - 1) for key, col in positions.items()]
+    columns = [(column, column.key, letters.get(positions.get(column.key), "")) for column in sheet.columns]
+    memo: dict[tuple, tuple] = {}  # a workbook repeats most values (batch, unit, form, date): parse each once
     records, filled = [], []
-    for row in range(header_row + 1, ws.max_row + 1):
-        raws = {key: (uncached or {}).get((row, col), ws.cell(row, col).value) for key, col in positions.items()}
-        if all(cells.is_blank(raw) for raw in raws.values()):
+    for row, line in grid.rows(header_row + 1):
+        raws = {key: line[index] for key, index in spots}
+        if all(raw is None or cells.is_blank(raw) for raw in raws.values()):
             continue
         filled.append(row)
         if row == header_row + 1 and _is_example(sheet, raws):
@@ -204,68 +209,81 @@ def read_table(ws: Worksheet, sheet: Sheet, uncached: Uncached | None = None) ->
                                           "dòng ví dụ, đã bỏ qua (xóa dòng này khi nhập số liệu thật).",
                                           cell=f"{letters[min(positions.values())]}{row}"))
             continue
+        if len(memo) > MEMO_LIMIT:
+            memo.clear()
         row_problems: list[Problem] = []
         values, places = {}, {}
-        for column in sheet.columns:
-            col = positions.get(column.key)
-            places[column.key] = f"{letters[col]}{row}" if col else f"dòng {row}"
-            raw = raws[column.key] if col else None
-            values[column.key] = _parse_into(column, raw, places[column.key], sheet, row_problems)
+        number = str(row)
+        for column, key, letter in columns:
+            place = places[key] = letter + number if letter else "dòng " + number
+            raw = raws.get(key)
+            if (parsed := memo.get((key, type(raw), raw))) is None:
+                parsed = memo[key, type(raw), raw] = _parsed(column, raw)
+            values[key], found = parsed
+            row_problems += [sheet_problem(severity, code, sheet, message, cell=place, column=column)
+                             for severity, code, message in found]
         problems += row_problems
         if not any(p.is_error for p in row_problems):
             records.append(sheet.record(**values, rows=(row,), cells=places))
-    return records, problems + _unseen_problems(ws, sheet, filled)
+    return records, problems + _unseen_problems(grid, sheet, filled)
 
 
-def _unseen_problems(ws: Worksheet, sheet: Sheet, filled: list[int]) -> list[Problem]:
+def _unseen_problems(grid: Grid, sheet: Sheet, filled: list[int]) -> list[Problem]:
     """Rows the user cannot see (hidden, or filtered out) are read all the same: say so."""
     problems = []
-    hidden = [row for row in filled if ws.row_dimensions[row].hidden]
+    hidden = [row for row in filled if row in grid.hidden]
     if hidden:
         shown = ", ".join(map(str, hidden[:20])) + (" …" if len(hidden) > 20 else "")
         problems.append(sheet_problem(WARNING, "dong.an", sheet,
                                       f"các dòng {shown} đang bị ẩn nhưng vẫn được đọc và đưa vào văn bản. Hãy bỏ ẩn "
                                       "(Unhide) để xem lại, hoặc xóa các dòng không dùng."))
-    if ws.auto_filter.ref and ws.auto_filter.filterColumn:
+    if grid.filter_ref:
         problems.append(sheet_problem(WARNING, "trang.loc", sheet,
-                                      f"trang đang lọc dữ liệu (Filter, vùng {ws.auto_filter.ref}): các dòng bị lọc đi "
+                                      f"trang đang lọc dữ liệu (Filter, vùng {grid.filter_ref}): các dòng bị lọc đi "
                                       "vẫn được đọc. Hãy bỏ lọc (Clear Filter) để xem đủ các dòng."))
     return problems
 
 
 def _parse_into(column: Column, raw: object, coordinate: str, sheet: Sheet, problems: list[Problem]) -> object:
+    value, found = _parsed(column, raw)
+    problems += [sheet_problem(severity, code, sheet, message, cell=coordinate, column=column)
+                 for severity, code, message in found]
+    return value
+
+
+def _parsed(column: Column, raw: object) -> tuple[object, tuple[tuple[Severity, str, str], ...]]:
+    """The value of one cell and what is wrong with it, as (severity, code, message): the same for every cell
+    holding the same raw value in the same column."""
     if isinstance(raw, cells.UncachedFormula):
-        problems.append(sheet_problem(ERROR, "o.cong_thuc", sheet,
-                                      f"ô có công thức {raw} nhưng chưa có giá trị tính sẵn (tệp được lưu bằng chương "
-                                      "trình không tính công thức). Hãy mở tệp bằng Excel hoặc LibreOffice, bấm Lưu, "
-                                      "rồi chạy lại.", cell=coordinate, column=column))
-        return column.empty
+        return column.empty, ((ERROR, "o.cong_thuc",
+                               f"ô có công thức {raw} nhưng chưa có giá trị tính sẵn (tệp được lưu bằng chương "
+                               "trình không tính công thức). Hãy mở tệp bằng Excel hoặc LibreOffice, bấm Lưu, "
+                               "rồi chạy lại."),)
+    found = []
     if isinstance(raw, str):
         raw, removed = cells.excel_text(raw)
         if removed:
-            problems.append(sheet_problem(WARNING, "o.ky_tu_an", sheet,
-                                          f"đã bỏ ký tự ẩn ({', '.join(removed)}) trong ô: ký tự điều khiển hoặc ký tự "
-                                          "đổi chiều chữ làm chữ hiện khác với chữ thật. Hãy xem lại ô này.",
-                                          cell=coordinate, column=column))
+            found.append((WARNING, "o.ky_tu_an",
+                          f"đã bỏ ký tự ẩn ({', '.join(removed)}) trong ô: ký tự điều khiển hoặc ký tự "
+                          "đổi chiều chữ làm chữ hiện khác với chữ thật. Hãy xem lại ô này."))
     if isinstance(raw, str) and (converted := legacy.convert_cell(raw)):
         raw, message = converted
-        problems.append(sheet_problem(WARNING, "o.bang_ma_cu", sheet, message, cell=coordinate, column=column))
+        found.append((WARNING, "o.bang_ma_cu", message))
     try:
-        return parse_value(column, raw)
+        return parse_value(column, raw), tuple(found)
     except cells.CellError as exc:
-        problems.append(sheet_problem(ERROR, exc.code, sheet, f"{exc}.", cell=coordinate, column=column))
-        return column.empty
+        return column.empty, (*found, (ERROR, exc.code, f"{exc}."))
 
 
-def locate_headers(ws: Worksheet, sheet: Sheet) -> tuple[int | None, dict[str, int], list[Problem]]:
+def locate_headers(ws: Grid | Worksheet, sheet: Sheet) -> tuple[int | None, dict[str, int], list[Problem]]:
     """The header row of a TABLE sheet and each column's position (key → 1-based column), or None
     with the problems when a required column is missing; earlier versions' headers are read too."""
     wanted = {cells.header_key(header): c for c in sheet.columns for header in (c.header, *c.header_aliases)}
     best_row, best = None, {}
-    for row in range(1, min(ws.max_row, HEADER_SEARCH_ROWS) + 1):
+    for row, line in enumerate(_grid(ws).head(HEADER_SEARCH_ROWS), 1):
         found = {}
-        for col in range(1, ws.max_column + 1):
-            column = wanted.get(cells.header_key(ws.cell(row, col).value))
+        for col, value in enumerate(line, 1):
+            column = wanted.get(cells.header_key(value))
             if column and column.key not in found:
                 found[column.key] = col
         if len(found) > len(best):
@@ -285,15 +303,11 @@ def locate_headers(ws: Worksheet, sheet: Sheet) -> tuple[int | None, dict[str, i
     return best_row, best, problems
 
 
-def _merged_cell_problems(ws: Worksheet, sheet: Sheet, header_row: int) -> list[Problem]:
-    problems = []
-    for merged in ws.merged_cells.ranges:
-        if merged.max_row > header_row:
-            problems.append(sheet_problem(
-                ERROR, "o.gop", sheet,
-                f"các ô {merged.coord} đang được gộp (Merge). Hãy bỏ gộp ô và điền giá trị vào từng dòng.",
-                cell=merged.coord.split(":")[0]))
-    return problems
+def _merged_cell_problems(grid: Grid, sheet: Sheet, header_row: int) -> list[Problem]:
+    return [sheet_problem(ERROR, "o.gop", sheet,
+                          f"các ô {coord} đang được gộp (Merge). Hãy bỏ gộp ô và điền giá trị vào từng dòng.",
+                          cell=coord.split(":")[0])
+            for coord, last in grid.merged if last > header_row]
 
 
 def _is_example(sheet: Sheet, raws: dict[str, object]) -> bool:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, select
 
 from ..errors import UserError
+from ..glossary import RecipientKind
 from ..problems import Location, Problem, Severity
 from ..read.records import Nomination
 from ..read.schema import NOMINATIONS
@@ -59,7 +60,10 @@ def review_eligibility(awards: list[Award], rules: Rules, register_url: str | No
     workbook row); the register at ``register_url`` is read when it exists (never created here).
     ``workbook`` is the file name, to know this workbook's own awards."""
     probes = [Probe(a, _row(a.nomination)) for a in awards if a.passed]
-    earlier = {p.nomination.rows[0]: _in_workbook(p, probes) for p in probes}
+    namesakes: dict[tuple, list[Probe]] = {}  # only probes in one group can be the same recipient (see _same)
+    for probe in probes:
+        namesakes.setdefault(_namesake_key(probe.row), []).append(probe)
+    earlier = {p.nomination.rows[0]: _in_workbook(p, namesakes[_namesake_key(p.row)]) for p in probes}
     history: dict[int, list[Earlier]] = {}
     problems: list[Problem] = []
     uncovered: list[tuple[EligibilityRule, int]] | None = None  # None: streaks cannot be judged
@@ -95,6 +99,12 @@ def _row(n: Nomination) -> AwardRow:
                     birth_year=n.birth_year, cccd=n.cccd, achievement=n.achievement)
 
 
+def _namesake_key(row: AwardRow) -> tuple:
+    """Rows ``_same`` may call the same recipient share this key: kind and name, and a collective's unit."""
+    unit = unit_key(row.unit or row.proposing_unit) if row.kind is RecipientKind.COLLECTIVE else ""
+    return row.kind, match_key(row.name), unit
+
+
 def _same(a: AwardRow, b: AwardRow) -> bool | None:
     """True: the same recipient; None: perhaps (same name, other unit); False: different."""
     if a.kind is not b.kind or match_key(a.name) != match_key(b.name):
@@ -103,7 +113,8 @@ def _same(a: AwardRow, b: AwardRow) -> bool | None:
     if ca and cb:
         return ca == cb
     if unit_key(a.unit or a.proposing_unit) != unit_key(b.unit or b.proposing_unit):
-        return None
+        # "Văn phòng" of one Sở and of another are two collectives: their name means something only in their unit
+        return False if a.kind is RecipientKind.COLLECTIVE else None
     return a.birth_year is None or b.birth_year is None or a.birth_year == b.birth_year
 
 

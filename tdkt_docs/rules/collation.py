@@ -31,8 +31,11 @@ def _unify_tones(decomposed: str) -> str:
     return "".join(out)[:-1]
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def match_key(text: str) -> str:
-    """Key for lookups and de-duplication; ignores case, spacing, NFC/NFD and tone placement."""
+    """Key for lookups and de-duplication; ignores case, spacing, NFC/NFD and tone placement.
+
+    Memoised: a workbook asks for the same few thousand names, units and forms tens of thousands of times."""
     folded = clean(text).casefold()
     decomposed = unicodedata.normalize("NFD", folded)
     return unicodedata.normalize("NFC", _unify_tones(decomposed))

@@ -1,0 +1,151 @@
+"""tdkt build at year-end scale, against the naive loop and the write-only floor, measured side by side.
+
+Usage: python bench/scale_bench.py [--sizes 3000 30000] [--repeat 3] [--memory 30000] [--json FILE]
+
+For each size (nominations, 10 per decision) one generated workbook, then in this run:
+  read       read + validate (``tdkt_docs.read.load``), in ms per row;
+  build      ``build()`` end to end into an empty folder (no PDF);
+  naive      the same composed contexts, each rendered by a new DocxTemplate and saved;
+  floor      the bytes build wrote (every file, pre-rendered), written again with plain ``write_bytes``;
+  no change  ``build()`` again into the same folder, nothing changed.
+Peak memory: a separate process runs one full build of ``--memory`` nominations and reports its
+``ru_maxrss``. Timings are medians of ``--repeat`` runs at the smallest size, one run at the others.
+``--json FILE`` (or $BENCH_TABLE) writes the table rows for ``bench/run.py``.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.render_bench import render_naive  # noqa: E402
+from bench.run import print_table  # noqa: E402
+from bench.workload import write_year_end_workbook  # noqa: E402
+from tdkt_docs.build import build, prepare  # noqa: E402
+from tdkt_docs.read import load  # noqa: E402
+from tdkt_docs.settings import Settings  # noqa: E402
+
+SETTINGS = Settings()
+PER_DECISION = 10
+READ_TARGET_MS = 0.1
+NAIVE_TARGET = 3.0
+MEMORY_TARGET_MB = 300
+
+
+def timed(function, *args) -> tuple[float, object]:
+    start = time.perf_counter()
+    value = function(*args)
+    return time.perf_counter() - start, value
+
+
+def written(folder: Path) -> dict[Path, bytes]:
+    return {path.relative_to(folder): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def write_all(files: dict[Path, bytes], folder: Path) -> None:
+    """The floor: the same files, already rendered, written one by one."""
+    for relative, data in files.items():
+        target = folder / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
+def one_run(workbook: Path, nominations: int, root: Path) -> dict[str, float]:
+    seconds = {}
+    seconds["read"], data = timed(load, workbook)
+    if data.errors:
+        raise SystemExit(f"the generated workbook has errors: {data.errors[0]}")
+    seconds["build"], _ = timed(build, workbook, root / "build", SETTINGS)
+    plans = prepare(workbook, SETTINGS).composition.documents
+    seconds["naive"], _ = timed(render_naive, plans, root / "naive")
+    files = written(root / "build")
+    seconds["floor"], _ = timed(write_all, files, root / "floor")
+    seconds["no_change"], _ = timed(build, workbook, root / "build", SETTINGS)
+    seconds["documents"] = len(plans)
+    return seconds
+
+
+def measure(nominations: int, repeat: int, root: Path) -> dict[str, float]:
+    """Median seconds of each way over ``repeat`` runs, on one workbook of ``nominations`` rows."""
+    workbook = write_year_end_workbook(root / f"cuoi-nam-{nominations}.xlsx", nominations // PER_DECISION,
+                                       PER_DECISION)
+    runs = []
+    for index in range(repeat):
+        folder = root / f"{nominations}-{index}"
+        folder.mkdir()
+        runs.append(one_run(workbook, nominations, folder))
+    return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+
+
+def peak_memory_mb(nominations: int, root: Path) -> float:
+    """ru_maxrss of a fresh process that runs one full build of ``nominations`` rows (workbook made first)."""
+    workbook = write_year_end_workbook(root / f"bo-nho-{nominations}.xlsx", nominations // PER_DECISION, PER_DECISION)
+    out = subprocess.run([sys.executable, __file__, "--peak-build", str(workbook), str(root / "bo-nho")],
+                         check=True, capture_output=True, text=True).stdout
+    return float(out.strip().splitlines()[-1])
+
+
+def peak_build(workbook: Path, outdir: Path) -> None:
+    build(workbook, outdir, SETTINGS)
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)  # kB on Linux
+
+
+def rows(sizes: dict[int, dict[str, float]], memory: tuple[int, float] | None) -> list[dict]:
+    """The table rows: figure, measured value, target."""
+    table = []
+    for n, s in sizes.items():
+        label = f"{n:,}".replace(",", " ")
+        table += [
+            {"figure": f"read + validate, {label} rows", "value": f"{s['read'] * 1000 / n:.3f} ms/row",
+             "target": f"≤ {READ_TARGET_MS} ms/row"},
+            {"figure": f"build, {label} rows ({s['documents']:.0f} documents)", "value": f"{s['build']:.1f} s",
+             "target": ""},
+            {"figure": f"naive loop ÷ build, {label} rows", "value": f"{s['naive'] / s['build']:.2f}×",
+             "target": f"≥ {NAIVE_TARGET:g}×"},
+            {"figure": f"build ÷ write-only floor, {label} rows", "value": f"{s['build'] / s['floor']:.1f}×",
+             "target": "as low as possible"},
+            {"figure": f"no-change rebuild ÷ build, {label} rows", "value": f"{s['no_change'] / s['build']:.2f}",
+             "target": "small"},
+        ]
+    if memory:
+        n, mb = memory
+        label = f"{n:,}".replace(",", " ")
+        table.append({"figure": f"peak memory, full build of {label} rows", "value": f"{mb:.0f} MB",
+                      "target": f"≤ {MEMORY_TARGET_MB} MB at 100 000 rows"})
+    return table
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[3000, 30000], help="nominations per workbook")
+    parser.add_argument("--repeat", type=int, default=3, help="runs at the smallest size (median)")
+    parser.add_argument("--memory", type=int, default=30000, help="nominations of the peak-memory build (0: skip)")
+    parser.add_argument("--json", type=Path, default=os.environ.get("BENCH_TABLE"),
+                        help="write the table rows to this file (default: $BENCH_TABLE, set by bench/run.py)")
+    parser.add_argument("--peak-build", nargs=2, type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.peak_build:
+        return peak_build(*args.peak_build)
+    with tempfile.TemporaryDirectory(prefix="tdkt-scale-bench-") as tmp:
+        root = Path(tmp)
+        smallest = min(args.sizes)
+        sizes = {n: measure(n, args.repeat if n == smallest else 1, root) for n in sorted(args.sizes)}
+        memory = (args.memory, peak_memory_mb(args.memory, root)) if args.memory else None
+    table = rows(sizes, memory)
+    if args.json:  # bench/run.py prints it with the other benchmarks' rows
+        args.json.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
+    else:
+        print_table(table)
+
+
+if __name__ == "__main__":
+    main()
