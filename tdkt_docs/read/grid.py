@@ -64,7 +64,8 @@ class ValueBook:
 
     def __init__(self, path: Path):
         self.path = path
-        self.book = python_calamine.CalamineWorkbook.from_path(str(path))
+        with path.open("rb") as stream:  # by content: calamine picks the format from the extension otherwise
+            self.book = python_calamine.CalamineWorkbook.from_filelike(stream)
         self.parts = _sheet_parts(path)
         self.titles = [m.name for m in self.book.sheets_metadata
                        if m.typ == python_calamine.SheetTypeEnum.WorkSheet]
