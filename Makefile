@@ -29,11 +29,11 @@ demo: setup
 	@echo "Làm mọi việc trong trình duyệt: $(BIN)/tdkt web  (mở trang http://127.0.0.1:8765/, Ctrl+C để dừng)"
 
 test: setup
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 # The same suite without the LibreOffice tests, for a quick check while working.
 test-fast: setup
-	$(BIN)/python -m pytest -q -m "not soffice"
+	$(BIN)/python -m pytest -q -n auto -m "not soffice"
 
 bench: setup
 	$(BIN)/python bench/run.py
