@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zipfile
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import openpyxl
@@ -18,7 +18,7 @@ from ..glossary import IssuerLevel, RecipientKind
 from ..problems import Location, Problem, Severity
 from ..read import cells
 from ..read.blank import write_blank_workbook
-from ..read.records import Cells
+from ..read.records import Cells, cell_field
 from ..read.schema import NOMINATIONS, Layout, Sheet
 from ..read.validate import record_problem
 from ..read.workbook import WorkbookData, read_workbook
@@ -38,7 +38,7 @@ class UnitInfo:
     submission_no: str
     submission_date: dt.date | None
     rows: tuple[int, ...] = ()
-    cells: Cells = field(default_factory=dict, compare=False, repr=False)
+    cells: Cells = cell_field()
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ class UnitNomination:
     birth_year: int | None = None
     cccd: str = ""
     rows: tuple[int, ...] = ()
-    cells: Cells = field(default_factory=dict, compare=False, repr=False)
+    cells: Cells = cell_field()
 
 
 _INFO_KEYS = ("unit", "unit_head", "submission_no", "submission_date")

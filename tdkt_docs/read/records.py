@@ -13,7 +13,8 @@ from ..glossary import Appraisal, BatchKind, DocumentName, IssuerLevel, Order, Q
 Cells = dict[str, str]
 
 
-def _cells() -> Cells:
+def cell_field() -> Cells:
+    """A record's column → cell address map: not part of its value, equality or repr."""
     return field(default_factory=dict, compare=False, repr=False)
 
 
@@ -38,7 +39,7 @@ class Agency:
     archive: str = ""
     verb: Verb | None = None
     rows: tuple[int, ...] = ()
-    cells: Cells = _cells()
+    cells: Cells = cell_field()
 
     @property
     def name_lines(self) -> tuple[str, ...]:
@@ -57,7 +58,7 @@ class PlanInfo:
     signer: str
     archive: str
     rows: tuple[int, ...] = ()
-    cells: Cells = _cells()
+    cells: Cells = cell_field()
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ class LegalBasisLine:
 
     text: str
     rows: tuple[int, ...] = ()
-    cells: Cells = _cells()
+    cells: Cells = cell_field()
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ class DecisionBasis:
     end: dt.date | None
     position: str
     rows: tuple[int, ...] = ()
-    cells: Cells = _cells()
+    cells: Cells = cell_field()
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ class Recipient:
     note: str
     copies: int | None
     rows: tuple[int, ...] = ()
-    cells: Cells = _cells()
+    cells: Cells = cell_field()
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ class Task:
     cooperating: tuple[str, ...]
     note: tuple[str, ...]
     rows: tuple[int, ...] = ()
-    cells: Cells = _cells()
+    cells: Cells = cell_field()
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,7 @@ class Batch:
     order: Order | None
     archive: str
     rows: tuple[int, ...] = ()
-    cells: Cells = _cells()
+    cells: Cells = cell_field()
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,7 @@ class Nomination:
     birth_year: int | None = None
     cccd: str = ""
     rows: tuple[int, ...] = ()
-    cells: Cells = _cells()
+    cells: Cells = cell_field()
 
 
 @dataclass(frozen=True)
@@ -162,4 +163,4 @@ class SignedNumber:
     number: str
     signed: dt.date | None
     rows: tuple[int, ...] = ()
-    cells: Cells = _cells()
+    cells: Cells = cell_field()

@@ -5,13 +5,13 @@ a ready-to-fill copy and reading it reports every problem with its cell."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UserError
 from ..glossary import RecipientKind
 from ..problems import Location, Problem, Severity, errors
-from ..read.records import Cells
+from ..read.records import Cells, cell_field
 from ..read.schema import ADDRESSES, Column, Layout, Sheet, ValueType
 from ..read.workbook import read_workbook
 from ..rules.collation import match_key
@@ -37,7 +37,7 @@ class PastAward:
     amount: int | None
     unit: str
     rows: tuple[int, ...] = ()
-    cells: Cells = field(default_factory=dict, compare=False, repr=False)
+    cells: Cells = cell_field()
 
 
 PAST_AWARDS = Sheet(
