@@ -218,8 +218,9 @@ class Renderer:
         with progress(len(plans), "Đang tạo văn bản") as update:
             for plan in plans:
                 template = self.template(plan.template)
-                data = template.render(plan.context)
-                content = self._conform(plan, template.path, data)
+                parts = template.render_parts(plan.context)
+                content = self._conform(plan, template, parts)
+                data = template.pack(parts)
                 outputs.append(Output(plan.kind, plan.filename, data, plan.title, plan.sources, plan.extra,
                                       plan.group, plan.copies, content=content))
                 update(1)
@@ -236,14 +237,14 @@ class Renderer:
             self.templates[name] = CompiledTemplate(path)
         return self.templates[name]
 
-    def _conform(self, plan: DocumentPlan, template: Path, data: bytes) -> str:
+    def _conform(self, plan: DocumentPlan, template: CompiledTemplate, parts: dict[str, bytes]) -> str:
         """Stop on a document that breaks NĐ 30; return its content fingerprint."""
-        problems, content = self.checker.inspect(data)
+        problems, content = self.checker.inspect_rendered(template.shell, parts)
         found = errors(problems)
         if found:
             report = format_findings(Path(plan.filename), found)
             raise NonConformingTemplate(
-                f'Mẫu "{template}" tạo ra văn bản sai thể thức ({len(found)} lỗi), chưa ghi văn bản nào. '
+                f'Mẫu "{template.path}" tạo ra văn bản sai thể thức ({len(found)} lỗi), chưa ghi văn bản nào. '
                 f"Hãy sửa mẫu theo hướng dẫn sửa mẫu (templates/README.md):\n{report}")
         return content
 

@@ -3,17 +3,21 @@ from __future__ import annotations
 
 import hashlib
 import io
-import zipfile
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import Mapping
 
 import docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.parser import parse_xml
 
 from ..errors import UserError
 from . import appendix, body, fonts, header, issuer, page, page_numbers, recipients, signature
 from ..problems import Problem
 from .layout import locate
 from .fingerprint import fingerprint
-from .model import build_model, header_parts
+from .model import Package, build_model
 from .rulebook import Rulebook
 from .resolve import StyleResolver
 
@@ -21,9 +25,6 @@ from .resolve import StyleResolver
 def check_document(path: Path, book: Rulebook) -> list[Problem]:
     """All format deviations of the .docx at ``path``, in reading order of the rules."""
     return check_loaded(_open(Path(path)), book)
-
-
-_STYLE_PARTS = ("word/styles.xml", "word/theme/theme1.xml")
 
 
 class Checker:
@@ -36,20 +37,62 @@ class Checker:
     def __init__(self, book: Rulebook):
         self.book = book
         self._resolvers: dict[str, StyleResolver] = {}
+        self._shells: dict[int, _Shell] = {}
 
     def check_bytes(self, data: bytes) -> list[Problem]:
         return self.inspect(data)[0]
 
     def inspect(self, data: bytes) -> tuple[list[Problem], str]:
-        """The document's format problems and its content fingerprint, from one reading of it."""
+        """The format problems and content fingerprint of the .docx ``data``, from one reading of it."""
         document = docx.Document(io.BytesIO(data))
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-            key = hashlib.sha256(b"".join(archive.read(n) for n in _STYLE_PARTS if n in names)).hexdigest()
-        if key not in self._resolvers:
-            self._resolvers[key] = StyleResolver(document)
-        model = build_model(document, self.book, self._resolvers[key])
+        return self._inspect(Package.of(document), self._resolver(document))
+
+    def inspect_rendered(self, shell: docx.document.Document, parts: Mapping[str, bytes]) -> tuple[list[Problem], str]:
+        """As ``inspect``, for a document rendered from the template ``shell`` (opened once with python-docx):
+        ``parts`` are the parts rendering replaced, by zip name; the others are the template's own, unchanged.
+        Only the replaced parts are parsed: the package is not opened again."""
+        if id(shell) not in self._shells:
+            self._shells[id(shell)] = _Shell(shell, Package.of(shell), self._resolver(shell))
+        template = self._shells[id(shell)]
+        related = {r_id: parse_xml(parts[name]) if name in parts else template.package.related[r_id]
+                   for r_id, name in template.names.items()}
+        package = Package(parse_xml(parts[template.body]), related)
+        return self._inspect(package, template.resolver)
+
+    def _inspect(self, package: Package, resolver: StyleResolver) -> tuple[list[Problem], str]:
+        model = build_model(package, self.book, resolver)
         return check_model(model), fingerprint(model)
+
+    def _resolver(self, document: docx.document.Document) -> StyleResolver:
+        """One resolver per distinct styles and theme."""
+        parts = [document.part.part_related_by(RT.STYLES).blob]
+        try:
+            parts.append(document.part.part_related_by(RT.THEME).blob)
+        except KeyError:
+            pass
+        key = hashlib.sha256(b"".join(parts)).hexdigest()
+        if key not in self._resolvers:
+            self._resolvers[key] = StyleResolver.of(document)
+        return self._resolvers[key]
+
+
+@dataclass
+class _Shell:
+    """A template as the checker reads documents rendered from it."""
+
+    document: docx.document.Document  # held: its id keys the checker's memo
+    package: Package
+    resolver: StyleResolver
+
+    @cached_property
+    def names(self) -> dict[str, str]:
+        """Relationship id → zip name of each header and footer part."""
+        return {r_id: rel.target_part.partname.lstrip("/") for r_id, rel in self.document.part.rels.items()
+                if rel.reltype in (RT.HEADER, RT.FOOTER)}
+
+    @cached_property
+    def body(self) -> str:
+        return self.document.part.partname.lstrip("/")
 
 
 def check_loaded(document: docx.document.Document, book: Rulebook,
@@ -73,7 +116,7 @@ def check_model(model) -> list[Problem]:
         *recipients.check_noi_nhan(layout),
         *signature.check_signature(layout),
         *issuer.check_issuer(layout),
-        *page_numbers.check_page_numbers(model, header_parts(model)),
+        *page_numbers.check_page_numbers(model, model.header_parts),
         *appendix.check_appendices(layout),
     ]
 

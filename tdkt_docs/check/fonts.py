@@ -6,13 +6,13 @@ from collections import OrderedDict
 from ..problems import Problem
 from .findings import ERROR, finding, number, value_range
 from .layout import Layout
-from .model import DocModel, Line, header_parts
+from .model import DocModel, Line
 from .rulebook import Rulebook
 
 
 def check_font_family(model: DocModel) -> list[Problem]:
     wanted = model.book["phong_chu"]["ten"]
-    paras = model.paras + [p for part in header_parts(model) for p in part.paras]
+    paras = model.paras + [p for part in model.header_parts for p in part.paras]
     groups: OrderedDict[tuple[str, str], list[str]] = OrderedDict()
     for para in paras:
         for line in para.lines:

@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator
+from functools import cached_property
+from typing import Iterator, Mapping
 
 from docx.document import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.document import CT_Document
+from docx.section import Section, Sections
 from lxml import etree
 
 from .findings import excerpt
@@ -61,12 +65,39 @@ class Para:
         return self.text.strip()
 
 
+@dataclass(frozen=True)
+class Package:
+    """What the rules read of a .docx: the document element (parsed with python-docx's element
+    classes, which give the section properties) and the header and footer roots by relationship id."""
+
+    document: CT_Document
+    related: Mapping[str, etree._Element]
+
+    @property
+    def sections(self) -> Sections:
+        return Sections(self.document, None)  # a Section reads its sectPr; the part is only for headers
+
+    @classmethod
+    def of(cls, document: Document) -> Package:
+        """The package of a document opened with python-docx."""
+        return cls(document.element, {r_id: rel.target_part.element for r_id, rel in document.part.rels.items()
+                                      if rel.reltype in (RT.HEADER, RT.FOOTER)})
+
+
 @dataclass
 class DocModel:
-    document: Document
+    package: Package
     resolver: StyleResolver
     paras: list[Para]
     book: Rulebook
+
+    @property
+    def sections(self) -> Sections:
+        return self.package.sections
+
+    @cached_property
+    def header_parts(self) -> list[HeaderPart]:
+        return _header_parts(self)
 
     def body(self) -> list[Para]:
         return [p for p in self.paras if p.table is None]
@@ -78,11 +109,13 @@ class DocModel:
         return [p for p in self.paras if p.table == table and p.cell == cell]
 
 
-def build_model(document: Document, book: Rulebook, resolver: StyleResolver | None = None) -> DocModel:
+def build_model(document: Document | Package, book: Rulebook, resolver: StyleResolver | None = None) -> DocModel:
     """The document's paragraphs with resolved formatting; ``resolver`` may be shared by
-    documents whose styles and theme are identical (see check_bytes)."""
-    resolver = resolver or StyleResolver(document)
-    paras = list(_walk(document.element.body, resolver, None, None, None, None))
+    documents whose styles and theme are identical (see Checker)."""
+    if isinstance(document, Document):
+        resolver = resolver or StyleResolver.of(document)
+        document = Package.of(document)
+    paras = list(_walk(document.document.body, resolver, None, None, None, None))
     return DocModel(document, resolver, paras, book)
 
 
@@ -175,17 +208,17 @@ class HeaderPart:
     paras: list[Para]
 
 
-def header_parts(model: DocModel) -> list[HeaderPart]:
+def _header_parts(model: DocModel) -> list[HeaderPart]:
     """Header and footer parts each section defines itself (inherited ones are not repeated)."""
     R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-    related = model.document.part.related_parts
+    related = model.package.related
     parts = []
-    for number, section in enumerate(model.document.sections, start=1):
+    for number, section in enumerate(model.sections, start=1):
         for kind in ("header", "footer"):
             for ref in section._sectPr.findall(w(f"{kind}Reference")):
                 ref_type = ref.get(w("type"), "default")
                 place = f"{PART_LABELS[(kind, ref_type)]} mục (section) {number}, "
-                root = related[ref.get(R_ID)].element
+                root = related[ref.get(R_ID)]
                 paras = list(_walk_with_place(root, model.resolver, place))
                 parts.append(HeaderPart(number, kind, ref_type, paras))
     return parts

@@ -19,7 +19,7 @@ MARGINS = (
 
 def check_pages(model: DocModel) -> list[Problem]:
     findings: list[Problem] = []
-    for index, section in enumerate(model.document.sections, start=1):
+    for index, section in enumerate(model.sections, start=1):
         where = f"mục (section) {index}"
         findings += paper_size(section, where, model.book)
         findings += orientation(section, where, first=index == 1)

@@ -49,7 +49,7 @@ def _centred(paras: list[Para]) -> list[Problem]:
 
 
 def _first_page(model: DocModel, parts: list[HeaderPart]) -> list[Problem]:
-    section = model.document.sections[0]
+    section = model.sections[0]
     first_parts = [p for p in parts if p.section == 1 and p.type == "first" and p.kind == "header"]
     default_parts = [p for p in parts if p.section == 1 and p.type == "default" and p.kind == "header"]
     titled = section.different_first_page_header_footer

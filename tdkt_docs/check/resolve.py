@@ -55,8 +55,7 @@ def _on(element: etree._Element | None) -> bool | None:
 class StyleResolver:
     """Resolves formatting for runs and paragraphs of one document."""
 
-    def __init__(self, document: Document) -> None:
-        styles_root = document.styles.element
+    def __init__(self, styles_root: etree._Element, theme: dict[str, str]) -> None:
         self._styles = {
             el.get(w("styleId")): _Style(
                 name=_style_name(el),
@@ -74,8 +73,18 @@ class StyleResolver:
         )
         self._default_rpr = styles_root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
         self._default_ppr = styles_root.find(f"{w('docDefaults')}/{w('pPrDefault')}/{w('pPr')}")
-        self._theme = _theme_fonts(document)
+        self._theme = theme
         self._formats: dict[tuple, RunFormat] = {}
+        self._alignments: dict[str | None, str] = {}
+
+    @classmethod
+    def of(cls, document: Document) -> StyleResolver:
+        """The resolver of a document opened with python-docx."""
+        try:
+            theme = theme_fonts(document.part.part_related_by(RT.THEME).blob)
+        except KeyError:
+            theme = {}
+        return cls(document.styles.element, theme)
 
     def run_format(self, run_el: etree._Element, para_el: etree._Element,
                    table_el: etree._Element | None = None) -> RunFormat:
@@ -94,11 +103,15 @@ class StyleResolver:
         return RunFormat(fonts, self._size(levels), self._toggle(levels, "b"), self._toggle(levels, "i"))
 
     def alignment(self, para_el: etree._Element) -> str:
-        for _, ppr in self._para_levels(para_el):
-            jc = ppr.find(w("jc"))
-            if jc is not None:
-                return jc.get(w("val"), "left")
-        return "left"
+        ppr = para_el.find(_PPR)
+        jc = None if ppr is None else ppr.find(_JC)
+        if jc is not None:
+            return jc.get(_VAL, "left")
+        style_id = self._para_style_id(para_el)
+        if style_id not in self._alignments:  # memoised: the rest depends on the style id alone
+            self._alignments[style_id] = next((jc.get(_VAL, "left") for _, ppr in self._para_levels(para_el)
+                                               if (jc := ppr.find(_JC)) is not None), "left")
+        return self._alignments[style_id]
 
     def border(self, para_el: etree._Element, side: str) -> bool:
         for _, ppr in self._para_levels(para_el):
@@ -131,7 +144,8 @@ class StyleResolver:
             style_id = style.based_on
 
     def _para_style_id(self, para_el) -> str | None:
-        return _val(para_el.find(f"{w('pPr')}/{w('pStyle')}")) or self._default_para
+        ppr = para_el.find(_PPR)
+        return (None if ppr is None else _val(ppr.find(_PSTYLE))) or self._default_para
 
     def _para_levels(self, para_el) -> Iterator[tuple[str, etree._Element]]:
         ppr = para_el.find(w("pPr"))
@@ -188,8 +202,11 @@ class StyleResolver:
         return result
 
 
+_PPR, _PSTYLE, _JC, _VAL = w("pPr"), w("pStyle"), w("jc"), w("val")
+
+
 def _val(element: etree._Element | None) -> str | None:
-    return None if element is None else element.get(w("val"))
+    return None if element is None else element.get(_VAL)
 
 
 def _attr_flag(element: etree._Element, name: str) -> etree._Element | None:
@@ -206,13 +223,9 @@ def _style_name(element: etree._Element) -> str:
     return _val(element.find(w("name"))) or element.get(w("styleId"), "")
 
 
-def _theme_fonts(document: Document) -> dict[str, str]:
+def theme_fonts(theme_xml: bytes) -> dict[str, str]:
     """Theme font slots (minorHAnsi …) → typeface, from the theme part."""
-    try:
-        part = document.part.part_related_by(RT.THEME)
-    except KeyError:
-        return {}
-    root = etree.fromstring(part.blob)
+    root = etree.fromstring(theme_xml)
     fonts: dict[str, str] = {}
     for major_minor in ("major", "minor"):
         latin = root.find(f".//{{{A}}}{major_minor}Font/{{{A}}}latin")

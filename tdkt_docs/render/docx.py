@@ -74,11 +74,24 @@ class CompiledTemplate:
             except jinja2.TemplateError as exc:
                 raise self._error(exc) from None
 
+    @property
+    def shell(self):
+        """The template opened with python-docx: the parts a rendering leaves as they are."""
+        return self._docx.docx
+
     def render(self, context: dict) -> bytes:
         """The rendered document's bytes (deterministic: same context, same bytes)."""
+        return self.pack(self.render_parts(context))
+
+    def render_parts(self, context: dict) -> dict[str, bytes]:
+        """The parts a rendering replaces, by zip name: the body and every header or footer with fields."""
         replaced = {self._body.name: self._render_body(context)}
         for part in self._headers:
             replaced[part.name] = self._render_part(part, context).encode("utf-8")
+        return replaced
+
+    def pack(self, replaced: dict[str, bytes]) -> bytes:
+        """The .docx of the template with ``replaced`` parts."""
         return write_zip((name, replaced.get(name, data)) for name, data in self._entries)
 
     def _render_part(self, part: _Part, context: dict) -> str:
