@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Callable, ContextManager
 
@@ -15,7 +16,7 @@ from .check.fingerprint import content_fingerprint
 from .check.report import format_findings
 from .check.rulebook import Rulebook
 from .check.template import lint_template
-from .compose.document import Composition, DocumentPlan, DocumentType, Source
+from .compose.document import Composition, DocumentPlan, Inputs, Source
 from .documents import REGISTRY, by_template
 from .errors import UserError
 from .export.publish import SigningDocument, export, still_valid
@@ -82,6 +83,10 @@ class Prepared:
     def errors(self) -> list[Problem]:
         return errors(self.problems)
 
+    @cached_property
+    def inputs(self) -> Inputs:
+        return Inputs(self.data, self.resolution, self.rules)
+
 
 def prepare(workbook: Path, settings: Settings) -> Prepared:
     """Read, resolve, review eligibility (against the award register of ``settings``, when given)
@@ -96,7 +101,7 @@ def prepare(workbook: Path, settings: Settings) -> Prepared:
         prepared.problems += found
     if not prepared.errors:
         for document_type in REGISTRY:
-            prepared.composition += document_type.compose(data, resolution, rules)
+            prepared.composition += document_type.compose(prepared.inputs)
     return prepared
 
 

@@ -83,3 +83,17 @@ def test_the_tờ_trình_stands_first_in_its_batchs_signing_bundle(make_workbook
     (bundle,) = result.entries("bo_in")
     titles = [item["ten"] for item in bundle.extra["van_ban"]]
     assert titles[0] == "Tờ trình đề nghị khen thưởng đợt Quý III/2024" and titles[1].startswith("Quyết định tặng")
+
+
+def test_the_decisions_are_composed_once_for_both_document_types(monkeypatch, settings):
+    """The Tờ trình proposes the decisions the build composes: they are composed once, not once per type."""
+    from tdkt_docs.build import prepare
+    from tdkt_docs.documents import quyet_dinh
+
+    calls = []
+    compose = quyet_dinh._decision_batches
+    monkeypatch.setattr(quyet_dinh, "_decision_batches", lambda inputs: calls.append(1) or compose(inputs))
+    prepared = prepare(SAMPLES / "bac-ninh-2024" / "tdkt-2024.xlsx", settings)
+    kinds = {plan.kind for plan in prepared.composition.documents}
+    assert {"to_trinh", "quyet_dinh"} <= kinds
+    assert len(calls) == 1

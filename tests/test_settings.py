@@ -1,7 +1,6 @@
 """The search path: the user's mau/ folder (or --mau) before the built-in templates and data."""
 from __future__ import annotations
 
-import shutil
 
 import docx
 import pytest

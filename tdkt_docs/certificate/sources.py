@@ -56,7 +56,7 @@ def from_workbook(workbook: Path, settings: Settings) -> Decided:
     prepared = prepare(workbook, settings)
     if prepared.errors:
         raise InvalidWorkbook(prepared.problems)
-    summaries, skipped = decision_batches(prepared.data, prepared.resolution, prepared.rules)
+    summaries, skipped = decision_batches(prepared.inputs)
     return Decided([from_composed(document) for summary in summaries for document in summary.decisions], skipped,
                    prepared.problems)
 

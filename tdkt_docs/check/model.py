@@ -8,7 +8,7 @@ from typing import Iterator, Mapping
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.document import CT_Document
-from docx.section import Section, Sections
+from docx.section import Sections
 from lxml import etree
 
 from .findings import excerpt

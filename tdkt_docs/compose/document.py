@@ -2,9 +2,33 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import TYPE_CHECKING, Callable, TypeVar
 
 from ..problems import Problem
+
+if TYPE_CHECKING:
+    from ..read.workbook import WorkbookData
+    from ..rules.awards import Resolution
+    from ..rules.book import Rules
+
+T = TypeVar("T")
+
+
+@dataclass(eq=False)
+class Inputs:
+    """What every document type composes from: the workbook data, its resolution (issuer, awards) and the
+    rules. Work several types need (the decisions of each batch) is done once, through ``shared``."""
+
+    data: WorkbookData
+    resolution: Resolution
+    rules: Rules
+    _shared: dict = field(default_factory=dict, repr=False)
+
+    def shared(self, compute: Callable[[Inputs], T]) -> T:
+        """``compute(self)``, computed at most once."""
+        if compute not in self._shared:
+            self._shared[compute] = compute(self)
+        return self._shared[compute]
 
 
 @dataclass(frozen=True)
@@ -65,12 +89,12 @@ COMMON_VARIABLES = frozenset({
 class DocumentType:
     """One kind of document: its template, the variables it provides and how it is composed.
 
-    ``compose`` takes the workbook data, its resolution (issuer, awards) and the rules; it returns
-    the documents to render and their attachments (see ``tdkt_docs.documents``).
+    ``compose`` takes the ``Inputs`` (workbook data, its resolution, the rules); it returns the documents
+    to render and their attachments (see ``tdkt_docs.documents``).
     """
 
     key: str
     name: str            # Vietnamese, as users call it
     template: str
     variables: frozenset[str]
-    compose: Callable[..., Composition]
+    compose: Callable[[Inputs], Composition]

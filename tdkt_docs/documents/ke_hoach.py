@@ -4,19 +4,18 @@ from __future__ import annotations
 from itertools import groupby
 
 from ..compose.common import archive_places, header_context, recipient_lines, sentence_lines, signature_context
-from ..compose.document import COMMON_VARIABLES, Composition, DocumentPlan, DocumentType, Source
+from ..compose.document import COMMON_VARIABLES, Composition, DocumentPlan, DocumentType, Inputs, Source
 from ..glossary import DocumentName
 from ..read.records import Task
 from ..read.schema import AGENCY, LEGAL_BASIS, PLAN, RECIPIENTS, TASKS
-from ..read.workbook import WorkbookData
-from ..rules.awards import Resolution
 from ..rules.book import Rules
 from ..rules.numbering import roman
 
 TYPE_CODE = "KH"
 
 
-def compose_plan(data: WorkbookData, resolution: Resolution, rules: Rules) -> Composition:
+def compose_plan(inputs: Inputs) -> Composition:
+    data, rules = inputs.data, inputs.rules
     agency, plan = data.one(AGENCY.key), data.one(PLAN.key)
     if agency is None or plan is None:
         missing = " và ".join(f'"{s.title}"' for s, r in ((AGENCY, agency), (PLAN, plan)) if r is None)

@@ -10,15 +10,14 @@ from functools import partial
 
 from ..compose.common import (archive_places, entry, header_context, recipient_lines, sentence_lines,
                               signature_context)
-from ..compose.document import COMMON_VARIABLES, Attachment, Composition, DocumentPlan, DocumentType, Source
+from ..compose.document import COMMON_VARIABLES, Attachment, Composition, DocumentPlan, DocumentType, Inputs, Source
 from ..files import slug
 from ..glossary import DocumentName, Order, RecipientKind, Split, Verb
 from ..read import cells
 from ..read.records import Batch, Nomination, Recipient
 from ..read.schema import AGENCY, BATCHES, NOMINATIONS, RECIPIENTS
-from ..read.workbook import WorkbookData
 from ..render.summary import summary_workbook
-from ..rules.awards import Award, Resolution
+from ..rules.awards import Award
 from ..rules.issuer import Issuer
 from ..rules.book import Rules
 from ..rules.collation import match_key, number_key, person_sort_key, sort_key
@@ -96,16 +95,21 @@ class BatchSummary:
     decisions: list[DecisionDocument]
 
 
-def compose_decisions(data: WorkbookData, resolution: Resolution, rules: Rules) -> Composition:
-    summaries, skipped = decision_batches(data, resolution, rules)
+def compose_decisions(inputs: Inputs) -> Composition:
+    summaries, skipped = decision_batches(inputs)
     return Composition(documents=[d.plan for s in summaries for d in s.decisions], skipped=skipped,
-                       attachments=[summary_attachment(s, resolution.history) for s in summaries])
+                       attachments=[summary_attachment(s, inputs.resolution.history) for s in summaries])
 
 
-def decision_batches(data: WorkbookData, resolution: Resolution,
-                     rules: Rules) -> tuple[list[BatchSummary], list[str]]:
-    """Every batch's composed decisions, and the notes on what was left out and why."""
-    issuer, awards = resolution.issuer, resolution.awards
+def decision_batches(inputs: Inputs) -> tuple[list[BatchSummary], list[str]]:
+    """Every batch's composed decisions, and the notes on what was left out and why (composed once per
+    ``inputs``: the Tờ trình proposes the same decisions)."""
+    return inputs.shared(_decision_batches)
+
+
+def _decision_batches(inputs: Inputs) -> tuple[list[BatchSummary], list[str]]:
+    data, rules = inputs.data, inputs.rules
+    issuer, awards = inputs.resolution.issuer, inputs.resolution.awards
     if not data.all(NOMINATIONS.key):
         return [], [f'Bỏ qua Quyết định khen thưởng: trang "{NOMINATIONS.title}" chưa có đề nghị nào.']
     if issuer is None:

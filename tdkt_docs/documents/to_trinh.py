@@ -6,12 +6,11 @@ money by proposing unit, tờ trình and form, and it lists them as the drafts a
 from __future__ import annotations
 
 from ..compose.common import header_context, recipient_lines, sentence_lines, signature_context
-from ..compose.document import COMMON_VARIABLES, Composition, DocumentPlan, DocumentType, Source
+from ..compose.document import COMMON_VARIABLES, Composition, DocumentPlan, DocumentType, Inputs, Source
 from ..files import slug
 from ..glossary import DocumentName, RecipientKind
 from ..read.schema import BATCHES, NOMINATIONS, RECIPIENTS
 from ..read.workbook import WorkbookData
-from ..rules.awards import Resolution
 from ..rules.book import Rules
 from ..rules.collation import match_key
 from ..rules.dates import long_date, short_date
@@ -24,8 +23,9 @@ from .quyet_dinh import BatchSummary, decision_batches, describe_counts, submiss
 ARCHIVE = "VT"
 
 
-def compose_submissions(data: WorkbookData, resolution: Resolution, rules: Rules) -> Composition:
-    summaries, _ = decision_batches(data, resolution, rules)  # the decisions' own notes are theirs to give
+def compose_submissions(inputs: Inputs) -> Composition:
+    data, resolution, rules = inputs.data, inputs.resolution, inputs.rules
+    summaries, _ = decision_batches(inputs)  # the decisions' own notes are theirs to give
     recipients = [r for r in data.all(RECIPIENTS.key) if r.document is DocumentName.SUBMISSION]
     composition = Composition()
     for summary in summaries:
