@@ -6,6 +6,7 @@ the whole build is sound, each atomically, so a failure leaves nothing half-done
 from __future__ import annotations
 
 import contextlib
+import gc
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -160,9 +161,27 @@ def build(workbook: Path, outdir: Path, settings: Settings, *, force: bool = Fal
     if (previous := unchanged_build(Path(outdir), key)) is not None:
         return BuildResult(Path(outdir), previous, unchanged=[Path(outdir) / e.path for e in previous.documents],
                            nothing_changed=True)
+    with _collector_spared():
+        return _build(workbook, Path(outdir), settings, key, force=force, keep_edits=keep_edits, pdf=pdf,
+                      progress=progress, write=write, wait=wait)
+
+
+@contextlib.contextmanager
+def _collector_spared():
+    """What a build has read and composed lives until it ends: once composed, the garbage collector no
+    longer walks it at every collection (``gc.freeze``), and gets it back at the end."""
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def _build(workbook: Path, outdir: Path, settings: Settings, key: str, *, force: bool, keep_edits: bool,
+           pdf: bool, progress: Progress, write: Callable[[Path, bytes], None], wait: float) -> BuildResult:
     prepared = prepare(workbook, settings)
     if prepared.errors:
         raise InvalidWorkbook(prepared.problems)
+    gc.freeze()
     composition = prepared.composition
     if not composition.documents:
         raise UserError("Không có văn bản nào để tạo:\n" + "\n".join(f"  {s}" for s in composition.skipped))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from .files import write_bytes_atomic
@@ -27,6 +27,10 @@ class Entry:
     pages: int | None = None
     extra: dict = field(default_factory=dict)
 
+    def to_dict(self) -> dict:
+        """As JSON holds it (its lists and dicts are JSON values already: no deep copy)."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
 
 @dataclass
 class Manifest:
@@ -37,7 +41,9 @@ class Manifest:
     inputs: str = ""  # what the build was made from (workbook, templates, data, options): see build.inputs_key
 
     def to_json(self) -> str:
-        return json.dumps(asdict(self), ensure_ascii=False, indent=2) + "\n"
+        whole = {f.name: getattr(self, f.name) for f in fields(self)}
+        whole["documents"] = [entry.to_dict() for entry in self.documents]
+        return json.dumps(whole, ensure_ascii=False, indent=2) + "\n"
 
 
 def sha256(data: bytes) -> str:

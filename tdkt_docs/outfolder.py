@@ -11,7 +11,6 @@ import json
 import os
 import sys
 import time
-from dataclasses import asdict
 from pathlib import Path
 
 from .errors import UserError
@@ -55,7 +54,7 @@ class OutputFolder:
     def land(self, entry: Entry) -> None:
         """Record a file that has just been written, before anything else happens."""
         with open(self.root / JOURNAL_NAME, "a", encoding="utf-8") as journal:
-            journal.write(json.dumps(asdict(entry), ensure_ascii=False) + "\n")
+            journal.write(json.dumps(entry.to_dict(), ensure_ascii=False) + "\n")
             journal.flush()
             os.fsync(journal.fileno())
 
