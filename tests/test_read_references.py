@@ -39,3 +39,11 @@ def test_an_authority_line_that_is_not_the_head_and_the_body_is_blamed_on_its_ce
     (problem,) = [p for p in prepare(make_workbook(content), settings).problems if p.code == "co_quan.tham_quyen"]
     assert problem.is_error and problem.location.sheet == "Cơ quan" and problem.location.cell.startswith("B")
     assert problem.message.endswith('"CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC NINH".')
+
+
+def test_row_cells_are_made_from_the_row_and_the_sheets_letters():
+    from tdkt_docs.read.records import RowCells
+
+    cells = RowCells({"name": "E", "note": ""}, 7)
+    assert dict(cells) == {"name": "E7", "note": "dòng 7"}
+    assert cells.get("name") == "E7" and cells.get("absent", "") == ""

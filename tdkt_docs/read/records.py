@@ -7,10 +7,32 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Iterator, Mapping
 
 from ..glossary import Appraisal, BatchKind, DocumentName, IssuerLevel, Order, Quarter, RecipientKind, Split, Verb
 
-Cells = dict[str, str]
+Cells = Mapping[str, str]
+
+
+class RowCells(Mapping[str, str]):
+    """The cells of one table row: the address of a column's cell ("I7") is made when asked for, from the
+    row number and the sheet's column letters ("" for a column the sheet lacks: "dòng 7"), so a sheet of a
+    hundred thousand rows does not hold a string per cell."""
+
+    __slots__ = ("_letters", "_row")
+
+    def __init__(self, letters: Mapping[str, str], row: int):
+        self._letters, self._row = letters, row
+
+    def __getitem__(self, key: str) -> str:
+        letter = self._letters[key]
+        return f"{letter}{self._row}" if letter else f"dòng {self._row}"
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._letters)
+
+    def __len__(self) -> int:
+        return len(self._letters)
 
 
 def cell_field() -> Cells:

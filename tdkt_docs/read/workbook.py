@@ -14,6 +14,7 @@ from ..glossary import Choice
 from ..problems import Location, Problem, Severity
 from . import cells, legacy
 from .grid import Grid, ValueBook
+from .records import RowCells
 from .schema import SHEETS, Column, Layout, Sheet
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
@@ -196,7 +197,8 @@ def read_table(ws: Grid | Worksheet, sheet: Sheet) -> tuple[list, list[Problem]]
     problems += _merged_cell_problems(grid, sheet, header_row)
     letters = {col: get_column_letter(col) for col in positions.values()}
     spots = [(key, col - 1) for key, col in positions.items()]
-    columns = [(column, column.key, letters.get(positions.get(column.key), "")) for column in sheet.columns]
+    columns = [(column, column.key) for column in sheet.columns]
+    column_letters = {column.key: letters.get(positions.get(column.key), "") for column in sheet.columns}
     memo: dict[tuple, tuple] = {}  # a workbook repeats most values (batch, unit, form, date): parse each once
     records, filled = [], []
     for row, line in grid.rows(header_row + 1):
@@ -212,15 +214,13 @@ def read_table(ws: Grid | Worksheet, sheet: Sheet) -> tuple[list, list[Problem]]
         if len(memo) > MEMO_LIMIT:
             memo.clear()
         row_problems: list[Problem] = []
-        values, places = {}, {}
-        number = str(row)
-        for column, key, letter in columns:
-            place = places[key] = letter + number if letter else "dòng " + number
+        values, places = {}, RowCells(column_letters, row)
+        for column, key in columns:
             raw = raws.get(key)
             if (parsed := memo.get((key, type(raw), raw))) is None:
                 parsed = memo[key, type(raw), raw] = _parsed(column, raw)
             values[key], found = parsed
-            row_problems += [sheet_problem(severity, code, sheet, message, cell=place, column=column)
+            row_problems += [sheet_problem(severity, code, sheet, message, cell=places[key], column=column)
                              for severity, code, message in found]
         problems += row_problems
         if not any(p.is_error for p in row_problems):
