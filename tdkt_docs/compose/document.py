@@ -46,13 +46,18 @@ class DocumentPlan:
     kind: str            # the document type's key
     template: str        # template file name, looked up along the settings' search path
     filename: str        # output file name
-    context: dict
+    make_context: Callable[[], dict]  # made when rendered: a year-end batch never holds every list at once
     sources: tuple[Source, ...] = ()
     title: str = ""      # Vietnamese description for messages and print covers
     copies: int = 1
     group: str = ""      # print bundle the document belongs to
     warnings: tuple[Problem, ...] = field(default=())  # e.g. unverified legal values it used
     extra: dict = field(default_factory=dict)  # facts for manifest.json (JSON values)
+
+    @property
+    def context(self) -> dict:
+        """The template's variables (made anew at each call)."""
+        return self.make_context()
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,7 @@ def compose_plan(inputs: Inputs) -> Composition:
         (LEGAL_BASIS, _rows(legal)), (RECIPIENTS, _rows(recipients)), (TASKS, _rows(tasks)),
     ) if rows)
     document = DocumentPlan(
-        kind=DOCUMENT.key, template=DOCUMENT.template, filename=f"ke-hoach-tdkt-{plan.year}.docx", context=context,
+        kind=DOCUMENT.key, template=DOCUMENT.template, filename=f"ke-hoach-tdkt-{plan.year}.docx", make_context=lambda: context,
         sources=sources, title=f"Kế hoạch công tác thi đua, khen thưởng năm {plan.year}",
         group=f"Kế hoạch năm {plan.year}", copies=copy_count(recipients, plan.archive))
     return Composition([document], skipped)

@@ -80,12 +80,13 @@ class DecisionDocument:
     plan: DocumentPlan
     decision: Decision
     deliveries: list[Delivery]
+    number: str  # "05/QĐ-UBND", or the blank the văn thư fills in
 
     @property
     def label(self) -> str:
         """"05/QĐ-UBND" once numbered, else the file name (the văn thư numbers it later)."""
         if self.decision.number:
-            return self.plan.context["so_ky_hieu"]
+            return self.number
         return f'Chưa có số ({self.plan.filename.rsplit("/", 1)[-1]})'
 
 
@@ -195,12 +196,40 @@ def decision_document(issuer: Issuer, decision: Decision, recipients: list[Recip
     issued = batch.signing if decision.number else None
     header = header_context(issuer.agency, TYPE_CODE, decision.number, issued, batch.signing.year)
     bases = rules.bases.on(batch.signing, issuer.level, form.key)
+    deliveries = distribution(decision, recipients, issuer, executing_article(decision), rules)
+    serial_text = two_digit(decision.number if decision.number else serial)
+    unit = "" if batch.split is Split.BY_FORM else " " + decision.submissions[0].unit
+    name = slug(f"qd {serial_text} {form.key}{unit}")
+    plan = DocumentPlan(
+        kind=DOCUMENT.key, template=DOCUMENT.template,
+        make_context=partial(decision_context, issuer, decision, recipients, header, bases, rules),
+        filename=f"{slug(batch.name)}/{name}.docx",
+        sources=(Source(BATCHES.title, batch.rows),
+                 Source(NOMINATIONS.title, tuple(sorted(a.nomination.rows[0] for a in decision.awards)))),
+        title=f"Quyết định {verb_of(form, issuer)} {form.phrase} ({describe_counts(decision)})",
+        group=batch.name,
+        warnings=tuple(rules_used_unverified([form, *(a.prize for a in decision.awards if a.prize), *bases])),
+        copies=sum(d.copies for d in deliveries),
+        extra={
+            "dot": batch.name, "quy": batch.quarter.label if batch.quarter else None, "hinh_thuc": form.name, "so": decision.number,
+            "so_nguoi": len(decision.awards), "tong_tien": decision.total,
+            "phat_hanh": [{"noi_nhan": d.recipient, "so_ban": d.copies, "theo_dong": d.via} for d in deliveries],
+        },
+    )
+    return DecisionDocument(plan, decision, deliveries, header["so_ky_hieu"])
+
+
+def decision_context(issuer: Issuer, decision: Decision, recipients: list[Recipient], header: dict,
+                     bases: list, rules: Rules) -> dict:
+    """The decision template's variables."""
+    batch, form = decision.batch, decision.form
+    issued = batch.signing if decision.number else None
     lines = issuer.own_bases(batch.signing, before=True) + [b.text for b in bases] + issuer.own_bases(
         batch.signing, before=False)
     archive = batch.archive or issuer.archive
     money = article_2(decision, issuer)
-    executing = 3 if money else 2
-    context = {
+    executing = executing_article(decision)
+    return {
         **header,
         "nam": batch.signing.year,
         "tham_quyen_ban_hanh": issuer.authority,
@@ -220,26 +249,6 @@ def decision_document(issuer: Issuer, decision: Decision, recipients: list[Recip
             "dong": list_lines(decision),
         },
     }
-    deliveries = distribution(decision, recipients, issuer, executing, rules)
-    serial_text = two_digit(decision.number if decision.number else serial)
-    unit = "" if batch.split is Split.BY_FORM else " " + decision.submissions[0].unit
-    name = slug(f"qd {serial_text} {form.key}{unit}")
-    plan = DocumentPlan(
-        kind=DOCUMENT.key, template=DOCUMENT.template, context=context,
-        filename=f"{slug(batch.name)}/{name}.docx",
-        sources=(Source(BATCHES.title, batch.rows),
-                 Source(NOMINATIONS.title, tuple(sorted(a.nomination.rows[0] for a in decision.awards)))),
-        title=f"Quyết định {verb_of(form, issuer)} {form.phrase} ({describe_counts(decision)})",
-        group=batch.name,
-        warnings=tuple(rules_used_unverified([form, *(a.prize for a in decision.awards if a.prize), *bases])),
-        copies=sum(d.copies for d in deliveries),
-        extra={
-            "dot": batch.name, "quy": batch.quarter.label if batch.quarter else None, "hinh_thuc": form.name, "so": decision.number,
-            "so_nguoi": len(decision.awards), "tong_tien": decision.total,
-            "phat_hanh": [{"noi_nhan": d.recipient, "so_ban": d.copies, "theo_dong": d.via} for d in deliveries],
-        },
-    )
-    return DecisionDocument(plan, decision, deliveries)
 
 
 def describe_counts(decision: Decision) -> str:
@@ -275,6 +284,11 @@ def article_1(decision: Decision) -> dict:
     achievements = decision.achievements
     single = achievements[0] if len(achievements) == 1 else ""
     return {"doi_tuong": describe_counts(decision), "thanh_tich": single[:1].lower() + single[1:]}
+
+
+def executing_article(decision: Decision) -> int:
+    """The number of the article that says who executes the decision: it follows the money article, if any."""
+    return 3 if decision.form.paid else 2
 
 
 def article_2(decision: Decision, issuer: Issuer) -> dict | None:

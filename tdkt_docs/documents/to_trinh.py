@@ -76,7 +76,7 @@ def submission_document(issuer: Issuer, summary: BatchSummary, recipients: list,
     rows = tuple(sorted(a.nomination.rows[0] for d in decisions for a in d.awards))
     name = slug(batch.name)
     return DocumentPlan(
-        kind=DOCUMENT.key, template=DOCUMENT.template, context=context,
+        kind=DOCUMENT.key, template=DOCUMENT.template, make_context=lambda: context,
         filename=f"{name}/to-trinh-{name}.docx",
         sources=(Source(BATCHES.title, batch.rows), Source(NOMINATIONS.title, rows)),
         title=f"Tờ trình đề nghị khen thưởng đợt {batch.name}",
