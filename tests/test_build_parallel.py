@@ -1,0 +1,58 @@
+"""Many documents are rendered on every core: the files are those one process writes, byte for byte, and a
+template that breaks NĐ 30 still stops the build before anything is written."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tdkt_docs import build as pipeline
+from tdkt_docs.build import NonConformingTemplate, build
+
+from helpers import SAMPLE_2024
+
+WORKERS_SEEN = "workers.txt"
+
+
+def _render_at_recording(index: int):
+    """The worker entry point, noting which process rendered (workers are forked: they see this patch)."""
+    with open(os.environ["TDKT_TEST_PIDS"], "a", encoding="utf-8") as seen:
+        seen.write(f"{os.getpid()}\n")
+    return _ORIGINAL(index)
+
+
+_ORIGINAL = pipeline._render_at
+
+
+def _files(folder):
+    return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+            and p.name != "manifest.json"}
+
+
+def test_forked_workers_write_the_same_files_as_one_process(settings, tmp_path, monkeypatch):
+    serial = build(SAMPLE_2024, tmp_path / "one", settings)
+    pids = tmp_path / WORKERS_SEEN
+    monkeypatch.setenv("TDKT_TEST_PIDS", str(pids))
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(pipeline, "_render_at", _render_at_recording)
+    shared = build(SAMPLE_2024, tmp_path / "many", settings)
+    workers = set(pids.read_text().split())
+    assert len(workers) >= 2 and str(os.getpid()) not in workers
+    assert len(pids.read_text().split()) == len([o for o in shared.outputs if o.path.endswith(".docx")])
+    assert _files(tmp_path / "one") == _files(tmp_path / "many")
+    assert [o.path for o in serial.outputs] == [o.path for o in shared.outputs]
+
+
+def _render_at_failing(index: int):
+    if index == 2:
+        raise NonConformingTemplate('Mẫu "quyet-dinh.docx" tạo ra văn bản sai thể thức (1 lỗi), chưa ghi văn bản nào.')
+    return _ORIGINAL(index)
+
+
+def test_an_error_in_a_worker_stops_the_build_before_anything_is_written(settings, tmp_path, monkeypatch):
+    """The worker's error reaches the user as it would from one process; no document is written."""
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(pipeline, "_render_at", _render_at_failing)
+    with pytest.raises(NonConformingTemplate, match="sai thể thức"):
+        build(SAMPLE_2024, tmp_path / "out", settings)
+    assert not list((tmp_path / "out").rglob("*.docx"))
