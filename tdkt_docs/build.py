@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import json
 import multiprocessing
 import os
 import sys
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Callable, ContextManager, Iterator
 
@@ -28,7 +29,7 @@ from .errors import UserError
 from .export.publish import SigningDocument, export, still_valid
 from .files import FileInUse, clashes, slug, write_bytes_atomic
 from .manifest import Entry, Manifest, file_sha256, sha256
-from .outfolder import LOCK_WAIT, OutputFolder
+from .outfolder import LOCK_WAIT, OutputFolder, recorded
 from .rebuild import inputs_key, unchanged_build
 from .problems import Location, Problem, Severity, errors
 from .read import load
@@ -73,6 +74,8 @@ class Output:
     copies: int = 1
     signed: bool = True  # printed for signing (PDF, print bundle); attachments are not
     content: str = ""    # .docx: its content fingerprint
+    inputs: str = ""     # .docx: its template and variables, as one key (document_inputs)
+    earlier: dict | None = None  # the previous build's entry, when that file stands as it is (``data`` is empty)
 
 
 @dataclass
@@ -193,7 +196,7 @@ def _build(workbook: Path, outdir: Path, settings: Settings, key: str, *, force:
     problems = prepared.problems + list(dict.fromkeys(w for plan in composition.documents for w in plan.warnings))
     result = BuildResult(Path(outdir), Manifest(workbook=Path(workbook).name, skipped=composition.skipped,
                                                 inputs=key), problems=problems)
-    renderer = Renderer(settings, prepared.rules)
+    renderer = Renderer(settings, prepared.rules, Reusable(Path(outdir), recorded(Path(outdir))))
     result.outputs = renderer.render_all(composition.documents, progress) + attachments(composition)
     result.user_files = renderer.user_files + prepared.rules.user_files()
     _refuse_clashes(result.outputs)
@@ -233,10 +236,11 @@ def _build(workbook: Path, outdir: Path, settings: Settings, key: str, *, force:
 class Renderer:
     """Renders and checks documents in memory; each template is linted and compiled once."""
 
-    def __init__(self, settings: Settings, rules: Rules):
+    def __init__(self, settings: Settings, rules: Rules, reusable: Reusable | None = None):
         self.settings = settings
         self.checker = Checker(Rulebook(rules.nd30))
         self.templates: dict[str, CompiledTemplate] = {}
+        self.reusable = reusable
 
     @property
     def user_files(self) -> list[Path]:
@@ -250,11 +254,18 @@ class Renderer:
             return [update(1) or output for output in _render_each(self, plans)]
 
     def render(self, plan: DocumentPlan) -> Output:
+        """The plan's document; not rendered again when the previous build made its file from the same
+        template and variables and the file is as that build left it."""
         template = self.template(plan.template)
-        parts = template.render_parts(plan.context)
+        context = plan.context
+        inputs = document_inputs(template, context)
+        output = partial(Output, plan.kind, plan.filename, title=plan.title, sources=plan.sources, extra=plan.extra,
+                         group=plan.group, copies=plan.copies, inputs=inputs)
+        if self.reusable and (earlier := self.reusable.entry(plan.filename, inputs)):
+            return output(b"", content=earlier.get("content", ""), earlier=earlier)
+        parts = template.render_parts(context)
         content = self._conform(plan, template, parts)
-        return Output(plan.kind, plan.filename, template.pack(parts), plan.title, plan.sources, plan.extra,
-                      plan.group, plan.copies, content=content)
+        return output(template.pack(parts), content=content)
 
     def template(self, name: str) -> CompiledTemplate:
         """Lint a template before compiling it: a broken one stops the build, naming the template."""
@@ -277,6 +288,29 @@ class Renderer:
                 f'Mẫu "{template.path}" tạo ra văn bản sai thể thức ({len(found)} lỗi), chưa ghi văn bản nào. '
                 f"Hãy sửa mẫu theo hướng dẫn sửa mẫu (templates/README.md):\n{report}")
         return content
+
+
+def document_inputs(template: CompiledTemplate, context: dict) -> str:
+    """One key for what a document is made from: its template's bytes and its variables."""
+    variables = json.dumps(context, ensure_ascii=False, sort_keys=True, default=str)
+    return sha256(template.digest.encode() + variables.encode("utf-8"))
+
+
+@dataclass(frozen=True)
+class Reusable:
+    """The documents an earlier build wrote into ``outdir``, as its manifest (or journal) records them."""
+
+    outdir: Path
+    entries: dict[str, dict]
+
+    def entry(self, path: str, inputs: str) -> dict | None:
+        """The earlier entry of ``path`` when it was made from ``inputs`` and its file is exactly what the
+        tool wrote (a hand edit, kept or not, is judged by the writer as always)."""
+        old = self.entries.get(path)
+        if not old or old.get("inputs") != inputs or old.get("generated", old["sha256"]) != old["sha256"]:
+            return None
+        target = self.outdir / path
+        return old if target.is_file() and file_sha256(target) == old["sha256"] else None
 
 
 PARALLEL_FROM = 40
@@ -338,6 +372,12 @@ def _retire(result: BuildResult, previous: dict[str, dict], book: Rulebook) -> N
             target.parent.rmdir()
 
 
+def _entry(output: Output, digest: str) -> Entry:
+    return Entry(kind=output.kind, path=output.path, sha256=digest, title=output.title, generated=digest,
+                 content=output.content, sources=[{"sheet": s.sheet, "rows": list(s.rows)} for s in output.sources],
+                 extra=output.extra, inputs=output.inputs)
+
+
 def _edited(target: Path, old: dict, book: Rulebook) -> bool:
     """Changed since the tool wrote it, in what a reader sees (re-saving in Word or LibreOffice is no edit)."""
     data = target.read_bytes()
@@ -361,10 +401,10 @@ class _Writer:
     def write(self, output: Output) -> None:
         result = self.result
         target = result.outdir / output.path
+        if output.earlier is not None:
+            return self._stands(output, target)
         digest = sha256(output.data)
-        entry = Entry(kind=output.kind, path=output.path, sha256=digest, title=output.title, generated=digest,
-                      content=output.content, sources=[{"sheet": s.sheet, "rows": list(s.rows)} for s in output.sources],
-                      extra=output.extra)
+        entry = _entry(output, digest)
         previous = self.folder.previous.get(output.path)
         if target.is_file():
             if file_sha256(target) == digest:
@@ -383,6 +423,16 @@ class _Writer:
         self.folder.land(entry)
         result.written.append(target)
         result.manifest.documents.append(entry)
+
+    def _stands(self, output: Output, target: Path) -> None:
+        """A document made from the same inputs as the file the previous build wrote: nothing to write,
+        once it is sure the file is still that one."""
+        digest = output.earlier["sha256"]
+        if not target.is_file() or file_sha256(target) != digest:
+            raise UserError(f'Tệp "{target}" vừa bị thay đổi trong lúc đang tạo văn bản. Hãy đóng tệp rồi chạy lại; '
+                            "các tệp khác đã được ghi đúng.")
+        self.result.unchanged.append(target)
+        self.result.manifest.documents.append(_entry(output, digest))
 
     def _keep(self, output: Output, target: Path, entry: Entry, previous: dict) -> None:
         """The hand edit stays. Rows changed since? A conflict, unless the user keeps edits."""

@@ -23,6 +23,7 @@ class Entry:
     title: str = ""
     generated: str = ""  # what the tool made of the workbook for this path (differs when an edit is kept)
     content: str = ""    # .docx: what a reader sees (check/fingerprint.py), the same after a mere re-save
+    inputs: str = ""     # .docx: its template and variables (build.document_inputs): same inputs, same file
     sources: list[dict] = field(default_factory=list)
     pages: int | None = None
     extra: dict = field(default_factory=dict)

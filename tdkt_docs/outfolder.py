@@ -43,7 +43,7 @@ class OutputFolder:
             raise folder_error(exc, self.root) from None
         self._acquire()
         remove_leftovers(self.root)
-        self.previous = previous_entries(self.root) | self._journal_entries()
+        self.previous = recorded(self.root)
         return self
 
     def __exit__(self, *exc_info) -> None:
@@ -63,20 +63,6 @@ class OutputFolder:
         save(self.root, manifest)
         (self.root / JOURNAL_NAME).unlink(missing_ok=True)
 
-    def _journal_entries(self) -> dict[str, dict]:
-        try:
-            lines = (self.root / JOURNAL_NAME).read_text(encoding="utf-8").splitlines()
-        except OSError:
-            return {}
-        entries = {}
-        for line in lines:
-            try:
-                entry = json.loads(line)
-                entries[entry["path"]] = entry
-            except (ValueError, KeyError, TypeError):
-                continue  # the line a kill cut short
-        return entries
-
     def _acquire(self) -> None:
         deadline = time.monotonic() + self.wait
         while not _try_lock(self._lock):
@@ -85,6 +71,27 @@ class OutputFolder:
                 raise Busy(f'Thư mục "{self.root}" đang được một lần chạy tdkt khác ghi. Hãy đợi lần đó xong '
                            "rồi chạy lại (hoặc chọn thư mục khác bằng tùy chọn -o).")
             time.sleep(0.2)
+
+
+def recorded(root: Path) -> dict[str, dict]:
+    """path → entry of every file earlier builds into ``root`` wrote: the manifest, then the journal of a
+    build that did not finish."""
+    return previous_entries(root) | _journal_entries(root)
+
+
+def _journal_entries(root: Path) -> dict[str, dict]:
+    try:
+        lines = (root / JOURNAL_NAME).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return {}
+    entries = {}
+    for line in lines:
+        try:
+            entry = json.loads(line)
+            entries[entry["path"]] = entry
+        except (ValueError, KeyError, TypeError):
+            continue  # the line a kill cut short
+    return entries
 
 
 def _try_lock(handle) -> bool:

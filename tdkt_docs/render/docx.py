@@ -8,6 +8,7 @@ an error naming the template, never a silent blank.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import zipfile
 from dataclasses import dataclass
@@ -53,6 +54,7 @@ class CompiledTemplate:
 
     def __init__(self, path: Path):
         self.path = Path(path)
+        self.digest = hashlib.sha256(self.path.read_bytes()).hexdigest()
         self._env = _CompilingEnvironment()
         self._docx = DocxTemplate(str(self.path))
         self._docx.init_docx()
