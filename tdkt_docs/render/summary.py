@@ -10,22 +10,27 @@ from typing import TYPE_CHECKING
 
 import openpyxl
 from openpyxl.styles import Alignment, Font
-from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.utils import get_column_letter
 
 from ..compose.common import awardee_name
-from .xlsx import workbook_bytes
+from .xlsx import append, cell, workbook_bytes
 
 if TYPE_CHECKING:
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
     from ..documents.quyet_dinh import BatchSummary
 
 MONEY = "#,##0"
 BOLD = Font(name="Times New Roman", bold=True)
+WRAP = Alignment(wrap_text=True, vertical="center")
 
 
 def summary_workbook(summary: BatchSummary, history: dict[int, list] | None = None) -> bytes:
-    """``history``: workbook row → earlier awards found in the award register (its own sheet, when any)."""
-    book = openpyxl.Workbook()
-    _awardees(book.active, summary)
+    """``history``: workbook row → earlier awards found in the award register (its own sheet, when any).
+
+    Written row by row (openpyxl write-only): memory stays flat however many awardees the batch has."""
+    book = openpyxl.Workbook(write_only=True)
+    _awardees(book.create_sheet("Danh sách"), summary)
     _totals(book.create_sheet("Tổng hợp"), summary)
     _distribution(book.create_sheet("Phát hành"), summary)
     if history:
@@ -33,37 +38,32 @@ def summary_workbook(summary: BatchSummary, history: dict[int, list] | None = No
     return workbook_bytes(book)
 
 
-def _header(ws: Worksheet, titles: list[str], widths: list[int]) -> None:
-    ws.append(titles)
-    for cell, width in zip(ws[ws.max_row], widths):
-        cell.font = BOLD
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-        ws.column_dimensions[cell.column_letter].width = width
-    ws.freeze_panes = f"A{ws.max_row + 1}"
+def _header(ws: WriteOnlyWorksheet, titles: list[str], widths: list[int]) -> None:
+    """The first row, frozen; column widths and panes must be set before any row is written."""
+    for column, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(column)].width = width
+    ws.freeze_panes = "A2"
+    append(ws, [cell(ws, title, font=BOLD, alignment=WRAP) for title in titles])
 
 
-def _awardees(ws: Worksheet, summary: BatchSummary) -> None:
-    ws.title = "Danh sách"
+def _awardees(ws: WriteOnlyWorksheet, summary: BatchSummary) -> None:
     _header(ws, ["STT", "Quyết định", "Hình thức", "Loại", "Tên", "Chức vụ", "Đơn vị công tác", "Đơn vị trình",
                  "Tờ trình", "Số tiền (đồng)"], [6, 28, 34, 12, 30, 30, 30, 28, 18, 16])
-    row = 1
+    serial = 0
     for document in summary.decisions:
         decision = document.decision
         for award in decision.awards:
             n = award.nomination
-            row += 1
-            ws.append([row - 1, document.label, decision.form.name, n.kind.label,
-                       awardee_name(n), n.position, n.workplace, n.unit, n.submission_no,
-                       award.prize.amount if award.prize else None])  # None: a form without money
-            ws.cell(row, 10).number_format = MONEY
-    ws.append([None, "Tổng cộng", None, None, None, None, None, None, None,
-               sum(d.decision.total for d in summary.decisions)])
-    row += 1
-    ws.cell(row, 2).font = ws.cell(row, 10).font = BOLD
-    ws.cell(row, 10).number_format = MONEY
+            serial += 1
+            append(ws, [serial, document.label, decision.form.name, n.kind.label,
+                        awardee_name(n), n.position, n.workplace, n.unit, n.submission_no,
+                        cell(ws, award.prize.amount if award.prize else None,  # None: a form without money
+                             number_format=MONEY)])
+    append(ws, [None, cell(ws, "Tổng cộng", font=BOLD), None, None, None, None, None, None, None,
+                cell(ws, sum(d.decision.total for d in summary.decisions), font=BOLD, number_format=MONEY)])
 
 
-def _totals(ws: Worksheet, summary: BatchSummary) -> None:
+def _totals(ws: WriteOnlyWorksheet, summary: BatchSummary) -> None:
     groups = {
         "Theo quyết định": defaultdict(lambda: [0, 0]),
         "Theo hình thức": defaultdict(lambda: [0, 0]),
@@ -78,18 +78,15 @@ def _totals(ws: Worksheet, summary: BatchSummary) -> None:
             groups[bucket][key][0] += len(decision.awards)
             groups[bucket][key][1] += decision.total
     _header(ws, ["Nhóm", "Tên", "Số người/tập thể", "Tổng tiền (đồng)"], [18, 44, 16, 18])
-    row = 1
     for bucket, rows in groups.items():
         for name, (count, total) in rows.items():
-            ws.append([bucket, name, count, total])
-            row += 1
-            ws.cell(row, 4).number_format = MONEY
+            append(ws, [bucket, name, count, cell(ws, total, number_format=MONEY)])
 
 
 HISTORY_SHEET = "Tra cứu khen thưởng đã có"
 
 
-def _history(ws: Worksheet, summary: BatchSummary, history: dict[int, list]) -> None:
+def _history(ws: WriteOnlyWorksheet, summary: BatchSummary, history: dict[int, list]) -> None:
     """Each awardee's earlier awards in the register, as ``tdkt tra-cuu`` finds them."""
     _header(ws, ["Quyết định", "Tên", "Dòng trong sổ", "Đã được khen", "Quyết định đã ký", "Năm", "Khớp người"],
             [28, 30, 10, 40, 44, 8, 22])
@@ -97,8 +94,8 @@ def _history(ws: Worksheet, summary: BatchSummary, history: dict[int, list]) -> 
         for award in document.decision.awards:
             row = award.nomination.rows[0]
             for earlier in history.get(row, []):
-                ws.append([document.label, awardee_name(award.nomination), row, earlier.form, earlier.where,
-                           earlier.year, "chắc chắn" if earlier.certain else "có thể (cùng tên)"])
+                append(ws, [document.label, awardee_name(award.nomination), row, earlier.form, earlier.where,
+                            earlier.year, "chắc chắn" if earlier.certain else "có thể (cùng tên)"])
 
 
 def period(batch) -> tuple[str, str]:
@@ -106,12 +103,10 @@ def period(batch) -> tuple[str, str]:
     return (batch.quarter.label, "Theo quý") if batch.quarter else (batch.name, "Theo đợt")
 
 
-def _distribution(ws: Worksheet, summary: BatchSummary) -> None:
+def _distribution(ws: WriteOnlyWorksheet, summary: BatchSummary) -> None:
     _header(ws, ["Quyết định", "Dòng Nơi nhận", "Nơi nhận cụ thể", "Số bản"], [28, 30, 60, 8])
-    row = 1
     for document in summary.decisions:
         for delivery in document.deliveries:
-            ws.append([document.label, delivery.via, delivery.recipient, delivery.copies])
-        ws.append([document.label, "Cộng", None, sum(d.copies for d in document.deliveries)])
-        row += len(document.deliveries) + 1
-        ws.cell(row, 2).font = ws.cell(row, 4).font = BOLD
+            append(ws, [document.label, delivery.via, delivery.recipient, delivery.copies])
+        append(ws, [document.label, cell(ws, "Cộng", font=BOLD), None,
+                    cell(ws, sum(d.copies for d in document.deliveries), font=BOLD)])
