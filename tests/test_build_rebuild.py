@@ -1,7 +1,10 @@
 """Nothing changed, nothing done: a rebuild from the same inputs answers at once and touches no file."""
 from __future__ import annotations
 
+import json
 import os
+
+import docx
 
 from helpers import run_tdkt
 from tdkt_docs.build import build
@@ -45,3 +48,56 @@ def test_any_change_of_input_or_output_means_a_real_build(make_workbook, decisio
     decisions_content["nominations"][0]["name"] = "Khoa Hồi sức tích cực - Chống độc"
     assert not build(make_workbook(decisions_content), out, Settings((mau,))).nothing_changed
     assert not build(make_workbook(decisions_content), out, Settings((mau,)), force=True).nothing_changed
+
+
+def _year_end(n_decisions: int, per_decision: int) -> dict:
+    import sys
+
+    from helpers import ROOT
+
+    sys.path.insert(0, str(ROOT))
+    from bench.workload import year_end_content
+
+    return year_end_content(n_decisions, per_decision)
+
+
+def _rendering(monkeypatch) -> list[str]:
+    """The templates rendered from now on, one name per document."""
+    from tdkt_docs.render.docx import CompiledTemplate
+
+    rendered, render = [], CompiledTemplate.render_parts
+    monkeypatch.setattr(CompiledTemplate, "render_parts",
+                        lambda self, context: rendered.append(self.path.name) or render(self, context))
+    return rendered
+
+
+def test_one_row_changed_one_decision_rendered_again(make_workbook, tmp_path, monkeypatch):
+    content, out = _year_end(6, 3), tmp_path / "out"
+    first = build(make_workbook(content), out, Settings())
+    decisions = sorted(o.path for o in first.outputs if o.kind == "quyet_dinh")
+    assert len(decisions) == 6
+    rendered = _rendering(monkeypatch)
+    content["nominations"][4]["position"] = "Phó Trưởng phòng Kế hoạch"  # a person of the second decision
+    result = build(make_workbook(content), out, Settings())
+    assert rendered == ["quyet-dinh.docx"]
+    changed = out / decisions[1]
+    assert [p for p in result.written if p.suffix == ".docx"] == [changed]
+    assert "Phó Trưởng phòng Kế hoạch" in "\n".join(p.text for p in docx.Document(changed).paragraphs)
+    assert {out / d for d in decisions} - {changed} <= set(result.unchanged)
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    entries = [e for e in manifest["documents"] if e["path"].endswith(".docx")]
+    assert all(len(e["inputs"]) == 64 for e in entries) and len(entries) == 6
+
+
+def test_a_document_deleted_or_edited_by_hand_is_judged_as_always(make_workbook, tmp_path, monkeypatch):
+    content, out = _year_end(4, 3), tmp_path / "out"
+    workbook = make_workbook(content)
+    first = build(workbook, out, Settings())
+    gone, edited = [out / o.path for o in first.outputs if o.kind == "quyet_dinh"][:2]
+    gone.unlink()
+    edited.write_bytes(edited.read_bytes() + b"\0")  # not a .docx any more: the tool's own file, damaged
+    rendered = _rendering(monkeypatch)
+    result = build(workbook, out, Settings())
+    assert rendered == ["quyet-dinh.docx", "quyet-dinh.docx"]
+    assert set(result.written) == {gone, edited}
+    assert docx.Document(gone).paragraphs and docx.Document(edited).paragraphs
