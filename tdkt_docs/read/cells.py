@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from openpyxl.utils.datetime import from_excel
 
@@ -110,7 +111,13 @@ def _display(value: object) -> str:
 
 
 def is_blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not clean_line(value))
+    return value is None or (isinstance(value, str) and _blank_text(value))
+
+
+@lru_cache(maxsize=1 << 16)
+def _blank_text(text: str) -> bool:
+    """Nothing visible (memoised: a workbook repeats its texts row after row)."""
+    return not clean_line(text)
 
 
 def header_key(text: object) -> str:

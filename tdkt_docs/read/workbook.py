@@ -199,7 +199,8 @@ def read_table(ws: Grid | Worksheet, sheet: Sheet) -> tuple[list, list[Problem]]
     spots = [(key, col - 1) for key, col in positions.items()]
     columns = [(column, column.key) for column in sheet.columns]
     column_letters = {column.key: letters.get(positions.get(column.key), "") for column in sheet.columns}
-    memo: dict[tuple, tuple] = {}  # a workbook repeats most values (batch, unit, form, date): parse each once
+    memos: dict[str, dict] = {key: {} for _, key in columns}  # a column repeats most values (batch, unit,
+    # form, date): each is parsed once
     records, filled = [], []
     for row, line in grid.rows(header_row + 1):
         raws = {key: line[index] for key, index in spots}
@@ -211,14 +212,15 @@ def read_table(ws: Grid | Worksheet, sheet: Sheet) -> tuple[list, list[Problem]]
                                           "dòng ví dụ, đã bỏ qua (xóa dòng này khi nhập số liệu thật).",
                                           cell=f"{letters[min(positions.values())]}{row}"))
             continue
-        if len(memo) > MEMO_LIMIT:
-            memo.clear()
         row_problems: list[Problem] = []
         values, places = {}, RowCells(column_letters, row)
         for column, key in columns:
             raw = raws.get(key)
-            if (parsed := memo.get((key, type(raw), raw))) is None:
-                parsed = memo[key, type(raw), raw] = _parsed(column, raw)
+            memo, seen = memos[key], raw if type(raw) is str else (type(raw), raw)  # 1, 1.0 and True are equal
+            if (parsed := memo.get(seen)) is None:
+                if len(memo) > MEMO_LIMIT:
+                    memo.clear()
+                parsed = memo[seen] = _parsed(column, raw)
             values[key], found = parsed
             row_problems += [sheet_problem(severity, code, sheet, message, cell=places[key], column=column)
                              for severity, code, message in found]
