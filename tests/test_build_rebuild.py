@@ -84,7 +84,9 @@ def test_one_row_changed_one_decision_rendered_again(make_workbook, tmp_path, mo
     assert [p for p in result.written if p.suffix == ".docx"] == [changed]
     assert "Phó Trưởng phòng Kế hoạch" in "\n".join(p.text for p in docx.Document(changed).paragraphs)
     assert {out / d for d in decisions} - {changed} <= set(result.unchanged)
-    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    text = (out / "manifest.json").read_text(encoding="utf-8")
+    manifest = json.loads(text)
+    assert sum('"path": ' in line for line in text.splitlines()) == len(manifest["documents"])  # one per line
     entries = [e for e in manifest["documents"] if e["path"].endswith(".docx")]
     assert all(len(e["inputs"]) == 64 for e in entries) and len(entries) == 6
 

@@ -25,7 +25,7 @@ FORMULA = "=SUM(J2:J3)"
 def summary(make_workbook, decisions_content, settings) -> BatchSummary:
     decisions_content["nominations"][0]["name"] = FORMULA  # a tập thể: the name is written as it is
     prepared = prepare(make_workbook(decisions_content), settings)
-    (batch,), _ = decision_batches(prepared.data, prepared.resolution, prepared.rules)
+    (batch,), _ = decision_batches(prepared.inputs)
     return batch
 
 
