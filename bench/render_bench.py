@@ -23,7 +23,7 @@ from docxtpl import DocxTemplate
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.workload import write_year_end_workbook  # noqa: E402
-from tdkt_docs.build import Renderer, attachments, build, prepare  # noqa: E402
+from tdkt_docs.build import Renderer, attachment, build, prepare  # noqa: E402
 from tdkt_docs.compose.document import Composition, DocumentPlan  # noqa: E402
 from tdkt_docs.documents.quyet_dinh import DOCUMENT as DECISION  # noqa: E402
 from tdkt_docs.render.docx import CompiledTemplate  # noqa: E402
@@ -86,7 +86,7 @@ def run(n_decisions: int, per_decision: int, root: Path) -> dict[str, float]:
     seconds["prepare"], prepared = timed(prepare, workbook, SETTINGS)
     plans = decisions(prepared.composition)
     seconds["render_all"], outputs = timed(render_all, plans)
-    seconds["summaries"], _ = timed(attachments, prepared.composition)
+    seconds["summaries"], _ = timed(lambda: [attachment(a) for a in prepared.composition.attachments])
     seconds["compiled"], rendered = timed(render_compiled, plans)
     seconds["naive"], naive = timed(render_naive, plans, root / "naive")
     counts = {len(built), len(outputs), len(rendered), len(naive)}

@@ -16,14 +16,14 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from pathlib import Path
-from typing import Callable, ContextManager, Iterator
+from typing import Callable, ContextManager, Iterator, Sequence
 
 from .check.document import Checker
 from .check.fingerprint import content_fingerprint
 from .check.report import format_findings
 from .check.rulebook import Rulebook
 from .check.template import lint_template
-from .compose.document import Composition, DocumentPlan, Inputs, Source
+from .compose.document import Attachment, Composition, DocumentPlan, Inputs, Source
 from .documents import REGISTRY, by_template
 from .errors import UserError
 from .export.publish import SigningDocument, export, still_valid
@@ -197,7 +197,7 @@ def _build(workbook: Path, outdir: Path, settings: Settings, key: str, *, force:
     result = BuildResult(Path(outdir), Manifest(workbook=Path(workbook).name, skipped=composition.skipped,
                                                 inputs=key), problems=problems)
     renderer = Renderer(settings, prepared.rules, Reusable(Path(outdir), recorded(Path(outdir))))
-    result.outputs = renderer.render_all(composition.documents, progress) + attachments(composition)
+    result.outputs = renderer.render_all(composition.documents, composition.attachments, progress)
     result.user_files = renderer.user_files + prepared.rules.user_files()
     _refuse_clashes(result.outputs)
     writer = _Writer(result, force, keep_edits, write, renderer.checker.book)
@@ -246,12 +246,16 @@ class Renderer:
     def user_files(self) -> list[Path]:
         return [t.path for t in self.templates.values() if self.settings.is_user_file(t.path)]
 
-    def render_all(self, plans: list[DocumentPlan], progress: Progress = no_progress) -> list[Output]:
-        """Every plan rendered and checked, in order; on several cores when there are many."""
+    def render_all(self, plans: list[DocumentPlan], attached: Sequence[Attachment] = (),
+                   progress: Progress = no_progress) -> list[Output]:
+        """Every plan rendered and checked, then the attachments, in order; on several cores when there are
+        many (the attachments, a batch's long summary workbook, are started first)."""
         for name in dict.fromkeys(plan.template for plan in plans):
             self.template(name)  # linted and compiled once, before any worker starts
-        with progress(len(plans), "Đang tạo văn bản") as update:
-            return [update(1) or output for output in _render_each(self, plans)]
+        tasks = [partial(attachment, a) for a in attached] + [partial(self.render, plan) for plan in plans]
+        with progress(len(tasks), "Đang tạo văn bản") as update:
+            done = [update(1) or output for output in _run_each(tasks)]
+        return done[len(attached):] + done[:len(attached)]
 
     def render(self, plan: DocumentPlan) -> Output:
         """The plan's document; not rendered again when the previous build made its file from the same
@@ -316,35 +320,34 @@ class Reusable:
 PARALLEL_FROM = 40
 """Documents from which rendering is shared among the cores: below it, starting workers costs more than it saves."""
 
-_work: tuple[Renderer, list[DocumentPlan]] | None = None  # what forked workers render, by index
+_work: list[Callable[[], Output]] = []  # what forked workers run, by index
 
 
-def _render_each(renderer: Renderer, plans: list[DocumentPlan]) -> Iterator[Output]:
-    """The plans' outputs in order. Rendering is pure work on data the process already holds, so with many
-    plans it is forked out to one worker per core, each given indices into the plans (nothing is pickled
+def _run_each(tasks: list[Callable[[], Output]]) -> Iterator[Output]:
+    """The tasks' outputs in order. Rendering is pure work on data the process already holds, so with many
+    tasks it is forked out to one worker per core, each given indices into the tasks (nothing is pickled
     but the results). Forking needs Linux and a process without other threads (the web page runs builds
-    in threads): elsewhere the plans are rendered here, one by one."""
+    in threads): elsewhere the tasks run here, one by one."""
     global _work
-    jobs = min(os.cpu_count() or 1, len(plans) // (PARALLEL_FROM // 2))
-    if len(plans) < PARALLEL_FROM or jobs < 2 or sys.platform != "linux" or threading.active_count() > 1:
-        yield from map(renderer.render, plans)
+    jobs = min(os.cpu_count() or 1, len(tasks) // (PARALLEL_FROM // 2))
+    if len(tasks) < PARALLEL_FROM or jobs < 2 or sys.platform != "linux" or threading.active_count() > 1:
+        yield from (task() for task in tasks)
         return
-    _work = renderer, plans
+    _work = tasks
     try:
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            yield from pool.map(_render_at, range(len(plans)), chunksize=max(1, len(plans) // (jobs * 8)))
+            yield from pool.map(_run_at, range(len(tasks)), chunksize=max(1, len(tasks) // (jobs * 8)))
     finally:
-        _work = None
+        _work = []
 
 
-def _render_at(index: int) -> Output:
-    renderer, plans = _work
-    return renderer.render(plans[index])
+def _run_at(index: int) -> Output:
+    return _work[index]()
 
 
-def attachments(composition: Composition) -> list[Output]:
-    return [Output(a.kind, a.filename, a.render(), a.title, a.sources, group=a.group, signed=False)
-            for a in composition.attachments]
+def attachment(attached: Attachment) -> Output:
+    return Output(attached.kind, attached.filename, attached.render(), attached.title, attached.sources,
+                  group=attached.group, signed=False)
 
 
 def _refuse_clashes(outputs: list[Output]) -> None:

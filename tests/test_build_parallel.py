@@ -14,14 +14,14 @@ from helpers import SAMPLE_2024
 WORKERS_SEEN = "workers.txt"
 
 
-def _render_at_recording(index: int):
+def _run_at_recording(index: int):
     """The worker entry point, noting which process rendered (workers are forked: they see this patch)."""
     with open(os.environ["TDKT_TEST_PIDS"], "a", encoding="utf-8") as seen:
         seen.write(f"{os.getpid()}\n")
     return _ORIGINAL(index)
 
 
-_ORIGINAL = pipeline._render_at
+_ORIGINAL = pipeline._run_at
 
 
 def _files(folder):
@@ -34,16 +34,16 @@ def test_forked_workers_write_the_same_files_as_one_process(settings, tmp_path, 
     pids = tmp_path / WORKERS_SEEN
     monkeypatch.setenv("TDKT_TEST_PIDS", str(pids))
     monkeypatch.setattr(pipeline, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(pipeline, "_render_at", _render_at_recording)
+    monkeypatch.setattr(pipeline, "_run_at", _run_at_recording)
     shared = build(SAMPLE_2024, tmp_path / "many", settings)
     workers = set(pids.read_text().split())
     assert len(workers) >= 2 and str(os.getpid()) not in workers
-    assert len(pids.read_text().split()) == len([o for o in shared.outputs if o.path.endswith(".docx")])
+    assert len(pids.read_text().split()) == len(shared.outputs)  # every document and summary workbook
     assert _files(tmp_path / "one") == _files(tmp_path / "many")
     assert [o.path for o in serial.outputs] == [o.path for o in shared.outputs]
 
 
-def _render_at_failing(index: int):
+def _run_at_failing(index: int):
     if index == 2:
         raise NonConformingTemplate('Mẫu "quyet-dinh.docx" tạo ra văn bản sai thể thức (1 lỗi), chưa ghi văn bản nào.')
     return _ORIGINAL(index)
@@ -52,7 +52,7 @@ def _render_at_failing(index: int):
 def test_an_error_in_a_worker_stops_the_build_before_anything_is_written(settings, tmp_path, monkeypatch):
     """The worker's error reaches the user as it would from one process; no document is written."""
     monkeypatch.setattr(pipeline, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(pipeline, "_render_at", _render_at_failing)
+    monkeypatch.setattr(pipeline, "_run_at", _run_at_failing)
     with pytest.raises(NonConformingTemplate, match="sai thể thức"):
         build(SAMPLE_2024, tmp_path / "out", settings)
     assert not list((tmp_path / "out").rglob("*.docx"))
