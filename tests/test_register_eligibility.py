@@ -120,3 +120,24 @@ def test_bad_rules_file_named(tmp_path, decisions_content, make_workbook):
     assert ran.returncode == 1
     assert ran.stderr.strip() == ('Tệp dữ liệu quy định dieu-kien.toml: quy tắc "x" có loai "mot_lan" không hợp lệ; '
                                   "chỉ dùng: cung_ky, cung_thanh_tich, lien_tuc, khoang_cach.")
+
+
+def test_same_named_collectives_of_two_communes_of_one_district_are_two(content, make_workbook):
+    """A collective is the same only within the same unit, written in full: the last part of the unit (the
+    district) is not enough."""
+    content["batches"] = [{"name": "Đợt 1", "quarter": "Quý IV", "signing": dt.date(2025, 12, 20),
+                           "position": "CHỦ TỊCH", "signer": "Vương Quốc Tuấn", "submission_no": "9/TTr-SNV",
+                           "submission_date": dt.date(2025, 12, 1)}]
+    office = {"batch": "Đợt 1", "submission_date": dt.date(2025, 11, 1), "kind": "Tập thể", "name": "Văn phòng",
+              "form": "Bằng khen của Chủ tịch UBND tỉnh", "achievement": "Đã có thành tích xuất sắc năm 2025"}
+    content["nominations"] = [
+        {**office, "unit": "UBND xã Đông Phong, huyện Yên Phong", "workplace": "UBND xã Đông Phong, huyện Yên Phong",
+         "submission_no": "3/TTr-UBND"},
+        {**office, "unit": "UBND xã Tam Giang, huyện Yên Phong", "workplace": "UBND xã Tam Giang, huyện Yên Phong",
+         "submission_no": "4/TTr-UBND", "form": "Tập thể lao động xuất sắc"},
+    ]
+    assert eligibility(prepare(make_workbook(content), Settings()).problems) == []
+    content["nominations"][1].update(unit=content["nominations"][0]["unit"],
+                                     workplace=content["nominations"][0]["workplace"])
+    found = eligibility(prepare(make_workbook(content), Settings()).problems)
+    assert [(p.code, p.location.cell) for p in found] == [("dieu_kien.mot_thanh_tich", "I3")]

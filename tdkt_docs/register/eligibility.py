@@ -101,20 +101,27 @@ def _row(n: Nomination) -> AwardRow:
 
 def _namesake_key(row: AwardRow) -> tuple:
     """Rows ``_same`` may call the same recipient share this key: kind and name, and a collective's unit."""
-    unit = unit_key(row.unit or row.proposing_unit) if row.kind is RecipientKind.COLLECTIVE else ""
+    unit = _unit_in_full(row) if row.kind is RecipientKind.COLLECTIVE else ""
     return row.kind, match_key(row.name), unit
+
+
+def _unit_in_full(row: AwardRow) -> str:
+    return match_key(row.unit or row.proposing_unit)
 
 
 def _same(a: AwardRow, b: AwardRow) -> bool | None:
     """True: the same recipient; None: perhaps (same name, other unit); False: different."""
     if a.kind is not b.kind or match_key(a.name) != match_key(b.name):
         return False
+    if a.kind is RecipientKind.COLLECTIVE:
+        # a collective's name means something only in its unit, which one workbook writes in full: "Văn phòng"
+        # of two Sở, or of two xã of one huyện ("UBND xã A, huyện X"), are two collectives
+        return _unit_in_full(a) == _unit_in_full(b)
     ca, cb = normal_cccd(a.cccd), normal_cccd(b.cccd)
     if ca and cb:
         return ca == cb
     if unit_key(a.unit or a.proposing_unit) != unit_key(b.unit or b.proposing_unit):
-        # "Văn phòng" of one Sở and of another are two collectives: their name means something only in their unit
-        return False if a.kind is RecipientKind.COLLECTIVE else None
+        return None
     return a.birth_year is None or b.birth_year is None or a.birth_year == b.birth_year
 
 
