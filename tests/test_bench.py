@@ -14,7 +14,7 @@ from tdkt_docs.rules.collation import match_key
 sys.path.insert(0, str(ROOT))
 
 from bench.render_bench import build_decisions, decision_plans, render_compiled, render_naive  # noqa: E402
-from bench.scale_bench import measure, rows  # noqa: E402
+from bench.scale_bench import measure, peak_memory_mb, rows  # noqa: E402
 from bench.workload import year_end_content, write_year_end_workbook  # noqa: E402
 
 
@@ -80,8 +80,16 @@ def test_scale_bench_runs_every_way_and_reports_every_figure(tmp_path):
     table = rows({20: seconds}, (20, 123.4))
     assert [row["figure"] for row in table] == [
         "read + validate, 20 rows", "build, 20 rows (2 documents)", "naive loop ÷ build, 20 rows",
-        "build ÷ write-only floor, 20 rows", "no-change rebuild ÷ build, 20 rows", "peak memory, full build of 20 rows"]
+        "build ÷ write-only floor, 20 rows", "no-change rebuild ÷ build, 20 rows",
+        "peak memory (PSS with workers), build of 20 rows"]
     assert table[-1]["value"] == "123 MB" and table[0]["value"].endswith(" ms/row")
+
+
+def test_peak_memory_is_sampled_from_the_build_process(tmp_path):
+    """A real build in its own process: its PSS is read while it runs (an interpreter with the pipeline
+    loaded takes tens of MB; zero would mean nothing was sampled)."""
+    assert 30 < peak_memory_mb(20, tmp_path) < 1000
+    assert list((tmp_path / "bo-nho").rglob("*.docx"))
 
 
 def test_year_end_workload_has_distinct_rows_past_three_word_names():
