@@ -97,3 +97,9 @@ def test_year_end_workload_has_distinct_rows_past_three_word_names():
     keys = Counter((n["kind"], match_key(n["name"]), match_key(n["workplace"])) for n in nominations)
     assert keys.most_common(1)[0][1] == 1
     assert len(nominations[-1]["name"].split()) == 4
+
+
+def test_cli_bench_times_a_fresh_interpreter():
+    from bench.cli_bench import help_seconds
+
+    assert 0 < help_seconds(1) < 30

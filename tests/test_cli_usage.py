@@ -41,3 +41,16 @@ def test_wrong_kinds_of_input_get_messages_not_crashes(make_workbook, content, t
     old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
     done = run_tdkt("check", old)
     assert done.returncode == 1 and "sổ Excel cũ (.xls)" in done.stderr
+
+
+def test_the_cli_imports_no_stage_before_a_command_needs_it():
+    """`tdkt --help` answers at once: importing the CLI loads none of the libraries of the pipeline."""
+    import subprocess
+    import sys
+
+    heavy = ("openpyxl", "pypdf", "docx", "docxtpl", "lxml", "sqlalchemy", "starlette", "jinja2", "reportlab",
+             "python_calamine", "babel")
+    loaded = subprocess.run([sys.executable, "-c", "import sys, tdkt_docs.cli; "
+                             f"print(' '.join(m for m in {heavy!r} if m in sys.modules))"],
+                            capture_output=True, text=True, check=True).stdout.split()
+    assert loaded == []

@@ -1,0 +1,49 @@
+"""How fast `tdkt --help` answers: the CLI imports a stage only when a command needs it.
+
+Usage: python bench/cli_bench.py [--runs 7] [--json FILE]
+
+Each run is a fresh interpreter (``python -m tdkt_docs --help``); the table shows the median.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.run import print_table  # noqa: E402
+
+TARGET_S = 0.2
+
+
+def help_seconds(runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "tdkt_docs", "--help"], check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--json", type=Path, default=os.environ.get("BENCH_TABLE"))
+    args = parser.parse_args()
+    seconds = help_seconds(args.runs)
+    print(f"tdkt --help: {seconds:.3f} s (median of {args.runs} fresh interpreters)")
+    table = [{"figure": "tdkt --help", "value": f"{seconds:.2f} s", "target": f"< {TARGET_S} s"}]
+    if args.json:
+        args.json.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
+    else:
+        print_table(table)
+
+
+if __name__ == "__main__":
+    main()
