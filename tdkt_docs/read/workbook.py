@@ -186,6 +186,7 @@ def read_form(ws: Grid | Worksheet, sheet: Sheet) -> tuple[list, list[Problem]]:
 
 
 MEMO_LIMIT = 1 << 16
+_EMPTY = (type(None), None)  # how an empty cell is memoised
 
 
 def read_table(ws: Grid | Worksheet, sheet: Sheet) -> tuple[list, list[Problem]]:
@@ -197,33 +198,35 @@ def read_table(ws: Grid | Worksheet, sheet: Sheet) -> tuple[list, list[Problem]]
     problems += _merged_cell_problems(grid, sheet, header_row)
     letters = {col: get_column_letter(col) for col in positions.values()}
     spots = [(key, col - 1) for key, col in positions.items()]
-    columns = [(column, column.key) for column in sheet.columns]
     column_letters = {column.key: letters.get(positions.get(column.key), "") for column in sheet.columns}
-    memos: dict[str, dict] = {key: {} for _, key in columns}  # a column repeats most values (batch, unit,
-    # form, date): each is parsed once
+    # A column repeats most values (batch, unit, form, date): each is parsed once. A column the sheet lacks
+    # is empty in every row: parsed once for all (index None).
+    plan = [(column, column.key, positions[column.key] - 1, {}) if column.key in positions
+            else (column, column.key, None, {_EMPTY: _parsed(column, None)}) for column in sheet.columns]
+    indices = [index for _, _, index, _ in plan if index is not None]
     records, filled = [], []
     for row, line in grid.rows(header_row + 1):
-        raws = {key: line[index] for key, index in spots}
-        if all(raw is None or cells.is_blank(raw) for raw in raws.values()):
+        if all(line[index] is None or cells.is_blank(line[index]) for index in indices):
             continue
         filled.append(row)
-        if row == header_row + 1 and _is_example(sheet, raws):
+        if row == header_row + 1 and _is_example(sheet, {key: line[index] for key, index in spots}):
             problems.append(sheet_problem(WARNING, "dong.vi_du", sheet,
                                           "dòng ví dụ, đã bỏ qua (xóa dòng này khi nhập số liệu thật).",
                                           cell=f"{letters[min(positions.values())]}{row}"))
             continue
-        row_problems: list[Problem] = []
-        values, places = {}, RowCells(column_letters, row)
-        for column, key in columns:
-            raw = raws.get(key)
-            memo, seen = memos[key], raw if type(raw) is str else (type(raw), raw)  # 1, 1.0 and True are equal
+        values, places, found_here = {}, RowCells(column_letters, row), []
+        for column, key, index, memo in plan:
+            raw = None if index is None else line[index]
+            seen = raw if type(raw) is str else (type(raw), raw)  # 1, 1.0 and True are equal
             if (parsed := memo.get(seen)) is None:
                 if len(memo) > MEMO_LIMIT:
                     memo.clear()
                 parsed = memo[seen] = _parsed(column, raw)
             values[key], found = parsed
-            row_problems += [sheet_problem(severity, code, sheet, message, cell=places[key], column=column)
-                             for severity, code, message in found]
+            if found:
+                found_here.append((column, key, found))
+        row_problems = [sheet_problem(severity, code, sheet, message, cell=places[key], column=column)
+                        for column, key, found in found_here for severity, code, message in found]
         problems += row_problems
         if not any(p.is_error for p in row_problems):
             records.append(sheet.record(**values, rows=(row,), cells=places))
