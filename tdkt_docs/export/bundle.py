@@ -1,18 +1,19 @@
 """Print bundles: one PDF per batch, cover sheet first, every copy starting on an odd page."""
 from __future__ import annotations
-import io
 
-import tempfile
+import io
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Mapping, Sequence
 
-from pypdf import PdfWriter
+from pypdf import PdfReader
 
 from tdkt_docs.errors import UserError
-from tdkt_docs.export.cover import write_cover
+from tdkt_docs.export.cover import PAGE, cover_pdf
 from tdkt_docs.export.pdf import open_pdf
+from tdkt_docs.export.pdfout import PdfOut
 from tdkt_docs.files import atomic_path
+
 
 @dataclass(frozen=True)
 class BundleItem:
@@ -70,34 +71,39 @@ class BundleSpec:
     heading: str
 
 
-def make_bundles(specs: Sequence[BundleSpec]) -> list[BundleInfo]:
-    """Write several bundles, each after its cover sheet (drawn to PDF directly)."""
+def make_bundles(specs: Sequence[BundleSpec], readers: Mapping[Path, PdfReader] | None = None) -> list[BundleInfo]:
+    """Write several bundles, each after its cover sheet (drawn to PDF directly). ``readers`` are PDFs
+    already open; any other item PDF is opened here."""
     for spec in specs:
         if not spec.items:
             raise ValueError("a bundle needs at least one item")
         _check_copies(spec.items)
-    readers = [[open_pdf(item.pdf) for item in spec.items] for spec in specs]
-    with tempfile.TemporaryDirectory(prefix="tdkt-bia-") as tmp:
-        infos = []
-        for index, (spec, spec_readers) in enumerate(zip(specs, readers)):
-            rows = [(item.title, item.copies, len(r.pages)) for item, r in zip(spec.items, spec_readers)]
-            cover = write_cover(spec.heading, rows, Path(tmp) / f"bia-{index:03d}.pdf")
-            infos.append(_assemble(spec, spec_readers, open_pdf(cover)))
-        return infos
+    opened = dict(readers or {})
+    for item in (item for spec in specs for item in spec.items if item.pdf not in opened):
+        opened[item.pdf] = open_pdf(item.pdf)
+    return [_assemble(spec, [opened[item.pdf] for item in spec.items]) for spec in specs]
 
 
-def _assemble(spec: BundleSpec, readers, cover) -> BundleInfo:
+def _assemble(spec: BundleSpec, readers: Sequence[PdfReader]) -> BundleInfo:
     counts = [len(reader.pages) for reader in readers]
+    cover = PdfReader(io.BytesIO(cover_pdf(spec.heading, [(item.title, item.copies, count)
+                                                         for item, count in zip(spec.items, counts)])))
     starts, total = plan_starts(len(cover.pages), [(n, item.copies) for n, item in zip(counts, spec.items)])
-    writer = PdfWriter()
-    for page in cover.pages:
-        writer.add_page(page)
+    out = PdfOut()
+    tree = out.reserve()
+    kids = [out.page(page, tree) for page in cover.pages]
+    marks = []
     for item, reader, item_starts in zip(spec.items, readers, starts):
-        _add_copies(writer, item, reader, item_starts)
-    buffer = io.BytesIO()  # pypdf writes in many small pieces: gather them, then write the file at once
-    writer.write(buffer)
+        for copy, start in enumerate(item_starts, start=1):
+            kids += [out.blank(tree, PAGE) for _ in range(start - 1 - len(kids))]
+            kids += [out.page(page, tree) for page in reader.pages]
+            marks.append((item.title if len(item_starts) == 1 else f"{item.title} (bản {copy}/{len(item_starts)})",
+                          kids[start - 1]))
+    out.page_tree(tree, kids)
+    outline = out.outline(marks)
+    data = out.finish(out.add(b"<</Type/Catalog/Pages %d 0 R/Outlines %d 0 R>>" % (tree, outline)))
     with atomic_path(spec.out) as tmp_out:
-        tmp_out.write_bytes(buffer.getvalue())
+        tmp_out.write_bytes(data)  # gathered in memory: one write
     entries = tuple(
         BundleEntry(item.title, item.pdf, count, item.copies, item_starts)
         for item, count, item_starts in zip(spec.items, counts, starts)
@@ -110,13 +116,3 @@ def _check_copies(items: Sequence[BundleItem]) -> None:
     wrong = [f"“{item.title}” ({item.copies})" for item in items if item.copies < 1]
     if wrong:
         raise UserError("Số bản in phải từ 1 trở lên: " + ", ".join(wrong) + ".")
-
-
-def _add_copies(writer: PdfWriter, item: BundleItem, reader, starts: tuple[int, ...]) -> None:
-    for copy, start in enumerate(starts, start=1):
-        while len(writer.pages) < start - 1:
-            writer.add_blank_page()
-        for page in reader.pages:
-            writer.add_page(page)
-        label = item.title if len(starts) == 1 else f"{item.title} (bản {copy}/{len(starts)})"
-        writer.add_outline_item(title=label, page_number=start - 1)
