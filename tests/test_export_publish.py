@@ -1,4 +1,6 @@
-"""`build --pdf` on a sample: every PDF read at most once per build, bundles laid out as the manifest says."""
+"""`build --pdf`: every PDF read at most once per build, bundles laid out as the manifest says, a bundle
+updated when one of its decisions changed."""
+import copy
 import hashlib
 import json
 import shutil
@@ -11,10 +13,13 @@ import pytest
 from pypdf import PdfReader
 
 from tdkt_docs.build import build
+from tdkt_docs.export.pdfout import updates
+from tdkt_docs.read.blank import write_filled_workbook
 from tdkt_docs.read.schema import NOMINATIONS
 from tdkt_docs.settings import Settings
 
 from helpers import SAMPLES
+from support.workbooks import MINIMAL, batch, person
 
 pytestmark = pytest.mark.soffice
 
@@ -103,25 +108,64 @@ def page_texts(reader: PdfReader) -> list[str]:
     return [unicodedata.normalize("NFC", page.extract_text()).strip() for page in reader.pages]
 
 
+def bundles(out: Path) -> list[dict]:
+    entries = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["documents"]
+    return [entry for entry in entries if entry["kind"] == "bo_in"]
+
+
+def assert_laid_out_as_listed(out: Path, bundle: dict) -> None:
+    """The bundle holds its cover, then each copy of each PDF and the blanks, as its manifest entry says."""
+    extra = bundle["extra"]
+    reader = PdfReader(out / bundle["path"])
+    texts = page_texts(reader)
+    assert len(texts) == bundle["pages"]
+    assert texts[0].startswith(bundle["title"])
+    expected, marks = ["" for _ in texts], []
+    for item in extra["van_ban"]:
+        source = page_texts(PdfReader(out / item["pdf"]))
+        assert len(source) == item["so_trang"]
+        starts = item["trang_bat_dau"]
+        for number, start in enumerate(starts, start=1):
+            expected[start - 1:start - 1 + len(source)] = source
+            marks.append((item["ten"] if len(starts) == 1 else f"{item['ten']} (bản {number}/{len(starts)})", start))
+    assert texts[extra["trang_bia"]:] == expected[extra["trang_bia"]:]
+    assert texts.count("") == extra["trang_trang"]
+    assert [(mark.title, reader.get_destination_page_number(mark) + 1) for mark in reader.outline] == marks
+
+
 def test_bundles_hold_cover_then_every_copy_as_the_manifest_says(built):
-    entries = json.loads((built / "manifest.json").read_text(encoding="utf-8"))["documents"]
-    bundles = [entry for entry in entries if entry["kind"] == "bo_in"]
-    assert len(bundles) == 3
-    for bundle in bundles:
-        extra = bundle["extra"]
-        reader = PdfReader(built / bundle["path"])
-        texts = page_texts(reader)
-        assert len(texts) == bundle["pages"]
-        assert texts[0].startswith(bundle["title"])
-        expected, marks = ["" for _ in texts], []
-        for item in extra["van_ban"]:
-            source = page_texts(PdfReader(built / item["pdf"]))
-            assert len(source) == item["so_trang"]
-            copies = item["trang_bat_dau"]
-            for copy, start in enumerate(copies, start=1):
-                expected[start - 1:start - 1 + len(source)] = source
-                marks.append((item["ten"] if len(copies) == 1 else f"{item['ten']} (bản {copy}/{len(copies)})",
-                               start))
-        assert texts[extra["trang_bia"]:] == expected[extra["trang_bia"]:]
-        assert texts.count("") == extra["trang_trang"]
-        assert [(mark.title, reader.get_destination_page_number(mark) + 1) for mark in reader.outline] == marks
+    assert len(bundles(built)) == 3
+    for bundle in bundles(built):
+        assert_laid_out_as_listed(built, bundle)
+
+
+def five_decisions() -> dict:
+    """One batch of five decisions, one person each."""
+    content = copy.deepcopy(MINIMAL)
+    content["batches"] = [batch()]
+    units = ["Sở Y tế", "Sở Tài chính", "Sở Tư pháp", "Sở Xây dựng", "UBND huyện Tiên Du"]
+    names = ["Nguyễn Văn Đức", "Trần Văn Bình", "Lê Văn Nam", "Phạm Văn Hùng", "Hoàng Văn Sơn"]
+    content["nominations"] = [person(name, unit=unit, submission_no=f"{10 + n}/TTr-X")
+                              for n, (name, unit) in enumerate(zip(names, units))]
+    return content
+
+
+def test_one_changed_decision_is_added_to_its_bundle_as_an_update(tmp_path, rules, opens):
+    content = five_decisions()
+    write_filled_workbook(tmp_path / "so-lieu.xlsx", content, rules)
+    out = tmp_path / "out"
+    build(tmp_path / "so-lieu.xlsx", out, Settings(), pdf=True)
+    (bundle,) = [entry for entry in bundles(out) if len(entry["extra"]["van_ban"]) == 5]
+    before, pdfs = (out / bundle["path"]).read_bytes(), signing_pdfs(out)
+    content["nominations"][2]["position"] = "Trưởng phòng"
+    write_filled_workbook(tmp_path / "sua.xlsx", content, rules)
+    opens.clear()
+    build(tmp_path / "sua.xlsx", out, Settings(), pdf=True)
+    changed = {path for path, sha in signing_pdfs(out).items() if pdfs[path] != sha}
+    assert len(changed) == 1
+    assert {path for path, sha in signing_pdfs(out).items() if opens[sha]} == changed
+    assert max(opens.values()) == 1
+    after = (out / bundle["path"]).read_bytes()
+    assert after.startswith(before) and updates(after) == 1
+    (updated,) = [entry for entry in bundles(out) if entry["path"] == bundle["path"]]
+    assert_laid_out_as_listed(out, updated)

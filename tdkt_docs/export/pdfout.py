@@ -3,6 +3,10 @@
 Each object a copied page uses (contents, fonts, images) is copied once, whatever the number
 of pages that show it, byte for byte: streams are not decoded again. A copied page shows what
 the source page shows; its links and tagging are left out (the file is for printing).
+
+Written after an earlier PDF, the objects are an incremental update of it: new objects, and
+new versions of some of its objects under their numbers, then a cross-reference section
+for those alone.
 """
 from __future__ import annotations
 
@@ -19,13 +23,15 @@ SKIPPED_PAGE_KEYS = ("/Parent", "/Annots", "/StructParents")  # the source's pag
 
 
 class PdfOut:
-    """Objects numbered from 1 in the order they are reserved; ``finish`` adds the cross-reference table."""
+    """Objects numbered in the order they are reserved, from 1 or after those of the PDF ``base`` (``size``
+    numbers); ``finish`` adds the cross-reference table."""
 
-    def __init__(self):
+    def __init__(self, base: bytes = b"", size: int = 1):
         self.buffer = io.BytesIO()
-        self.buffer.write(HEADER)
+        self.buffer.write(base or HEADER)
+        self.base = base
         self.offsets: dict[int, int] = {}
-        self.size = 1  # the next free object number
+        self.size = size  # the next free object number
         self._copies: dict[tuple[int, int], int] = {}  # (source PDF, its object number) → number here
         self._pending: list[tuple[int, IndirectObject]] = []
 
@@ -55,27 +61,41 @@ class PdfOut:
         self.write(number, b"<</Type/Pages/Count %d/Kids [%s]>>" % (len(kids), refs))
 
     def outline(self, marks: Sequence[tuple[str, int]]) -> int:
-        """An outline of (title, page object) marks, in order; returns its root."""
+        """An outline of (title, page object) marks, in order; returns its root. The k-th mark (from 0)
+        is object root + 1 + k, so that an update can write it again."""
         root = self.reserve()
-        numbers = [self.reserve() for _ in marks]
-        for index, ((title, page), number) in enumerate(zip(marks, numbers)):
-            links = b"".join(b"/%s %d 0 R" % (key, numbers[other])
-                             for key, other in ((b"Prev", index - 1), (b"Next", index + 1))
-                             if 0 <= other < len(numbers))
-            self.write(number, b"<</Title %s/Parent %d 0 R%s/Dest [%d 0 R/Fit]>>" % (_text(title), root, links, page))
-        self.write(root, b"<</Type/Outlines/First %d 0 R/Last %d 0 R/Count %d>>"
-                   % (numbers[0], numbers[-1], len(numbers)))
+        for _ in marks:
+            self.reserve()
+        for index, (title, page) in enumerate(marks):
+            self.mark(root, index, len(marks), title, page)
+        self.write(root, b"<</Type/Outlines/First %d 0 R/Last %d 0 R/Count %d>>" % (root + 1, root + len(marks),
+                                                                                     len(marks)))
         return root
 
+    def mark(self, root: int, index: int, count: int, title: str, page: int) -> None:
+        """The ``index``-th of the ``count`` marks of the outline ``root``: ``title``, showing ``page``."""
+        links = b"".join(b"/%s %d 0 R" % (key, root + 1 + other)
+                         for key, other in ((b"Prev", index - 1), (b"Next", index + 1)) if 0 <= other < count)
+        self.write(root + 1 + index, b"<</Title %s/Parent %d 0 R%s/Dest [%d 0 R/Fit]>>"
+                   % (_text(title), root, links, page))
+
     def finish(self, root: int) -> bytes:
-        """The whole file: every object copied, then the cross-reference table and trailer naming ``root``."""
+        """The whole file: every object copied, then the cross-reference section and the trailer naming
+        ``root`` (and, in an update, the section before)."""
         while self._pending:
             number, reference = self._pending.pop()
             self.write(number, self.encode(reference.get_object()))
         start = self.buffer.tell()
-        self.buffer.write(b"xref\n0 %d\n0000000000 65535 f \n" % self.size)
-        self.buffer.write(b"".join(b"%010d 00000 n \n" % self.offsets[n] for n in range(1, self.size)))
-        self.buffer.write(b"trailer\n<</Size %d/Root %d 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (self.size, root, start))
+        rows = {n: b"%010d 00000 n \n" % offset for n, offset in self.offsets.items()}
+        earlier = b""
+        if self.base:
+            earlier = b"/Prev %d" % previous_section(self.base)
+        else:
+            rows[0] = b"0000000000 65535 f \n"
+        self.buffer.write(b"xref\n" + b"".join(b"%d %d\n" % (run[0], len(run)) + b"".join(rows[n] for n in run)
+                                              for run in _runs(sorted(rows))))
+        self.buffer.write(b"trailer\n<</Size %d/Root %d 0 R%s>>\nstartxref\n%d\n%%%%EOF\n"
+                          % (self.size, root, earlier, start))
         return self.buffer.getvalue()
 
     def encode(self, value: PdfObject) -> bytes:
@@ -104,6 +124,27 @@ class PdfOut:
             self._copies[key] = self.reserve()
             self._pending.append((self._copies[key], reference))
         return self._copies[key]
+
+
+def previous_section(pdf: bytes) -> int:
+    """Where the last cross-reference section of ``pdf`` starts."""
+    return int(pdf[pdf.rindex(b"startxref"):].split()[1])
+
+
+def updates(pdf: bytes) -> int:
+    """How many incremental updates ``pdf`` has had (one cross-reference section each)."""
+    return pdf.count(b"\nstartxref\n") - 1
+
+
+def _runs(numbers: Sequence[int]) -> list[list[int]]:
+    """``numbers`` (sorted) cut into runs of consecutive ones."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and runs[-1][-1] == number - 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return runs
 
 
 @functools.cache

@@ -20,7 +20,7 @@ from pypdf import PdfReader
 from ..errors import UserError
 from ..files import TEMP_PREFIX
 from ..manifest import Entry, file_sha256
-from .bundle import BundleInfo, BundleItem, BundleSpec, make_bundles
+from .bundle import BundleEntry, BundleInfo, BundleItem, BundleSpec, make_bundles
 from .fonts import font_problems
 from .pdf import convert_to_pdf, open_pdf
 
@@ -121,20 +121,22 @@ def _bundles(outdir: Path, documents: Sequence[SigningDocument], pdf_entries: li
     groups: dict[str, list[SigningDocument]] = {}
     for doc in documents:
         groups.setdefault(doc.group, []).append(doc)
-    specs, entries = [], []
+    specs, entries, earlier = [], [], {}
     for group, members in groups.items():
         path = f"{BUNDLE_DIR}/{bundle_name(group)}.pdf"
         items = tuple(BundleItem(d.title, outdir / _pdf_path(d.path), d.copies) for d in members)
         heading = f"Bộ văn bản in để ký: {group}"
         key = _bundle_key(heading, [(d.title, d.copies, shas[_pdf_path(d.path)]) for d in members])
         old = previous.get(path)
-        if old and old.get("extra", {}).get("dau_vao_sha256") == key and (outdir / path).is_file() \
-                and file_sha256(outdir / path) == old.get("sha256"):
+        intact = old and (outdir / path).is_file() and file_sha256(outdir / path) == old.get("sha256")
+        if intact and old.get("extra", {}).get("dau_vao_sha256") == key:
             entries.append(Entry(**old))
-        else:
-            specs.append((BundleSpec(items, outdir / path, heading), path, key))
+            continue
+        specs.append((BundleSpec(items, outdir / path, heading), path, key))
+        if intact and old.get("title") == heading:
+            earlier[outdir / path] = _bundle_info(outdir, old)
     if specs:
-        infos = make_bundles([spec for spec, _, _ in specs], readers)
+        infos = make_bundles([spec for spec, _, _ in specs], readers, earlier)
         entries += [_bundle_entry(outdir, spec.heading, path, key, info)
                     for (spec, path, key), info in zip(specs, infos)]
     return entries
@@ -153,6 +155,14 @@ def _bundle_entry(outdir: Path, heading: str, path: str, key: str, info: BundleI
                          "so_ban": e.copies, "trang_bat_dau": list(e.starts)} for e in info.entries],
         },
     )
+
+
+def _bundle_info(outdir: Path, entry: dict) -> BundleInfo:
+    """The bundle a manifest entry describes (the inverse of ``_bundle_entry``)."""
+    extra = entry["extra"]
+    return BundleInfo(outdir / entry["path"], entry["pages"], extra["trang_bia"], extra["trang_trang"], tuple(
+        BundleEntry(e["ten"], outdir / e["pdf"], e["so_trang"], e["so_ban"], tuple(e["trang_bat_dau"]))
+        for e in extra["van_ban"]))
 
 
 def still_valid(outdir: Path, previous: dict[str, dict], documents: set[str]) -> list[Entry]:
