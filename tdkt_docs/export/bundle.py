@@ -131,7 +131,7 @@ def _update(spec: BundleSpec, shas: list[str], known: BundleInfo,
     data = spec.out.read_bytes()
     if updates(data) >= MAX_UPDATES:
         return None
-    before = PdfReader(io.BytesIO(data))
+    before = PdfReader(io.BytesIO(data), strict=True)  # written here: no repair pass over every object
     catalog = before.trailer["/Root"]
     recorded = [str(sha) for sha in catalog.get("/PieceInfo", {}).get(PIECE, {}).get("/Private", [])]
     changed = {index for index, (old, new) in enumerate(zip(recorded, shas)) if old != new}

@@ -86,12 +86,9 @@ class PdfOut:
             number, reference = self._pending.pop()
             self.write(number, self.encode(reference.get_object()))
         start = self.buffer.tell()
-        rows = {n: b"%010d 00000 n \n" % offset for n, offset in self.offsets.items()}
-        earlier = b""
-        if self.base:
-            earlier = b"/Prev %d" % previous_section(self.base)
-        else:
-            rows[0] = b"0000000000 65535 f \n"
+        rows = {0: b"0000000000 65535 f \n"}  # the head of the free list, in an update too: readers expect it
+        rows.update({n: b"%010d 00000 n \n" % offset for n, offset in self.offsets.items()})
+        earlier = b"/Prev %d" % previous_section(self.base) if self.base else b""
         self.buffer.write(b"xref\n" + b"".join(b"%d %d\n" % (run[0], len(run)) + b"".join(rows[n] for n in run)
                                               for run in _runs(sorted(rows))))
         self.buffer.write(b"trailer\n<</Size %d/Root %d 0 R%s>>\nstartxref\n%d\n%%%%EOF\n"
