@@ -68,8 +68,9 @@ def _pdfs(outdir: Path, documents: Sequence[SigningDocument], previous: dict[str
     for doc in documents:
         path = _pdf_path(doc.path)
         reader = readers.get(outdir / path)
-        entries.append(Entry(kind=PDF_KIND, path=path, sha256=file_sha256(outdir / path), title=doc.title,
-                             pages=len(reader.pages) if reader else previous[path]["pages"],
+        sha, pages = ((file_sha256(outdir / path), len(reader.pages)) if reader
+                      else (previous[path]["sha256"], previous[path]["pages"]))  # reused: checked by _reusable
+        entries.append(Entry(kind=PDF_KIND, path=path, sha256=sha, title=doc.title, pages=pages,
                              extra={"tu": doc.path, "tu_sha256": sources[doc.path]}))
     return entries, readers
 
