@@ -9,7 +9,7 @@ one print bundle holds every decision), then in this run, into one folder:
   one row    the build again after ONE cell changed: the position (Chức vụ) of one person, on a copy of the
              workbook edited with openpyxl.
 Each rebuild is reported as a fraction of the full build, with what it redid (files written, PDFs
-converted, bundles remade). ``--json FILE`` (or $BENCH_TABLE) writes the table rows for ``bench/run.py``.
+converted, bundles remade and how many of those were updated rather than rewritten). ``--json FILE`` (or $BENCH_TABLE) writes the table rows for ``bench/run.py``.
 """
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.run import print_table  # noqa: E402
 from bench.workload import write_year_end_workbook  # noqa: E402
 from tdkt_docs.build import build  # noqa: E402
+from tdkt_docs.export.pdfout import updates  # noqa: E402
 from tdkt_docs.export.publish import BUNDLE_DIR  # noqa: E402
 from tdkt_docs.read.schema import NOMINATIONS  # noqa: E402
 from tdkt_docs.settings import Settings  # noqa: E402
@@ -47,6 +48,7 @@ class Run:
     written: int     # .docx and summaries written
     pdfs: int        # PDFs converted
     bundles: int     # print bundles remade
+    updated: int     # of which written as an incremental update of the earlier file
 
 
 def edit_one_position(workbook: Path, target: Path) -> Path:
@@ -76,7 +78,8 @@ def timed_build(workbook: Path, out: Path) -> Run:
     redone = [path for path, stamp in stamps(out).items() if before.get(path) != stamp]
     bundles = [p for p in redone if p.parts[0] == BUNDLE_DIR]
     pdfs = [p for p in redone if p.suffix == ".pdf" and p not in bundles]
-    return Run(seconds, len(redone) - len(pdfs) - len(bundles), len(pdfs), len(bundles))
+    updated = sum(path in before and updates((out / path).read_bytes()) > 0 for path in bundles)
+    return Run(seconds, len(redone) - len(pdfs) - len(bundles), len(pdfs), len(bundles), updated)
 
 
 def measure(n_decisions: int, per_decision: int, root: Path) -> dict[str, Run]:
@@ -89,7 +92,8 @@ def measure(n_decisions: int, per_decision: int, root: Path) -> dict[str, Run]:
 
 def describe(name: str, run: Run) -> str:
     return (f"{name}: {run.seconds:.1f} s, {run.written} files written (.docx, summaries), "
-            f"{run.pdfs} PDFs converted, {run.bundles} bundles remade")
+            f"{run.pdfs} PDFs converted, {run.bundles} bundles remade ({run.updated} as an update of the earlier "
+            "file)")
 
 
 def rows(runs: dict[str, Run], n_decisions: int) -> list[dict]:

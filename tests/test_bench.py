@@ -89,6 +89,7 @@ def test_scale_bench_runs_every_way_and_reports_every_figure(tmp_path):
 def test_rebuild_bench_redoes_only_the_changed_decision(tmp_path):
     runs = measure_rebuilds(2, 3, tmp_path)
     assert [(r.pdfs, r.bundles) for r in runs.values()] == [(2, 1), (0, 0), (1, 1)]
+    assert runs["one_row"].updated == 0  # one of two decisions changed: the bundle is written afresh
     assert runs["no_change"].written == 0 and runs["one_row"].written >= 1
     assert [row["figure"] for row in rebuild_rows(runs, 2)] == [
         "full --pdf build, 2 decisions", "no-change --pdf rebuild ÷ full", "one-row --pdf rebuild ÷ full"]
