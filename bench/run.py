@@ -23,6 +23,8 @@ QUICK = {
     "render": ["--n-decisions", "30"],
     "pdf": ["--n", "12", "--naive-sample", "3"],
     "scale": ["--sizes", "100", "300", "--repeat", "1", "--memory", "300"],
+    "rebuild": ["--n", "12"],
+    "cli": ["--runs", "3"],
 }
 
 

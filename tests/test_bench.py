@@ -13,6 +13,7 @@ from tdkt_docs.rules.collation import match_key
 
 sys.path.insert(0, str(ROOT))
 
+from bench.rebuild_bench import measure as measure_rebuilds, rows as rebuild_rows  # noqa: E402
 from bench.render_bench import build_decisions, decision_plans, render_compiled, render_naive  # noqa: E402
 from bench.scale_bench import measure, peak_memory_mb, rows  # noqa: E402
 from bench.workload import year_end_content, write_year_end_workbook  # noqa: E402
@@ -90,6 +91,16 @@ def test_peak_memory_is_sampled_from_the_build_process(tmp_path):
     loaded takes tens of MB; zero would mean nothing was sampled)."""
     assert 30 < peak_memory_mb(20, tmp_path) < 1000
     assert list((tmp_path / "bo-nho").rglob("*.docx"))
+
+
+@pytest.mark.soffice
+def test_rebuild_bench_redoes_only_the_changed_decision(tmp_path):
+    runs = measure_rebuilds(2, 3, tmp_path)
+    assert [(r.pdfs, r.bundles) for r in runs.values()] == [(2, 1), (0, 0), (1, 1)]
+    assert runs["one_row"].updated == 0  # one of two decisions changed: the bundle is written afresh
+    assert runs["no_change"].written == 0 and runs["one_row"].written >= 1
+    assert [row["figure"] for row in rebuild_rows(runs, 2)] == [
+        "full --pdf build, 2 decisions", "no-change --pdf rebuild ÷ full", "one-row --pdf rebuild ÷ full"]
 
 
 def test_year_end_workload_has_distinct_rows_past_three_word_names():

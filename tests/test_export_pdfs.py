@@ -1,7 +1,7 @@
 """Font checks, page counts and print-bundle layout on small PDFs written byte by byte."""
-from pathlib import Path
-
 import unicodedata
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -9,8 +9,11 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from tdkt_docs.errors import UserError
-from tdkt_docs.export import BundleItem, check_pdf_fonts, make_bundle, page_count
-from tdkt_docs.export.bundle import plan_starts
+from tdkt_docs.export import BundleItem, BundleSpec, check_pdf_fonts, make_bundle, make_bundles, page_count
+from tdkt_docs.export import bundle
+from tdkt_docs.export.bundle import MAX_UPDATES, BundleInfo, plan_starts
+from tdkt_docs.export.pdf import open_pdf
+from tdkt_docs.export.pdfout import updates
 from tdkt_docs.export.fonts import is_vietnamese_letter
 
 A4 = (595, 842)
@@ -193,3 +196,57 @@ def test_bundle_rejects_zero_copies(tmp_path):
     with pytest.raises(UserError, match="“Kế hoạch” \\(0\\)"):
         make_bundle([BundleItem("Kế hoạch", a, 0)], tmp_path / "x.pdf", heading="X")
     assert not (tmp_path / "x.pdf").exists()
+
+
+# --- bundle updates ---------------------------------------------------------------------------
+
+def five_items(folder: Path) -> list[BundleItem]:
+    pdfs = [raw_pdf(folder / f"{name}.pdf", [f"{name}{n}" for n in range(1, pages + 1)])
+            for name, pages in (("A", 1), ("B", 2), ("C", 1), ("D", 3), ("E", 2))]
+    return [BundleItem(f"Văn bản {pdf.stem}", pdf, copies) for pdf, copies in zip(pdfs, (2, 1, 3, 1, 2))]
+
+
+def outline_of(reader: PdfReader) -> list[tuple[str, int]]:
+    return [(item.title, reader.get_destination_page_number(item)) for item in reader.outline]
+
+
+def remade(items, out: Path, earlier, monkeypatch) -> tuple[BundleInfo, list[str]]:
+    """The bundle made again over ``earlier``, and the item PDFs it opened."""
+    opened = []
+    monkeypatch.setattr(bundle, "open_pdf", lambda pdf: opened.append(pdf.stem) or open_pdf(pdf))
+    return make_bundles([BundleSpec(tuple(items), out, "BỘ IN")], earlier={out: earlier})[0], opened
+
+
+@pytest.mark.parametrize("pages", [["C1 new"], ["C1 new", "C2 new"]])
+def test_one_changed_item_is_appended_to_the_bundle_as_an_update(tmp_path, monkeypatch, pages):
+    items = five_items(tmp_path)
+    out = tmp_path / "bo-in.pdf"
+    earlier = make_bundle(items, out, heading="BỘ IN")
+    before = out.read_bytes()
+    raw_pdf(items[2].pdf, pages)
+    info, opened = remade(items, out, earlier, monkeypatch)
+    assert out.read_bytes().startswith(before) and updates(out.read_bytes()) == 1 and opened == ["C"]
+    fresh = make_bundle(items, tmp_path / "moi.pdf", heading="BỘ IN")
+    assert info == replace(fresh, path=out)
+    assert page_texts(out) == page_texts(fresh.path)
+    assert outline_of(PdfReader(out)) == outline_of(PdfReader(fresh.path))
+    assert page_texts(out)[info.entries[2].starts[2] - 1] == "C1 new"
+
+
+def test_a_bundle_is_written_afresh_after_many_updates_or_when_many_items_changed(tmp_path, monkeypatch):
+    items = five_items(tmp_path)
+    out = tmp_path / "bo-in.pdf"
+    info = make_bundle(items, out, heading="BỘ IN")
+    for update in range(1, MAX_UPDATES + 2):
+        raw_pdf(items[0].pdf, [f"A{update}"])
+        info, opened = remade(items, out, info, monkeypatch)
+        assert updates(out.read_bytes()) == update % (MAX_UPDATES + 1)
+    assert sorted(opened) == ["A", "B", "C", "D", "E"]
+    raw_pdf(items[0].pdf, ["A again"])
+    info, _ = remade(items, out, info, monkeypatch)
+    assert updates(out.read_bytes()) == 1
+    for item in items[:2]:
+        raw_pdf(item.pdf, [f"{item.pdf.stem} new"])
+    remade(items, out, info, monkeypatch)
+    assert updates(out.read_bytes()) == 0
+    assert page_texts(out)[info.entries[1].starts[0] - 1] == "B new"

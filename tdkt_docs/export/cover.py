@@ -1,6 +1,7 @@
 """Cover sheet of a print bundle, drawn straight to PDF (no second LibreOffice run): the documents it holds."""
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Sequence
 from xml.sax.saxutils import escape
@@ -20,9 +21,8 @@ WIDTHS_MM = (14, 109, 20, 22)  # sums to the 165 mm text width of A4 with 30/15 
 PAGE = (595, 842)  # A4 in whole points, as LibreOffice writes it: every page of a bundle the same size
 
 
-def write_cover(heading: str, rows: Sequence[tuple[str, int, int]], path: Path,
-                font_folders: Sequence[Path] = ()) -> Path:
-    """Draw the cover PDF at ``path``; ``rows`` are (document title, copies, pages per copy). Long titles wrap,
+def cover_pdf(heading: str, rows: Sequence[tuple[str, int, int]], font_folders: Sequence[Path] = ()) -> bytes:
+    """The cover PDF; ``rows`` are (document title, copies, pages per copy). Long titles wrap,
     a long list runs on to further pages with its header repeated; fonts are embedded."""
     regular = font_name(FONT, "regular", list(font_folders))
     bold = font_name(FONT, "bold", list(font_folders))
@@ -35,8 +35,9 @@ def write_cover(heading: str, rows: Sequence[tuple[str, int, int]], path: Path,
                   colWidths=[w * mm for w in WIDTHS_MM], repeatRows=1)
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("FONTNAME", (0, 0), (-1, -1), regular)]))
-    document = SimpleDocTemplate(str(path), pagesize=PAGE, leftMargin=30 * mm, rightMargin=15 * mm, topMargin=20 * mm,
+    pdf = io.BytesIO()
+    document = SimpleDocTemplate(pdf, pagesize=PAGE, leftMargin=30 * mm, rightMargin=15 * mm, topMargin=20 * mm,
                                  bottomMargin=20 * mm, title=heading, initialFontName=regular,
                                  initialFontSize=SIZE)  # no built-in Helvetica left in the file
     document.build([Paragraph(escape(heading), head), Spacer(1, 12), table])
-    return path
+    return pdf.getvalue()

@@ -39,7 +39,11 @@ class FontUse:
 
 def check_pdf_fonts(pdf: Path) -> list[Problem]:
     """The font problems of ``pdf``; empty when it is fit for signing."""
-    reader = open_pdf(pdf)
+    return font_problems(open_pdf(pdf), pdf.name)
+
+
+def font_problems(reader: PdfReader, name: str) -> list[Problem]:
+    """The font problems of the PDF open in ``reader``, reported under the document ``name``."""
     fonts: dict[str, FontUse] = {}
     for page in reader.pages:
         _collect_fonts(page.get("/Resources"), fonts, seen=set())
@@ -47,7 +51,7 @@ def check_pdf_fonts(pdf: Path) -> list[Problem]:
         _collect_chars(reader, fonts)
     problems = []
     for use in fonts.values():
-        problems += _font_problems(pdf, use)
+        problems += _font_problems(name, use)
     return problems
 
 
@@ -117,7 +121,7 @@ def _collect_chars(reader: PdfReader, fonts: dict[str, FontUse]) -> None:
         page.extract_text(visitor_text=visit)
 
 
-def _font_problems(pdf: Path, use: FontUse) -> list[Problem]:
+def _font_problems(document: str, use: FontUse) -> list[Problem]:
     found = []
     if not use.embedded:
         found.append(("pdf.phong_chua_nhung", f"phông chữ “{use.name}” không được nhúng vào tệp PDF."))
@@ -126,7 +130,7 @@ def _font_problems(pdf: Path, use: FontUse) -> list[Problem]:
     if use.maps_to_replacement:
         found.append(("pdf.mat_chu",
                       f"phông chữ “{use.name}” có ký tự bị mất, hiện thành ô vuông hoặc “{REPLACEMENT_CHAR}”."))
-    return [Problem(Severity.ERROR, code, message, Location(document=pdf.name)) for code, message in found]
+    return [Problem(Severity.ERROR, code, message, Location(document=document)) for code, message in found]
 
 
 def _fallback_text(use: FontUse) -> str:

@@ -1,8 +1,10 @@
 """Signing copies for a build: a PDF beside every .docx and one print bundle per group.
 
-A PDF is reused when the manifest says it was made from the same .docx bytes, and
-a bundle when its inputs (titles, copies, PDF bytes) are the same, so a rebuild
-with unchanged input converts nothing.
+A PDF is reused when the manifest says it was made from the same .docx bytes (its page
+count is the manifest's), and a bundle when its inputs (titles, copies, PDF bytes) are
+the same, so a rebuild with unchanged input converts nothing. A PDF is read at most once
+in a build: a new one right after conversion, for its fonts, pages and bundle; a reused
+one only when its bundle is made again.
 """
 from __future__ import annotations
 
@@ -13,12 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
+from pypdf import PdfReader
+
 from ..errors import UserError
 from ..files import TEMP_PREFIX
 from ..manifest import Entry, file_sha256
-from .bundle import BundleInfo, BundleItem, BundleSpec, make_bundles
-from .fonts import check_pdf_fonts
-from .pdf import convert_to_pdf, page_count
+from .bundle import BundleEntry, BundleInfo, BundleItem, BundleSpec, make_bundles
+from .fonts import font_problems
+from .pdf import convert_to_pdf, open_pdf
 
 BUNDLE_DIR = "in-ky"
 PDF_KIND, BUNDLE_KIND = "pdf", "bo_in"  # manifest kinds of the signing copies
@@ -39,10 +43,10 @@ def export(outdir: Path, documents: Sequence[SigningDocument], previous: dict[st
            landed: Callable[[Entry], None] = lambda entry: None) -> list[Entry]:
     """PDFs and bundles for ``documents``; returns their manifest entries, each also given to ``landed``
     as soon as its file is in place."""
-    pdf_entries = _pdfs(outdir, documents, previous, progress)
+    pdf_entries, readers = _pdfs(outdir, documents, previous, progress)
     for entry in pdf_entries:
         landed(entry)
-    bundles = _bundles(outdir, documents, pdf_entries, previous, bundle_name)
+    bundles = _bundles(outdir, documents, pdf_entries, previous, bundle_name, readers)
     for entry in bundles:
         landed(entry)
     return pdf_entries + bundles
@@ -53,30 +57,37 @@ def _pdf_path(docx: str) -> str:
 
 
 def _pdfs(outdir: Path, documents: Sequence[SigningDocument], previous: dict[str, dict],
-          progress: Callable[[int], None] | None) -> list[Entry]:
+          progress: Callable[[int], None] | None) -> tuple[list[Entry], dict[Path, PdfReader]]:
+    """The PDF entries, and the PDFs converted now, open (by path)."""
     sources = {doc.path: file_sha256(outdir / doc.path) for doc in documents}
     stale = [doc for doc in documents if not _reusable(outdir, _pdf_path(doc.path), sources[doc.path], previous)]
     if progress and len(stale) < len(documents):
         progress(len(documents) - len(stale))
-    _convert(outdir, [doc.path for doc in stale], progress)
+    readers = _convert(outdir, [doc.path for doc in stale], progress)
     entries = []
     for doc in documents:
-        pdf = outdir / _pdf_path(doc.path)
-        entries.append(Entry(kind=PDF_KIND, path=_pdf_path(doc.path), sha256=file_sha256(pdf), title=doc.title,
-                             pages=page_count(pdf), extra={"tu": doc.path, "tu_sha256": sources[doc.path]}))
-    return entries
+        path = _pdf_path(doc.path)
+        reader = readers.get(outdir / path)
+        sha, pages = ((file_sha256(outdir / path), len(reader.pages)) if reader
+                      else (previous[path]["sha256"], previous[path]["pages"]))  # reused: checked by _reusable
+        entries.append(Entry(kind=PDF_KIND, path=path, sha256=sha, title=doc.title, pages=pages,
+                             extra={"tu": doc.path, "tu_sha256": sources[doc.path]}))
+    return entries, readers
 
 
 def _reusable(outdir: Path, pdf: str, source_sha: str, previous: dict[str, dict]) -> bool:
     old = previous.get(pdf)
     return (old is not None and old.get("extra", {}).get("tu_sha256") == source_sha
+            and isinstance(old.get("pages"), int)
             and (outdir / pdf).is_file() and file_sha256(outdir / pdf) == old.get("sha256"))
 
 
-def _convert(outdir: Path, docx_paths: Sequence[str], progress: Callable[[int], None] | None) -> None:
-    """Convert under unique names in one sharded run; check fonts before anything is moved in place."""
+def _convert(outdir: Path, docx_paths: Sequence[str], progress: Callable[[int], None] | None
+             ) -> dict[Path, PdfReader]:
+    """Convert under unique names in one sharded run; open each PDF once and check its fonts before
+    anything is moved in place. Returns the PDFs in place, open."""
     if not docx_paths:
-        return
+        return {}
     with tempfile.TemporaryDirectory(prefix=TEMP_PREFIX + "pdf-", dir=outdir) as tmp:
         staged = []
         for index, rel in enumerate(docx_paths):
@@ -84,13 +95,17 @@ def _convert(outdir: Path, docx_paths: Sequence[str], progress: Callable[[int], 
             _link_or_copy(outdir / rel, link)
             staged.append(link)
         pdfs = convert_to_pdf(staged, Path(tmp) / "pdf", progress=progress)
-        problems = [problem for pdf in pdfs for problem in check_pdf_fonts(pdf)]
+        readers = [open_pdf(pdf) for pdf in pdfs]
+        problems = [problem for pdf, reader in zip(pdfs, readers) for problem in font_problems(reader, pdf.name)]
         if problems:
             raise UserError("Bản PDF dùng phông thay thế hoặc thiếu chữ tiếng Việt, chưa ghi PDF nào. "
                             "Hãy cài fonts-liberation2 (xem README) rồi chạy lại:\n"
                             + "\n".join(f"  {p}" for p in problems))
-        for rel, pdf in zip(docx_paths, pdfs):
+        placed = {}
+        for rel, pdf, reader in zip(docx_paths, pdfs, readers):
+            placed[outdir / _pdf_path(rel)] = reader
             os.replace(pdf, outdir / _pdf_path(rel))
+        return placed
 
 
 def _link_or_copy(source: Path, link: Path) -> None:
@@ -101,25 +116,28 @@ def _link_or_copy(source: Path, link: Path) -> None:
 
 
 def _bundles(outdir: Path, documents: Sequence[SigningDocument], pdf_entries: list[Entry],
-             previous: dict[str, dict], bundle_name: Callable[[str], str]) -> list[Entry]:
+             previous: dict[str, dict], bundle_name: Callable[[str], str],
+             readers: dict[Path, PdfReader]) -> list[Entry]:
     shas = {e.path: e.sha256 for e in pdf_entries}
     groups: dict[str, list[SigningDocument]] = {}
     for doc in documents:
         groups.setdefault(doc.group, []).append(doc)
-    specs, entries = [], []
+    specs, entries, earlier = [], [], {}
     for group, members in groups.items():
         path = f"{BUNDLE_DIR}/{bundle_name(group)}.pdf"
         items = tuple(BundleItem(d.title, outdir / _pdf_path(d.path), d.copies) for d in members)
         heading = f"Bộ văn bản in để ký: {group}"
         key = _bundle_key(heading, [(d.title, d.copies, shas[_pdf_path(d.path)]) for d in members])
         old = previous.get(path)
-        if old and old.get("extra", {}).get("dau_vao_sha256") == key and (outdir / path).is_file() \
-                and file_sha256(outdir / path) == old.get("sha256"):
+        intact = old and (outdir / path).is_file() and file_sha256(outdir / path) == old.get("sha256")
+        if intact and old.get("extra", {}).get("dau_vao_sha256") == key:
             entries.append(Entry(**old))
-        else:
-            specs.append((BundleSpec(items, outdir / path, heading), path, key))
+            continue
+        specs.append((BundleSpec(items, outdir / path, heading), path, key))
+        if intact and old.get("title") == heading:
+            earlier[outdir / path] = _bundle_info(outdir, old)
     if specs:
-        infos = make_bundles([spec for spec, _, _ in specs])
+        infos = make_bundles([spec for spec, _, _ in specs], readers, earlier)
         entries += [_bundle_entry(outdir, spec.heading, path, key, info)
                     for (spec, path, key), info in zip(specs, infos)]
     return entries
@@ -138,6 +156,14 @@ def _bundle_entry(outdir: Path, heading: str, path: str, key: str, info: BundleI
                          "so_ban": e.copies, "trang_bat_dau": list(e.starts)} for e in info.entries],
         },
     )
+
+
+def _bundle_info(outdir: Path, entry: dict) -> BundleInfo:
+    """The bundle a manifest entry describes (the inverse of ``_bundle_entry``)."""
+    extra = entry["extra"]
+    return BundleInfo(outdir / entry["path"], entry["pages"], extra["trang_bia"], extra["trang_trang"], tuple(
+        BundleEntry(e["ten"], outdir / e["pdf"], e["so_trang"], e["so_ban"], tuple(e["trang_bat_dau"]))
+        for e in extra["van_ban"]))
 
 
 def still_valid(outdir: Path, previous: dict[str, dict], documents: set[str]) -> list[Entry]:
