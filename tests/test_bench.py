@@ -114,3 +114,13 @@ def test_cli_bench_times_a_fresh_interpreter():
     from bench.cli_bench import help_seconds
 
     assert 0 < help_seconds(1) < 30
+
+
+def test_web_bench_measures_every_figure(tmp_path):
+    from bench.web_bench import TARGETS, create_app, measure, serving
+    from tdkt_docs.settings import Settings
+
+    app = create_app(Settings(), tmp_path / "rieng")
+    with serving(app) as url:
+        seconds = measure(url, app.state.policy.csrf)
+    assert set(seconds) == set(TARGETS) and all(s > 0 for s in seconds.values())
