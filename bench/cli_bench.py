@@ -8,8 +8,6 @@ installed beside this interpreter); the table shows the median.
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import statistics
 import subprocess
 import sys
@@ -18,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.run import print_table  # noqa: E402
+from bench.run import report, table_option  # noqa: E402
 
 TARGET_S = 0.2
 
@@ -37,15 +35,12 @@ def help_seconds(runs: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--json", type=Path, default=os.environ.get("BENCH_TABLE"))
+    table_option(parser)
     args = parser.parse_args()
     seconds = help_seconds(args.runs)
     print(f"tdkt --help: {seconds:.3f} s (median of {args.runs} fresh processes)")
     table = [{"figure": "tdkt --help", "value": f"{seconds:.2f} s", "target": f"< {TARGET_S} s"}]
-    if args.json:
-        args.json.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
-    else:
-        print_table(table)
+    report(table, args.json)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,6 @@ table rows for ``bench/run.py``.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import resource
 import subprocess
@@ -22,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.run import print_table  # noqa: E402
+from bench.run import report, table_option  # noqa: E402
 from bench.workload import write_year_end_workbook  # noqa: E402
 from tdkt_docs.build import build  # noqa: E402
 from tdkt_docs.documents.quyet_dinh import DOCUMENT as DECISION  # noqa: E402
@@ -84,8 +83,7 @@ def main() -> None:
     parser.add_argument("--naive-sample", type=int, default=10, help="documents converted the naive way")
     parser.add_argument("--jobs", type=int, default=None, help="parallel soffice processes (default: CPUs)")
     parser.add_argument("--keep", type=Path, default=None, help="keep the files in this directory")
-    parser.add_argument("--json", type=Path, default=os.environ.get("BENCH_TABLE"),
-                        help="write the table rows to this file (default: $BENCH_TABLE, set by bench/run.py)")
+    table_option(parser)
     args = parser.parse_args()
     soffice = find_soffice()
     with tempfile.TemporaryDirectory(prefix="tdkt-bench-") as tmp:
@@ -116,10 +114,7 @@ def main() -> None:
         check_ms = (time.perf_counter() - start) * 1000 / len(pdfs)
         print(f"font check: {check_ms:.0f} ms/doc, {len(problems)} problems")
     table = rows(len(docs), sharded_s, sharded_rate / naive_rate, utilisation)
-    if args.json:  # bench/run.py prints it with the other benchmarks' rows
-        args.json.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
-    else:
-        print_table(table)
+    report(table, args.json)
 
 
 if __name__ == "__main__":

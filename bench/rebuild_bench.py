@@ -14,7 +14,6 @@ converted, bundles remade and how many of those were updated rather than rewritt
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import sys
@@ -27,7 +26,7 @@ import openpyxl
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.run import print_table  # noqa: E402
+from bench.run import report, table_option  # noqa: E402
 from bench.workload import write_year_end_workbook  # noqa: E402
 from tdkt_docs.build import build  # noqa: E402
 from tdkt_docs.export.pdfout import updates  # noqa: E402
@@ -111,8 +110,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=300, help="decisions (tờ trình) in the workbook")
     parser.add_argument("--per-decision", type=int, default=10, help="nominations per decision")
-    parser.add_argument("--json", type=Path, default=os.environ.get("BENCH_TABLE"),
-                        help="write the table rows to this file (default: $BENCH_TABLE, set by bench/run.py)")
+    table_option(parser)
     args = parser.parse_args()
     print(f"load average before: {os.getloadavg()[0]:.1f}")
     with tempfile.TemporaryDirectory(prefix="tdkt-rebuild-bench-") as tmp:
@@ -120,10 +118,7 @@ def main() -> None:
     for name, run in runs.items():
         print(describe(name.replace("_", " "), run))
     table = rows(runs, args.n)
-    if args.json:  # bench/run.py prints it with the other benchmarks' rows
-        args.json.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
-    else:
-        print_table(table)
+    report(table, args.json)
 
 
 if __name__ == "__main__":

@@ -50,6 +50,20 @@ def table_rows(tables: dict[str, Path]) -> list[dict]:
             for row in json.loads(path.read_text(encoding="utf-8"))]
 
 
+def table_option(parser) -> None:
+    """``--json FILE``: where a benchmark writes its table rows (default: $BENCH_TABLE, set by ``main``)."""
+    parser.add_argument("--json", type=Path, default=os.environ.get("BENCH_TABLE"),
+                        help="write the table rows to this file (default: $BENCH_TABLE, set by bench/run.py)")
+
+
+def report(table: list[dict], json_path: Path | None) -> None:
+    """Hand the rows to bench/run.py (which prints them with every benchmark's), or print them here."""
+    if json_path:
+        json_path.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
+    else:
+        print_table(table)
+
+
 def print_table(rows: list[dict]) -> None:
     header = {"figure": "figure", "value": "value", "target": "target"}
     widths = [max(len(str(row[key])) for row in [header, *rows]) for key in ("figure", "value")]

@@ -18,8 +18,6 @@ smallest size, one run at the others.
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import statistics
 import subprocess
 import sys
@@ -30,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.render_bench import render_naive  # noqa: E402
-from bench.run import print_table  # noqa: E402
+from bench.run import report, table_option  # noqa: E402
 from bench.workload import write_year_end_workbook  # noqa: E402
 from tdkt_docs.build import build, prepare  # noqa: E402
 from tdkt_docs.read import load  # noqa: E402
@@ -167,8 +165,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[3000, 30000], help="nominations per workbook")
     parser.add_argument("--repeat", type=int, default=3, help="runs at the smallest size (median)")
     parser.add_argument("--memory", type=int, default=100000, help="nominations of the peak-memory build (0: skip)")
-    parser.add_argument("--json", type=Path, default=os.environ.get("BENCH_TABLE"),
-                        help="write the table rows to this file (default: $BENCH_TABLE, set by bench/run.py)")
+    table_option(parser)
     parser.add_argument("--peak-build", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.peak_build:
@@ -179,10 +176,7 @@ def main() -> None:
         sizes = {n: measure(n, args.repeat if n == smallest else 1, root) for n in sorted(args.sizes)}
         memory = (args.memory, peak_memory_mb(args.memory, root)) if args.memory else None
     table = rows(sizes, memory)
-    if args.json:  # bench/run.py prints it with the other benchmarks' rows
-        args.json.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
-    else:
-        print_table(table)
+    report(table, args.json)
 
 
 if __name__ == "__main__":
