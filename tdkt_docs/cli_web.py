@@ -1,11 +1,6 @@
 """``tdkt web``: the local web page. The web stack is imported only when the command runs."""
 from __future__ import annotations
 
-import secrets
-import shutil
-import tempfile
-import threading
-import webbrowser
 from pathlib import Path
 
 import click
@@ -31,6 +26,12 @@ def web(port: int, host: str, no_browser: bool, outdir: str | None, mau: str | N
     """Mở trang web trên máy này: tải sổ mẫu và sổ đề nghị cho đơn vị, mở sổ, nhập danh sách của các đơn vị,
     kiểm tra, tạo văn bản, xem và tải kết quả, tra cứu và ghi sổ theo dõi khen thưởng, in bằng khen, kiểm tra
     thể thức văn bản Word — như các lệnh tdkt, trong trình duyệt. Nhấn Ctrl+C để dừng."""
+    import secrets
+    import shutil
+    import tempfile
+    import threading
+    import webbrowser
+
     from .web import create_app
     from .web.serve import LOCAL, address, listen, server
 
