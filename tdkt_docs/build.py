@@ -8,15 +8,10 @@ from __future__ import annotations
 import contextlib
 import gc
 import json
-import multiprocessing
-import os
-import sys
-import threading
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from pathlib import Path
-from typing import Callable, ContextManager, Iterator, Sequence
+from typing import Callable, ContextManager, Sequence
 
 from .check.document import Checker
 from .check.fingerprint import content_fingerprint
@@ -36,6 +31,7 @@ from .read import load
 from .read.workbook import WorkbookData
 from .register.eligibility import review_eligibility
 from .render.docx import CompiledTemplate
+from .render.workers import run_each
 from .rules.awards import Resolution, resolve
 from .rules.book import Rules
 from .settings import Settings
@@ -254,7 +250,7 @@ class Renderer:
             self.template(name)  # linted and compiled once, before any worker starts
         tasks = [partial(attachment, a) for a in attached] + [partial(self.render, plan) for plan in plans]
         with progress(len(tasks), "Đang tạo văn bản") as update:
-            done = [update(1) or output for output in _run_each(tasks)]
+            done = [update(1) or output for output in run_each(tasks)]
         return done[len(attached):] + done[:len(attached)]
 
     def render(self, plan: DocumentPlan) -> Output:
@@ -315,34 +311,6 @@ class Reusable:
             return None
         target = self.outdir / path
         return old if target.is_file() and file_sha256(target) == old["sha256"] else None
-
-
-PARALLEL_FROM = 40
-"""Documents from which rendering is shared among the cores: below it, starting workers costs more than it saves."""
-
-_work: list[Callable[[], Output]] = []  # what forked workers run, by index
-
-
-def _run_each(tasks: list[Callable[[], Output]]) -> Iterator[Output]:
-    """The tasks' outputs in order. Rendering is pure work on data the process already holds, so with many
-    tasks it is forked out to one worker per core, each given indices into the tasks (nothing is pickled
-    but the results). Forking needs Linux and a process without other threads (the web page runs builds
-    in threads): elsewhere the tasks run here, one by one."""
-    global _work
-    jobs = min(os.cpu_count() or 1, len(tasks) // (PARALLEL_FROM // 2))
-    if len(tasks) < PARALLEL_FROM or jobs < 2 or sys.platform != "linux" or threading.active_count() > 1:
-        yield from (task() for task in tasks)
-        return
-    _work = tasks
-    try:
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            yield from pool.map(_run_at, range(len(tasks)), chunksize=max(1, len(tasks) // (jobs * 8)))
-    finally:
-        _work = []
-
-
-def _run_at(index: int) -> Output:
-    return _work[index]()
 
 
 def attachment(attached: Attachment) -> Output:

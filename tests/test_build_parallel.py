@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from tdkt_docs import build as pipeline
+from tdkt_docs.render import workers
 from tdkt_docs.build import NonConformingTemplate, build
 
 from helpers import SAMPLE_2024
@@ -21,7 +21,7 @@ def _run_at_recording(index: int):
     return _ORIGINAL(index)
 
 
-_ORIGINAL = pipeline._run_at
+_ORIGINAL = workers._run_at
 
 
 def _files(folder):
@@ -33,11 +33,11 @@ def test_forked_workers_write_the_same_files_as_one_process(settings, tmp_path, 
     serial = build(SAMPLE_2024, tmp_path / "one", settings)
     pids = tmp_path / WORKERS_SEEN
     monkeypatch.setenv("TDKT_TEST_PIDS", str(pids))
-    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(pipeline, "_run_at", _run_at_recording)
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(workers, "_run_at", _run_at_recording)
     shared = build(SAMPLE_2024, tmp_path / "many", settings)
-    workers = set(pids.read_text().split())
-    assert len(workers) >= 2 and str(os.getpid()) not in workers
+    forked = set(pids.read_text().split())
+    assert len(forked) >= 2 and str(os.getpid()) not in forked
     assert len(pids.read_text().split()) == len(shared.outputs)  # every document and summary workbook
     assert _files(tmp_path / "one") == _files(tmp_path / "many")
     assert [o.path for o in serial.outputs] == [o.path for o in shared.outputs]
@@ -51,8 +51,8 @@ def _run_at_failing(index: int):
 
 def test_an_error_in_a_worker_stops_the_build_before_anything_is_written(settings, tmp_path, monkeypatch):
     """The worker's error reaches the user as it would from one process; no document is written."""
-    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(pipeline, "_run_at", _run_at_failing)
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(workers, "_run_at", _run_at_failing)
     with pytest.raises(NonConformingTemplate, match="sai thể thức"):
         build(SAMPLE_2024, tmp_path / "out", settings)
     assert not list((tmp_path / "out").rglob("*.docx"))
