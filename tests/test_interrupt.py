@@ -28,14 +28,15 @@ def start(workbook, out):
 
 
 def stop_when_writing(process, out, sig):
-    """Send ``sig`` as soon as the build starts writing into ``out``."""
-    deadline = time.monotonic() + 120
+    """Send ``sig`` as soon as the build starts writing into ``out``; (stdout, stderr, whether it was sent)."""
+    deadline, sent = time.monotonic() + 120, False
     while time.monotonic() < deadline and process.poll() is None:
         if out.exists() and any(out.rglob("*")):
             process.send_signal(sig)
+            sent = True
             break
         time.sleep(0.001)
-    return process.communicate(timeout=120)
+    return (*process.communicate(timeout=120), sent)
 
 
 def finished_outputs_are_whole(out):
@@ -63,10 +64,10 @@ def test_interrupted_build_says_so_and_leaves_no_temporary(big_workbook, tmp_pat
     for attempt in range(5):  # the interrupt must land while files are being written
         out = tmp_path / f"out{attempt}"
         process = start(big_workbook, out)
-        _, stderr = stop_when_writing(process, out, signal.SIGINT)
+        stdout, stderr, sent = stop_when_writing(process, out, signal.SIGINT)
         if process.returncode != 0:
             break
-    assert process.returncode == 130
+    assert process.returncode == 130, (sent, signal.getsignal(signal.SIGINT), stdout[-300:], stderr[-300:])
     assert "Đã dừng. Không có tệp nào bị ghi dở." in stderr
     assert "Traceback" not in stderr
     assert not list(out.rglob(".~tdkt-*"))
