@@ -400,8 +400,8 @@ class _Writer:
         once it is sure the file is still that one."""
         digest = output.earlier["sha256"]
         if not target.is_file() or file_sha256(target) != digest:
-            raise UserError(f'Tệp "{target}" vừa bị thay đổi trong lúc đang tạo văn bản. Hãy đóng tệp rồi chạy lại; '
-                            "các tệp khác đã được ghi đúng.")
+            raise UserError(f'Tệp "{target}" vừa bị thay đổi trong lúc đang tạo văn bản. Hãy đóng tệp rồi chạy lại '
+                            "(các tệp đã ghi trước đó vẫn đúng, lần chạy sau nhận ra chúng).")
         self.result.unchanged.append(target)
         self.result.manifest.documents.append(_entry(output, digest))
 

@@ -5,6 +5,7 @@ import json
 import os
 
 import docx
+import pytest
 
 from helpers import run_tdkt
 from tdkt_docs.build import build
@@ -103,3 +104,23 @@ def test_a_document_deleted_or_edited_by_hand_is_judged_as_always(make_workbook,
     assert rendered == ["quyet-dinh.docx", "quyet-dinh.docx"]
     assert set(result.written) == {gone, edited}
     assert docx.Document(gone).paragraphs and docx.Document(edited).paragraphs
+
+
+def test_a_reused_file_changed_during_the_build_stops_it_with_a_message(make_workbook, tmp_path):
+    """Between the check that lets a file stand and the write, the file changed (opened and saved elsewhere):
+    the build stops, saying so, rather than list a file it has not checked."""
+    from tdkt_docs.errors import UserError
+    from tdkt_docs.files import write_bytes_atomic
+
+    content, out = _year_end(4, 3), tmp_path / "out"
+    first = build(make_workbook(content), out, Settings())
+    decisions = sorted(out / o.path for o in first.outputs if o.kind == "quyet_dinh")
+
+    def write_and_meddle(target, data):
+        write_bytes_atomic(target, data)
+        decisions[3].write_bytes(decisions[3].read_bytes() + b"\0")
+
+    content["nominations"][4]["position"] = "Phó Trưởng phòng Kế hoạch"
+    with pytest.raises(UserError, match="vừa bị thay đổi trong lúc đang tạo văn bản") as stopped:
+        build(make_workbook(content), out, Settings(), write=write_and_meddle)
+    assert str(decisions[3]) in str(stopped.value)
