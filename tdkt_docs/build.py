@@ -215,7 +215,8 @@ def _build(workbook: Path, outdir: Path, settings: Settings, key: str, *, force:
             result.manifest.skipped.append("Chưa tạo PDF và bộ in ký vì có tệp không ghi được hoặc văn bản sửa tay "
                                            "không khớp sổ số liệu; xử lý các tệp đó rồi chạy lại.")
         if pdf and not held_up:
-            signing = [SigningDocument(o.path, o.title, o.group, o.copies) for o in result.outputs
+            written = {entry.path: entry.sha256 for entry in result.manifest.documents}
+            signing = [SigningDocument(o.path, o.title, o.group, o.copies, written[o.path]) for o in result.outputs
                        if o.signed and o.group not in blocked]
             with progress(len(signing), "Đang chuyển sang PDF") as update:
                 result.manifest.documents += export(result.outdir, signing, folder.previous, bundle_name=slug,

@@ -13,14 +13,14 @@ from docx.shared import Cm, Emu, Mm, Pt
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from tdkt_docs.check.document import Checker, check_document
+from tdkt_docs.check.document import check_document
 from tdkt_docs.check.template import lint_template
 from tdkt_docs.documents.quyet_dinh import DOCUMENT
 from tdkt_docs.errors import UserError
 from tdkt_docs.render.docx import CompiledTemplate
 
 from helpers import TEMPLATES, resolved, style_chain
-from support.documents import BOOK
+from support.documents import BOOK, check_docx
 
 TEMPLATE = TEMPLATES / DOCUMENT.template
 TRICH_YEU = "Về việc tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"
@@ -394,7 +394,7 @@ def test_a_form_without_money_has_no_article_2_and_the_executors_article_becomes
     articles = [t for t in texts if t.startswith("Điều ")]
     assert articles == [f"Điều 1. {DIEU[0]}", f"Điều 2. {DIEU[2]}"]
     assert not [t for t in texts if "Tiền thưởng" in t]
-    assert Checker(BOOK).check_bytes(compiled.render(context(dieu_2=None, dieu_3={**DIEU_3, "so": 2}))) == []
+    assert check_docx(compiled.render(context(dieu_2=None, dieu_3={**DIEU_3, "so": 2}))) == []
 
 
 def test_a_title_recognised_by_the_issuer_says_cong_nhan(compiled):
@@ -426,10 +426,9 @@ def test_missing_variable_is_a_user_error(compiled):
 
 
 def test_checker_finds_nothing(compiled):
-    checker = Checker(BOOK)
     for signer in (["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], ["CHỦ TỊCH"]):
         data = compiled.render(context(chu_ky={"tham_quyen": signer, "ho_ten": "Đào Quang Khải"}))
-        assert checker.check_bytes(data) == []
+        assert check_docx(data) == []
 
 
 def test_template_formats_through_styles_only():

@@ -1,8 +1,6 @@
 """Entry point: every NĐ 30 rule on one .docx."""
 from __future__ import annotations
 
-import hashlib
-import io
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -30,50 +28,25 @@ def check_document(path: Path, book: Rulebook) -> list[Problem]:
 class Checker:
     """Checks documents still in memory (before they are written).
 
-    Documents rendered from one template share styles and theme, so they share one
+    Documents rendered from one template share its styles and theme, so they share one
     style resolver and its memo of resolved run formats.
     """
 
     def __init__(self, book: Rulebook):
         self.book = book
-        self._resolvers: dict[str, StyleResolver] = {}
         self._shells: dict[int, _Shell] = {}
 
-    def check_bytes(self, data: bytes) -> list[Problem]:
-        return self.inspect(data)[0]
-
-    def inspect(self, data: bytes) -> tuple[list[Problem], str]:
-        """The format problems and content fingerprint of the .docx ``data``, from one reading of it."""
-        document = docx.Document(io.BytesIO(data))
-        return self._inspect(Package.of(document), self._resolver(document))
-
     def inspect_rendered(self, shell: docx.document.Document, parts: Mapping[str, bytes]) -> tuple[list[Problem], str]:
-        """As ``inspect``, for a document rendered from the template ``shell`` (opened once with python-docx):
-        ``parts`` are the parts rendering replaced, by zip name; the others are the template's own, unchanged.
-        Only the replaced parts are parsed: the package is not opened again."""
+        """The format problems and content fingerprint of a document rendered from the template ``shell`` (opened
+        once with python-docx). ``parts`` are the parts rendering replaced, by zip name; the others are the
+        template's own, unchanged. Only the replaced parts are parsed: the package is not opened again."""
         if id(shell) not in self._shells:
-            self._shells[id(shell)] = _Shell(shell, Package.of(shell), self._resolver(shell))
+            self._shells[id(shell)] = _Shell(shell, Package.of(shell), StyleResolver.of(shell))
         template = self._shells[id(shell)]
         related = {r_id: parse_xml(parts[name]) if name in parts else template.package.related[r_id]
                    for r_id, name in template.names.items()}
-        package = Package(parse_xml(parts[template.body]), related)
-        return self._inspect(package, template.resolver)
-
-    def _inspect(self, package: Package, resolver: StyleResolver) -> tuple[list[Problem], str]:
-        model = build_model(package, self.book, resolver)
+        model = build_model(Package(parse_xml(parts[template.body]), related), self.book, template.resolver)
         return check_model(model), fingerprint(model)
-
-    def _resolver(self, document: docx.document.Document) -> StyleResolver:
-        """One resolver per distinct styles and theme."""
-        parts = [document.part.part_related_by(RT.STYLES).blob]
-        try:
-            parts.append(document.part.part_related_by(RT.THEME).blob)
-        except KeyError:
-            pass
-        key = hashlib.sha256(b"".join(parts)).hexdigest()
-        if key not in self._resolvers:
-            self._resolvers[key] = StyleResolver.of(document)
-        return self._resolvers[key]
 
 
 @dataclass

@@ -36,6 +36,7 @@ class SigningDocument:
     title: str
     group: str      # bundle it belongs to
     copies: int
+    sha256: str     # of the .docx as written (the manifest's): not read again here
 
 
 def export(outdir: Path, documents: Sequence[SigningDocument], previous: dict[str, dict], *,
@@ -59,8 +60,7 @@ def _pdf_path(docx: str) -> str:
 def _pdfs(outdir: Path, documents: Sequence[SigningDocument], previous: dict[str, dict],
           progress: Callable[[int], None] | None) -> tuple[list[Entry], dict[Path, PdfReader]]:
     """The PDF entries, and the PDFs converted now, open (by path)."""
-    sources = {doc.path: file_sha256(outdir / doc.path) for doc in documents}
-    stale = [doc for doc in documents if not _reusable(outdir, _pdf_path(doc.path), sources[doc.path], previous)]
+    stale = [doc for doc in documents if not _reusable(outdir, _pdf_path(doc.path), doc.sha256, previous)]
     if progress and len(stale) < len(documents):
         progress(len(documents) - len(stale))
     readers = _convert(outdir, [doc.path for doc in stale], progress)
@@ -71,7 +71,7 @@ def _pdfs(outdir: Path, documents: Sequence[SigningDocument], previous: dict[str
         sha, pages = ((file_sha256(outdir / path), len(reader.pages)) if reader
                       else (previous[path]["sha256"], previous[path]["pages"]))  # reused: checked by _reusable
         entries.append(Entry(kind=PDF_KIND, path=path, sha256=sha, title=doc.title, pages=pages,
-                             extra={"tu": doc.path, "tu_sha256": sources[doc.path]}))
+                             extra={"tu": doc.path, "tu_sha256": doc.sha256}))
     return entries, readers
 
 

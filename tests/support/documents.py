@@ -245,3 +245,14 @@ def department_decision() -> docx.document.Document:
     ]:
         retext(find(doc, start), text)
     return doc
+
+
+def check_docx(data: bytes) -> list:
+    """Every NĐ 30 finding on the .docx ``data``, as ``tdkt check`` reads a file."""
+    import io
+
+    import docx
+
+    from tdkt_docs.check.document import check_loaded
+
+    return check_loaded(docx.Document(io.BytesIO(data)), BOOK)
