@@ -202,3 +202,23 @@ def test_progress_is_reported_for_every_document(make_workbook, content, setting
 
     build(make_workbook(content), tmp_path / "out", settings, progress=progress)
     assert seen == [("Đang tạo văn bản", 1, 1)]
+
+
+def test_the_collector_is_eased_during_a_build_and_restored_after(make_workbook, content, settings, tmp_path):
+    """A build raises the youngest generation's threshold while it runs, then leaves the collector as it found
+    it: the same thresholds, nothing frozen."""
+    import contextlib
+    import gc
+
+    from tdkt_docs.build import GC_FIRST_GENERATION
+    during = []
+
+    @contextlib.contextmanager
+    def progress(total, label):
+        during.append((gc.get_threshold()[0], gc.get_freeze_count() > 0))
+        yield lambda n: None
+
+    before = gc.get_threshold()
+    build(make_workbook(content), tmp_path / "out", settings, progress=progress)
+    assert during == [(GC_FIRST_GENERATION, True)]
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0

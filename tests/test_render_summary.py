@@ -2,8 +2,10 @@
 Also a workbook filled in memory (not write-only), which ``workbook_bytes`` makes inert when it saves it."""
 from __future__ import annotations
 
+import csv
 import dataclasses
 import io
+import subprocess
 import zipfile
 
 import openpyxl
@@ -11,9 +13,12 @@ import pytest
 from openpyxl.utils import get_column_letter
 
 from tdkt_docs.build import build, prepare
+from tdkt_docs.export import find_soffice
+from tdkt_docs.read.grid import ValueBook
 from tdkt_docs.documents.quyet_dinh import BatchSummary, decision_batches
 from tdkt_docs.register.eligibility import Earlier
 from tdkt_docs.render.summary import HISTORY_SHEET, MONEY, summary_workbook
+from tdkt_docs.render.sheets import DataBook, Style, Styled
 from tdkt_docs.render.xlsx import workbook_bytes
 
 WIDTHS = {"Danh sách": [6, 28, 34, 12, 30, 30, 30, 28, 18, 16], "Tổng hợp": [18, 44, 16, 18],
@@ -104,3 +109,51 @@ def test_a_workbook_filled_in_memory_is_saved_inert():
     assert book.active["A1"].data_type == "f"
     assert [(c.value, c.data_type) for c in opened(workbook_bytes(book)).active[1]] == [
         ("=1+1", "s"), ("-2", "s"), (3, "n")]
+
+
+def _awkward_book() -> bytes:
+    """A data sheet holding markup characters, a control code, spaces at both ends, text that looks like a
+    formula, an empty styled cell, whole numbers."""
+    book = DataBook()
+    with book.sheet("Dữ liệu <thử> & kiểm", [("Tên", 20), ("Số", 10), ("Ghi chú", 30)]) as ws:
+        ws.row(["A <b> & C", 1, "  đầu cuối  "])
+        ws.row(["ký\x07tự", Styled(None, Style.MONEY), "=1+1"])
+        ws.row(["", Styled(1234567, Style.BOLD_MONEY), None])
+    return book.finish()
+
+
+EXPECTED = [["Tên", "Số", "Ghi chú"], ["A <b> & C", 1, "  đầu cuối  "], ["kýtự", None, "=1+1"], [None, 1234567, None]]
+
+
+def test_a_data_sheet_reads_back_the_same_in_openpyxl_and_calamine(tmp_path):
+    data = _awkward_book()
+    ws = opened(data).active
+    assert ws.title == "Dữ liệu <thử> & kiểm"
+    assert [list(row) for row in ws.iter_rows(values_only=True)] == EXPECTED
+    assert ws["C3"].data_type == "s" and (ws["B3"].number_format, ws["B4"].number_format) == (MONEY, MONEY)
+    assert ws["B4"].font.b and not ws["A2"].has_style
+    (tmp_path / "sheet.xlsx").write_bytes(data)
+    (grid,) = [ValueBook(tmp_path / "sheet.xlsx").grid(ws.title)]
+    assert [row for _, row in grid.rows()] == EXPECTED
+
+
+def test_a_data_sheet_holds_only_text_and_whole_numbers():
+    book = DataBook()
+    with pytest.raises(TypeError), book.sheet("A", [("Số", 10)]) as ws:
+        ws.row([1.5])
+
+
+@pytest.mark.soffice
+def test_libreoffice_opens_the_summary_as_written(summary, tmp_path):
+    """The summary, written without a spreadsheet library, is read by a real office suite: LibreOffice converts
+    its first sheet to CSV with every awardee, the amounts as numbers."""
+    source = tmp_path / "tong-hop.xlsx"
+    source.write_bytes(summary_workbook(summary))
+    subprocess.run([str(find_soffice()), f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", str(tmp_path),
+                    str(source)], check=True, capture_output=True, timeout=120)
+    rows = list(csv.reader((tmp_path / "tong-hop.csv").read_text(encoding="utf-8").splitlines()))
+    awards = [a for d in summary.decisions for a in d.decision.awards]
+    assert rows[0][:2] == ["STT", "Quyết định"] and len(rows) == len(awards) + 2
+    assert rows[1][4] == FORMULA and rows[-1][1] == "Tổng cộng"
+    assert int(rows[-1][9].replace(",", "")) == sum(d.decision.total for d in summary.decisions)

@@ -1,12 +1,15 @@
 #!/bin/sh
-# Installs the system packages tdkt-docs needs (LibreOffice for PDF, metric-compatible
+# Installs the system packages tdkt-docs needs (LibreOffice for PDF, and its Calc, with which the
+# tests open the summary workbooks the tool writes; metric-compatible
 # fonts with full Vietnamese coverage, poppler for PDF checks, the PostgreSQL server the
 # register's tests start for themselves, headless Chromium and its driver for the web
 # page's browser tests) when missing.
 set -eu
-PKGS="libreoffice-writer-nogui fonts-liberation2 poppler-utils postgresql chromium chromium-driver"
+PKGS="libreoffice-writer-nogui libreoffice-calc-nogui fonts-liberation2 poppler-utils postgresql chromium chromium-driver"
 missing=""
 command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-writer-nogui"
+dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || dpkg -s libreoffice-calc >/dev/null 2>&1 \
+    || missing="$missing libreoffice-calc-nogui"
 dpkg -s fonts-liberation2 >/dev/null 2>&1 || missing="$missing fonts-liberation2"
 command -v pdffonts >/dev/null 2>&1 || missing="$missing poppler-utils"
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$missing postgresql"

@@ -1,4 +1,5 @@
-"""Workbooks the tool writes: inert (text stays text) and byte-stable."""
+"""Workbooks the tool writes with openpyxl: inert (text stays text) and byte-stable. Long data sheets are
+written by ``sheets.DataBook`` instead."""
 from __future__ import annotations
 
 import datetime as dt
@@ -6,15 +7,9 @@ import io
 import os
 import shutil
 import zipfile
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 import openpyxl
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.writer.excel import ExcelWriter
-
-if TYPE_CHECKING:
-    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 FIXED_TIME = dt.datetime(2000, 1, 1)
 
@@ -26,32 +21,14 @@ def put(cell, value: object) -> None:
         cell.data_type = "s"
 
 
-def cell(ws: WriteOnlyWorksheet, value: object = None, **style) -> WriteOnlyCell:
-    """A cell for a row of write-only ``ws``: ``value`` set by ``put``, then ``style`` (font=, alignment=,
-    number_format=…). A styled cell is written even when ``value`` is None."""
-    made = WriteOnlyCell(ws)
-    put(made, value)
-    for name, setting in style.items():
-        setattr(made, name, setting)
-    return made
-
-
-def append(ws: WriteOnlyWorksheet, values: Iterable) -> None:
-    """Append one row to write-only ``ws``. openpyxl takes text beginning with "=" for a formula, so such text
-    goes in through ``cell``, which keeps it text."""
-    ws.append([cell(ws, v) if isinstance(v, str) and v.startswith("=") else v for v in values])
-
-
 def workbook_bytes(book: openpyxl.Workbook) -> bytes:
     """The workbook's bytes: every cell that openpyxl took for a formula because its text begins with
-    "=" is stored as the text it is (data never becomes a formula or a link), timestamps fixed.
-    A write-only book was filled through ``cell`` and ``append``, which already keep text inert."""
-    if not book.write_only:
-        for ws in book.worksheets:
-            for row in ws.iter_rows():
-                for c in row:
-                    if c.data_type == "f":
-                        c.data_type = "s"
+    "=" is stored as the text it is (data never becomes a formula or a link), timestamps fixed."""
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if c.data_type == "f":
+                    c.data_type = "s"
     book.properties.created = book.properties.modified = FIXED_TIME
     buffer = io.BytesIO()
     ExcelWriter(book, _FixedTimeZip(buffer, "w", zipfile.ZIP_DEFLATED)).save()
@@ -60,7 +37,7 @@ def workbook_bytes(book: openpyxl.Workbook) -> bytes:
 
 class _FixedTimeZip(zipfile.ZipFile):
     """The archive openpyxl writes a workbook into, every entry with the same fixed time, so equal content gives
-    equal bytes. A worksheet arrives as a temporary file and is copied in by chunks, never held whole."""
+    equal bytes. A worksheet arrives as a temporary file and is copied in by chunks."""
 
     def writestr(self, name: str | zipfile.ZipInfo, data: str | bytes) -> None:
         super().writestr(self._entry(name) if isinstance(name, str) else name, data)

@@ -13,22 +13,23 @@ def _is_letter(ch: str) -> bool:
     return unicodedata.category(ch)[0] in "LM"
 
 
-def _tone_last(syllable: str) -> str:
-    """Move the tone marks of a decomposed syllable to its end: "hòa" and "hoà" agree."""
-    tones = "".join(ch for ch in syllable if ch in TONE_MARKS)
-    return "".join(ch for ch in syllable if ch not in TONE_MARKS) + tones
+_TONES = frozenset(TONE_MARKS)
 
 
 def _unify_tones(decomposed: str) -> str:
-    out, run = [], []
-    for ch in decomposed + " ":
-        if _is_letter(ch):
-            run.append(ch)
+    """Move the tone marks of every syllable (a run of letters and marks) to its end: "hòa" and "hoà" agree.
+
+    A tone mark waits until the run it belongs to ends; only the characters after one are looked up."""
+    out, tones = [], []
+    for ch in decomposed:
+        if ch in _TONES:
+            tones.append(ch)
             continue
-        out.append(_tone_last("".join(run)))
-        run = []
+        if tones and not _is_letter(ch):
+            out += tones
+            tones.clear()
         out.append(ch)
-    return "".join(out)[:-1]
+    return "".join(out + tones)
 
 
 @functools.lru_cache(maxsize=1 << 17)
