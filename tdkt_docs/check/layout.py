@@ -214,6 +214,9 @@ def _appendices(model: DocModel, layout: Layout) -> None:
 
 
 def _is_appendix_head(text: str) -> bool:
+    """"PHỤ LỤC …" or "DANH SÁCH", in a short line; a line that begins with neither letter is ruled out
+    before its accents are taken off."""
+    if not 0 < len(text.split()) <= APPENDIX_MAX_WORDS or plain(text.lstrip()[0]) not in ("p", "d"):
+        return False
     key = plain(text)
-    short = 0 < len(text.split()) <= APPENDIX_MAX_WORDS
-    return short and (key.startswith("phu luc") or key == "danh sach")
+    return key.startswith("phu luc") or key == "danh sach"

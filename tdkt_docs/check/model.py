@@ -17,6 +17,7 @@ from .resolve import RunFormat, StyleResolver, w
 
 SHAPE_TAGS = (w("drawing"), w("pict"))
 LINE_BREAK_TAGS = (w("br"), w("cr"))
+_P, _R, _T, _TAB, _DEL, _NO_BREAK_HYPHEN = w("p"), w("r"), w("t"), w("tab"), w("del"), w("noBreakHyphen")
 
 
 @dataclass(frozen=True)
@@ -121,10 +122,11 @@ def build_model(document: Document | Package, book: Rulebook, resolver: StyleRes
 
 def make_para(para_el, resolver: StyleResolver, place: str = "", table: int | None = None,
               cell: tuple[int, int] | None = None, table_el=None) -> Para:
+    style = resolver.para_style_id(para_el)
     para = Para(element=para_el, text="", place=place, table=table, cell=cell,
-                alignment=resolver.alignment(para_el),
-                has_shape=any(True for tag in SHAPE_TAGS for _ in para_el.iter(tag)))
-    para.lines = _lines(para, resolver, table_el)
+                alignment=resolver.alignment(para_el, style),
+                has_shape=next(para_el.iter(*SHAPE_TAGS), None) is not None)
+    para.lines = _lines(para, resolver, style, resolver.table_style_id(table_el))
     para.text = "\n".join(line.text for line in para.lines)
     return para
 
@@ -154,33 +156,33 @@ def _walk_table(tbl, resolver, outer_no, outer_cell, counter) -> Iterator[Para]:
 
 
 def _own_runs(para_el) -> Iterator[etree._Element]:
-    for run in para_el.iter(w("r")):
-        if next(run.iterancestors(w("p"))) is para_el and \
-                not any(a.tag == w("del") for a in run.iterancestors()):
+    for run in para_el.iter(_R):
+        if next(run.iterancestors(_P)) is para_el and next(run.iterancestors(_DEL), None) is None:
             yield run
 
 
 def _run_text(run_el) -> str:
     parts = []
     for child in run_el:
-        if child.tag == w("t"):
+        tag = child.tag
+        if tag == _T:
             parts.append(child.text or "")
-        elif child.tag == w("tab"):
+        elif tag == _TAB:
             parts.append("\t")
-        elif child.tag in LINE_BREAK_TAGS:
+        elif tag in LINE_BREAK_TAGS:
             parts.append("\n")
-        elif child.tag == w("noBreakHyphen"):
+        elif tag == _NO_BREAK_HYPHEN:
             parts.append("-")
     return "".join(parts)
 
 
-def _lines(para: Para, resolver: StyleResolver, table_el) -> list[Line]:
+def _lines(para: Para, resolver: StyleResolver, para_style: str | None, table_style: str | None) -> list[Line]:
     lines = [Line("", [], para)]
     for run in _own_runs(para.element):
         text = _run_text(run)
         if not text:
             continue
-        fmt = resolver.run_format(run, para.element, table_el)
+        fmt = resolver.run_format(run, para_style, table_style)
         for index, chunk in enumerate(text.split("\n")):
             if index:
                 lines.append(Line("", [], para))

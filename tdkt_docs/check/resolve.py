@@ -86,28 +86,25 @@ class StyleResolver:
             theme = {}
         return cls(document.styles.element, theme)
 
-    def run_format(self, run_el: etree._Element, para_el: etree._Element,
-                   table_el: etree._Element | None = None) -> RunFormat:
-        """Memoised on what the result depends on: the run's own properties and the two style ids."""
-        rpr = run_el.find(w("rPr"))
-        table_style = None if table_el is None else _val(table_el.find(f"{w('tblPr')}/{w('tblStyle')}"))
-        key = (None if rpr is None else etree.tostring(rpr), self._para_style_id(para_el), table_style)
+    def run_format(self, run_el: etree._Element, para_style: str | None, table_style: str | None = None) -> RunFormat:
+        """The run's format in a paragraph of style ``para_style`` (``para_style_id``), in a table of style
+        ``table_style`` (``table_style_id``) or none. Memoised on what the result depends on: the run's own
+        properties and the two style ids."""
+        rpr = run_el.find(_RPR)
+        key = (None if rpr is None else etree.tostring(rpr), para_style, table_style)
         if key not in self._formats:
-            self._formats[key] = self._resolve_run(run_el, para_el, table_el)
+            levels = list(self._run_levels(rpr, para_style, table_style))
+            fonts = tuple(self._font(levels, slot) for slot in ("ascii", "hAnsi"))
+            self._formats[key] = RunFormat(fonts, self._size(levels), self._toggle(levels, "b"),
+                                           self._toggle(levels, "i"))
         return self._formats[key]
 
-    def _resolve_run(self, run_el: etree._Element, para_el: etree._Element,
-                     table_el: etree._Element | None) -> RunFormat:
-        levels = list(self._run_levels(run_el, para_el, table_el))
-        fonts = tuple(self._font(levels, slot) for slot in ("ascii", "hAnsi"))
-        return RunFormat(fonts, self._size(levels), self._toggle(levels, "b"), self._toggle(levels, "i"))
-
-    def alignment(self, para_el: etree._Element) -> str:
+    def alignment(self, para_el: etree._Element, style_id: str | None) -> str:
+        """The paragraph's alignment; ``style_id`` is its ``para_style_id``."""
         ppr = para_el.find(_PPR)
         jc = None if ppr is None else ppr.find(_JC)
         if jc is not None:
             return jc.get(_VAL, "left")
-        style_id = self._para_style_id(para_el)
         if style_id not in self._alignments:  # memoised: the rest depends on the style id alone
             self._alignments[style_id] = next((jc.get(_VAL, "left") for _, ppr in self._para_levels(para_el)
                                                if (jc := ppr.find(_JC)) is not None), "left")
@@ -120,17 +117,13 @@ class StyleResolver:
                 return edge.get(w("val"), "nil") not in ("nil", "none")
         return False
 
-    def _run_levels(self, run_el, para_el, table_el) -> Iterator[tuple[str, str, etree._Element]]:
+    def _run_levels(self, rpr, para_style, table_style) -> Iterator[tuple[str, str, etree._Element]]:
         """(level kind, source text, rPr) from the strongest level to the weakest."""
-        rpr = run_el.find(w("rPr"))
         if rpr is not None:
             yield "direct", "định dạng trực tiếp", rpr
-        if rpr is not None:
             yield from self._chain(_val(rpr.find(w("rStyle"))), "character", "kiểu ký tự")
-        yield from self._chain(self._para_style_id(para_el), "paragraph", "kiểu đoạn")
-        if table_el is not None:
-            yield from self._chain(_val(table_el.find(f"{w('tblPr')}/{w('tblStyle')}")),
-                                   "table", "kiểu bảng")
+        yield from self._chain(para_style, "paragraph", "kiểu đoạn")
+        yield from self._chain(table_style, "table", "kiểu bảng")
         if self._default_rpr is not None:
             yield "defaults", "mặc định của tài liệu", self._default_rpr
 
@@ -143,15 +136,19 @@ class StyleResolver:
                 yield kind, f'{label} "{style.name}"', style.rpr
             style_id = style.based_on
 
-    def _para_style_id(self, para_el) -> str | None:
+    def para_style_id(self, para_el) -> str | None:
         ppr = para_el.find(_PPR)
         return (None if ppr is None else _val(ppr.find(_PSTYLE))) or self._default_para
+
+    @staticmethod
+    def table_style_id(table_el: etree._Element | None) -> str | None:
+        return None if table_el is None else _val(table_el.find(_TABLE_STYLE))
 
     def _para_levels(self, para_el) -> Iterator[tuple[str, etree._Element]]:
         ppr = para_el.find(w("pPr"))
         if ppr is not None:
             yield "định dạng trực tiếp", ppr
-        style_id, seen = self._para_style_id(para_el), set()
+        style_id, seen = self.para_style_id(para_el), set()
         while style_id and style_id in self._styles and style_id not in seen:
             seen.add(style_id)
             style = self._styles[style_id]
@@ -202,7 +199,8 @@ class StyleResolver:
         return result
 
 
-_PPR, _PSTYLE, _JC, _VAL = w("pPr"), w("pStyle"), w("jc"), w("val")
+_RPR, _PPR, _PSTYLE, _JC, _VAL = w("rPr"), w("pPr"), w("pStyle"), w("jc"), w("val")
+_TABLE_STYLE = f"{w('tblPr')}/{w('tblStyle')}"
 
 
 def _val(element: etree._Element | None) -> str | None:
