@@ -27,6 +27,10 @@ from . import cells
 Overrides = dict[int, dict[int, object]]  # row → column → value calamine cannot give
 
 
+def same(value: object) -> object:
+    return value
+
+
 @dataclass
 class Grid:
     title: str
@@ -35,16 +39,23 @@ class Grid:
     filter_ref: str = ""                                   # range of a filter that hides rows, else ""
     merged: list[tuple[str, int]] = field(default_factory=list)  # ("A5:B6", last row of the range)
     overrides: Overrides = field(default_factory=dict)
+    normal: Callable[[object], object] = same  # a value as the source gives it → as openpyxl gives it
 
-    def rows(self, start: int = 1) -> Iterator[tuple[int, list]]:
-        """(row number, values from column A) from row ``start`` on; None for an empty cell. Every row of
-        a sheet has the same length."""
+    def raw_rows(self, start: int = 1) -> Iterator[tuple[int, list]]:
+        """(row number, values from column A) from row ``start`` on, each value as the source gives it: it means
+        ``normal(value)``. For a reader that parses each distinct value once. Every row has the same length."""
         for number, row in islice(enumerate(self._rows(), 1), start - 1, None):
             if number in self.overrides:
                 for column, value in self.overrides[number].items():
                     row.extend([None] * (column - len(row)))  # a formula cell past the last value
                     row[column - 1] = value
             yield number, row
+
+    def rows(self, start: int = 1) -> Iterator[tuple[int, list]]:
+        """(row number, values from column A) from row ``start`` on; None for an empty cell."""
+        normal = self.normal
+        for number, row in self.raw_rows(start):
+            yield number, row if normal is same else [normal(value) for value in row]
 
     def head(self, n: int) -> list[list]:
         return [row for _, row in islice(self.rows(), n)]
@@ -82,16 +93,17 @@ class ValueBook:
         def rows() -> Iterator[list]:
             if sheet.start is None:
                 return iter(())
-            return (offset + [_normal(v) for v in row] for row in sheet.iter_rows())
+            return (offset + row for row in sheet.iter_rows())
 
-        grid = Grid(title, rows)
+        grid = Grid(title, rows, normal=_normal)
         if title in self.parts:
             _scan(self.path, self.parts[title], grid)
         return grid
 
 
 def _normal(value: object) -> object:
-    """calamine's value as openpyxl gives it: None for empty, int for a whole number, datetime for a date."""
+    """calamine's value as openpyxl gives it: None for empty, int for a whole number, datetime for a date
+    (the values ``Grid.rows`` overrides with are the same either way)."""
     if value == "":
         return None
     if type(value) is float and value.is_integer():

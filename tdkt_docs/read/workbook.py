@@ -204,12 +204,12 @@ def read_table(ws: Grid | Worksheet, sheet: Sheet) -> tuple[list, list[Problem]]
     plan = [(column, column.key, positions[column.key] - 1, {}) if column.key in positions
             else (column, column.key, None, {_EMPTY: _parsed(column, None)}) for column in sheet.columns]
     indices = [index for _, _, index, _ in plan if index is not None]
-    records, filled = [], []
-    for row, line in grid.rows(header_row + 1):
+    records, filled, normal = [], [], grid.normal
+    for row, line in grid.raw_rows(header_row + 1):  # values normalised once each, when first parsed
         if all(line[index] is None or cells.is_blank(line[index]) for index in indices):
             continue
         filled.append(row)
-        if row == header_row + 1 and _is_example(sheet, {key: line[index] for key, index in spots}):
+        if row == header_row + 1 and _is_example(sheet, {key: normal(line[index]) for key, index in spots}):
             problems.append(sheet_problem(WARNING, "dong.vi_du", sheet,
                                           "dòng ví dụ, đã bỏ qua (xóa dòng này khi nhập số liệu thật).",
                                           cell=f"{letters[min(positions.values())]}{row}"))
@@ -221,7 +221,7 @@ def read_table(ws: Grid | Worksheet, sheet: Sheet) -> tuple[list, list[Problem]]
             if (parsed := memo.get(seen)) is None:
                 if len(memo) > MEMO_LIMIT:
                     memo.clear()
-                parsed = memo[seen] = _parsed(column, raw)
+                parsed = memo[seen] = _parsed(column, normal(raw))
             values[key], found = parsed
             if found:
                 found_here.append((column, key, found))
