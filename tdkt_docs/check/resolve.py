@@ -90,7 +90,7 @@ class StyleResolver:
         """The run's format in a paragraph of style ``para_style`` (``para_style_id``), in a table of style
         ``table_style`` (``table_style_id``) or none. Memoised on what the result depends on: the run's own
         properties and the two style ids."""
-        rpr = run_el.find(_RPR)
+        rpr = child(run_el, _RPR)
         key = (None if rpr is None else etree.tostring(rpr), para_style, table_style)
         if key not in self._formats:
             levels = list(self._run_levels(rpr, para_style, table_style))
@@ -101,8 +101,8 @@ class StyleResolver:
 
     def alignment(self, para_el: etree._Element, style_id: str | None) -> str:
         """The paragraph's alignment; ``style_id`` is its ``para_style_id``."""
-        ppr = para_el.find(_PPR)
-        jc = None if ppr is None else ppr.find(_JC)
+        ppr = child(para_el, _PPR)
+        jc = None if ppr is None else child(ppr, _JC)
         if jc is not None:
             return jc.get(_VAL, "left")
         if style_id not in self._alignments:  # memoised: the rest depends on the style id alone
@@ -137,12 +137,13 @@ class StyleResolver:
             style_id = style.based_on
 
     def para_style_id(self, para_el) -> str | None:
-        ppr = para_el.find(_PPR)
-        return (None if ppr is None else _val(ppr.find(_PSTYLE))) or self._default_para
+        ppr = child(para_el, _PPR)
+        return (None if ppr is None else _val(child(ppr, _PSTYLE))) or self._default_para
 
     @staticmethod
     def table_style_id(table_el: etree._Element | None) -> str | None:
-        return None if table_el is None else _val(table_el.find(_TABLE_STYLE))
+        properties = None if table_el is None else child(table_el, _TBLPR)
+        return None if properties is None else _val(child(properties, _TBLSTYLE))
 
     def _para_levels(self, para_el) -> Iterator[tuple[str, etree._Element]]:
         ppr = para_el.find(w("pPr"))
@@ -200,7 +201,12 @@ class StyleResolver:
 
 
 _RPR, _PPR, _PSTYLE, _JC, _VAL = w("rPr"), w("pPr"), w("pStyle"), w("jc"), w("val")
-_TABLE_STYLE = f"{w('tblPr')}/{w('tblStyle')}"
+_TBLPR, _TBLSTYLE = w("tblPr"), w("tblStyle")
+
+
+def child(element: etree._Element, tag: str) -> etree._Element | None:
+    """The first child named ``tag``: ``element.find(tag)`` without lxml's path parser, for the hot paths."""
+    return next(element.iterchildren(tag), None)
 
 
 def _val(element: etree._Element | None) -> str | None:
