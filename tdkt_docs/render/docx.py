@@ -138,15 +138,23 @@ def drop_empty_final_section(body) -> None:
     paragraph itself stays: Word wants a paragraph after a final table.
     """
     children = list(body)
-    breaks = [i for i, el in enumerate(children)
-              if el.tag == qn("w:p") and el.find(qn("w:pPr") + "/" + qn("w:sectPr")) is not None]
+    breaks = [i for i, el in enumerate(children) if el.tag == _P and _section_of(el) is not None]
     if not breaks or any(_has_content(el) for el in children[breaks[-1] + 1:]):
         return
-    section = children[breaks[-1]].find(qn("w:pPr") + "/" + qn("w:sectPr"))
+    section = _section_of(children[breaks[-1]])
     for el in children[breaks[-1] + 1:]:
         body.remove(el)
     section.getparent().remove(section)
     body.append(section)
+
+
+_P, _PPR, _SECTPR = qn("w:p"), qn("w:pPr"), qn("w:sectPr")
+
+
+def _section_of(paragraph) -> etree._Element | None:
+    """The settings of the section a paragraph ends, if it ends one."""
+    properties = next(paragraph.iterchildren(_PPR), None)
+    return None if properties is None else next(properties.iterchildren(_SECTPR), None)
 
 
 def _has_content(element) -> bool:
