@@ -8,19 +8,27 @@ import unicodedata
 TONE_MARKS = "\u0301\u0300\u0309\u0303\u0323"
 """Combining sắc, huyền, hỏi, ngã, nặng: the order of the legacy code tables."""
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
+_ODD_SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]|  ")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _LINE_BREAKS = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
 
 
 def clean_line(text: str) -> str:
-    """NFC, invisible characters removed, runs of spaces (NBSP too) one space, trimmed."""
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
-    return _SPACES.sub(" ", text).strip()
+    """NFC, invisible characters removed, runs of spaces (NBSP too) one space, trimmed. Text that needs none
+    of it (most cells) is only searched."""
+    text = unicodedata.normalize("NFC", text)
+    if _INVISIBLE.search(text):
+        text = _INVISIBLE.sub("", text)
+    if _ODD_SPACES.search(text):
+        text = _SPACES.sub(" ", text)
+    return text.strip()
 
 
 def clean_lines(text: str) -> tuple[str, ...]:
     """Split on line breaks (Alt+Enter in Excel) and clean each non-empty line."""
+    if not _LINE_BREAKS.search(text):
+        return (line,) if (line := clean_line(text)) else ()
     lines = (clean_line(part) for part in _LINE_BREAKS.split(text))
     return tuple(line for line in lines if line)
 

@@ -1,9 +1,10 @@
 """Property-based tests of cell normalisation and parsing."""
 import datetime as dt
+import re
 import unicodedata
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import example, given, strategies as st
 
 from tdkt_docs.read import cells
 
@@ -55,3 +56,31 @@ def test_grouped_numbers(n):
     assert cells.as_int(f"{n:,}".replace(",", ".")) == n
     assert cells.as_int(f"{n:,}") == n
     assert cells.as_int(str(n)) == n
+
+
+SPACED = st.text(alphabet=st.sampled_from(list("aàẠđĐ ,\t\n\r\u00a0\u2003\u3000\u200b\u200d\u00ad\ufeff\x07\u202e_x0041")),
+                 max_size=30)
+
+
+def _cleaned_by_definition(text: str) -> str:
+    """Every step of ``clean_line`` applied, without its shortcuts for text that needs none."""
+    text = "".join(c for c in unicodedata.normalize("NFC", text) if c not in "\u200b\u200c\u200d\u2060\ufeff\u00ad")
+    return re.sub(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+", " ", text).strip()
+
+
+@given(SPACED)
+@example("Nguyễn  Văn\u200b An")
+@example("a \u200b b")
+def test_clean_line_takes_shortcuts_only_where_the_result_is_the_same(text):
+    assert cells.clean_line(text) == _cleaned_by_definition(text)
+    assert cells.clean_lines(text) == tuple(
+        line for line in map(_cleaned_by_definition, re.split(r"\r\n|\r|\n|\u2028|\u2029", text)) if line)
+
+
+@given(SPACED)
+def test_excel_text_takes_shortcuts_only_where_the_result_is_the_same(text):
+    decoded = re.sub(r"_x([0-9A-Fa-f]{4})_", lambda m: chr(int(m.group(1), 16)), text)
+    decoded = decoded.replace("\r\n", "\n").replace("\r", "\n")
+    hidden = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+    assert cells.excel_text(text) == (hidden.sub("", decoded),
+                                      sorted({f"U+{ord(c):04X}" for c in hidden.findall(decoded)}))

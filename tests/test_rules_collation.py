@@ -4,7 +4,9 @@ import icu
 import pytest
 from hypothesis import given, strategies as st
 
+from tdkt_docs.rules import collation
 from tdkt_docs.rules.collation import clean, match_key, person_sort_key, sort_key
+from tdkt_docs.text import TONE_MARKS
 
 COLLATOR = icu.Collator.createInstance(icu.Locale("vi"))
 
@@ -130,3 +132,21 @@ def test_person_order_follows_icu_on_ten(a, b):
         middle = COLLATOR.compare(" ".join(a.split()[1:-1]), " ".join(b.split()[1:-1]))
         if middle:
             assert (person_sort_key(a) < person_sort_key(b)) == (middle < 0)
+
+
+def _tones_last_by_syllable(decomposed: str) -> str:
+    """The definition: split into runs of letters and marks, move each run's tone marks to its end."""
+    out, run = [], []
+    for ch in decomposed + " ":
+        if unicodedata.category(ch)[0] in "LM":
+            run.append(ch)
+            continue
+        out.append("".join(c for c in run if c not in TONE_MARKS) + "".join(c for c in run if c in TONE_MARKS))
+        out.append(ch)
+        run = []
+    return "".join(out)[:-1]
+
+
+@given(st.text(alphabet=st.sampled_from(list("aăâeêioôơuưy nđgh,.1-_\u0302\u0306\u031b" + TONE_MARKS)), max_size=14))
+def test_tone_marks_move_to_the_end_of_their_syllable(decomposed):
+    assert collation._unify_tones(decomposed) == _tones_last_by_syllable(decomposed)

@@ -25,7 +25,11 @@ _HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]
 def excel_text(raw: str) -> tuple[str, list[str]]:
     """The text as typed: Excel's ``_xHHHH_`` escapes decoded (``_x000D_`` is a line break), then
     control characters and bidi overrides removed; the second item names what was removed."""
-    text = _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), raw).replace("\r\n", "\n").replace("\r", "\n")
+    text = _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), raw) if "_x" in raw else raw
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not _HIDDEN.search(text):
+        return text, []
     removed = sorted({f"U+{ord(ch):04X}" for ch in _HIDDEN.findall(text)})
     return _HIDDEN.sub("", text), removed
 
