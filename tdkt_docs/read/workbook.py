@@ -186,7 +186,6 @@ def read_form(ws: Grid | Worksheet, sheet: Sheet) -> tuple[list, list[Problem]]:
 
 
 MEMO_LIMIT = 1 << 16
-_EMPTY = (type(None), None)  # how an empty cell is memoised
 
 
 def read_table(ws: Grid | Worksheet, sheet: Sheet) -> tuple[list, list[Problem]]:
@@ -202,7 +201,7 @@ def read_table(ws: Grid | Worksheet, sheet: Sheet) -> tuple[list, list[Problem]]
     # A column repeats most values (batch, unit, form, date): each is parsed once. A column the sheet lacks
     # is empty in every row: parsed once for all (index None).
     plan = [(column, column.key, positions[column.key] - 1, {}) if column.key in positions
-            else (column, column.key, None, {_EMPTY: _parsed(column, None)}) for column in sheet.columns]
+            else (column, column.key, None, {None: _parsed(column, None)}) for column in sheet.columns]
     indices = [index for _, _, index, _ in plan if index is not None]
     records, filled, normal = [], [], grid.normal
     for row, line in grid.raw_rows(header_row + 1):  # values normalised once each, when first parsed
@@ -214,10 +213,10 @@ def read_table(ws: Grid | Worksheet, sheet: Sheet) -> tuple[list, list[Problem]]
                                           "dòng ví dụ, đã bỏ qua (xóa dòng này khi nhập số liệu thật).",
                                           cell=f"{letters[min(positions.values())]}{row}"))
             continue
-        values, places, found_here = {}, RowCells(column_letters, row), []
+        values, found_here = {}, []
         for column, key, index, memo in plan:
             raw = None if index is None else line[index]
-            seen = raw if type(raw) is str else (type(raw), raw)  # 1, 1.0 and True are equal
+            seen = raw if type(raw) is str or raw is None else (type(raw), raw)  # 1, 1.0 and True are equal
             if (parsed := memo.get(seen)) is None:
                 if len(memo) > MEMO_LIMIT:
                     memo.clear()
@@ -225,11 +224,14 @@ def read_table(ws: Grid | Worksheet, sheet: Sheet) -> tuple[list, list[Problem]]
             values[key], found = parsed
             if found:
                 found_here.append((column, key, found))
-        row_problems = [sheet_problem(severity, code, sheet, message, cell=places[key], column=column)
-                        for column, key, found in found_here for severity, code, message in found]
-        problems += row_problems
-        if not any(p.is_error for p in row_problems):
-            records.append(sheet.record(**values, rows=(row,), cells=places))
+        places = RowCells(column_letters, row)
+        if found_here:
+            row_problems = [sheet_problem(severity, code, sheet, message, cell=places[key], column=column)
+                            for column, key, found in found_here for severity, code, message in found]
+            problems += row_problems
+            if any(p.is_error for p in row_problems):
+                continue
+        records.append(sheet.record(**values, rows=(row,), cells=places))
     return records, problems + _unseen_problems(grid, sheet, filled)
 
 
