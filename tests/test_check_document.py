@@ -70,3 +70,23 @@ def test_json_report(tmp_path):
     assert data["file"].endswith("qd.docx") and data["errors"] == 1 and data["warnings"] == 1
     assert data["findings"][0] == {"rule": "trang.le_trai", "severity": "lỗi", "where": "mục (section) 1",
                                    "expected": "lề trái 30–35 mm", "found": "lề trái 25 mm"}
+
+
+def test_the_model_reads_a_paragraph_without_its_deleted_runs_or_text_box(tmp_path):
+    """Tracked deletions are not the document's text; a text box's paragraphs are its own, not the anchor's."""
+    from docx.oxml import parse_xml
+
+    from tdkt_docs.check.model import build_model
+
+    doc = plan_document()
+    para = doc.add_paragraph("Giữ lại")
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    para._p.append(parse_xml(f'<w:del {w} w:id="1" w:author="A"><w:r><w:delText>đã xóa</w:delText>'
+                             "<w:t>đã xóa</w:t></w:r></w:del>"))
+    para._p.append(parse_xml(f'<w:r {w}><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox>'
+                             f"<w:txbxContent><w:p><w:r><w:t>trong khung</w:t></w:r></w:p></w:txbxContent>"
+                             "</v:textbox></v:shape></w:pict></w:r>"))
+    para._p.append(parse_xml(f'<w:r {w}><w:t> cuối</w:t></w:r>'))
+    model = build_model(docx.Document(save(doc, tmp_path)), BOOK)
+    (found,) = [p for p in model.paras if p.text.startswith("Giữ lại")]
+    assert found.text == "Giữ lại cuối" and found.has_shape

@@ -156,8 +156,13 @@ def _walk_table(tbl, resolver, outer_no, outer_cell, counter) -> Iterator[Para]:
 
 
 def _own_runs(para_el) -> Iterator[etree._Element]:
+    """The runs of this paragraph (not of one nested in it, as in a text box), leaving out deleted ones (a
+    ``w:del`` holds runs, never paragraphs, so only the elements between run and paragraph are looked at)."""
     for run in para_el.iter(_R):
-        if next(run.iterancestors(_P)) is para_el and next(run.iterancestors(_DEL), None) is None:
+        parent = run.getparent()
+        while parent is not para_el and parent.tag != _P and parent.tag != _DEL:
+            parent = parent.getparent()
+        if parent is para_el:
             yield run
 
 
