@@ -478,3 +478,18 @@ def test_metadata_names_the_document_only():
     props = docx.Document(TEMPLATE).core_properties
     assert props.title == "Quyết định khen thưởng"
     assert props.author == "" and props.comments == ""
+
+
+def test_a_line_break_or_tab_typed_in_a_value_becomes_words_own_element(tmp_path):
+    """Only renderings with such a character go through docxtpl's listing pass; the others skip it."""
+    from tdkt_docs.render.docx import CompiledTemplate
+
+    template = tmp_path / "mau.docx"
+    document = docx.Document()
+    document.add_paragraph("{{ a }}")
+    document.save(template)
+    compiled = CompiledTemplate(template)
+    body = compiled.render_parts({"a": "Dòng một\nDòng hai\tcột"})["word/document.xml"].decode()
+    assert "Dòng một</w:t><w:br/>" in body and "<w:tab/>" in body
+    plain = compiled.render_parts({"a": "Một dòng"})["word/document.xml"].decode()
+    assert "<w:br/>" not in plain and ">Một dòng</w:t>" in plain

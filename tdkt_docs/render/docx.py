@@ -38,6 +38,18 @@ class _CompilingEnvironment(jinja2.Environment):
         return self._compiled[source]
 
 
+_LISTING = re.compile("[\t\a\n\f]")
+
+
+class _Template(DocxTemplate):
+    """docxtpl's template. Its ``resolve_listing`` turns a tab, line break or page break typed in a value into
+    Word's own element; a rendering with none of those characters anywhere is left as it is, unchanged byte
+    for byte, without the three nested passes over every paragraph and run."""
+
+    def resolve_listing(self, xml: str) -> str:
+        return super().resolve_listing(xml) if _LISTING.search(xml) else xml
+
+
 @dataclass
 class _Part:
     name: str          # zip entry, e.g. "word/header1.xml"
@@ -56,7 +68,7 @@ class CompiledTemplate:
         self.path = Path(path)
         self.digest = hashlib.sha256(self.path.read_bytes()).hexdigest()
         self._env = _CompilingEnvironment()
-        self._docx = DocxTemplate(str(self.path))
+        self._docx = _Template(str(self.path))
         self._docx.init_docx()
         with zipfile.ZipFile(self.path) as archive:
             self._entries = [(info.filename, archive.read(info.filename)) for info in archive.infolist()]
