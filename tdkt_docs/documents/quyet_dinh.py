@@ -6,7 +6,7 @@ facts of each; the sentences themselves are the template's (templates/quyet-dinh
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
 
 from ..compose.common import (archive_places, entry, header_context, recipient_lines, sentence_lines,
                               signature_context)
@@ -49,7 +49,7 @@ class Decision:
     awards: tuple[Award, ...]
     number: int | None
 
-    @property
+    @cached_property  # the awards never change: each of these is worked out once
     def submissions(self) -> list[Nomination]:
         """One nomination per tờ trình, in the order they first appear."""
         firsts = {}
@@ -57,18 +57,18 @@ class Decision:
             firsts.setdefault(submission_key(award.nomination), award.nomination)
         return list(firsts.values())
 
-    @property
+    @cached_property
     def kinds(self) -> list[RecipientKind]:
         return [k for k in RecipientKind if self.count(k)]
 
     def count(self, kind: RecipientKind) -> int:
         return sum(a.kind is kind for a in self.awards)
 
-    @property
+    @cached_property
     def total(self) -> int:
         return sum(a.prize.amount for a in self.awards if a.prize)
 
-    @property
+    @cached_property
     def achievements(self) -> list[str]:
         return list(dict.fromkeys(achievement(a.nomination) for a in self.awards))
 

@@ -331,6 +331,7 @@ def rules_used_unverified(used: Iterable[Any]) -> list[Problem]:
     ``used`` holds what a build consumed: AwardForm, Coefficient, LegalBasis, and
     money.BaseSalary / Rounding / Prize (a Prize stands for every rule behind it).
     """
-    unverified = dict.fromkeys(r for r in _flatten(used) if not r.verified)
+    distinct = {id(item): item for item in used}.values()  # the awards of a decision share their prizes
+    unverified = dict.fromkeys(r for r in _flatten(distinct) if not r.verified)
     return [Problem(Severity.WARNING, "du_lieu.chua_doi_chieu",
                     f"Chưa đối chiếu với văn bản chính thức: {r.label}; nguồn: {r.source}.") for r in unverified]
