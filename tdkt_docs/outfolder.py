@@ -8,7 +8,6 @@ with the old manifest, so it never takes the tool's own files for hand edits.
 from __future__ import annotations
 
 import json
-import os
 import sys
 import time
 from pathlib import Path
@@ -34,6 +33,7 @@ class OutputFolder:
         self.wait = wait
         self.previous: dict[str, dict] = {}
         self._lock = None
+        self._journal = None
 
     def __enter__(self) -> OutputFolder:
         try:
@@ -47,21 +47,29 @@ class OutputFolder:
         return self
 
     def __exit__(self, *exc_info) -> None:
+        self._close_journal()
         remove_leftovers(self.root)  # whatever ended the build, no temporary stays behind
         _unlock(self._lock)
         self._lock.close()
 
     def land(self, entry: Entry) -> None:
-        """Record a file that has just been written, before anything else happens."""
-        with open(self.root / JOURNAL_NAME, "a", encoding="utf-8") as journal:
-            journal.write(json.dumps(entry.to_dict(), ensure_ascii=False) + "\n")
-            journal.flush()
-            os.fsync(journal.fileno())
+        """Record a file that has just been written, before anything else happens. The line is handed to the
+        operating system at once, as the file was: a build killed after this (Ctrl+C, a crash) leaves both."""
+        if self._journal is None:
+            self._journal = open(self.root / JOURNAL_NAME, "a", encoding="utf-8")  # noqa: SIM115 - till the end
+        self._journal.write(json.dumps(entry.to_dict(), ensure_ascii=False) + "\n")
+        self._journal.flush()
 
     def finish(self, manifest: Manifest) -> None:
         """The manifest replaces the journal."""
+        self._close_journal()
         save(self.root, manifest)
         (self.root / JOURNAL_NAME).unlink(missing_ok=True)
+
+    def _close_journal(self) -> None:
+        if self._journal is not None:
+            self._journal.close()
+            self._journal = None
 
     def _acquire(self) -> None:
         deadline = time.monotonic() + self.wait
