@@ -6,7 +6,6 @@ the whole build is sound, each atomically, so a failure leaves nothing half-done
 from __future__ import annotations
 
 import contextlib
-import gc
 import json
 from dataclasses import dataclass, field
 from functools import cached_property, partial
@@ -20,6 +19,7 @@ from .check.rulebook import Rulebook
 from .check.template import lint_template
 from .compose.document import Attachment, Composition, DocumentPlan, Inputs, Source
 from .documents import REGISTRY, by_template
+from . import collector
 from .errors import UserError
 from .export.publish import SigningDocument, export, still_valid
 from .files import FileInUse, clashes, slug, write_bytes_atomic
@@ -96,18 +96,20 @@ class Prepared:
 def prepare(workbook: Path, settings: Settings) -> Prepared:
     """Read, resolve, review eligibility (against the award register of ``settings``, when given)
     and, when there is no error, compose every registered document type."""
-    rules = Rules(settings)
-    data = load(workbook)
-    resolution = resolve(data, rules)
-    prepared = Prepared(data, rules, resolution, data.problems + resolution.problems)
-    if not prepared.errors:
-        found, resolution.history = review_eligibility(resolution.awards, rules, settings.register_url,
-                                                       data.path.name)
-        prepared.problems += found
-    if not prepared.errors:
-        for document_type in REGISTRY:
-            prepared.composition += document_type.compose(prepared.inputs)
-    return prepared
+    with collector.spared():
+        rules = Rules(settings)
+        data = load(workbook)
+        collector.settle()
+        resolution = resolve(data, rules)
+        prepared = Prepared(data, rules, resolution, data.problems + resolution.problems)
+        if not prepared.errors:
+            found, resolution.history = review_eligibility(resolution.awards, rules, settings.register_url,
+                                                           data.path.name)
+            prepared.problems += found
+        if not prepared.errors:
+            for document_type in REGISTRY:
+                prepared.composition += document_type.compose(prepared.inputs)
+        return prepared
 
 
 @dataclass(frozen=True)
@@ -165,27 +167,9 @@ def build(workbook: Path, outdir: Path, settings: Settings, *, force: bool = Fal
     if (previous := unchanged_build(Path(outdir), key)) is not None:
         return BuildResult(Path(outdir), previous, unchanged=[Path(outdir) / e.path for e in previous.documents],
                            nothing_changed=True)
-    with _collector_spared():
+    with collector.spared():
         return _build(workbook, Path(outdir), settings, key, force=force, keep_edits=keep_edits, pdf=pdf,
                       progress=progress, write=write, wait=wait)
-
-
-GC_FIRST_GENERATION = 100_000
-"""Objects made between two collections of the youngest generation during a build (Python's default: 700)."""
-
-
-@contextlib.contextmanager
-def _collector_spared():
-    """What a build reads and composes, hundreds of thousands of objects, lives until it ends: the garbage
-    collector runs less often meanwhile, no longer walks it at all once composed (``gc.freeze``), and gets
-    both back at the end."""
-    threshold = gc.get_threshold()
-    gc.set_threshold(GC_FIRST_GENERATION, *threshold[1:])
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-        gc.set_threshold(*threshold)
 
 
 def _build(workbook: Path, outdir: Path, settings: Settings, key: str, *, force: bool, keep_edits: bool,
@@ -193,7 +177,7 @@ def _build(workbook: Path, outdir: Path, settings: Settings, key: str, *, force:
     prepared = prepare(workbook, settings)
     if prepared.errors:
         raise InvalidWorkbook(prepared.problems)
-    gc.freeze()
+    collector.settle()
     composition = prepared.composition
     if not composition.documents:
         raise UserError("Không có văn bản nào để tạo:\n" + "\n".join(f"  {s}" for s in composition.skipped))

@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 from docx.enum.section import WD_ORIENT
 
-from tdkt_docs.build import build
+from tdkt_docs.build import build, prepare
 from tdkt_docs.check.document import check_document
 from tdkt_docs.check.rulebook import Rulebook
 
@@ -206,11 +206,11 @@ def test_progress_is_reported_for_every_document(make_workbook, content, setting
 
 def test_the_collector_is_eased_during_a_build_and_restored_after(make_workbook, content, settings, tmp_path):
     """A build raises the youngest generation's threshold while it runs, then leaves the collector as it found
-    it: the same thresholds, nothing frozen."""
+    it: the same thresholds, nothing frozen. So does a workbook only prepared (the web page's check)."""
     import contextlib
     import gc
 
-    from tdkt_docs.build import GC_FIRST_GENERATION
+    from tdkt_docs.collector import FIRST_GENERATION
     during = []
 
     @contextlib.contextmanager
@@ -220,5 +220,23 @@ def test_the_collector_is_eased_during_a_build_and_restored_after(make_workbook,
 
     before = gc.get_threshold()
     build(make_workbook(content), tmp_path / "out", settings, progress=progress)
-    assert during == [(GC_FIRST_GENERATION, True)]
+    assert during == [(FIRST_GENERATION, True)]
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+    assert prepare(make_workbook(content), settings).composition.documents
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+
+
+def test_overlapping_builds_leave_the_collector_to_the_last_one():
+    """Builds in two threads of the web page: the first to end leaves the collector eased for the other."""
+    import gc
+
+    from tdkt_docs import collector
+
+    before = gc.get_threshold()
+    with collector.spared():
+        with collector.spared():
+            collector.settle()
+        assert gc.get_threshold()[0] == collector.FIRST_GENERATION and gc.get_freeze_count() > 0
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+    collector.settle()  # outside any build: nothing is frozen
+    assert gc.get_freeze_count() == 0

@@ -230,6 +230,7 @@ class Catalogue:
             self._coefficients[form.key] = tuple(coefs)
         self.forms = tuple(forms)
         self._index = self._build_index()
+        self._found: dict[str, AwardForm | None] = {}
 
     def _build_index(self) -> dict[str, AwardForm]:
         index: dict[str, AwardForm] = {}
@@ -244,8 +245,11 @@ class Catalogue:
         return tuple(form.name for form in self.forms if level is None or level in form.levels)
 
     def find(self, name: str) -> AwardForm | None:
-        """Look a form up by name, phrase, key or short code, ignoring case, spacing and tone placement."""
-        return next((self._index[k] for k in _lookup_keys(name) if k in self._index), None)
+        """Look a form up by name, phrase, key or short code, ignoring case, spacing and tone placement.
+        Memoised: a workbook names the same few forms on every row."""
+        if name not in self._found:
+            self._found[name] = next((self._index[k] for k in _lookup_keys(name) if k in self._index), None)
+        return self._found[name]
 
     def coefficient(self, form: AwardForm, kind: RecipientKind, d: date) -> Coefficient:
         """The coefficient for ``form`` and ``kind`` in force on the signing date ``d``."""
