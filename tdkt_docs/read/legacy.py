@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from copy import copy
+from functools import lru_cache
 from pathlib import Path
 from zipfile import BadZipFile
 
@@ -156,18 +157,23 @@ def detect(text: str) -> str | None:
 
 def _score(text: str, encoding: str) -> int:
     """Evidence words for ``encoding``, or 0 when counter-evidence weighs half as much or more."""
-    evidence = against = 0
-    for word in _words(text, _CODE_CHARS[encoding]):
-        decoded = to_unicode(word, encoding)
-        if decoded == word or (decoded.isupper() and not any(c in _VOWELS for c in _split_tone(decoded.lower())[0])):
-            continue  # unchanged, or an abbreviation such as HĐND
-        if encoding == TCVN3:  # its codes are lower case even in words typed in capitals
-            decoded = decoded.lower()
-        if not _is_syllable(decoded):
-            against += 1
-        elif len(word) > 1 and not _is_syllable(word):
-            evidence += 1
+    weights = [_weight(word, encoding) for word in _words(text, _CODE_CHARS[encoding])]
+    evidence, against = weights.count(1), weights.count(-1)
     return evidence if evidence > 2 * against else 0
+
+
+@lru_cache(maxsize=1 << 14)  # names and units share their words
+def _weight(word: str, encoding: str) -> int:
+    """1: a word that is a Vietnamese syllable only once decoded from ``encoding``; -1: one that is none once
+    decoded; 0: neutral."""
+    decoded = to_unicode(word, encoding)
+    if decoded == word or (decoded.isupper() and not any(c in _VOWELS for c in _split_tone(decoded.lower())[0])):
+        return 0  # unchanged, or an abbreviation such as HĐND
+    if encoding == TCVN3:  # its codes are lower case even in words typed in capitals
+        decoded = decoded.lower()
+    if not _is_syllable(decoded):
+        return -1
+    return 1 if len(word) > 1 and not _is_syllable(word) else 0
 
 
 def _words(text: str, codes: frozenset[str]) -> list[str]:
