@@ -121,38 +121,38 @@ def build_model(document: Document | Package, book: Rulebook, resolver: StyleRes
 
 
 def make_para(para_el, resolver: StyleResolver, place: str = "", table: int | None = None,
-              cell: tuple[int, int] | None = None, table_el=None) -> Para:
-    style = resolver.para_style_id(para_el)
-    para = Para(element=para_el, text="", place=place, table=table, cell=cell,
-                alignment=resolver.alignment(para_el, style),
+              cell: tuple[int, int] | None = None, table_style: str | None = None) -> Para:
+    """``table_style``: the style id of the table the paragraph is in (``StyleResolver.table_style_id``)."""
+    style, alignment = resolver.paragraph(para_el)
+    para = Para(element=para_el, text="", place=place, table=table, cell=cell, alignment=alignment,
                 has_shape=next(para_el.iter(*SHAPE_TAGS), None) is not None)
-    para.lines = _lines(para, resolver, style, resolver.table_style_id(table_el))
+    para.lines = _lines(para, resolver, style, table_style)
     para.text = "\n".join(line.text for line in para.lines)
     return para
 
 
-def _walk(container, resolver, table_no, cell, table_el, counter) -> Iterator[Para]:
+def _walk(container, resolver, table_no, cell, table_style, counter) -> Iterator[Para]:
     counter = counter if counter is not None else [0]
     for child in container:
         if child.tag == w("p"):
             place = f"bảng {table_no}, ô ({cell[0]}, {cell[1]}), " if table_no else ""
-            yield make_para(child, resolver, place, table_no, cell, table_el)
+            yield make_para(child, resolver, place, table_no, cell, table_style)
         elif child.tag == w("tbl"):
             yield from _walk_table(child, resolver, table_no, cell, counter)
         elif child.tag == w("sdt"):
             content = child.find(w("sdtContent"))
             if content is not None:
-                yield from _walk(content, resolver, table_no, cell, table_el, counter)
+                yield from _walk(content, resolver, table_no, cell, table_style, counter)
 
 
 def _walk_table(tbl, resolver, outer_no, outer_cell, counter) -> Iterator[Para]:
     if outer_no is None:
         counter[0] += 1
-    number = outer_no or counter[0]
+    number, style = outer_no or counter[0], resolver.table_style_id(tbl)
     for r_index, row in enumerate(tbl.findall(w("tr")), start=1):
         for c_index, tc in enumerate(row.findall(w("tc")), start=1):
             cell = outer_cell or (r_index, c_index)
-            yield from _walk(tc, resolver, number, cell, tbl, counter)
+            yield from _walk(tc, resolver, number, cell, style, counter)
 
 
 def _own_runs(para_el) -> Iterator[etree._Element]:

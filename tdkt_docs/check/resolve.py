@@ -87,7 +87,7 @@ class StyleResolver:
         return cls(document.styles.element, theme)
 
     def run_format(self, run_el: etree._Element, para_style: str | None, table_style: str | None = None) -> RunFormat:
-        """The run's format in a paragraph of style ``para_style`` (``para_style_id``), in a table of style
+        """The run's format in a paragraph of style ``para_style`` (``paragraph``), in a table of style
         ``table_style`` (``table_style_id``) or none. Memoised on what the result depends on: the run's own
         properties and the two style ids."""
         rpr = child(run_el, _RPR)
@@ -99,16 +99,17 @@ class StyleResolver:
                                            self._toggle(levels, "i"))
         return self._formats[key]
 
-    def alignment(self, para_el: etree._Element, style_id: str | None) -> str:
-        """The paragraph's alignment; ``style_id`` is its ``para_style_id``."""
+    def paragraph(self, para_el: etree._Element) -> tuple[str | None, str]:
+        """The paragraph's style id and alignment."""
         ppr = child(para_el, _PPR)
+        style_id = (None if ppr is None else _val(child(ppr, _PSTYLE))) or self._default_para
         jc = None if ppr is None else child(ppr, _JC)
         if jc is not None:
-            return jc.get(_VAL, "left")
+            return style_id, jc.get(_VAL, "left")
         if style_id not in self._alignments:  # memoised: the rest depends on the style id alone
             self._alignments[style_id] = next((jc.get(_VAL, "left") for _, ppr in self._para_levels(para_el)
                                                if (jc := ppr.find(_JC)) is not None), "left")
-        return self._alignments[style_id]
+        return style_id, self._alignments[style_id]
 
     def border(self, para_el: etree._Element, side: str) -> bool:
         for _, ppr in self._para_levels(para_el):
