@@ -24,6 +24,7 @@ from .errors import UserError
 from .export.publish import SigningDocument, export, still_valid
 from .files import FileInUse, clashes, slug, write_bytes_atomic
 from .manifest import Entry, Manifest, file_sha256, sha256
+from .memory import release_free_memory
 from .outfolder import LOCK_WAIT, OutputFolder, recorded
 from .rebuild import inputs_key, unchanged_build
 from .problems import Location, Problem, Severity, errors
@@ -98,6 +99,7 @@ def prepare(workbook: Path, settings: Settings) -> Prepared:
     and, when there is no error, compose every registered document type."""
     rules = Rules(settings)
     data = load(workbook)
+    release_free_memory()
     resolution = resolve(data, rules)
     prepared = Prepared(data, rules, resolution, data.problems + resolution.problems)
     if not prepared.errors:
@@ -193,6 +195,7 @@ def _build(workbook: Path, outdir: Path, settings: Settings, key: str, *, force:
     prepared = prepare(workbook, settings)
     if prepared.errors:
         raise InvalidWorkbook(prepared.problems)
+    release_free_memory()
     gc.freeze()
     composition = prepared.composition
     if not composition.documents:
