@@ -36,6 +36,7 @@ from .render.docx import CompiledTemplate
 from .render.workers import run_each
 from .rules.awards import Resolution, resolve
 from .rules.book import Rules
+from .rules.collation import match_key
 from .settings import Settings
 
 Progress = Callable[[int, str], ContextManager[Callable[[int], None]]]
@@ -109,6 +110,7 @@ def prepare(workbook: Path, settings: Settings) -> Prepared:
         found, resolution.history = review_eligibility(resolution.awards, rules, settings.register_url,
                                                        data.path.name)
         prepared.problems += found
+        match_key.cache_clear()  # every name of the workbook by now; composing asks for units and numbers
     if not prepared.errors:
         for document_type in REGISTRY:
             prepared.composition += document_type.compose(prepared.inputs)
