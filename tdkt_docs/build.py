@@ -1,13 +1,14 @@
 """The pipeline: read → compose → render → check → write, with a manifest.
 
-Everything is rendered and checked in memory first; files are written only when
-the whole build is sound, each atomically, so a failure leaves nothing half-done.
+Everything is rendered and checked first, each file kept whole in a hidden staging
+area of the output folder; files are moved into place only when the whole build is
+sound, each in one step, so a failure leaves nothing half-done.
 """
 from __future__ import annotations
 
 import contextlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from pathlib import Path
 from typing import Callable, ContextManager, Sequence
@@ -22,9 +23,10 @@ from .documents import REGISTRY, by_template
 from . import collector
 from .errors import UserError
 from .export.publish import SigningDocument, export, still_valid
-from .files import FileInUse, clashes, slug, write_bytes_atomic
+from .files import FileInUse, clashes, place, slug
 from .manifest import Entry, Manifest, file_sha256, sha256
-from .outfolder import LOCK_WAIT, OutputFolder, recorded
+from .memory import release_free_memory
+from .outfolder import LOCK_WAIT, OutputFolder
 from .rebuild import inputs_key, unchanged_build
 from .problems import Location, Problem, Severity, errors
 from .read import load
@@ -34,6 +36,7 @@ from .render.docx import CompiledTemplate
 from .render.workers import run_each
 from .rules.awards import Resolution, resolve
 from .rules.book import Rules
+from .rules.collation import match_key
 from .settings import Settings
 
 Progress = Callable[[int, str], ContextManager[Callable[[int], None]]]
@@ -62,7 +65,7 @@ class Output:
 
     kind: str
     path: str
-    data: bytes
+    data: bytes          # empty once staged
     title: str = ""
     sources: tuple[Source, ...] = ()
     extra: dict = field(default_factory=dict)
@@ -72,6 +75,8 @@ class Output:
     content: str = ""    # .docx: its content fingerprint
     inputs: str = ""     # .docx: its template and variables, as one key (document_inputs)
     earlier: dict | None = None  # the previous build's entry, when that file stands as it is (``data`` is empty)
+    staged: Path | None = None   # the file holding ``data`` until it is moved into place
+    digest: str = ""             # sha256 of the staged file
 
 
 @dataclass
@@ -100,12 +105,14 @@ def prepare(workbook: Path, settings: Settings) -> Prepared:
         rules = Rules(settings)
         data = load(workbook)
         collector.settle()
+        release_free_memory()
         resolution = resolve(data, rules)
         prepared = Prepared(data, rules, resolution, data.problems + resolution.problems)
         if not prepared.errors:
             found, resolution.history = review_eligibility(resolution.awards, rules, settings.register_url,
                                                            data.path.name)
             prepared.problems += found
+            match_key.cache_clear()  # every name of the workbook by now; composing asks for units and numbers
         if not prepared.errors:
             for document_type in REGISTRY:
                 prepared.composition += document_type.compose(prepared.inputs)
@@ -157,7 +164,7 @@ class BuildResult:
 
 def build(workbook: Path, outdir: Path, settings: Settings, *, force: bool = False, keep_edits: bool = False,
           pdf: bool = False, progress: Progress = no_progress,
-          write: Callable[[Path, bytes], None] = write_bytes_atomic, wait: float = LOCK_WAIT) -> BuildResult:
+          place: Callable[[Path, Path], None] = place, wait: float = LOCK_WAIT) -> BuildResult:
     """Write the workbook's documents into ``outdir``: unchanged files are left alone, files edited by hand
     are kept (``force`` overwrites them; ``keep_edits`` keeps them even where their rows changed).
 
@@ -169,28 +176,29 @@ def build(workbook: Path, outdir: Path, settings: Settings, *, force: bool = Fal
                            nothing_changed=True)
     with collector.spared():
         return _build(workbook, Path(outdir), settings, key, force=force, keep_edits=keep_edits, pdf=pdf,
-                      progress=progress, write=write, wait=wait)
+                      progress=progress, place=place, wait=wait)
 
 
 def _build(workbook: Path, outdir: Path, settings: Settings, key: str, *, force: bool, keep_edits: bool,
-           pdf: bool, progress: Progress, write: Callable[[Path, bytes], None], wait: float) -> BuildResult:
+           pdf: bool, progress: Progress, place: Callable[[Path, Path], None], wait: float) -> BuildResult:
     prepared = prepare(workbook, settings)
     if prepared.errors:
         raise InvalidWorkbook(prepared.problems)
     collector.settle()
+    release_free_memory()
     composition = prepared.composition
     if not composition.documents:
         raise UserError("Không có văn bản nào để tạo:\n" + "\n".join(f"  {s}" for s in composition.skipped))
     problems = prepared.problems + list(dict.fromkeys(w for plan in composition.documents for w in plan.warnings))
     result = BuildResult(Path(outdir), Manifest(workbook=Path(workbook).name, skipped=composition.skipped,
                                                 inputs=key), problems=problems)
-    renderer = Renderer(settings, prepared.rules, Reusable(Path(outdir), recorded(Path(outdir))))
-    result.outputs = renderer.render_all(composition.documents, composition.attachments, progress)
-    result.user_files = renderer.user_files + prepared.rules.user_files()
-    _refuse_clashes(result.outputs)
-    writer = _Writer(result, force, keep_edits, write, renderer.checker.book)
     with OutputFolder(result.outdir, wait) as folder:
-        writer.folder = folder
+        renderer = Renderer(settings, prepared.rules, Reusable(result.outdir, folder.previous))
+        result.outputs = renderer.render_all(composition.documents, composition.attachments, progress,
+                                             receive=partial(_staged, folder))
+        result.user_files = renderer.user_files + prepared.rules.user_files()
+        _refuse_clashes(result.outputs)
+        writer = _Writer(result, force, keep_edits, place, renderer.checker.book, folder)
         for output in (o for o in result.outputs if o.signed):
             writer.write(output)
         blocked = {c.group for c in writer.conflicted}
@@ -236,26 +244,38 @@ class Renderer:
         return [t.path for t in self.templates.values() if self.settings.is_user_file(t.path)]
 
     def render_all(self, plans: list[DocumentPlan], attached: Sequence[Attachment] = (),
-                   progress: Progress = no_progress) -> list[Output]:
+                   progress: Progress = no_progress, receive: Callable[[Output], Output] = lambda o: o) -> list[Output]:
         """Every plan rendered and checked, then the attachments, in order; on several cores when there are
-        many (the attachments, a batch's long summary workbook, are started first)."""
+        many (the attachments, a batch's long summary workbook, are started first). Each output goes through
+        ``receive`` as it comes (the build stages it on disk rather than hold every document in memory)."""
         for name in dict.fromkeys(plan.template for plan in plans):
             self.template(name)  # linted and compiled once, before any worker starts
         tasks = [partial(attachment, a) for a in attached] + [partial(self.render, plan) for plan in plans]
+        origins = [*attached, *plans]
         with progress(len(tasks), "Đang tạo văn bản") as update:
-            done = [update(1) or output for output in run_each(tasks)]
+            done = [update(1) or receive(self._described(output, origin))
+                    for output, origin in zip(run_each(tasks), origins)]
         return done[len(attached):] + done[:len(attached)]
 
+    def _described(self, output: Output, origin: DocumentPlan | Attachment) -> Output:
+        """A rendered document with what its plan says of it, taken from the plan here: a worker sends back its
+        bytes and what rendering found, not copies of the plan's lists (a year-end batch's would fill memory)."""
+        if isinstance(origin, Attachment):
+            return output
+        earlier = self.reusable.entries[origin.filename] if output.earlier is not None else None
+        return replace(output, title=origin.title, sources=origin.sources, extra=origin.extra, group=origin.group,
+                       copies=origin.copies, earlier=earlier)
+
     def render(self, plan: DocumentPlan) -> Output:
-        """The plan's document; not rendered again when the previous build made its file from the same
-        template and variables and the file is as that build left it."""
+        """The plan's document, bare (``_described`` adds what the plan says of it); not rendered again when the
+        previous build made its file from the same template and variables and the file is as that build left it
+        (``earlier`` is then set, empty)."""
         template = self.template(plan.template)
         context = plan.context
         inputs = document_inputs(template, context)
-        output = partial(Output, plan.kind, plan.filename, title=plan.title, sources=plan.sources, extra=plan.extra,
-                         group=plan.group, copies=plan.copies, inputs=inputs)
+        output = partial(Output, plan.kind, plan.filename, inputs=inputs)
         if self.reusable and (earlier := self.reusable.entry(plan.filename, inputs)):
-            return output(b"", content=earlier.get("content", ""), earlier=earlier)
+            return output(b"", content=earlier.get("content", ""), earlier={})
         parts = template.render_parts(context)
         content = self._conform(plan, template, parts)
         return output(template.pack(parts), content=content)
@@ -311,6 +331,14 @@ def attachment(attached: Attachment) -> Output:
                   group=attached.group, signed=False)
 
 
+def _staged(folder: OutputFolder, output: Output) -> Output:
+    """``output`` with its bytes in the folder's staging area instead of in memory."""
+    if output.earlier is not None:
+        return output
+    return replace(output, data=b"", staged=folder.stage(output.data, Path(output.path).suffix),
+                   digest=sha256(output.data))
+
+
 def _refuse_clashes(outputs: list[Output]) -> None:
     for first, later in clashes((o.path, o) for o in outputs):
         raise UserError(f'Hai văn bản cùng ghi vào "{later.path}" ("{first.title}" và "{later.title}"), '
@@ -357,9 +385,9 @@ class _Writer:
     result: BuildResult
     force: bool
     keep_edits: bool
-    write_file: Callable[[Path, bytes], None]
+    place: Callable[[Path, Path], None]
     book: Rulebook
-    folder: OutputFolder | None = None
+    folder: OutputFolder
     conflicted: list[Output] = field(default_factory=list)
 
     def write(self, output: Output) -> None:
@@ -367,7 +395,7 @@ class _Writer:
         target = result.outdir / output.path
         if output.earlier is not None:
             return self._stands(output, target)
-        digest = sha256(output.data)
+        digest = output.digest
         entry = _entry(output, digest)
         previous = self.folder.previous.get(output.path)
         if target.is_file():
@@ -379,7 +407,7 @@ class _Writer:
                 self._keep(output, target, entry, previous)
                 return
         try:
-            self.write_file(target, output.data)
+            self.place(output.staged, target)
         except FileInUse as exc:
             result.failed.append(str(exc))
             result.unwritten.append(output.path)

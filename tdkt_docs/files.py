@@ -60,28 +60,40 @@ def atomic_path(target: Path) -> Iterator[Path]:
     target = Path(target)
     tmp_path: Path | None = None
     try:
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=target.suffix, dir=target.parent)
-        except OSError as exc:
-            raise folder_error(exc, target.parent) from None
-        tmp_path = Path(tmp)
-        os.close(fd)
-        os.chmod(tmp_path, 0o666 & ~_umask())
+        tmp_path = temporary_file(target.parent, target.suffix)
         try:
             yield tmp_path
         except OSError as exc:
             raise folder_error(exc, target) from None
-        try:
-            os.replace(tmp_path, target)
-        except PermissionError:
-            raise FileInUse.of(target) from None
-        except OSError as exc:
-            raise folder_error(exc, target) from None
+        place(tmp_path, target)
     except BaseException:
         if tmp_path is not None:
             tmp_path.unlink(missing_ok=True)
         raise
+
+
+def temporary_file(folder: Path, suffix: str = "") -> Path:
+    """A new empty file in ``folder`` (made if need be), named as a temporary (``remove_leftovers`` knows it),
+    with the permissions a finished file gets."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=suffix, dir=folder)
+    except OSError as exc:
+        raise folder_error(exc, folder) from None
+    os.close(fd)
+    os.chmod(tmp, 0o666 & ~_umask())
+    return Path(tmp)
+
+
+def place(finished: Path, target: Path) -> None:
+    """Rename the whole file ``finished`` over ``target`` (same disk), in one step."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(finished, target)
+    except PermissionError:
+        raise FileInUse.of(target) from None
+    except OSError as exc:
+        raise folder_error(exc, target) from None
 
 
 TEMP_PREFIX = ".~tdkt-"

@@ -9,8 +9,9 @@ import hashlib
 import json
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import TextIO
 
-from .files import write_bytes_atomic
+from .files import atomic_path
 
 FILENAME = "manifest.json"
 
@@ -41,13 +42,16 @@ class Manifest:
     warnings: list[str] = field(default_factory=list)
     inputs: str = ""  # what the build was made from (workbook, templates, data, options): see build.inputs_key
 
-    def to_json(self) -> str:
+    def write_json(self, out: TextIO) -> None:
         """Indented, one document per line: a year-end manifest lists a hundred thousand workbook rows, which
-        one number per line (and json's indenting encoder) would make many times larger and slower."""
+        one number per line (and json's indenting encoder) would make many times larger and slower. Written
+        line by line, never held whole in memory."""
         head = json.dumps({f.name: getattr(self, f.name) for f in fields(self) if f.name != "documents"},
                           ensure_ascii=False, indent=2)
-        documents = ",\n".join("    " + json.dumps(entry.to_dict(), ensure_ascii=False) for entry in self.documents)
-        return head[:-2] + ',\n  "documents": [\n' + documents + "\n  ]\n}\n"
+        out.write(head[:-2] + ',\n  "documents": [')
+        for index, entry in enumerate(self.documents):
+            out.write(("," if index else "") + "\n    " + json.dumps(entry.to_dict(), ensure_ascii=False))
+        out.write("\n  ]\n}\n")
 
 
 def sha256(data: bytes) -> str:
@@ -80,5 +84,6 @@ def previous_entries(outdir: Path) -> dict[str, dict]:
 
 def save(outdir: Path, manifest: Manifest) -> Path:
     target = outdir / FILENAME
-    write_bytes_atomic(target, manifest.to_json().encode("utf-8"))
+    with atomic_path(target) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as out:
+        manifest.write_json(out)
     return target

@@ -13,11 +13,12 @@ import time
 from pathlib import Path
 
 from .errors import UserError
-from .files import folder_error, remove_leftovers
+from .files import TEMP_PREFIX, folder_error, remove_leftovers, temporary_file
 from .manifest import Entry, Manifest, previous_entries, save
 
 LOCK_NAME = ".tdkt-khoa"
 JOURNAL_NAME = ".tdkt-nhat-ky.jsonl"
+STAGING_NAME = TEMP_PREFIX + "ban-nhap"  # where rendered files wait, whole, until the build writes them
 LOCK_WAIT = 30.0  # seconds a second build waits for the first
 
 
@@ -51,6 +52,16 @@ class OutputFolder:
         remove_leftovers(self.root)  # whatever ended the build, no temporary stays behind
         _unlock(self._lock)
         self._lock.close()
+
+    def stage(self, data: bytes, suffix: str) -> Path:
+        """``data`` kept in a hidden file of the folder until the build moves it into place (see
+        ``files.place``); whatever ends the build, a file not moved is removed with the other temporaries."""
+        staged = temporary_file(self.root / STAGING_NAME, suffix)
+        try:
+            staged.write_bytes(data)
+        except OSError as exc:
+            raise folder_error(exc, self.root) from None
+        return staged
 
     def land(self, entry: Entry) -> None:
         """Record a file that has just been written, before anything else happens. The line is handed to the

@@ -94,3 +94,10 @@ def resolved(document, paragraph, run, prop: str):
     if prop == "name":
         return doc_default(document, "w:rFonts", "w:ascii")
     return False
+
+
+def year_end_content(n_decisions: int, per_decision: int) -> dict:
+    """The benchmarks' year-end workbook content (bench/workload.py), distinct names throughout."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from workload import year_end_content as content
+    return content(n_decisions, per_decision)

@@ -11,13 +11,16 @@ import sys
 import time
 from pathlib import Path
 
+import zipfile
+
 import docx
 import pytest
 
-from helpers import run_tdkt
+from helpers import SAMPLE_2024, run_tdkt
 from tdkt_docs.build import build
 from tdkt_docs.export.soffice import find_soffice
-from tdkt_docs.outfolder import JOURNAL_NAME, Busy, OutputFolder
+from tdkt_docs.files import place
+from tdkt_docs.outfolder import JOURNAL_NAME, STAGING_NAME, Busy, OutputFolder
 from tdkt_docs.settings import Settings
 
 DECISION = "quy-iii-2024/qd-05-bang-khen-tinh-so-y-te.docx"
@@ -110,6 +113,26 @@ def test_a_failed_pdf_stage_leaves_a_journal_and_the_next_build_knows_its_own_fi
     result = build(make_workbook(decisions_content), out, Settings())
     assert out / DECISION in result.written and result.kept == [] and result.conflicts == []
     assert not (out / JOURNAL_NAME).exists() and DECISION in manifest(out)
+
+
+def test_every_file_waits_whole_on_disk_until_all_are_rendered_then_moves_into_place(settings, tmp_path):
+    """The build holds no document in memory till the end: each waits, whole, in the folder's staging area."""
+    out, waiting = tmp_path / "out", []
+
+    def place_first_checking_the_rest(staged, target):
+        if not waiting:
+            waiting.extend(sorted((out / STAGING_NAME).iterdir()))
+            assert not [p for p in out.rglob("*.docx") if STAGING_NAME not in p.parts]
+            for path in waiting:
+                with zipfile.ZipFile(path) as archive:
+                    assert archive.testzip() is None
+        place(staged, target)
+
+    result = build(SAMPLE_2024, out, settings, place=place_first_checking_the_rest)
+    assert len(waiting) == len(result.outputs) == len(result.written) >= 5
+    assert all(o.data == b"" for o in result.outputs)
+    assert not (out / STAGING_NAME).exists()
+    assert sorted(manifest(out)) == sorted(p.relative_to(out).as_posix() for p in result.written)
 
 
 def test_a_second_build_into_a_busy_folder_waits_then_stops_with_a_message(make_workbook, decisions_content, settings,

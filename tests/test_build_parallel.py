@@ -43,6 +43,22 @@ def test_forked_workers_write_the_same_files_as_one_process(settings, tmp_path, 
     assert [o.path for o in serial.outputs] == [o.path for o in shared.outputs]
 
 
+def test_workers_are_forked_afresh_every_few_tasks(settings, tmp_path, monkeypatch):
+    """A worker ends after ``TASKS_PER_WORKER`` tasks (it would otherwise come to hold a copy of the parent's
+    data); the files are the same."""
+    serial = build(SAMPLE_2024, tmp_path / "one", settings)
+    pids = tmp_path / WORKERS_SEEN
+    monkeypatch.setenv("TDKT_TEST_PIDS", str(pids))
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(workers, "TASKS_PER_WORKER", 1)
+    monkeypatch.setattr(workers.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(workers, "_run_at", _run_at_recording)
+    build(SAMPLE_2024, tmp_path / "many", settings)
+    assert len(serial.outputs) >= 5
+    assert len(set(pids.read_text().split())) >= len(serial.outputs) // 2
+    assert _files(tmp_path / "one") == _files(tmp_path / "many")
+
+
 def _run_at_failing(index: int):
     if index == 2:
         raise NonConformingTemplate('Mẫu "quyet-dinh.docx" tạo ra văn bản sai thể thức (1 lỗi), chưa ghi văn bản nào.')

@@ -98,9 +98,9 @@ def test_invalid_workbook_writes_nothing(make_workbook, content, tmp_path):
 
 
 def test_a_file_held_open_elsewhere_is_reported_and_the_rest_completes(make_workbook, content, tmp_path):
-    def refuse(target, data):
+    def refuse(staged, target):
         raise FileInUse.of(target)  # what writing does on Windows when Word holds the file
-    result = build(make_workbook(content), tmp_path / "out", Settings(), write=refuse)
+    result = build(make_workbook(content), tmp_path / "out", Settings(), place=refuse)
     assert result.failed == [f'Không ghi được "{tmp_path / "out" / "ke-hoach-tdkt-2024.docx"}": tệp đang mở trong '
                              "Word hoặc chương trình khác. Hãy đóng tệp rồi chạy lại."]
     assert result.written == []
@@ -114,8 +114,8 @@ def test_a_file_that_could_not_be_written_is_never_removed(make_workbook, conten
     before = (out / "ke-hoach-tdkt-2024.docx").read_bytes()
     content["tasks"][0]["content"] = "Nội dung mới"
 
-    def locked(target, data):
+    def locked(staged, target):
         raise FileInUse.of(target)
-    result = build(make_workbook(content), out, Settings(), write=locked)
+    result = build(make_workbook(content), out, Settings(), place=locked)
     assert result.failed and result.removed == []
     assert (out / "ke-hoach-tdkt-2024.docx").read_bytes() == before

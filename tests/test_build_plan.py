@@ -240,3 +240,15 @@ def test_overlapping_builds_leave_the_collector_to_the_last_one():
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0
     collector.settle()  # outside any build: nothing is frozen
     assert gc.get_freeze_count() == 0
+
+
+def test_the_name_memo_is_emptied_once_eligibility_is_reviewed(make_workbook):
+    """Every name of a year-end workbook would otherwise stay in memory through rendering (and after)."""
+    from tdkt_docs.build import prepare
+    from tdkt_docs.rules.collation import match_key
+    from tdkt_docs.settings import Settings
+    from helpers import year_end_content
+
+    prepared = prepare(make_workbook(year_end_content(n_decisions=4, per_decision=20)), Settings())
+    assert len(prepared.composition.documents) >= 4
+    assert match_key.cache_info().currsize < 80 // 2

@@ -110,17 +110,17 @@ def test_a_reused_file_changed_during_the_build_stops_it_with_a_message(make_wor
     """Between the check that lets a file stand and the write, the file changed (opened and saved elsewhere):
     the build stops, saying so, rather than list a file it has not checked."""
     from tdkt_docs.errors import UserError
-    from tdkt_docs.files import write_bytes_atomic
+    from tdkt_docs.files import place
 
     content, out = _year_end(4, 3), tmp_path / "out"
     first = build(make_workbook(content), out, Settings())
     decisions = sorted(out / o.path for o in first.outputs if o.kind == "quyet_dinh")
 
-    def write_and_meddle(target, data):
-        write_bytes_atomic(target, data)
+    def write_and_meddle(staged, target):
+        place(staged, target)
         decisions[3].write_bytes(decisions[3].read_bytes() + b"\0")
 
     content["nominations"][4]["position"] = "Phó Trưởng phòng Kế hoạch"
     with pytest.raises(UserError, match="vừa bị thay đổi trong lúc đang tạo văn bản") as stopped:
-        build(make_workbook(content), out, Settings(), write=write_and_meddle)
+        build(make_workbook(content), out, Settings(), place=write_and_meddle)
     assert str(decisions[3]) in str(stopped.value)

@@ -198,3 +198,16 @@ def test_nd98_provincial_certificate_is_flagged():
     prize = prize_amount(find_form("BKCT"), COLLECTIVE, date(2024, 8, 1))
     assert any("hệ số 3,0 × mức lương cơ sở cho Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh, tập thể, "
                "từ 01/01/2024 đến 30/6/2025" in w and "NĐ 98/2023/NĐ-CP Điều 58" in w for w in warnings([prize]))
+
+
+def test_awardees_of_one_form_kind_and_date_share_one_prize(make_workbook):
+    """A year-end batch has a hundred thousand awardees and a handful of distinct prizes."""
+    from tdkt_docs.build import prepare
+    from helpers import year_end_content
+
+    prepared = prepare(make_workbook(year_end_content(n_decisions=3, per_decision=10)), Settings())
+    awards = prepared.resolution.awards
+    by_kind = {kind: {id(a.prize) for a in awards if a.kind is kind} for kind in RecipientKind}
+    assert len(awards) == 30 and all(len(ids) == 1 for ids in by_kind.values())
+    assert {a.kind: a.prize.amount for a in awards} == {COLLECTIVE: 7_020_000, INDIVIDUAL: 3_510_000,
+                                                        HOUSEHOLD: 5_270_000}

@@ -23,7 +23,7 @@ class Rules:
     def __init__(self, settings: Settings):
         self.settings = settings
         self.files: list[Path] = []
-        self._prizes: dict[tuple, Prize | None] = {}
+        self._prizes: dict[tuple, Prize] = {}
 
     def _load(self, name: str, **options) -> dict:
         path = self.settings.data(name)
@@ -83,11 +83,14 @@ class Rules:
 
     def prize(self, form: AwardForm, kind: RecipientKind, d: date) -> Prize | None:
         """Prize for one awardee of ``kind`` receiving ``form`` by a decision signed on ``d``;
-        None for a form that comes without money. Worked out once for each form, kind and date."""
+        None for a form that comes without money. One object for all such awardees (memoised: a year-end
+        batch has a hundred thousand)."""
+        if not form.paid:
+            return None
         key = (form.key, kind, d)
         if key not in self._prizes:
             self._prizes[key] = prize(lambda k: self.catalogue.coefficient(form, k, d), self.salaries.on(d),
-                                      self.rounding, kind) if form.paid else None
+                                      self.rounding, kind)
         return self._prizes[key]
 
     def user_files(self) -> list[Path]:
