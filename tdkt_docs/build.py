@@ -246,15 +246,15 @@ class Renderer:
     def render_all(self, plans: list[DocumentPlan], attached: Sequence[Attachment] = (),
                    progress: Progress = no_progress, receive: Callable[[Output], Output] = lambda o: o) -> list[Output]:
         """Every plan rendered and checked, then the attachments, in order; on several cores when there are
-        many (the attachments, a batch's long summary workbook, are started first). Each output goes through
-        ``receive`` as it comes (the build stages it on disk rather than hold every document in memory)."""
+        many (the attachments, a batch's long summary workbook, are made in this process meanwhile). Each
+        output goes through ``receive`` as it comes (the build stages it on disk rather than hold every
+        document in memory)."""
         for name in dict.fromkeys(plan.template for plan in plans):
             self.template(name)  # linted and compiled once, before any worker starts
-        tasks = [partial(attachment, a) for a in attached] + [partial(self.render, plan) for plan in plans]
-        origins = [*attached, *plans]
-        with progress(len(tasks), "Đang tạo văn bản") as update:
+        made = run_each([partial(self.render, plan) for plan in plans], [partial(attachment, a) for a in attached])
+        with progress(len(attached) + len(plans), "Đang tạo văn bản") as update:
             done = [update(1) or receive(self._described(output, origin))
-                    for output, origin in zip(run_each(tasks), origins)]
+                    for output, origin in zip(made, [*attached, *plans])]
         return done[len(attached):] + done[:len(attached)]
 
     def _described(self, output: Output, origin: DocumentPlan | Attachment) -> Output:

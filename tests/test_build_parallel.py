@@ -7,6 +7,7 @@ import os
 import pytest
 
 from tdkt_docs.render import workers
+from tdkt_docs import build as build_module
 from tdkt_docs.build import NonConformingTemplate, build
 
 from helpers import SAMPLE_2024
@@ -22,6 +23,7 @@ def _run_at_recording(index: int):
 
 
 _ORIGINAL = workers._run_at
+_ATTACHMENT = build_module.attachment
 
 
 def _files(folder):
@@ -30,15 +32,20 @@ def _files(folder):
 
 
 def test_forked_workers_write_the_same_files_as_one_process(settings, tmp_path, monkeypatch):
+    """Documents are rendered by the workers; the summary workbooks, which read most of the data, are made in
+    the build's own process meanwhile."""
     serial = build(SAMPLE_2024, tmp_path / "one", settings)
     pids = tmp_path / WORKERS_SEEN
     monkeypatch.setenv("TDKT_TEST_PIDS", str(pids))
     monkeypatch.setattr(workers, "PARALLEL_FROM", 2)
     monkeypatch.setattr(workers, "_run_at", _run_at_recording)
+    summaries = []
+    monkeypatch.setattr(build_module, "attachment", lambda a: summaries.append(os.getpid()) or _ATTACHMENT(a))
     shared = build(SAMPLE_2024, tmp_path / "many", settings)
     forked = set(pids.read_text().split())
     assert len(forked) >= 2 and str(os.getpid()) not in forked
-    assert len(pids.read_text().split()) == len(shared.outputs)  # every document and summary workbook
+    assert len(pids.read_text().split()) == len([o for o in shared.outputs if o.kind != "tong_hop"])
+    assert summaries and set(summaries) == {os.getpid()}
     assert _files(tmp_path / "one") == _files(tmp_path / "many")
     assert [o.path for o in serial.outputs] == [o.path for o in shared.outputs]
 
