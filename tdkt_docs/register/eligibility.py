@@ -60,10 +60,11 @@ def review_eligibility(awards: list[Award], rules: Rules, register_url: str | No
     workbook row); the register at ``register_url`` is read when it exists (never created here).
     ``workbook`` is the file name, to know this workbook's own awards."""
     probes = [Probe(a, _row(a.nomination)) for a in awards if a.passed]
+    keys = [_namesake_key(probe.row) for probe in probes]
     namesakes: dict[tuple, list[Probe]] = {}  # only probes in one group can be the same recipient (see _same)
-    for probe in probes:
-        namesakes.setdefault(_namesake_key(probe.row), []).append(probe)
-    earlier = {p.nomination.rows[0]: _in_workbook(p, namesakes[_namesake_key(p.row)]) for p in probes}
+    for probe, key in zip(probes, keys):
+        namesakes.setdefault(key, []).append(probe)
+    earlier = {p.nomination.rows[0]: _in_workbook(p, namesakes[key]) for p, key in zip(probes, keys)}
     history: dict[int, list[Earlier]] = {}
     problems: list[Problem] = []
     uncovered: list[tuple[EligibilityRule, int]] | None = None  # None: streaks cannot be judged
