@@ -31,7 +31,7 @@ TYPE_CODE = "QĐ"
 AUTOMATIC_LINES = ("như điều 2", "như điều 3", "như trên")  # Nơi nhận lines the decision writes itself
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Delivery:
     """One line of a decision's distribution sheet."""
 

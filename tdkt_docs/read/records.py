@@ -40,7 +40,7 @@ def cell_field() -> Cells:
     return field(default_factory=dict, compare=False, repr=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Agency:
     """Sheet "Cơ quan": the issuing agency and its own wording (empty: the level's usual wording)."""
 
@@ -68,7 +68,7 @@ class Agency:
         return tuple(line for line in (self.name_line_1, self.name_line_2) if line)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlanInfo:
     """Sheet "Kế hoạch": the plan's year, number, date and signer."""
 
@@ -83,7 +83,7 @@ class PlanInfo:
     cells: Cells = cell_field()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LegalBasisLine:
     """Sheet "Căn cứ": one Căn cứ line of the plan."""
 
@@ -92,7 +92,7 @@ class LegalBasisLine:
     cells: Cells = cell_field()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DecisionBasis:
     """Sheet "Căn cứ quyết định": one of the issuer's own Căn cứ lines, with the dates it applies."""
 
@@ -104,7 +104,7 @@ class DecisionBasis:
     cells: Cells = cell_field()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Recipient:
     """Sheet "Nơi nhận": one line of a distribution list."""
 
@@ -116,7 +116,7 @@ class Recipient:
     cells: Cells = cell_field()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Task:
     """Sheet "Phụ lục": one task of the plan's appendix table."""
 
@@ -130,7 +130,7 @@ class Task:
     cells: Cells = cell_field()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Batch:
     """Sheet "Đợt khen thưởng": one batch of decisions signed together."""
 
@@ -152,7 +152,7 @@ class Batch:
     cells: Cells = cell_field()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Nomination:
     """Sheet "Đề nghị khen thưởng": one proposed awardee."""
 
@@ -176,7 +176,7 @@ class Nomination:
     cells: Cells = cell_field()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SignedNumber:
     """Sheet "Quyết định đã ký": the number and date a decision received when signed."""
 

@@ -17,7 +17,7 @@ from ..rules.collation import clean, match_key
 from ..rules.dates import short_date
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AwardRow:
     """One line of a decision's attached list."""
 

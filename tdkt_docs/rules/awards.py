@@ -19,7 +19,7 @@ from .issuer import DEPUTY, Issuer, issuer_of
 from .money import Prize, format_amount
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Award:
     """A nomination that can be decided: its form record, its batch and its prize."""
 
