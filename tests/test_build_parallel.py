@@ -32,19 +32,20 @@ def _files(folder):
 
 
 def test_forked_workers_write_the_same_files_as_one_process(settings, tmp_path, monkeypatch):
-    """Documents are rendered by the workers; the summary workbooks, which read most of the data, are made in
-    the build's own process meanwhile."""
+    """Documents are rendered by forked workers and by the build's own process, which also makes the summary
+    workbooks (they read most of the data: a worker would copy it) while the workers take the first round."""
     serial = build(SAMPLE_2024, tmp_path / "one", settings)
     pids = tmp_path / WORKERS_SEEN
     monkeypatch.setenv("TDKT_TEST_PIDS", str(pids))
     monkeypatch.setattr(workers, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(workers, "TASKS_PER_WORKER", 2)  # several rounds
     monkeypatch.setattr(workers, "_run_at", _run_at_recording)
     summaries = []
     monkeypatch.setattr(build_module, "attachment", lambda a: summaries.append(os.getpid()) or _ATTACHMENT(a))
     shared = build(SAMPLE_2024, tmp_path / "many", settings)
-    forked = set(pids.read_text().split())
-    assert len(forked) >= 2 and str(os.getpid()) not in forked
-    assert len(pids.read_text().split()) == len([o for o in shared.outputs if o.kind != "tong_hop"])
+    rendering = pids.read_text().split()
+    assert str(os.getpid()) in rendering and len(set(rendering)) >= 2
+    assert len(rendering) == len([o for o in shared.outputs if o.kind != "tong_hop"])  # each document once
     assert summaries and set(summaries) == {os.getpid()}
     assert _files(tmp_path / "one") == _files(tmp_path / "many")
     assert [o.path for o in serial.outputs] == [o.path for o in shared.outputs]
@@ -60,9 +61,11 @@ def test_workers_are_forked_afresh_every_few_tasks(settings, tmp_path, monkeypat
     monkeypatch.setattr(workers, "TASKS_PER_WORKER", 1)
     monkeypatch.setattr(workers.os, "cpu_count", lambda: 2)
     monkeypatch.setattr(workers, "_run_at", _run_at_recording)
-    build(SAMPLE_2024, tmp_path / "many", settings)
-    assert len(serial.outputs) >= 5
-    assert len(set(pids.read_text().split())) >= len(serial.outputs) // 2
+    shared = build(SAMPLE_2024, tmp_path / "many", settings)
+    documents = [o for o in shared.outputs if o.kind != "tong_hop"]
+    assert len(documents) >= 5
+    rounds = -(-len(documents) // 2)  # two tasks a round: one worker and this process
+    assert len(set(pids.read_text().split()) - {str(os.getpid())}) == rounds  # a fresh worker every round
     assert _files(tmp_path / "one") == _files(tmp_path / "many")
 
 
@@ -79,3 +82,14 @@ def test_an_error_in_a_worker_stops_the_build_before_anything_is_written(setting
     with pytest.raises(NonConformingTemplate, match="sai thể thức"):
         build(SAMPLE_2024, tmp_path / "out", settings)
     assert not list((tmp_path / "out").rglob("*.docx"))
+
+
+def test_tasks_shared_with_this_process_come_back_in_order_once_each(monkeypatch):
+    """Workers take tasks from the front of each round, this process from the back: the outputs are still in
+    the tasks' order, each task run once, in more than one process."""
+    monkeypatch.setattr(workers.os, "cpu_count", lambda: 3)
+    monkeypatch.setattr(workers, "TASKS_PER_WORKER", 5)
+    tasks = [lambda i=i: (i, os.getpid()) for i in range(47)]
+    done = list(workers.run_each(tasks, [lambda: ("summary", os.getpid())]))
+    assert [value for value, _ in done] == ["summary", *range(47)]
+    assert done[0][1] == os.getpid() and len({pid for _, pid in done}) >= 3
