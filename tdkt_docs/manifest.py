@@ -33,6 +33,11 @@ class Entry:
         """As JSON holds it (its lists and dicts are JSON values already: no deep copy)."""
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
+    def to_json(self) -> str:
+        """One line of JSON. ``extra`` may hold records that say how JSON holds them (``to_json``): a decision's
+        distribution is kept as the build's own list, not copied into a hundred thousand dicts."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, default=lambda value: value.to_json())
+
 
 @dataclass
 class Manifest:
@@ -50,7 +55,7 @@ class Manifest:
                           ensure_ascii=False, indent=2)
         out.write(head[:-2] + ',\n  "documents": [')
         for index, entry in enumerate(self.documents):
-            out.write(("," if index else "") + "\n    " + json.dumps(entry.to_dict(), ensure_ascii=False))
+            out.write(("," if index else "") + "\n    " + entry.to_json())
         out.write("\n  ]\n}\n")
 
 

@@ -165,7 +165,8 @@ def test_summary_workbook_and_distribution(make_workbook, decisions_content, tmp
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
     (decision,) = [d for d in manifest["documents"] if d["kind"] == "quyet_dinh"]
     assert decision["extra"]["tong_tien"] == 10530000 and decision["extra"]["so"] == 5
-    assert len(decision["extra"]["phat_hanh"]) == 9
+    assert [(d["theo_dong"], d["noi_nhan"], d["so_ban"]) for d in decision["extra"]["phat_hanh"]] == [
+        row[1:] for row in sent[:-1]]
     assert {s["sheet"]: s["rows"] for s in decision["sources"]} == {"Đợt khen thưởng": [2],
                                                                      "Đề nghị khen thưởng": [2, 3]}
     assert [d["kind"] for d in manifest["documents"]] == ["quyet_dinh", "tong_hop"]

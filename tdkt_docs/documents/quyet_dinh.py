@@ -39,6 +39,10 @@ class Delivery:
     copies: int
     via: str = ""  # the line of Nơi nhận it stands behind
 
+    def to_json(self) -> dict:
+        """As the manifest lists it."""
+        return {"noi_nhan": self.recipient, "so_ban": self.copies, "theo_dong": self.via}
+
 
 @dataclass(frozen=True)
 class Decision:
@@ -213,7 +217,7 @@ def decision_document(issuer: Issuer, decision: Decision, recipients: list[Recip
         extra={
             "dot": batch.name, "quy": batch.quarter.label if batch.quarter else None, "hinh_thuc": form.name, "so": decision.number,
             "so_nguoi": len(decision.awards), "tong_tien": decision.total,
-            "phat_hanh": [{"noi_nhan": d.recipient, "so_ban": d.copies, "theo_dong": d.via} for d in deliveries],
+            "phat_hanh": deliveries,  # Delivery.to_json in the manifest
         },
     )
     return DecisionDocument(plan, decision, deliveries, header["so_ky_hieu"])
