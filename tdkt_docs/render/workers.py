@@ -14,7 +14,7 @@ T = TypeVar("T")
 PARALLEL_FROM = 40
 """Tasks from which they are shared among the cores: below it, starting workers costs more than it saves."""
 
-TASKS_PER_WORKER = 32
+TASKS_PER_WORKER = 16
 """Tasks a forked worker runs before it ends and a fresh one is forked. A worker shares the parent's memory
 until it writes to it, and even reading a Python object writes its reference count: a worker that lived
 through a whole year-end batch would end up holding a copy of most of the parent's data."""
@@ -41,9 +41,9 @@ def run_each(tasks: list[Callable[[], T]], here: Sequence[Callable[[], T]] = ())
         for start in range(0, len(tasks), size):
             with ProcessPoolExecutor(jobs - 1, mp_context=multiprocessing.get_context("fork")) as pool:
                 shared = _Round(pool, jobs - 1, range(start, min(start + size, len(tasks))))
-                shared.feed(everything=bool(here) and not start)  # the workers are forked and start now
+                shared.feed(busy=bool(here) and not start)  # the workers are forked and start now
                 if not start:
-                    yield from (task() for task in here)  # meanwhile the workers have the whole round in hand
+                    yield from (task() for task in here)  # meanwhile the workers have their share in hand
                 yield from shared.outputs()
     finally:
         _work = []
@@ -58,10 +58,11 @@ class _Round:
         self.sent: dict[int, Future] = {}
         self.done: dict[int, object] = {}
 
-    def feed(self, everything: bool = False) -> None:
-        """Two tasks in hand for every worker, so none waits while this process renders; ``everything`` left
-        when this process is about to be busy with other work."""
-        while self.queue and (everything or len(self.sent) < 2 * self.workers):
+    def feed(self, busy: bool = False) -> None:
+        """Two tasks in hand for every worker, so none waits while this process renders; its whole share of the
+        round when this process is about to be ``busy`` with other work."""
+        hand = self.workers * (TASKS_PER_WORKER if busy else 2)
+        while self.queue and len(self.sent) < hand:
             index = self.queue.popleft()
             self.sent[index] = self.pool.submit(_run_at, index)
 
