@@ -2,9 +2,9 @@
 
 A build reads and composes hundreds of thousands of objects that live until it ends. Meanwhile the collector
 runs less often (a larger youngest generation), and once a stage is done what it made is frozen (``settle``):
-no collection walks it again. The outermost ``spared`` gives the collector back as it was. Builds may run
-in threads (the web page): the collector is the process's, so the first to start eases it, the last to end
-restores it.
+no collection walks it again. Each build unfreezes at its end (what another build froze, its garbage included,
+would otherwise never be collected while builds overlap). Builds may run in threads (the web page): the
+collector is the process's, so the first to start eases it, the last to end restores its thresholds.
 """
 from __future__ import annotations
 
@@ -34,8 +34,8 @@ def spared() -> Iterator[None]:
     finally:
         with _lock:
             _active -= 1
+            gc.unfreeze()  # another build still running freezes its own objects again at its next stage
             if not _active:
-                gc.unfreeze()
                 gc.set_threshold(*_threshold)
 
 

@@ -7,7 +7,6 @@ with the old manifest, so it never takes the tool's own files for hand edits.
 """
 from __future__ import annotations
 
-import contextlib
 import json
 import sys
 import time
@@ -36,11 +35,9 @@ class OutputFolder:
         self.previous: dict[str, dict] = {}
         self._lock = None
         self._journal = None
-        self._made = False  # the folder did not exist before this build
 
     def __enter__(self) -> OutputFolder:
         try:
-            self._made = not self.root.is_dir()
             self.root.mkdir(parents=True, exist_ok=True)
             self._lock = open(self.root / LOCK_NAME, "a+b")  # noqa: SIM115 - held until __exit__
         except OSError as exc:
@@ -55,10 +52,6 @@ class OutputFolder:
         remove_leftovers(self.root)  # whatever ended the build, no temporary stays behind
         _unlock(self._lock)
         self._lock.close()
-        if self._made and [p.name for p in self.root.iterdir()] == [LOCK_NAME]:  # a build that wrote nothing
-            with contextlib.suppress(OSError):
-                (self.root / LOCK_NAME).unlink()
-                self.root.rmdir()
 
     def stage(self, data: bytes, suffix: str) -> Path:
         """``data`` kept in a hidden file of the folder until the build moves it into place (see

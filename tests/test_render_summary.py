@@ -157,3 +157,13 @@ def test_libreoffice_opens_the_summary_as_written(summary, tmp_path):
     assert rows[0][:2] == ["STT", "Quyết định"] and len(rows) == len(awards) + 2
     assert rows[1][4] == FORMULA and rows[-1][1] == "Tổng cộng"
     assert int(rows[-1][9].replace(",", "")) == sum(d.decision.total for d in summary.decisions)
+
+
+def test_no_entry_of_a_data_book_carries_a_zip64_header():
+    """Excel takes a ZIP64 header on a small entry for a damaged file: every local header is a plain one."""
+    data = _awkward_book()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for info in archive.infolist():
+            header = data[info.header_offset:info.header_offset + 30]
+            needed, extra = int.from_bytes(header[4:6], "little"), int.from_bytes(header[28:30], "little")
+            assert header[:4] == b"PK\x03\x04" and needed == 20 and extra == 0, info.filename

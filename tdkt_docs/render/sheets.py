@@ -133,7 +133,8 @@ class DataBook:
         cols = "".join(f'<col min="{i}" max="{i}" width="{width}" customWidth="1"/>'
                        for i, (_, width) in enumerate(columns, start=1))
         # Opened by name: dated 1980-01-01 00:00 like every entry, and compressed fast (long, repetitive XML).
-        with self._archive.open(f"xl/worksheets/sheet{len(self._titles)}.xml", "w", force_zip64=True) as stream:
+        # No ZIP64 header unless needed: Excel takes one on a small entry for a damaged file.
+        with self._archive.open(f"xl/worksheets/sheet{len(self._titles)}.xml", "w") as stream:
             stream.write((_HEAD + f'<worksheet xmlns="{_MAIN_NS}" xmlns:r="{_REL_NS}"><sheetViews>'
                           '<sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" '
                           'state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView>'
