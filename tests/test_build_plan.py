@@ -254,3 +254,13 @@ def test_the_name_memo_is_emptied_once_eligibility_is_reviewed(make_workbook):
     prepared = prepare(make_workbook(year_end_content(n_decisions=4, per_decision=20)), Settings())
     assert len(prepared.composition.documents) >= 4
     assert match_key.cache_info().currsize < 80 // 2
+
+
+def test_what_reading_memoised_is_let_go_once_the_workbook_is_read(make_workbook):
+    """A year-end workbook's texts would otherwise stay in the reader's memos through rendering."""
+    from tdkt_docs.read import cells, legacy, load
+    from helpers import year_end_content
+
+    data = load(make_workbook(year_end_content(n_decisions=4, per_decision=20)))
+    assert len(data.all("nominations")) == 80
+    assert cells._blank_text.cache_info().currsize == 0 and legacy._weight.cache_info().currsize == 0

@@ -124,6 +124,11 @@ def _blank_text(text: str) -> bool:
     return not clean_line(text)
 
 
+def forget() -> None:
+    """Let go of what was memoised while reading a workbook."""
+    _blank_text.cache_clear()
+
+
 def header_key(text: object) -> str:
     """Tolerant header/choice/sheet-name key: NFC, case and spacing insensitive."""
     if text is None:

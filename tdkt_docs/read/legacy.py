@@ -176,6 +176,11 @@ def _weight(word: str, encoding: str) -> int:
     return 1 if len(word) > 1 and not _is_syllable(word) else 0
 
 
+def forget() -> None:
+    """Let go of what was memoised while reading a workbook."""
+    _weight.cache_clear()
+
+
 def _words(text: str, codes: frozenset[str]) -> list[str]:
     words, current = [], []
     for char in text:
