@@ -9,8 +9,9 @@ TONE_MARKS = "\u0301\u0300\u0309\u0303\u0323"
 """Combining sắc, huyền, hỏi, ngã, nặng: the order of the legacy code tables."""
 
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
-_ODD_SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]|  ")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_OTHER_SPACES = r"\t\u00a0\u2000-\u200a\u202f\u205f\u3000"  # tab, no-break and typographic spaces
+_ODD_SPACES = re.compile(f"[{_OTHER_SPACES}]|  ")  # what _SPACES would change
+_SPACES = re.compile(f"[ {_OTHER_SPACES}]+")
 _LINE_BREAKS = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
 
 

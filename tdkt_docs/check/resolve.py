@@ -87,7 +87,7 @@ class StyleResolver:
         return cls(document.styles.element, theme)
 
     def run_format(self, run_el: etree._Element, para_style: str | None, table_style: str | None = None) -> RunFormat:
-        """The run's format in a paragraph of style ``para_style`` (``paragraph``), in a table of style
+        """The run's format in a paragraph of style ``para_style`` (from ``paragraph``), in a table of style
         ``table_style`` (``table_style_id``) or none. Memoised on what the result depends on: the run's own
         properties and the two style ids."""
         rpr = child(run_el, _RPR)
@@ -102,7 +102,7 @@ class StyleResolver:
     def paragraph(self, para_el: etree._Element) -> tuple[str | None, str]:
         """The paragraph's style id and alignment."""
         ppr = child(para_el, _PPR)
-        style_id = (None if ppr is None else _val(child(ppr, _PSTYLE))) or self._default_para
+        style_id = self._style_of(ppr)
         jc = None if ppr is None else child(ppr, _JC)
         if jc is not None:
             return style_id, jc.get(_VAL, "left")
@@ -137,8 +137,8 @@ class StyleResolver:
                 yield kind, f'{label} "{style.name}"', style.rpr
             style_id = style.based_on
 
-    def para_style_id(self, para_el) -> str | None:
-        ppr = child(para_el, _PPR)
+    def _style_of(self, ppr: etree._Element | None) -> str | None:
+        """The style id a paragraph with properties ``ppr`` has (the document's default when none is named)."""
         return (None if ppr is None else _val(child(ppr, _PSTYLE))) or self._default_para
 
     @staticmethod
@@ -147,10 +147,10 @@ class StyleResolver:
         return None if properties is None else _val(child(properties, _TBLSTYLE))
 
     def _para_levels(self, para_el) -> Iterator[tuple[str, etree._Element]]:
-        ppr = para_el.find(w("pPr"))
+        ppr = child(para_el, _PPR)
         if ppr is not None:
             yield "định dạng trực tiếp", ppr
-        style_id, seen = self.para_style_id(para_el), set()
+        style_id, seen = self._style_of(ppr), set()
         while style_id and style_id in self._styles and style_id not in seen:
             seen.add(style_id)
             style = self._styles[style_id]
