@@ -32,8 +32,8 @@ from .problems import Location, Problem, Severity, errors
 from .read import load
 from .read.workbook import WorkbookData
 from .register.eligibility import review_eligibility
-from .render.docx import CompiledTemplate
-from .render.workers import run_each
+from .render.docx import CompiledTemplate, Rendered
+from .render.workers import Task, run_each
 from .rules.awards import Resolution, resolve
 from .rules.book import Rules
 from .rules.collation import match_key
@@ -251,7 +251,8 @@ class Renderer:
         document in memory)."""
         for name in dict.fromkeys(plan.template for plan in plans):
             self.template(name)  # linted and compiled once, before any worker starts
-        made = run_each([partial(self.render, plan) for plan in plans], [partial(attachment, a) for a in attached])
+        made = run_each([Task(plan.make_context, partial(self.render, plan)) for plan in plans],
+                        [partial(attachment, a) for a in attached])
         with progress(len(attached) + len(plans), "Đang tạo văn bản") as update:
             done = [update(1) or receive(self._described(output, origin))
                     for output, origin in zip(made, [*attached, *plans])]
@@ -266,12 +267,12 @@ class Renderer:
         return replace(output, title=origin.title, sources=origin.sources, extra=origin.extra, group=origin.group,
                        copies=origin.copies, earlier=earlier)
 
-    def render(self, plan: DocumentPlan) -> Output:
-        """The plan's document, bare (``_described`` adds what the plan says of it); not rendered again when the
-        previous build made its file from the same template and variables and the file is as that build left it
-        (``earlier`` is then set, empty)."""
+    def render(self, plan: DocumentPlan, context: dict) -> Output:
+        """The plan's document from its ``context`` (made apart: in this process when a worker renders), bare
+        (``_described`` adds what the plan says of it); not rendered again when the previous build made its file
+        from the same template and variables and the file is as that build left it (``earlier`` is then set,
+        empty)."""
         template = self.template(plan.template)
-        context = plan.context
         inputs = document_inputs(template, context)
         output = partial(Output, plan.kind, plan.filename, inputs=inputs)
         if self.reusable and (earlier := self.reusable.entry(plan.filename, inputs)):
@@ -291,9 +292,9 @@ class Renderer:
             self.templates[name] = CompiledTemplate(path)
         return self.templates[name]
 
-    def _conform(self, plan: DocumentPlan, template: CompiledTemplate, parts: dict[str, bytes]) -> str:
+    def _conform(self, plan: DocumentPlan, template: CompiledTemplate, parts: Rendered) -> str:
         """Stop on a document that breaks NĐ 30; return its content fingerprint."""
-        problems, content = self.checker.inspect_rendered(template.shell, parts)
+        problems, content = self.checker.inspect_rendered(template.shell, parts, parts.body)
         found = errors(problems)
         if found:
             report = format_findings(Path(plan.filename), found)

@@ -3,6 +3,7 @@ template that breaks NĐ 30 still stops the build before anything is written."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -15,11 +16,22 @@ from helpers import SAMPLE_2024
 WORKERS_SEEN = "workers.txt"
 
 
-def _run_at_recording(index: int):
-    """The worker entry point, noting which process rendered (workers are forked: they see this patch)."""
-    with open(os.environ["TDKT_TEST_PIDS"], "a", encoding="utf-8") as seen:
-        seen.write(f"{os.getpid()}\n")
-    return _ORIGINAL(index)
+def _noting(step, file: Path):
+    """``step``, noting in ``file`` which process ran it (workers are forked: they see this patch)."""
+    def noted(*args):
+        with file.open("a", encoding="utf-8") as seen:
+            seen.write(f"{os.getpid()}\n")
+        return step(*args)
+    return noted
+
+
+@pytest.fixture
+def processes(tmp_path, monkeypatch) -> tuple[Path, Path]:
+    """Files naming, once per document, the process that made its variables and the one that rendered it."""
+    given, run = tmp_path / "given.txt", tmp_path / WORKERS_SEEN
+    task = workers.Task.__init__
+    monkeypatch.setattr(workers.Task, "__init__", lambda self, g, r: task(self, _noting(g, given), _noting(r, run)))
+    return given, run
 
 
 _ORIGINAL = workers._run_at
@@ -31,15 +43,13 @@ def _files(folder):
             and p.name != "manifest.json"}
 
 
-def test_forked_workers_write_the_same_files_as_one_process(settings, tmp_path, monkeypatch):
+def test_forked_workers_write_the_same_files_as_one_process(settings, tmp_path, monkeypatch, processes):
     """Documents are rendered by forked workers and by the build's own process, which also makes the summary
     workbooks (they read most of the data: a worker would copy it) while the workers take the first round."""
     serial = build(SAMPLE_2024, tmp_path / "one", settings)
-    pids = tmp_path / WORKERS_SEEN
-    monkeypatch.setenv("TDKT_TEST_PIDS", str(pids))
+    _, pids = processes
+    pids.unlink()
     monkeypatch.setattr(workers, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(workers, "TASKS_PER_WORKER", 2)  # several rounds
-    monkeypatch.setattr(workers, "_run_at", _run_at_recording)
     summaries = []
     monkeypatch.setattr(build_module, "attachment", lambda a: summaries.append(os.getpid()) or _ATTACHMENT(a))
     shared = build(SAMPLE_2024, tmp_path / "many", settings)
@@ -51,28 +61,31 @@ def test_forked_workers_write_the_same_files_as_one_process(settings, tmp_path, 
     assert [o.path for o in serial.outputs] == [o.path for o in shared.outputs]
 
 
-def test_workers_are_forked_afresh_every_few_tasks(settings, tmp_path, monkeypatch):
-    """A worker ends after ``TASKS_PER_WORKER`` tasks (it would otherwise come to hold a copy of the parent's
-    data); the files are the same."""
+def test_workers_are_forked_once_and_sent_each_documents_variables(settings, tmp_path, monkeypatch, processes):
+    """Workers are forked once for the whole build and do not make a document's variables from the data
+    themselves (reading it, a worker would come to hold a copy of it): this process makes them and sends them.
+    The files are the same."""
     serial = build(SAMPLE_2024, tmp_path / "one", settings)
-    pids = tmp_path / WORKERS_SEEN
-    monkeypatch.setenv("TDKT_TEST_PIDS", str(pids))
+    given, pids = processes
+    given.unlink()
+    pids.unlink()
     monkeypatch.setattr(workers, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(workers, "TASKS_PER_WORKER", 1)
-    monkeypatch.setattr(workers.os, "cpu_count", lambda: 2)
-    monkeypatch.setattr(workers, "_run_at", _run_at_recording)
+    monkeypatch.setattr(workers.os, "cpu_count", lambda: 3)
     shared = build(SAMPLE_2024, tmp_path / "many", settings)
     documents = [o for o in shared.outputs if o.kind != "tong_hop"]
     assert len(documents) >= 5
-    rounds = -(-len(documents) // 2)  # two tasks a round: one worker and this process
-    assert len(set(pids.read_text().split()) - {str(os.getpid())}) == rounds  # a fresh worker every round
+    rendering = pids.read_text().split()
+    assert len(set(rendering) - {str(os.getpid())}) == 2  # two workers, forked once: three cores
+    assert len(rendering) == len(documents)
+    assert given.read_text().split() == [str(os.getpid())] * len(documents)
     assert _files(tmp_path / "one") == _files(tmp_path / "many")
+    assert [o.path for o in serial.outputs] == [o.path for o in shared.outputs]
 
 
-def _run_at_failing(index: int):
+def _run_at_failing(index: int, given: bytes):
     if index == 2:
         raise NonConformingTemplate('Mẫu "quyet-dinh.docx" tạo ra văn bản sai thể thức (1 lỗi), chưa ghi văn bản nào.')
-    return _ORIGINAL(index)
+    return _ORIGINAL(index, given)
 
 
 def test_an_error_in_a_worker_stops_the_build_before_anything_is_written(settings, tmp_path, monkeypatch):
@@ -85,11 +98,11 @@ def test_an_error_in_a_worker_stops_the_build_before_anything_is_written(setting
 
 
 def test_tasks_shared_with_this_process_come_back_in_order_once_each(monkeypatch):
-    """Workers take tasks from the front of each round, this process from the back: the outputs are still in
-    the tasks' order, each task run once, in more than one process."""
+    """Workers take tasks from the front, this process from the back: the outputs are still in the tasks' order,
+    each task run once, in more than one process; each input is made in this process."""
     monkeypatch.setattr(workers.os, "cpu_count", lambda: 3)
-    monkeypatch.setattr(workers, "TASKS_PER_WORKER", 5)
-    tasks = [lambda i=i: (i, os.getpid()) for i in range(47)]
-    done = list(workers.run_each(tasks, [lambda: ("summary", os.getpid())]))
-    assert [value for value, _ in done] == ["summary", *range(47)]
-    assert done[0][1] == os.getpid() and len({pid for _, pid in done}) >= 3
+    tasks = [workers.Task(lambda i=i: (i, os.getpid()), lambda given: (*given, os.getpid())) for i in range(60)]
+    done = list(workers.run_each(tasks, [lambda: ("summary", os.getpid(), os.getpid())]))
+    assert [value for value, _, _ in done] == ["summary", *range(60)]
+    assert {given for _, given, _ in done} == {os.getpid()}
+    assert done[0][2] == os.getpid() and len({pid for _, _, pid in done}) >= 3

@@ -7,13 +7,13 @@ from typing import Iterator, Mapping
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml.document import CT_Document
-from docx.section import Sections
+from docx.oxml.parser import parse_xml
+from docx.section import Section
 from lxml import etree
 
 from .findings import excerpt
 from .rulebook import Rulebook
-from .resolve import RunFormat, StyleResolver, w
+from .resolve import W, RunFormat, StyleResolver, w
 
 SHAPE_TAGS = (w("drawing"), w("pict"))
 LINE_BREAK_TAGS = (w("br"), w("cr"))
@@ -66,23 +66,28 @@ class Para:
         return self.text.strip()
 
 
+_SECTIONS = etree.XPath("./w:p/w:pPr/w:sectPr | ./w:sectPr", namespaces={"w": W})
+
+
 @dataclass(frozen=True)
 class Package:
-    """What the rules read of a .docx: the document element (parsed with python-docx's element
-    classes, which give the section properties) and the header and footer roots by relationship id."""
+    """What the rules read of a .docx: the ``w:body`` element and the header and footer roots by relationship
+    id. They may be plain lxml elements (a document just rendered) or python-docx's (a document opened)."""
 
-    document: CT_Document
+    body: etree._Element
     related: Mapping[str, etree._Element]
 
-    @property
-    def sections(self) -> Sections:
-        return Sections(self.document, None)  # a Section reads its sectPr; the part is only for headers
+    @cached_property
+    def sections(self) -> list[Section]:
+        """Each section's settings in order, read by python-docx (a Section reads its sectPr, which is parsed
+        again with python-docx's element classes; the part is only for headers)."""
+        return [Section(parse_xml(etree.tostring(properties)), None) for properties in _SECTIONS(self.body)]
 
     @classmethod
     def of(cls, document: Document) -> Package:
         """The package of a document opened with python-docx."""
-        return cls(document.element, {r_id: rel.target_part.element for r_id, rel in document.part.rels.items()
-                                      if rel.reltype in (RT.HEADER, RT.FOOTER)})
+        return cls(document.element.body, {r_id: rel.target_part.element for r_id, rel in document.part.rels.items()
+                                           if rel.reltype in (RT.HEADER, RT.FOOTER)})
 
 
 @dataclass
@@ -93,7 +98,7 @@ class DocModel:
     book: Rulebook
 
     @property
-    def sections(self) -> Sections:
+    def sections(self) -> list[Section]:
         return self.package.sections
 
     @cached_property
@@ -116,7 +121,7 @@ def build_model(document: Document | Package, book: Rulebook, resolver: StyleRes
     if isinstance(document, Document):
         resolver = resolver or StyleResolver.of(document)
         document = Package.of(document)
-    paras = list(_walk(document.document.body, resolver, None, None, None, None))
+    paras = list(_walk(document.body, resolver, None, None, None, None))
     return DocModel(document, resolver, paras, book)
 
 

@@ -50,6 +50,15 @@ class _Template(DocxTemplate):
         return super().resolve_listing(xml) if _LISTING.search(xml) else xml
 
 
+class Rendered(dict):
+    """The parts a rendering replaced, as bytes by zip name, with the body's element tree as it was rendered:
+    the format check reads that tree rather than parse the bytes again."""
+
+    def __init__(self, parts: dict[str, bytes], body: etree._Element):
+        super().__init__(parts)
+        self.body = body
+
+
 @dataclass
 class _Part:
     name: str          # zip entry, e.g. "word/header1.xml"
@@ -97,9 +106,11 @@ class CompiledTemplate:
         """The rendered document's bytes (deterministic: same context, same bytes)."""
         return self.pack(self.render_parts(context))
 
-    def render_parts(self, context: dict) -> dict[str, bytes]:
+    def render_parts(self, context: dict) -> Rendered:
         """The parts a rendering replaces, by zip name: the body and every header or footer with fields."""
-        replaced = {self._body.name: self._render_body(context)}
+        body = self._render_tree(context)
+        replaced = Rendered({self._body.name: self._prefix + etree.tostring(body, encoding="utf-8") + self._suffix},
+                            body=body)
         for part in self._headers:
             replaced[part.name] = self._render_part(part, context).encode("utf-8")
         return replaced
@@ -118,10 +129,11 @@ class CompiledTemplate:
         except jinja2.TemplateError as exc:
             raise self._error(exc) from None
 
-    def _render_body(self, context: dict) -> bytes:
+    def _render_tree(self, context: dict) -> etree._Element:
+        """The rendered ``w:body`` element."""
         body = self._docx.fix_tables(self._render_part(self._body, context))
         drop_empty_final_section(body)
-        return self._prefix + etree.tostring(body, encoding="utf-8") + self._suffix
+        return body
 
     def _error(self, exc: jinja2.TemplateError) -> UserError:
         """Name the template and quote the text around the error (docxtpl's ``docx_context``)."""
