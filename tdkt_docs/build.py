@@ -33,7 +33,7 @@ from .read import load
 from .read.workbook import WorkbookData
 from .register.eligibility import review_eligibility
 from .render.docx import CompiledTemplate, Rendered
-from .render.workers import Task, run_each
+from .render.workers import Workers
 from .rules.awards import Resolution, resolve
 from .rules.book import Rules
 from .rules.collation import match_key
@@ -98,11 +98,12 @@ class Prepared:
         return Inputs(self.data, self.resolution, self.rules)
 
 
-def prepare(workbook: Path, settings: Settings) -> Prepared:
+def prepare(workbook: Path, settings: Settings, rules: Rules | None = None) -> Prepared:
     """Read, resolve, review eligibility (against the award register of ``settings``, when given)
-    and, when there is no error, compose every registered document type."""
+    and, when there is no error, compose every registered document type (by ``rules``, made from
+    ``settings`` when not given)."""
     with collector.spared():
-        rules = Rules(settings)
+        rules = rules or Rules(settings)
         data = load(workbook)
         collector.settle()
         release_free_memory()
@@ -181,7 +182,16 @@ def build(workbook: Path, outdir: Path, settings: Settings, *, force: bool = Fal
 
 def _build(workbook: Path, outdir: Path, settings: Settings, key: str, *, force: bool, keep_edits: bool,
            pdf: bool, progress: Progress, place: Callable[[Path, Path], None], wait: float) -> BuildResult:
-    prepared = prepare(workbook, settings)
+    renderer = Renderer(settings, Rules(settings))
+    with Workers(renderer.make) as workers:  # forked before the workbook is read
+        return _build_with(workbook, outdir, settings, key, renderer, workers, force=force, keep_edits=keep_edits,
+                           pdf=pdf, progress=progress, place=place, wait=wait)
+
+
+def _build_with(workbook: Path, outdir: Path, settings: Settings, key: str, renderer: Renderer, workers: Workers, *,
+                force: bool, keep_edits: bool, pdf: bool, progress: Progress, place: Callable[[Path, Path], None],
+                wait: float) -> BuildResult:
+    prepared = prepare(workbook, settings, renderer.rules)
     if prepared.errors:
         raise InvalidWorkbook(prepared.problems)
     collector.settle()
@@ -193,9 +203,10 @@ def _build(workbook: Path, outdir: Path, settings: Settings, key: str, *, force:
     result = BuildResult(Path(outdir), Manifest(workbook=Path(workbook).name, skipped=composition.skipped,
                                                 inputs=key), problems=problems)
     with OutputFolder(result.outdir, wait) as folder:
-        renderer = Renderer(settings, prepared.rules, Reusable(result.outdir, folder.previous))
         result.outputs = renderer.render_all(composition.documents, composition.attachments, progress,
-                                             receive=partial(_staged, folder))
+                                             receive=partial(_staged, folder), workers=workers,
+                                             reusable=Reusable(result.outdir, folder.previous))
+        workers.close()
         result.user_files = renderer.user_files + prepared.rules.user_files()
         _refuse_clashes(result.outputs)
         writer = _Writer(result, force, keep_edits, place, renderer.checker.book, folder)
@@ -230,56 +241,68 @@ def _build(workbook: Path, outdir: Path, settings: Settings, key: str, *, force:
     return result
 
 
+@dataclass(frozen=True)
+class Draft:
+    """A document to render, as a worker is sent it: the plan's template, file and variables."""
+
+    kind: str
+    template: str
+    filename: str
+    context: dict
+    inputs: str  # document_inputs
+
+
 class Renderer:
     """Renders and checks documents in memory; each template is linted and compiled once."""
 
-    def __init__(self, settings: Settings, rules: Rules, reusable: Reusable | None = None):
+    def __init__(self, settings: Settings, rules: Rules):
         self.settings = settings
+        self.rules = rules
         self.checker = Checker(Rulebook(rules.nd30))
         self.templates: dict[str, CompiledTemplate] = {}
-        self.reusable = reusable
 
     @property
     def user_files(self) -> list[Path]:
         return [t.path for t in self.templates.values() if self.settings.is_user_file(t.path)]
 
     def render_all(self, plans: list[DocumentPlan], attached: Sequence[Attachment] = (),
-                   progress: Progress = no_progress, receive: Callable[[Output], Output] = lambda o: o) -> list[Output]:
-        """Every plan rendered and checked, then the attachments, in order; on several cores when there are
-        many (the attachments, a batch's long summary workbook, are made in this process meanwhile). Each
-        output goes through ``receive`` as it comes (the build stages it on disk rather than hold every
-        document in memory)."""
+                   progress: Progress = no_progress, receive: Callable[[Output], Output] = lambda o: o,
+                   workers: Workers | None = None, reusable: Reusable | None = None) -> list[Output]:
+        """Every plan rendered and checked, then the attachments, in order; by ``workers`` too when there are
+        many (the attachments, a batch's long summary workbook, are made in this process meanwhile). A plan
+        whose file an earlier build made from the same inputs and that stands as it left it (``reusable``) is
+        not rendered again. Each output goes through ``receive`` as it comes (the build stages it on disk
+        rather than hold every document in memory)."""
         for name in dict.fromkeys(plan.template for plan in plans):
-            self.template(name)  # linted and compiled once, before any worker starts
-        made = run_each([Task(plan.make_context, partial(self.render, plan)) for plan in plans],
-                        [partial(attachment, a) for a in attached])
+            self.template(name)  # linted and compiled once, before any document is rendered
+        workers = workers or Workers(self.make, jobs=1)
+        made = workers.run_each([partial(self.draft, plan, reusable) for plan in plans],
+                                [partial(attachment, a) for a in attached])
         with progress(len(attached) + len(plans), "Đang tạo văn bản") as update:
-            done = [update(1) or receive(self._described(output, origin))
+            done = [update(1) or receive(_described(output, origin))
                     for output, origin in zip(made, [*attached, *plans])]
         return done[len(attached):] + done[:len(attached)]
 
-    def _described(self, output: Output, origin: DocumentPlan | Attachment) -> Output:
-        """A rendered document with what its plan says of it, taken from the plan here: a worker sends back its
-        bytes and what rendering found, not copies of the plan's lists (a year-end batch's would fill memory)."""
-        if isinstance(origin, Attachment):
-            return output
-        earlier = self.reusable.entries[origin.filename] if output.earlier is not None else None
-        return replace(output, title=origin.title, sources=origin.sources, extra=origin.extra, group=origin.group,
-                       copies=origin.copies, earlier=earlier)
-
-    def render(self, plan: DocumentPlan, context: dict) -> Output:
-        """The plan's document from its ``context`` (made apart: in this process when a worker renders), bare
-        (``_described`` adds what the plan says of it); not rendered again when the previous build made its file
-        from the same template and variables and the file is as that build left it (``earlier`` is then set,
-        empty)."""
+    def draft(self, plan: DocumentPlan, reusable: Reusable | None = None) -> Draft | Output:
+        """What ``make`` needs to render the plan's document; or the document itself, bare, when ``reusable``
+        has its file from the same template and variables, as the previous build left it (``earlier`` is then
+        that build's entry)."""
         template = self.template(plan.template)
+        context = plan.context
         inputs = document_inputs(template, context)
-        output = partial(Output, plan.kind, plan.filename, inputs=inputs)
-        if self.reusable and (earlier := self.reusable.entry(plan.filename, inputs)):
-            return output(b"", content=earlier.get("content", ""), earlier={})
-        parts = template.render_parts(context)
-        content = self._conform(plan, template, parts)
-        return output(template.pack(parts), content=content)
+        if reusable and (earlier := reusable.entry(plan.filename, inputs)):
+            return Output(plan.kind, plan.filename, b"", inputs=inputs, content=earlier.get("content", ""),
+                          earlier=earlier)
+        return Draft(plan.kind, plan.template, plan.filename, context, inputs)
+
+    def make(self, draft: Draft | Output) -> Output:
+        """The drafted document rendered and checked, bare (``_described`` adds what its plan says of it)."""
+        if isinstance(draft, Output):
+            return draft
+        template = self.template(draft.template)
+        parts = template.render_parts(draft.context)
+        content = self._conform(draft.filename, template, parts)
+        return Output(draft.kind, draft.filename, template.pack(parts), content=content, inputs=draft.inputs)
 
     def template(self, name: str) -> CompiledTemplate:
         """Lint a template before compiling it: a broken one stops the build, naming the template."""
@@ -292,16 +315,25 @@ class Renderer:
             self.templates[name] = CompiledTemplate(path)
         return self.templates[name]
 
-    def _conform(self, plan: DocumentPlan, template: CompiledTemplate, parts: Rendered) -> str:
+    def _conform(self, filename: str, template: CompiledTemplate, parts: Rendered) -> str:
         """Stop on a document that breaks NĐ 30; return its content fingerprint."""
         problems, content = self.checker.inspect_rendered(template.shell, parts, parts.body)
         found = errors(problems)
         if found:
-            report = format_findings(Path(plan.filename), found)
+            report = format_findings(Path(filename), found)
             raise NonConformingTemplate(
                 f'Mẫu "{template.path}" tạo ra văn bản sai thể thức ({len(found)} lỗi), chưa ghi văn bản nào. '
                 f"Hãy sửa mẫu theo hướng dẫn sửa mẫu (templates/README.md):\n{report}")
         return content
+
+
+def _described(output: Output, origin: DocumentPlan | Attachment) -> Output:
+    """A rendered document with what its plan says of it, taken from the plan here: a worker sends back its
+    bytes and what rendering found, not copies of the plan's lists (a year-end batch's would fill memory)."""
+    if isinstance(origin, Attachment):
+        return output
+    return replace(output, title=origin.title, sources=origin.sources, extra=origin.extra, group=origin.group,
+                   copies=origin.copies)
 
 
 def document_inputs(template: CompiledTemplate, context: dict) -> str:
