@@ -1,9 +1,11 @@
 """Work shared among the cores: processes forked before the workbook is read, sent each task's input."""
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import pickle
+import signal
 import sys
 import threading
 from collections import deque
@@ -37,7 +39,8 @@ class Workers(Generic[A, T]):
         self.pool: ProcessPoolExecutor | None = None
         if jobs >= 2 and sys.platform == "linux" and threading.active_count() == 1:
             _work = work
-            self.pool = ProcessPoolExecutor(jobs - 1, mp_context=multiprocessing.get_context("fork"))
+            self.pool = ProcessPoolExecutor(jobs - 1, mp_context=multiprocessing.get_context("fork"),
+                                            initializer=_serve, initargs=(os.getpid(),))
             self.pool.submit(int)  # the processes are forked now, not at the first task
             self.size = jobs - 1
 
@@ -101,6 +104,18 @@ class _Shared:
                 else:
                     self.done[index] = self.sent.pop(index).result()
             yield self.done.pop(index)
+
+
+def _serve(parent: int) -> None:
+    """A worker leaves Ctrl+C to this process, which ends it, and ends when this process does, however that ends
+    (killed, it could not end its workers, which would hold its output pipes open)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # this process ended before that was asked
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 def _run(given: bytes) -> object:
