@@ -8,8 +8,11 @@ import io
 import os
 import re
 import shutil
+import struct
 import tempfile
 import zipfile
+import zlib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, TypeVar
 
@@ -122,17 +125,49 @@ def write_bytes_atomic(target: Path, data: bytes) -> None:
 
 
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
-_FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+@dataclass(frozen=True)
+class Deflated:
+    """A file compressed once, to go into any number of archives as it is (a template's unchanged parts)."""
+
+    name: str
+    crc: int
+    size: int
+    data: bytes  # raw deflate
+
+    @classmethod
+    def of(cls, name: str, content: bytes) -> Deflated:
+        squeeze = zlib.compressobj(6, zlib.DEFLATED, -15)
+        return cls(name, zlib.crc32(content), len(content), squeeze.compress(content) + squeeze.flush())
 
 
-def write_zip(entries: Iterable[tuple[str, bytes]]) -> bytes:
-    """An archive of ``entries`` with fixed timestamps: equal content gives equal bytes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in entries:
-            info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, data)
+_ZIP_LIMIT = 0xFFFFFFFF  # beyond it an archive needs ZIP64
+_FIXED_DATE, _FIXED_TIME = (1980 - 1980) << 9 | 1 << 5 | 1, 0  # 1 January 1980, 00:00 (DOS format)
+_LOCAL = struct.Struct("<IHHHHHIIIHH")
+_CENTRAL = struct.Struct("<IHHHHHHIIIHHHHHII")
+_END = struct.Struct("<IHHHHIIH")
+
+
+def write_zip(entries: Iterable[tuple[str, bytes] | Deflated]) -> bytes:
+    """An archive of ``entries`` (name and content, or compressed already) with fixed dates and attributes:
+    equal content gives equal bytes, on any system. Written here because zipfile cannot take a member
+    compressed once for many archives; the format is the plain one every Office program reads (no ZIP64:
+    an archive past 4 GB is refused)."""
+    out, central = io.BytesIO(), []
+    for entry in entries:
+        member = entry if isinstance(entry, Deflated) else Deflated.of(*entry)
+        name = member.name.encode("utf-8")
+        flags = 0 if name.isascii() else 0x800  # the name is UTF-8
+        offset = out.tell()
+        if max(offset, member.size, len(member.data)) >= _ZIP_LIMIT or len(central) >= 0xFFFF:
+            raise UserError("Gói tệp quá lớn (trên 4 GB hoặc trên 65.535 tệp). Hãy tải từng đợt riêng.")
+        fields = (20, flags, zlib.DEFLATED, _FIXED_TIME, _FIXED_DATE, member.crc, len(member.data), member.size,
+                  len(name))
+        out.write(_LOCAL.pack(0x04034B50, *fields, 0) + name)
+        out.write(member.data)
+        central.append(_CENTRAL.pack(0x02014B50, 3 << 8 | 20, *fields, 0, 0, 0, 0, 0o600 << 16, offset) + name)
+    start = out.tell()
+    out.write(b"".join(central))
+    out.write(_END.pack(0x06054B50, 0, 0, len(central), len(central), out.tell() - start, start, 0))
     return out.getvalue()
 
 

@@ -30,6 +30,8 @@ def _wrong_fonts(line: Line, wanted: str) -> list[tuple[str, str]]:
     found = []
     for piece in line.pieces:
         ascii_font, hansi_font = piece.fmt.fonts
+        if ascii_font.value == wanted and hansi_font.value == wanted:
+            continue  # whichever the characters use
         used = []
         if any(ord(c) < 128 and not c.isspace() for c in piece.text):
             used.append(ascii_font)

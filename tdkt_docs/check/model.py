@@ -18,6 +18,7 @@ from .resolve import W, RunFormat, StyleResolver, w
 SHAPE_TAGS = (w("drawing"), w("pict"))
 LINE_BREAK_TAGS = (w("br"), w("cr"))
 _P, _R, _T, _TAB, _DEL, _NO_BREAK_HYPHEN = w("p"), w("r"), w("t"), w("tab"), w("del"), w("noBreakHyphen")
+_PPR, _RPR, _TBL, _SDT, _SDT_CONTENT = w("pPr"), w("rPr"), w("tbl"), w("sdt"), w("sdtContent")
 
 
 @dataclass(frozen=True)
@@ -127,25 +128,51 @@ def build_model(document: Document | Package, book: Rulebook, resolver: StyleRes
 
 def make_para(para_el, resolver: StyleResolver, place: str = "", table: int | None = None,
               cell: tuple[int, int] | None = None, table_style: str | None = None) -> Para:
-    """``table_style``: the style id of the table the paragraph is in (``StyleResolver.table_style_id``)."""
-    style, alignment = resolver.paragraph(para_el)
+    """``table_style``: the style id of the table the paragraph is in (``StyleResolver.table_style_id``).
+    The paragraph's children are visited once: its properties, its runs and whatever holds more of them."""
+    properties, runs, shape = None, [], False
+    for child in para_el:
+        tag = child.tag
+        if tag == _R:
+            runs.append(child)
+        elif tag == _PPR:
+            properties = child
+        elif len(child):  # a hyperlink, an insertion, a field, a content control… or a deletion
+            shape = shape or next(child.iter(*SHAPE_TAGS), None) is not None
+            if tag != _DEL:
+                runs += _own_runs(child, para_el)
+    style, alignment = resolver.paragraph(properties)
     para = Para(element=para_el, text="", place=place, table=table, cell=cell, alignment=alignment,
-                has_shape=next(para_el.iter(*SHAPE_TAGS), None) is not None)
-    para.lines = _lines(para, resolver, style, table_style)
-    para.text = "\n".join(line.text for line in para.lines)
+                has_shape=False)
+    lines = para.lines = [Line("", [], para)]
+    for run in runs:
+        text, run_properties, drawn = _run_content(run)
+        shape = shape or drawn
+        if not text:
+            continue
+        fmt = resolver.run_format(run_properties, style, table_style)
+        for index, chunk in enumerate(text.split("\n")):
+            if index:
+                lines.append(Line("", [], para))
+            if chunk:
+                lines[-1].text += chunk
+                lines[-1].pieces.append(Piece(chunk, fmt))
+    para.has_shape = shape
+    para.text = "\n".join(line.text for line in lines)
     return para
 
 
 def _walk(container, resolver, table_no, cell, table_style, counter) -> Iterator[Para]:
     counter = counter if counter is not None else [0]
     for child in container:
-        if child.tag == w("p"):
+        tag = child.tag
+        if tag == _P:
             place = f"bảng {table_no}, ô ({cell[0]}, {cell[1]}), " if table_no else ""
             yield make_para(child, resolver, place, table_no, cell, table_style)
-        elif child.tag == w("tbl"):
+        elif tag == _TBL:
             yield from _walk_table(child, resolver, table_no, cell, counter)
-        elif child.tag == w("sdt"):
-            content = child.find(w("sdtContent"))
+        elif tag == _SDT:
+            content = child.find(_SDT_CONTENT)
             if content is not None:
                 yield from _walk(content, resolver, table_no, cell, table_style, counter)
 
@@ -160,46 +187,38 @@ def _walk_table(tbl, resolver, outer_no, outer_cell, counter) -> Iterator[Para]:
             yield from _walk(tc, resolver, number, cell, style, counter)
 
 
-def _own_runs(para_el) -> Iterator[etree._Element]:
-    """The runs of this paragraph (not of one nested in it, as in a text box), leaving out deleted ones (a
-    ``w:del`` holds runs, never paragraphs, so only the elements between run and paragraph are looked at)."""
-    for run in para_el.iter(_R):
+def _own_runs(holder, para_el) -> list[etree._Element]:
+    """The runs in ``holder``, a child of the paragraph, that are the paragraph's own (not of a paragraph nested
+    in it, as in a text box), leaving out deleted ones (a ``w:del`` holds runs, never paragraphs, so only the
+    elements between run and paragraph are looked at)."""
+    owned = []
+    for run in holder.iter(_R):
         parent = run.getparent()
         while parent is not para_el and parent.tag != _P and parent.tag != _DEL:
             parent = parent.getparent()
         if parent is para_el:
-            yield run
+            owned.append(run)
+    return owned
 
 
-def _run_text(run_el) -> str:
-    parts = []
+def _run_content(run_el) -> tuple[str, etree._Element | None, bool]:
+    """The run's text, its properties (``w:rPr``) and whether it holds a drawing."""
+    parts, properties, shape = [], None, False
     for child in run_el:
         tag = child.tag
         if tag == _T:
             parts.append(child.text or "")
+        elif tag == _RPR:
+            properties = child
         elif tag == _TAB:
             parts.append("\t")
         elif tag in LINE_BREAK_TAGS:
             parts.append("\n")
         elif tag == _NO_BREAK_HYPHEN:
             parts.append("-")
-    return "".join(parts)
-
-
-def _lines(para: Para, resolver: StyleResolver, para_style: str | None, table_style: str | None) -> list[Line]:
-    lines = [Line("", [], para)]
-    for run in _own_runs(para.element):
-        text = _run_text(run)
-        if not text:
-            continue
-        fmt = resolver.run_format(run, para_style, table_style)
-        for index, chunk in enumerate(text.split("\n")):
-            if index:
-                lines.append(Line("", [], para))
-            if chunk:
-                lines[-1].text += chunk
-                lines[-1].pieces.append(Piece(chunk, fmt))
-    return lines
+        elif tag in SHAPE_TAGS or (len(child) and next(child.iter(*SHAPE_TAGS), None) is not None):
+            shape = True  # a drawing, or one in an alternative content block
+    return "".join(parts), properties, shape
 
 
 PART_LABELS = {

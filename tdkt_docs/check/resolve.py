@@ -86,11 +86,11 @@ class StyleResolver:
             theme = {}
         return cls(document.styles.element, theme)
 
-    def run_format(self, run_el: etree._Element, para_style: str | None, table_style: str | None = None) -> RunFormat:
-        """The run's format in a paragraph of style ``para_style`` (from ``paragraph``), in a table of style
-        ``table_style`` (``table_style_id``) or none. Memoised on what the result depends on: the run's own
-        properties and the two style ids."""
-        rpr = child(run_el, _RPR)
+    def run_format(self, rpr: etree._Element | None, para_style: str | None, table_style: str | None = None
+                   ) -> RunFormat:
+        """The format of a run with properties ``rpr`` (its ``w:rPr``, or None) in a paragraph of style
+        ``para_style`` (from ``paragraph``), in a table of style ``table_style`` (``table_style_id``) or none.
+        Memoised on what the result depends on: the run's own properties and the two style ids."""
         key = (None if rpr is None else etree.tostring(rpr), para_style, table_style)
         if key not in self._formats:
             levels = list(self._run_levels(rpr, para_style, table_style))
@@ -99,15 +99,14 @@ class StyleResolver:
                                            self._toggle(levels, "i"))
         return self._formats[key]
 
-    def paragraph(self, para_el: etree._Element) -> tuple[str | None, str]:
-        """The paragraph's style id and alignment."""
-        ppr = child(para_el, _PPR)
+    def paragraph(self, ppr: etree._Element | None) -> tuple[str | None, str]:
+        """The style id and alignment of a paragraph with properties ``ppr`` (its ``w:pPr``, or None)."""
         style_id = self._style_of(ppr)
         jc = None if ppr is None else child(ppr, _JC)
         if jc is not None:
             return style_id, jc.get(_VAL, "left")
         if style_id not in self._alignments:  # memoised: the rest depends on the style id alone
-            self._alignments[style_id] = next((jc.get(_VAL, "left") for _, ppr in self._para_levels(para_el)
+            self._alignments[style_id] = next((jc.get(_VAL, "left") for _, ppr in self._style_levels(style_id)
                                                if (jc := ppr.find(_JC)) is not None), "left")
         return style_id, self._alignments[style_id]
 
@@ -150,7 +149,11 @@ class StyleResolver:
         ppr = child(para_el, _PPR)
         if ppr is not None:
             yield "định dạng trực tiếp", ppr
-        style_id, seen = self._style_of(ppr), set()
+        yield from self._style_levels(self._style_of(ppr))
+
+    def _style_levels(self, style_id: str | None) -> Iterator[tuple[str, etree._Element]]:
+        """The paragraph properties of style ``style_id``, its bases and the document's defaults."""
+        seen: set[str] = set()
         while style_id and style_id in self._styles and style_id not in seen:
             seen.add(style_id)
             style = self._styles[style_id]

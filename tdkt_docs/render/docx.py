@@ -12,7 +12,9 @@ import hashlib
 import re
 import zipfile
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import Mapping
 
 import jinja2
 from docx.oxml.ns import qn
@@ -20,7 +22,7 @@ from docxtpl import DocxTemplate
 from lxml import etree
 
 from ..errors import UserError
-from ..files import write_zip
+from ..files import Deflated, write_zip
 
 BODY_PART = "word/document.xml"
 
@@ -115,9 +117,14 @@ class CompiledTemplate:
             replaced[part.name] = self._render_part(part, context).encode("utf-8")
         return replaced
 
-    def pack(self, replaced: dict[str, bytes]) -> bytes:
-        """The .docx of the template with ``replaced`` parts."""
-        return write_zip((name, replaced.get(name, data)) for name, data in self._entries)
+    def pack(self, replaced: Mapping[str, bytes]) -> bytes:
+        """The .docx of the template with ``replaced`` parts (the others go in as compressed once)."""
+        return write_zip((name, replaced[name]) if name in replaced else self._deflated[name]
+                         for name, _ in self._entries)
+
+    @cached_property
+    def _deflated(self) -> dict[str, Deflated]:
+        return {name: Deflated.of(name, data) for name, data in self._entries}
 
     def _render_part(self, part: _Part, context: dict) -> str:
         try:
