@@ -5,6 +5,7 @@ facts of each; the sentences themselves are the template's (templates/quyet-dinh
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, partial
 
@@ -66,7 +67,11 @@ class Decision:
         return [k for k in RecipientKind if self.count(k)]
 
     def count(self, kind: RecipientKind) -> int:
-        return sum(a.kind is kind for a in self.awards)
+        return self._counts[kind]
+
+    @cached_property
+    def _counts(self) -> Counter[RecipientKind]:
+        return Counter(a.kind for a in self.awards)
 
     @cached_property
     def total(self) -> int:
@@ -200,13 +205,14 @@ def decision_document(issuer: Issuer, decision: Decision, recipients: list[Recip
     issued = batch.signing if decision.number else None
     header = header_context(issuer.agency, TYPE_CODE, decision.number, issued, batch.signing.year)
     bases = rules.bases.on(batch.signing, issuer.level, form.key)
-    deliveries = distribution(decision, recipients, issuer, executing_article(decision), rules)
+    entries = tuple(entry(a.nomination) for a in decision.awards)  # for the list and the distribution sheet
+    deliveries = distribution(decision, entries, recipients, issuer, executing_article(decision), rules)
     serial_text = two_digit(decision.number if decision.number else serial)
     unit = "" if batch.split is Split.BY_FORM else " " + decision.submissions[0].unit
     name = slug(f"qd {serial_text} {form.key}{unit}")
     plan = DocumentPlan(
         kind=DOCUMENT.key, template=DOCUMENT.template,
-        make_context=partial(decision_context, issuer, decision, recipients, header, bases, rules),
+        make_context=partial(decision_context, issuer, decision, entries, recipients, header, bases, rules),
         filename=f"{slug(batch.name)}/{name}.docx",
         sources=(Source(BATCHES.title, batch.rows),
                  Source(NOMINATIONS.title, tuple(sorted(a.nomination.rows[0] for a in decision.awards)))),
@@ -223,9 +229,9 @@ def decision_document(issuer: Issuer, decision: Decision, recipients: list[Recip
     return DecisionDocument(plan, decision, deliveries, header["so_ky_hieu"])
 
 
-def decision_context(issuer: Issuer, decision: Decision, recipients: list[Recipient], header: dict,
-                     bases: list, rules: Rules) -> dict:
-    """The decision template's variables."""
+def decision_context(issuer: Issuer, decision: Decision, entries: tuple[str, ...], recipients: list[Recipient],
+                     header: dict, bases: list, rules: Rules) -> dict:
+    """The decision template's variables (``entries``: each award's line of the attached list, in award order)."""
     batch, form = decision.batch, decision.form
     issued = batch.signing if decision.number else None
     lines = issuer.own_bases(batch.signing, before=True) + [b.text for b in bases] + issuer.own_bases(
@@ -250,7 +256,7 @@ def decision_context(issuer: Issuer, decision: Decision, recipients: list[Recipi
             "doi_tuong": [k.label.upper() for k in decision.kinds],
             "ngay": long_date(issued, year=batch.signing.year),
             "cua": issuer.head_of,
-            "dong": list_lines(decision),
+            "dong": list_lines(decision, entries),
         },
     }
 
@@ -317,8 +323,10 @@ def listed_awards(decision: Decision) -> list[Award]:
     return sorted(decision.awards, key=lambda a: (kinds[a.kind], order[achievement(a.nomination)]))
 
 
-def list_lines(decision: Decision) -> list[dict]:
-    """Group headings, achievement sub-headings (when achievements differ) and numbered entries."""
+def list_lines(decision: Decision, entries: tuple[str, ...]) -> list[dict]:
+    """Group headings, achievement sub-headings (when achievements differ) and numbered entries (``entries``:
+    each award's line, in award order)."""
+    named = dict(zip(map(id, decision.awards), entries))
     order = decision.achievements
     listed = listed_awards(decision)
     lines: list[dict] = []
@@ -332,17 +340,18 @@ def list_lines(decision: Decision) -> list[dict]:
                 lines.append({"kieu": "thanh_tich", "noi_dung": text})
             current = text
             number += 1
-            lines.append({"kieu": "muc", "stt": number, "noi_dung": entry(award.nomination), "cuoi": False})
+            lines.append({"kieu": "muc", "stt": number, "noi_dung": named[id(award)], "cuoi": False})
     lines[-1]["cuoi"] = True
     return lines
 
 
-def distribution(decision: Decision, recipients: list[Recipient], issuer: Issuer, executing: int,
-                 rules: Rules) -> list[Delivery]:
-    """Concrete recipients and copy counts behind every Nơi nhận line of a decision."""
+def distribution(decision: Decision, entries: tuple[str, ...], recipients: list[Recipient], issuer: Issuer,
+                 executing: int, rules: Rules) -> list[Delivery]:
+    """Concrete recipients and copy counts behind every Nơi nhận line of a decision (``entries``: each award's
+    line of the attached list)."""
     as_article = f"Như Điều {executing}"
     lines = [Delivery(name, 1, as_article) for name in executors(decision, issuer, rules)]
-    lines += [Delivery(entry(a.nomination), 1, as_article) for a in decision.awards]
+    lines += [Delivery(line, 1, as_article) for line in entries]
     lines += [Delivery(r.name, r.copies or 1, r.name) for r in recipients]
     archive = decision.batch.archive or issuer.archive
     lines += [Delivery(place, 1, "Lưu") for place in archive_places(archive)]
