@@ -4,7 +4,8 @@ Usage: python bench/render_bench.py [--n-decisions 300] [--per-decision 10] [--k
 
 One generated workbook; in the same run:
   build       tdkt_docs.build.build end to end (read, checks, compose, render, format check, write);
-  render_all  the render step alone on the composed plans (compiled templates + format check);
+  render_all  the render step alone on the composed plans (compiled templates + format check), in one
+              process (a build shares it among the cores);
   compiled    CompiledTemplate.render alone (no format check), to show what the check costs;
   naive       per decision a new docxtpl.DocxTemplate, render (autoescape, StrictUndefined), save.
 It also times build's stages one by one (read, compose, render_all, summaries), each alone.
@@ -49,7 +50,7 @@ def build_decisions(workbook: Path, outdir: Path) -> list[Path]:
 
 
 def render_all(plans: list[DocumentPlan]) -> list:
-    """Compiled templates with the per-document format check, as build renders."""
+    """Compiled templates with the per-document format check, as build renders, in this process alone."""
     return Renderer(SETTINGS, Rules(SETTINGS)).render_all(plans)
 
 

@@ -183,6 +183,7 @@ def build(workbook: Path, outdir: Path, settings: Settings, *, force: bool = Fal
 def _build(workbook: Path, outdir: Path, settings: Settings, key: str, *, force: bool, keep_edits: bool,
            pdf: bool, progress: Progress, place: Callable[[Path, Path], None], wait: float) -> BuildResult:
     renderer = Renderer(settings, Rules(settings))
+    collector.settle()  # what the workers share with this process: no collection in either writes to it again
     with Workers(renderer.make) as workers:  # forked before the workbook is read
         return _build_with(workbook, outdir, settings, key, renderer, workers, force=force, keep_edits=keep_edits,
                            pdf=pdf, progress=progress, place=place, wait=wait)
@@ -247,13 +248,14 @@ class Draft:
 
     kind: str
     template: str
+    digest: str  # of the template file the variables were checked against (CompiledTemplate.digest)
     filename: str
     context: dict
     inputs: str  # document_inputs
 
 
 class Renderer:
-    """Renders and checks documents in memory; each template is linted and compiled once."""
+    """Renders and checks documents in memory; each template is linted and compiled once in each process."""
 
     def __init__(self, settings: Settings, rules: Rules):
         self.settings = settings
@@ -274,13 +276,16 @@ class Renderer:
         not rendered again. Each output goes through ``receive`` as it comes (the build stages it on disk
         rather than hold every document in memory)."""
         for name in dict.fromkeys(plan.template for plan in plans):
-            self.template(name)  # linted and compiled once, before any document is rendered
+            self.template(name)  # linted and compiled before any document is rendered: a broken one stops here
         workers = workers or Workers(self.make, jobs=1)
-        made = workers.run_each([partial(self.draft, plan, reusable) for plan in plans],
-                                [partial(attachment, a) for a in attached])
-        with progress(len(attached) + len(plans), "Đang tạo văn bản") as update:
-            done = [update(1) or receive(_described(output, origin))
-                    for output, origin in zip(made, [*attached, *plans])]
+        origins = [*attached, *plans]
+        done: list[Output | None] = [None] * len(origins)
+        with progress(len(origins), "Đang tạo văn bản") as update:
+            for position, output in workers.run_each([partial(self.draft, plan, reusable) for plan in plans],
+                                                     [partial(attachment, a) for a in attached],
+                                                     finished=lambda given: isinstance(given, Output)):
+                done[position] = receive(_described(output, origins[position]))
+                update(1)
         return done[len(attached):] + done[:len(attached)]
 
     def draft(self, plan: DocumentPlan, reusable: Reusable | None = None) -> Draft | Output:
@@ -293,13 +298,16 @@ class Renderer:
         if reusable and (earlier := reusable.entry(plan.filename, inputs)):
             return Output(plan.kind, plan.filename, b"", inputs=inputs, content=earlier.get("content", ""),
                           earlier=earlier)
-        return Draft(plan.kind, plan.template, plan.filename, context, inputs)
+        return Draft(plan.kind, plan.template, template.digest, plan.filename, context, inputs)
 
     def make(self, draft: Draft | Output) -> Output:
         """The drafted document rendered and checked, bare (``_described`` adds what its plan says of it)."""
         if isinstance(draft, Output):
             return draft
         template = self.template(draft.template)
+        if template.digest != draft.digest:  # a worker read the file after it was saved again
+            raise UserError(f'Mẫu "{template.path}" vừa được sửa trong lúc đang tạo văn bản, chưa ghi văn bản nào. '
+                            "Hãy lưu xong mẫu rồi chạy lại.")
         parts = template.render_parts(draft.context)
         content = self._conform(draft.filename, template, parts)
         return Output(draft.kind, draft.filename, template.pack(parts), content=content, inputs=draft.inputs)

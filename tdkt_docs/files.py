@@ -10,7 +10,6 @@ import re
 import shutil
 import struct
 import tempfile
-import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -124,7 +123,6 @@ def write_bytes_atomic(target: Path, data: bytes) -> None:
         tmp.write_bytes(data)
 
 
-_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 @dataclass(frozen=True)
 class Deflated:
     """A file compressed once, to go into any number of archives as it is (a template's unchanged parts)."""
@@ -158,26 +156,22 @@ def write_zip(entries: Iterable[tuple[str, bytes] | Deflated]) -> bytes:
         name = member.name.encode("utf-8")
         flags = 0 if name.isascii() else 0x800  # the name is UTF-8
         offset = out.tell()
-        if max(offset, member.size, len(member.data)) >= _ZIP_LIMIT or len(central) >= 0xFFFF:
-            raise UserError("Gói tệp quá lớn (trên 4 GB hoặc trên 65.535 tệp). Hãy tải từng đợt riêng.")
         fields = (20, flags, zlib.DEFLATED, _FIXED_TIME, _FIXED_DATE, member.crc, len(member.data), member.size,
                   len(name))
         out.write(_LOCAL.pack(0x04034B50, *fields, 0) + name)
         out.write(member.data)
         central.append(_CENTRAL.pack(0x02014B50, 3 << 8 | 20, *fields, 0, 0, 0, 0, 0o600 << 16, offset) + name)
+        _fits(out.tell(), member.size, len(central))
     start = out.tell()
     out.write(b"".join(central))
+    _fits(out.tell(), 0, len(central))
     out.write(_END.pack(0x06054B50, 0, 0, len(central), len(central), out.tell() - start, start, 0))
     return out.getvalue()
 
 
-def deterministic_zip(data: bytes) -> bytes:
-    """The same Office archive with fixed timestamps (zip entries and the document's
-    "modified" property), so equal content gives equal bytes."""
-    with zipfile.ZipFile(io.BytesIO(data)) as src:
-        entries = [(info.filename, src.read(info.filename)) for info in src.infolist()]
-    return write_zip((name, _MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", content)
-                      if name == "docProps/core.xml" else content) for name, content in entries)
+def _fits(written: int, size: int, members: int) -> None:
+    if max(written, size) >= _ZIP_LIMIT or members >= 0xFFFF:
+        raise UserError("Gói tệp quá lớn (trên 4 GB hoặc từ 65.535 tệp). Hãy tải từng đợt riêng.")
 
 
 def clashes(named: Iterable[tuple[str, T]]) -> Iterator[tuple[T, T]]:

@@ -1,4 +1,4 @@
-"""Memory a large build frees handed back to the system, so the forked render workers do not inherit it."""
+"""Memory a large build frees handed back to the system."""
 from __future__ import annotations
 
 import ctypes

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from tdkt_docs import build as build_module
-from tdkt_docs.build import NonConformingTemplate, Renderer, build
+from tdkt_docs.build import Draft, NonConformingTemplate, Renderer, build
+from tdkt_docs.errors import UserError
 from tdkt_docs.render import workers
+from tdkt_docs.rules.book import Rules
 
 from helpers import SAMPLE_2024
 
@@ -43,12 +45,12 @@ def processes(tmp_path, monkeypatch) -> dict[str, Path]:
 def test_workers_write_the_same_files_as_one_process(settings, tmp_path, monkeypatch, processes):
     """Documents are rendered by workers and by the build's own process, which also makes the summary
     workbooks (they read most of the data: a worker would copy it) while the workers take their share."""
-    monkeypatch.setattr(workers.os, "cpu_count", lambda: 1)
+    monkeypatch.setattr(workers, "cores", lambda: 1)
     serial = build(SAMPLE_2024, tmp_path / "one", settings)
     assert {line.split()[0] for line in processes["make"].read_text().splitlines()} == {str(os.getpid())}
     for file in processes.values():
         file.unlink()
-    monkeypatch.setattr(workers.os, "cpu_count", lambda: 3)
+    monkeypatch.setattr(workers, "cores", lambda: 3)
     summaries = []
     monkeypatch.setattr(build_module, "attachment", lambda a: summaries.append(os.getpid()) or _ATTACHMENT(a))
     shared = build(SAMPLE_2024, tmp_path / "many", settings)
@@ -64,7 +66,7 @@ def test_workers_write_the_same_files_as_one_process(settings, tmp_path, monkeyp
 def test_workers_are_forked_before_the_workbook_is_read(settings, tmp_path, monkeypatch, processes):
     """Workers never hold the data read (they would come to hold a copy of it): they are forked before the
     workbook is read, and this process makes each document's variables and sends them."""
-    monkeypatch.setattr(workers.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(workers, "cores", lambda: 2)
     shared = build(SAMPLE_2024, tmp_path / "many", settings)
     documents = len([o for o in shared.outputs if o.kind != "tong_hop"])
     made = [line.split() for line in processes["make"].read_text().splitlines()]
@@ -84,26 +86,71 @@ def test_an_error_in_a_worker_stops_the_build_before_anything_is_written(setting
         return _MAKE(self, draft)
 
     monkeypatch.setattr(workers, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(workers, "cores", lambda: 2)
     monkeypatch.setattr(Renderer, "make", failing)
     with pytest.raises(NonConformingTemplate, match="sai thể thức"):
         build(SAMPLE_2024, tmp_path / "out", settings)
     assert not list((tmp_path / "out").rglob("*.docx"))
 
 
-def test_inputs_shared_with_this_process_come_back_in_order_once_each():
-    """Workers take inputs from the front, this process from the back: the outputs are still in the inputs'
-    order, each run once, in more than one process; each input is made in this process."""
-    with workers.Workers(lambda given: (*given, os.getpid()), jobs=3) as shared:
+def test_an_unchanged_document_is_never_sent_to_a_worker(settings, tmp_path, monkeypatch, processes):
+    """A rebuild reuses the files that still stand: their earlier entries stay in this process, as they are."""
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+    out = tmp_path / "out"
+    build(SAMPLE_2024, out, settings)
+    processes["make"].unlink()
+    again = build(SAMPLE_2024, out, settings, force=True)  # not "nothing changed": every document is drafted
+    made = [line.split()[0] for line in processes["make"].read_text().splitlines()]
+    documents = [o for o in again.outputs if o.kind != "tong_hop"]
+    assert documents and all(o.earlier is not None for o in documents)
+    assert set(made) == {str(os.getpid())} and len(made) == len(documents)
+
+
+def test_inputs_shared_with_this_process_come_back_once_each(tmp_path):
+    """Workers take inputs from the front, this process from the back: each output comes back once, with its
+    position, from more than one process; each input is made in this process, each task run once."""
+    runs = tmp_path / "runs.txt"
+
+    def work(given):
+        _note(runs, given[0])
+        return (*given, os.getpid())
+
+    with workers.Workers(work, jobs=3) as shared:
         done = list(shared.run_each([lambda i=i: (i, os.getpid()) for i in range(60)],
                                     [lambda: ("summary", os.getpid(), os.getpid())]))
-    assert [value for value, _, _ in done] == ["summary", *range(60)]
-    assert {given for _, given, _ in done} == {os.getpid()}
-    assert done[0][2] == os.getpid() and len({pid for _, _, pid in done}) == 3
+    assert sorted(position for position, _ in done) == list(range(61))
+    assert all(output[0] == ("summary" if position == 0 else position - 1) for position, output in done)
+    assert {given for _, (_, given, _) in done} == {os.getpid()}
+    assert dict(done)[0][2] == os.getpid() and len({pid for _, (_, _, pid) in done}) == 3
+    assert sorted(int(line.split()[1]) for line in runs.read_text().splitlines()) == list(range(60))
 
 
 def test_one_job_or_few_inputs_run_here():
     with workers.Workers(lambda given: (given, os.getpid()), jobs=1) as alone:
         assert alone.pool is None
-        assert list(alone.run_each([lambda i=i: i for i in range(50)])) == [(i, os.getpid()) for i in range(50)]
+        assert list(alone.run_each([lambda i=i: i for i in range(50)])) == [(i, (i, os.getpid())) for i in range(50)]
     with workers.Workers(lambda given: (given, os.getpid()), jobs=2) as few:
-        assert list(few.run_each([lambda i=i: i for i in range(3)])) == [(i, os.getpid()) for i in range(3)]
+        assert list(few.run_each([lambda i=i: i for i in range(3)])) == [(i, (i, os.getpid())) for i in range(3)]
+
+
+def test_without_processes_the_work_is_done_here(monkeypatch):
+    """A system that refuses the worker processes (no shared semaphores, no more processes) gets the work done
+    all the same, in this process."""
+    def refused(*args, **kwargs):
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(workers, "ProcessPoolExecutor", refused)
+    with workers.Workers(lambda given: (given, os.getpid()), jobs=2) as alone:
+        assert alone.pool is None
+        assert list(alone.run_each([lambda i=i: i for i in range(50)])) == [(i, (i, os.getpid())) for i in range(50)]
+
+
+def test_a_template_saved_again_during_the_build_stops_it(settings):
+    """A worker compiles its templates when it first needs them: one saved again since this process read it
+    would give documents this build did not check its variables against."""
+    renderer = Renderer(settings, Rules(settings))
+    template = renderer.template("quyet-dinh.docx")
+    draft = Draft("quyet_dinh", "quyet-dinh.docx", "0" * 64, "qd.docx", {}, "")
+    assert template.digest != draft.digest
+    with pytest.raises(UserError, match="vừa được sửa"):
+        renderer.make(draft)

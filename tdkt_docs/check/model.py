@@ -136,7 +136,9 @@ def make_para(para_el, resolver: StyleResolver, place: str = "", table: int | No
         if tag == _R:
             runs.append(child)
         elif tag == _PPR:
-            properties = child
+            properties = child if properties is None else properties
+        elif tag in SHAPE_TAGS:
+            shape = True
         elif len(child):  # a hyperlink, an insertion, a field, a content control… or a deletion
             shape = shape or next(child.iter(*SHAPE_TAGS), None) is not None
             if tag != _DEL:
@@ -145,9 +147,15 @@ def make_para(para_el, resolver: StyleResolver, place: str = "", table: int | No
     para = Para(element=para_el, text="", place=place, table=table, cell=cell, alignment=alignment,
                 has_shape=False)
     lines = para.lines = [Line("", [], para)]
-    for run in runs:
-        text, run_properties, drawn = _run_content(run)
-        shape = shape or drawn
+    position = 0
+    while position < len(runs):
+        run = runs[position]
+        position += 1
+        text, run_properties, holds = _run_content(run)
+        if holds:  # a drawing, or runs of its own (ruby), which follow it
+            shape = shape or next(run.iter(*SHAPE_TAGS), None) is not None
+            if run.getparent() is para_el:
+                runs[position:position] = _own_runs(run, para_el)
         if not text:
             continue
         fmt = resolver.run_format(run_properties, style, table_style)
@@ -193,6 +201,8 @@ def _own_runs(holder, para_el) -> list[etree._Element]:
     elements between run and paragraph are looked at)."""
     owned = []
     for run in holder.iter(_R):
+        if run is holder:
+            continue
         parent = run.getparent()
         while parent is not para_el and parent.tag != _P and parent.tag != _DEL:
             parent = parent.getparent()
@@ -202,23 +212,24 @@ def _own_runs(holder, para_el) -> list[etree._Element]:
 
 
 def _run_content(run_el) -> tuple[str, etree._Element | None, bool]:
-    """The run's text, its properties (``w:rPr``) and whether it holds a drawing."""
-    parts, properties, shape = [], None, False
+    """The run's text, its properties (``w:rPr``) and whether it holds more than text (a drawing, a drawing in
+    an alternative content block, runs of its own)."""
+    parts, properties, holds = [], None, False
     for child in run_el:
         tag = child.tag
         if tag == _T:
             parts.append(child.text or "")
         elif tag == _RPR:
-            properties = child
+            properties = child if properties is None else properties
         elif tag == _TAB:
             parts.append("\t")
         elif tag in LINE_BREAK_TAGS:
             parts.append("\n")
         elif tag == _NO_BREAK_HYPHEN:
             parts.append("-")
-        elif tag in SHAPE_TAGS or (len(child) and next(child.iter(*SHAPE_TAGS), None) is not None):
-            shape = True  # a drawing, or one in an alternative content block
-    return "".join(parts), properties, shape
+        elif tag in SHAPE_TAGS or len(child):
+            holds = True
+    return "".join(parts), properties, holds
 
 
 PART_LABELS = {

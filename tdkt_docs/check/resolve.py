@@ -204,7 +204,7 @@ class StyleResolver:
         return result
 
 
-_RPR, _PPR, _PSTYLE, _JC, _VAL = w("rPr"), w("pPr"), w("pStyle"), w("jc"), w("val")
+_PPR, _PSTYLE, _JC, _VAL = w("pPr"), w("pStyle"), w("jc"), w("val")
 _TBLPR, _TBLSTYLE = w("tblPr"), w("tblStyle")
 
 
