@@ -154,3 +154,17 @@ def test_a_template_saved_again_during_the_build_stops_it(settings):
     assert template.digest != draft.digest
     with pytest.raises(UserError, match="vừa được sửa"):
         renderer.make(draft)
+
+
+def test_a_worker_that_dies_is_told_in_vietnamese():
+    """A worker killed mid-build (by the system, out of memory) stops the build with a message, not a traceback."""
+    here = os.getpid()
+
+    def work(given):
+        if os.getpid() != here:
+            os._exit(9)
+        return given
+
+    with pytest.raises(UserError, match="dừng đột ngột"):
+        with workers.Workers(work, jobs=2) as shared:
+            list(shared.run_each([lambda i=i: i for i in range(60)]))

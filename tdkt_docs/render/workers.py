@@ -9,9 +9,12 @@ import signal
 import sys
 import threading
 from collections import deque
+from queue import SimpleQueue
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Generic, Iterator, Sequence, TypeVar
+
+from ..errors import UserError
 
 A = TypeVar("A")
 T = TypeVar("T")
@@ -101,6 +104,7 @@ class _Shared:
         self.pool, self.workers, self.work, self.inputs, self.finished = pool, workers, work, inputs, finished
         self.queue = deque(range(len(inputs)))
         self.sent: dict[int, Future] = {}
+        self.back: SimpleQueue[int] = SimpleQueue()  # what was sent, as it comes back
         self.done: list[tuple[int, object]] = []
 
     def feed(self, hand: int = 2) -> None:
@@ -112,22 +116,29 @@ class _Shared:
             if self.finished(given):
                 self.done.append((index, self.work(given)))
                 continue
-            self.sent[index] = self.pool.submit(_run, pickle.dumps(given, pickle.HIGHEST_PROTOCOL))
+            sent = self.sent[index] = self.pool.submit(_run, pickle.dumps(given, pickle.HIGHEST_PROTOCOL))
+            sent.add_done_callback(lambda _, index=index: self.back.put(index))
 
     def outputs(self) -> Iterator[tuple[int, object]]:
         while self.queue or self.sent or self.done:
             self.feed()
-            for index in [i for i, future in self.sent.items() if future.done()]:
-                self.done.append((index, self.sent.pop(index).result()))
+            while not self.back.empty():
+                self._receive(self.back.get())
             if not self.done:
                 if self.queue:
                     index = self.queue.pop()
                     self.done.append((index, self.work(self.inputs[index]())))
-                else:  # nothing left but what the workers hold: wait for the first of it
-                    index = next(iter(self.sent))
-                    self.done.append((index, self.sent.pop(index).result()))
+                else:  # nothing left but what the workers hold: wait for the first of it back
+                    self._receive(self.back.get())
             yield from self.done
             self.done.clear()
+
+    def _receive(self, index: int) -> None:
+        try:
+            self.done.append((index, self.sent.pop(index).result()))
+        except BrokenProcessPool:
+            raise UserError("Một tiến trình phụ đang tạo văn bản đã dừng đột ngột (thường do máy thiếu bộ nhớ), "
+                            "chưa ghi văn bản nào. Hãy đóng bớt chương trình khác rồi chạy lại.") from None
 
 
 def _serve(parent: int) -> None:
