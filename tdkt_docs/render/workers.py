@@ -9,9 +9,9 @@ import signal
 import sys
 import threading
 from collections import deque
-from queue import SimpleQueue
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from queue import SimpleQueue
 from typing import Callable, Generic, Iterator, Sequence, TypeVar
 
 from ..errors import UserError
