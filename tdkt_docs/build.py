@@ -30,6 +30,8 @@ from .outfolder import LOCK_WAIT, OutputFolder
 from .rebuild import inputs_key, unchanged_build
 from .problems import Location, Problem, Severity, errors
 from .read import load
+from .read.grid import sheet_rows
+from .read.schema import NOMINATIONS
 from .read.workbook import WorkbookData
 from .register.eligibility import review_eligibility
 from .render.docx import CompiledTemplate, Rendered
@@ -184,7 +186,8 @@ def _build(workbook: Path, outdir: Path, settings: Settings, key: str, *, force:
            pdf: bool, progress: Progress, place: Callable[[Path, Path], None], wait: float) -> BuildResult:
     renderer = Renderer(settings, Rules(settings))
     collector.settle()  # what the workers share with this process: no collection in either writes to it again
-    with Workers(renderer.make) as workers:  # forked before the workbook is read
+    expected = sheet_rows(workbook, NOMINATIONS.title)  # a list that short makes few documents
+    with Workers(renderer.make, expected=expected) as workers:  # forked before the workbook is read
         return _build_with(workbook, outdir, settings, key, renderer, workers, force=force, keep_edits=keep_edits,
                            pdf=pdf, progress=progress, place=place, wait=wait)
 

@@ -10,6 +10,8 @@ import pytest
 from tdkt_docs import build as build_module
 from tdkt_docs.build import Draft, NonConformingTemplate, Renderer, build
 from tdkt_docs.errors import UserError
+from tdkt_docs.read.grid import sheet_rows
+from tdkt_docs.read.schema import NOMINATIONS
 from tdkt_docs.render import workers
 from tdkt_docs.rules.book import Rules
 
@@ -168,3 +170,36 @@ def test_a_worker_that_dies_is_told_in_vietnamese():
     with pytest.raises(UserError, match="dừng đột ngột"):
         with workers.Workers(work, jobs=2) as shared:
             list(shared.run_each([lambda i=i: i for i in range(60)]))
+
+
+def test_a_short_list_starts_no_workers(settings, tmp_path, monkeypatch):
+    """The nominations sheet says how many rows it uses: a list shorter than ``PARALLEL_FROM`` makes too few
+    documents to share, and no worker is forked; a longer one does."""
+    started = []
+    pool = workers.ProcessPoolExecutor
+    monkeypatch.setattr(workers, "ProcessPoolExecutor", lambda *a, **k: started.append(1) or pool(*a, **k))
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+    rows = sheet_rows(SAMPLE_2024, NOMINATIONS.title)
+    assert 1 < rows < workers.PARALLEL_FROM
+    build(SAMPLE_2024, tmp_path / "short", settings)
+    assert started == []
+    monkeypatch.setattr(workers, "PARALLEL_FROM", rows)
+    build(SAMPLE_2024, tmp_path / "long", settings)
+    assert started == [1]
+
+
+def test_the_rows_a_sheet_uses_are_read_from_its_first_bytes(tmp_path):
+    import re
+    import zipfile
+
+    import openpyxl
+
+    assert sheet_rows(SAMPLE_2024, NOMINATIONS.title) == openpyxl.load_workbook(SAMPLE_2024)[NOMINATIONS.title].max_row
+    assert sheet_rows(SAMPLE_2024, "Không có trang này") is None
+    with zipfile.ZipFile(SAMPLE_2024) as source, zipfile.ZipFile(tmp_path / "khong-kich-thuoc.xlsx", "w") as copy:
+        for info in source.infolist():  # the same workbook, its sheets without <dimension>
+            copy.writestr(info, re.sub(rb"<dimension [^>]*/>", b"", source.read(info)))
+    assert sheet_rows(tmp_path / "khong-kich-thuoc.xlsx", NOMINATIONS.title) is None
+    (tmp_path / "hong.xlsx").write_bytes(b"not a workbook")
+    assert sheet_rows(tmp_path / "hong.xlsx", NOMINATIONS.title) is None
+    assert sheet_rows(tmp_path / "khong-co.xlsx", NOMINATIONS.title) is None

@@ -132,6 +132,26 @@ def _sheet_parts(path: Path) -> dict[str, str]:
     return parts
 
 
+_DIMENSION = re.compile(rb'<dimension\b[^>]*\bref="[A-Z]+\d+(?::[A-Z]+(\d+))?"')
+_DIMENSION_SEARCH = 4096
+
+
+def sheet_rows(path: Path, title: str) -> int | None:
+    """The last row the sheet ``title`` of the workbook at ``path`` says it uses (its ``<dimension>``, in the
+    first bytes of its XML), read without reading the sheet; None when the file or the sheet does not say."""
+    try:
+        parts = _sheet_parts(path)
+        wanted = cells.header_key(title)
+        part = next((part for name, part in parts.items() if cells.header_key(name) == wanted), None)
+        if part is None:
+            return None
+        with zipfile.ZipFile(path) as archive, archive.open(part) as stream:
+            found = _DIMENSION.search(stream.read(_DIMENSION_SEARCH))
+    except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError):
+        return None
+    return None if found is None else int(found.group(1) or 1)
+
+
 _CHUNK = 1 << 20
 _HIDDEN_ROW = re.compile(rb'<row\b[^>]*?\br="(\d+)"[^>]*?\bhidden="(?:1|true)"|<row\b[^>]*?\bhidden="(?:1|true)"[^>]*?\br="(\d+)"')
 _MERGE = re.compile(rb'<mergeCell\b[^>]*\bref="([A-Z]+\d+:[A-Z]+(\d+))"')

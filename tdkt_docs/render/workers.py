@@ -48,13 +48,16 @@ class Workers(Generic[A, T]):
     with one job, or when the system refuses the processes, there are no workers and every task runs here, one
     by one."""
 
-    def __init__(self, work: Callable[[A], T], jobs: int | None = None):
-        """``jobs``: the processes to work in, this one included (by default, one per core)."""
+    def __init__(self, work: Callable[[A], T], jobs: int | None = None, expected: int | None = None):
+        """``jobs``: the processes to work in, this one included (by default, one per core). ``expected``: about
+        how many tasks will come, when that can be told beforehand: fewer than ``PARALLEL_FROM`` and no worker
+        is started (the tasks all run here)."""
         global _work
         self.work = work
         self.size = min(jobs or cores(), MAX_JOBS) - 1
         self.pool: ProcessPoolExecutor | None = None
-        if self.size < 1 or sys.platform != "linux" or threading.active_count() > 1:
+        few = expected is not None and expected < PARALLEL_FROM
+        if few or self.size < 1 or sys.platform != "linux" or threading.active_count() > 1:
             return
         _work = work
         try:
