@@ -178,23 +178,17 @@ def build(workbook: Path, outdir: Path, settings: Settings, *, force: bool = Fal
         return BuildResult(Path(outdir), previous, unchanged=[Path(outdir) / e.path for e in previous.documents],
                            nothing_changed=True)
     with collector.spared():
-        return _build(workbook, Path(outdir), settings, key, force=force, keep_edits=keep_edits, pdf=pdf,
-                      progress=progress, place=place, wait=wait)
+        renderer = Renderer(settings, Rules(settings))
+        collector.settle()  # what the workers share with this process: no collection in either writes to it again
+        expected = sheet_rows(workbook, NOMINATIONS.title)  # a list that short makes few documents
+        with Workers(renderer.make, expected=expected) as workers:  # forked before the workbook is read
+            return _build(workbook, Path(outdir), settings, key, renderer, workers, force=force,
+                          keep_edits=keep_edits, pdf=pdf, progress=progress, place=place, wait=wait)
 
 
-def _build(workbook: Path, outdir: Path, settings: Settings, key: str, *, force: bool, keep_edits: bool,
-           pdf: bool, progress: Progress, place: Callable[[Path, Path], None], wait: float) -> BuildResult:
-    renderer = Renderer(settings, Rules(settings))
-    collector.settle()  # what the workers share with this process: no collection in either writes to it again
-    expected = sheet_rows(workbook, NOMINATIONS.title)  # a list that short makes few documents
-    with Workers(renderer.make, expected=expected) as workers:  # forked before the workbook is read
-        return _build_with(workbook, outdir, settings, key, renderer, workers, force=force, keep_edits=keep_edits,
-                           pdf=pdf, progress=progress, place=place, wait=wait)
-
-
-def _build_with(workbook: Path, outdir: Path, settings: Settings, key: str, renderer: Renderer, workers: Workers, *,
-                force: bool, keep_edits: bool, pdf: bool, progress: Progress, place: Callable[[Path, Path], None],
-                wait: float) -> BuildResult:
+def _build(workbook: Path, outdir: Path, settings: Settings, key: str, renderer: Renderer, workers: Workers, *,
+           force: bool, keep_edits: bool, pdf: bool, progress: Progress, place: Callable[[Path, Path], None],
+           wait: float) -> BuildResult:
     prepared = prepare(workbook, settings, renderer.rules)
     if prepared.errors:
         raise InvalidWorkbook(prepared.problems)
@@ -286,7 +280,7 @@ class Renderer:
         with progress(len(origins), "Đang tạo văn bản") as update:
             for position, output in workers.run_each([partial(self.draft, plan, reusable) for plan in plans],
                                                      [partial(attachment, a) for a in attached],
-                                                     finished=lambda given: isinstance(given, Output)):
+                                                     finished=lambda draft: isinstance(draft, Output)):
                 done[position] = receive(_described(output, origins[position]))
                 update(1)
         return done[len(attached):] + done[:len(attached)]
@@ -303,10 +297,8 @@ class Renderer:
                           earlier=earlier)
         return Draft(plan.kind, plan.template, template.digest, plan.filename, context, inputs)
 
-    def make(self, draft: Draft | Output) -> Output:
+    def make(self, draft: Draft) -> Output:
         """The drafted document rendered and checked, bare (``_described`` adds what its plan says of it)."""
-        if isinstance(draft, Output):
-            return draft
         template = self.template(draft.template)
         if template.digest != draft.digest:  # a worker read the file after it was saved again
             raise UserError(f'Mẫu "{template.path}" vừa được sửa trong lúc đang tạo văn bản, chưa ghi văn bản nào. '

@@ -1,6 +1,7 @@
 """The document as an ordered list of paragraphs with resolved run formatting."""
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterator, Mapping
@@ -128,8 +129,27 @@ def build_model(document: Document | Package, book: Rulebook, resolver: StyleRes
 
 def make_para(para_el, resolver: StyleResolver, place: str = "", table: int | None = None,
               cell: tuple[int, int] | None = None, table_style: str | None = None) -> Para:
-    """``table_style``: the style id of the table the paragraph is in (``StyleResolver.table_style_id``).
-    The paragraph's children are visited once: its properties, its runs and whatever holds more of them."""
+    """``table_style``: the style id of the table the paragraph is in (``StyleResolver.table_style_id``)."""
+    properties, runs, shape = _children(para_el)
+    style, alignment = resolver.paragraph(properties)
+    para = Para(element=para_el, text="", place=place, table=table, cell=cell, alignment=alignment,
+                has_shape=shape)
+    para.lines = [Line("", [], para)]
+    for text, fmt in _texts(para_el, runs, resolver, style, table_style, para):
+        for index, chunk in enumerate(text.split("\n")):
+            if index:
+                para.lines.append(Line("", [], para))
+            if chunk:
+                para.lines[-1].text += chunk
+                para.lines[-1].pieces.append(Piece(chunk, fmt))
+    para.text = "\n".join(line.text for line in para.lines)
+    return para
+
+
+def _children(para_el) -> tuple[etree._Element | None, list[etree._Element], bool]:
+    """The paragraph's properties, its runs outside runs, and whether a shape is among them outside runs: its
+    children visited once, what holds more (a hyperlink, an insertion, a field, a content control, a
+    deletion) searched."""
     properties, runs, shape = None, [], False
     for child in para_el:
         tag = child.tag
@@ -139,35 +159,27 @@ def make_para(para_el, resolver: StyleResolver, place: str = "", table: int | No
             properties = child if properties is None else properties
         elif tag in SHAPE_TAGS:
             shape = True
-        elif len(child):  # a hyperlink, an insertion, a field, a content control… or a deletion
+        elif len(child):
             shape = shape or next(child.iter(*SHAPE_TAGS), None) is not None
             if tag != _DEL:
                 runs += _own_runs(child, para_el)
-    style, alignment = resolver.paragraph(properties)
-    para = Para(element=para_el, text="", place=place, table=table, cell=cell, alignment=alignment,
-                has_shape=False)
-    lines = para.lines = [Line("", [], para)]
-    position = 0
-    while position < len(runs):
-        run = runs[position]
-        position += 1
+    return properties, runs, shape
+
+
+def _texts(para_el, runs: list[etree._Element], resolver: StyleResolver, style: str | None,
+           table_style: str | None, para: Para) -> Iterator[tuple[str, RunFormat]]:
+    """Each run's text and format, in order: a run that holds runs of its own (ruby) is followed by them; one
+    that holds a drawing marks ``para`` as having a shape."""
+    runs = deque(runs)
+    while runs:
+        run = runs.popleft()
         text, run_properties, holds = _run_content(run)
-        if holds:  # a drawing, or runs of its own (ruby), which follow it
-            shape = shape or next(run.iter(*SHAPE_TAGS), None) is not None
+        if holds:
+            para.has_shape = para.has_shape or next(run.iter(*SHAPE_TAGS), None) is not None
             if run.getparent() is para_el:
-                runs[position:position] = _own_runs(run, para_el)
-        if not text:
-            continue
-        fmt = resolver.run_format(run_properties, style, table_style)
-        for index, chunk in enumerate(text.split("\n")):
-            if index:
-                lines.append(Line("", [], para))
-            if chunk:
-                lines[-1].text += chunk
-                lines[-1].pieces.append(Piece(chunk, fmt))
-    para.has_shape = shape
-    para.text = "\n".join(line.text for line in lines)
-    return para
+                runs.extendleft(reversed(_own_runs(run, para_el)))
+        if text:
+            yield text, resolver.run_format(run_properties, style, table_style)
 
 
 def _walk(container, resolver, table_no, cell, table_style, counter) -> Iterator[Para]:

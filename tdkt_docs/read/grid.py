@@ -27,6 +27,12 @@ from . import cells
 Overrides = dict[int, dict[int, object]]  # row → column → value calamine cannot give
 
 
+def titled(titles: Iterable[str], title: str) -> str | None:
+    """The one of ``titles`` that names the sheet ``title``, however its case, spacing or accents are typed."""
+    wanted = cells.header_key(title)
+    return next((name for name in titles if cells.header_key(name) == wanted), None)
+
+
 def same(value: object) -> object:
     return value
 
@@ -82,8 +88,7 @@ class ValueBook:
                        if m.typ == python_calamine.SheetTypeEnum.WorkSheet]
 
     def find(self, title: str) -> Grid | None:
-        wanted = cells.header_key(title)
-        found = next((t for t in self.titles if cells.header_key(t) == wanted), None)
+        found = titled(self.titles, title)
         return None if found is None else self.grid(found)
 
     def grid(self, title: str) -> Grid:
@@ -141,11 +146,9 @@ def sheet_rows(path: Path, title: str) -> int | None:
     first bytes of its XML), read without reading the sheet; None when the file or the sheet does not say."""
     try:
         parts = _sheet_parts(path)
-        wanted = cells.header_key(title)
-        part = next((part for name, part in parts.items() if cells.header_key(name) == wanted), None)
-        if part is None:
+        if (found := titled(parts, title)) is None:
             return None
-        with zipfile.ZipFile(path) as archive, archive.open(part) as stream:
+        with zipfile.ZipFile(path) as archive, archive.open(parts[found]) as stream:
             found = _DIMENSION.search(stream.read(_DIMENSION_SEARCH))
     except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError):
         return None

@@ -13,7 +13,7 @@ from ..errors import UserError
 from ..glossary import Choice
 from ..problems import Location, Problem, Severity
 from . import cells, legacy
-from .grid import Grid, ValueBook
+from .grid import Grid, ValueBook, titled
 from .records import RowCells
 from .schema import SHEETS, Column, Layout, Sheet
 
@@ -51,24 +51,29 @@ class WorkbookData:
 
 
 def read_workbook(path: Path, sheets: tuple[Sheet, ...] = SHEETS) -> WorkbookData:
-    """Read and validate every declared sheet of the workbook at ``path``."""
+    """Read and validate every declared sheet of the workbook at ``path``. What reading memoised of the cells
+    (up to tens of thousands of texts) is let go once the workbook is read."""
     path = Path(path)
     book = open_values(path)
     data = WorkbookData(path)
-    for sheet in sheets:
-        ws = book.find(sheet.title)
-        if ws is None and sheet.optional:
-            data.missing.add(sheet.key)
-            continue
-        if ws is None:
-            data.problems.append(sheet_problem(
-                ERROR, "trang.thieu", sheet,
-                f'thiếu trang tính "{sheet.title}". Dùng lệnh "tdkt init" để tạo sổ mẫu có đủ các trang.'))
-            continue
-        reader = read_form if sheet.layout is Layout.FORM else read_table
-        records, problems = reader(ws, sheet)
-        data.records[sheet.key] = records
-        data.problems.extend(problems)
+    try:
+        for sheet in sheets:
+            ws = book.find(sheet.title)
+            if ws is None and sheet.optional:
+                data.missing.add(sheet.key)
+                continue
+            if ws is None:
+                data.problems.append(sheet_problem(
+                    ERROR, "trang.thieu", sheet,
+                    f'thiếu trang tính "{sheet.title}". Dùng lệnh "tdkt init" để tạo sổ mẫu có đủ các trang.'))
+                continue
+            reader = read_form if sheet.layout is Layout.FORM else read_table
+            records, problems = reader(ws, sheet)
+            data.records[sheet.key] = records
+            data.problems.extend(problems)
+    finally:
+        cells.forget()
+        legacy.forget()
     return data
 
 
@@ -118,8 +123,8 @@ def _check_file(path: Path) -> None:
 
 
 def find_sheet(book: openpyxl.Workbook, title: str) -> Worksheet | None:
-    wanted = cells.header_key(title)
-    return next((ws for ws in book.worksheets if cells.header_key(ws.title) == wanted), None)
+    found = titled((ws.title for ws in book.worksheets), title)
+    return None if found is None else book[found]
 
 
 def parse_value(column: Column, raw: object) -> object:

@@ -14,11 +14,11 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..glossary import RecipientKind, Sex
+from ..render.sheets import MONEY
 from ..render.xlsx import workbook_bytes
 from .year import YearAward
 
 BOLD = Font(name="Times New Roman", bold=True)
-MONEY = "#,##0"
 COUNTS = [RecipientKind.COLLECTIVE.label, RecipientKind.INDIVIDUAL.label, "trong đó nữ", "cá nhân chưa rõ giới tính",
           RecipientKind.HOUSEHOLD.label, "Tổng số", "Tiền thưởng (đồng)"]
 BY_FORM = "Theo hình thức và cấp"

@@ -21,6 +21,7 @@ from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from lxml import etree
 
+from ..check.resolve import child
 from ..errors import UserError
 from ..files import Deflated, write_zip
 
@@ -124,7 +125,9 @@ class CompiledTemplate:
 
     @cached_property
     def _deflated(self) -> dict[str, Deflated]:
-        return {name: Deflated.of(name, data) for name, data in self._entries}
+        """The parts no rendering replaces, compressed once."""
+        rendered = {self._body.name, *(part.name for part in self._headers)}
+        return {name: Deflated.of(name, data) for name, data in self._entries if name not in rendered}
 
     def _render_part(self, part: _Part, context: dict) -> str:
         try:
@@ -184,8 +187,8 @@ _P, _PPR, _SECTPR = qn("w:p"), qn("w:pPr"), qn("w:sectPr")
 
 def _section_of(paragraph) -> etree._Element | None:
     """The settings of the section a paragraph ends, if it ends one."""
-    properties = next(paragraph.iterchildren(_PPR), None)
-    return None if properties is None else next(properties.iterchildren(_SECTPR), None)
+    properties = child(paragraph, _PPR)
+    return None if properties is None else child(properties, _SECTPR)
 
 
 def _has_content(element) -> bool:

@@ -19,6 +19,8 @@ from xml.sax.saxutils import quoteattr
 
 from openpyxl.utils import get_column_letter
 
+from .xlsx import FixedTimeZip
+
 MONEY = "#,##0"  # Excel's built-in number format 3
 
 
@@ -123,7 +125,7 @@ class DataBook:
 
     def __init__(self) -> None:
         self._buffer = io.BytesIO()
-        self._archive = zipfile.ZipFile(self._buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1)
+        self._archive = FixedTimeZip(self._buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1)
         self._titles: list[str] = []
 
     @contextmanager
@@ -163,13 +165,8 @@ class DataBook:
         self._archive.close()
         return self._buffer.getvalue()
 
-    def _write(self, name: str, text: str) -> None:
-        self._archive.writestr(self._entry(name), text.encode("utf-8"))
-
-    def _entry(self, name: str) -> zipfile.ZipInfo:
-        entry = zipfile.ZipInfo(name)  # dated 1980-01-01 00:00: equal content, equal bytes
-        entry.compress_type = zipfile.ZIP_DEFLATED
-        return entry
+    def _write(self, name: str, part: str) -> None:
+        self._archive.writestr(name, part.encode("utf-8"))
 
 
 def _content_types(sheets: range) -> str:

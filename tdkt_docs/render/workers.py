@@ -83,14 +83,15 @@ class Workers(Generic[A, T]):
     def run_each(self, inputs: Sequence[Callable[[], A]], here: Sequence[Callable[[], T]] = (),
                  finished: Callable[[A], bool] = lambda given: False) -> Iterator[tuple[int, T]]:
         """(position, output) of each task as it is done: the tasks are ``here``, then ``work`` on each of
-        ``inputs``, numbered in that order. Each input is made here; with many, workers are sent them, pickled,
-        from the front and this process takes them from the back; an input that is ``finished`` already is
-        never sent. ``here`` runs in this process first (a task that reads most of the data, such as a
+        ``inputs``, numbered in that order; an input that is ``finished`` already is its own output. Each input
+        is made here; with many, workers are sent them, pickled, from the front and this process takes them
+        from the back (a finished input is never sent). ``here`` runs in this process first (a task that reads most of the data, such as a
         batch's summary workbook, would make a worker copy it), once every worker has its share of the inputs
         in hand."""
         if self.pool is None or len(inputs) < PARALLEL_FROM:
             yield from ((position, task()) for position, task in enumerate(here))
-            yield from ((len(here) + index, self.work(given())) for index, given in enumerate(inputs))
+            yield from ((len(here) + index, _done(self.work, finished, given()))
+                        for index, given in enumerate(inputs))
             return
         shared = _Shared(self.pool, self.size, self.work, inputs, finished)
         if here:
@@ -117,7 +118,7 @@ class _Shared:
             index = self.queue.popleft()
             given = self.inputs[index]()
             if self.finished(given):
-                self.done.append((index, self.work(given)))
+                self.done.append((index, given))
                 continue
             sent = self.sent[index] = self.pool.submit(_run, pickle.dumps(given, pickle.HIGHEST_PROTOCOL))
             sent.add_done_callback(lambda _, index=index: self.back.put(index))
@@ -130,7 +131,7 @@ class _Shared:
             if not self.done:
                 if self.queue:
                     index = self.queue.pop()
-                    self.done.append((index, self.work(self.inputs[index]())))
+                    self.done.append((index, _done(self.work, self.finished, self.inputs[index]())))
                 else:  # nothing left but what the workers hold: wait for the first of it back
                     self._receive(self.back.get())
             yield from self.done
@@ -142,6 +143,11 @@ class _Shared:
         except BrokenProcessPool:
             raise UserError("Một tiến trình phụ đang tạo văn bản đã dừng đột ngột (thường do máy thiếu bộ nhớ), "
                             "chưa ghi văn bản nào. Hãy đóng bớt chương trình khác rồi chạy lại.") from None
+
+
+def _done(work: Callable, finished: Callable[[object], bool], given: object) -> object:
+    """The output of ``given``: itself when it is ``finished`` already."""
+    return given if finished(given) else work(given)
 
 
 def _serve(parent: int) -> None:

@@ -31,13 +31,13 @@ def workbook_bytes(book: openpyxl.Workbook) -> bytes:
                     c.data_type = "s"
     book.properties.created = book.properties.modified = FIXED_TIME
     buffer = io.BytesIO()
-    ExcelWriter(book, _FixedTimeZip(buffer, "w", zipfile.ZIP_DEFLATED)).save()
+    ExcelWriter(book, FixedTimeZip(buffer, "w", zipfile.ZIP_DEFLATED)).save()
     return buffer.getvalue()
 
 
-class _FixedTimeZip(zipfile.ZipFile):
-    """The archive openpyxl writes a workbook into, every entry with the same fixed time, so equal content gives
-    equal bytes. A worksheet arrives as a temporary file and is copied in by chunks."""
+class FixedTimeZip(zipfile.ZipFile):
+    """A workbook's archive, every entry with the same fixed time, so equal content gives equal bytes: the one
+    openpyxl writes into (a worksheet arrives as a temporary file and is copied in by chunks), and ``DataBook``'s."""
 
     def writestr(self, name: str | zipfile.ZipInfo, data: str | bytes) -> None:
         super().writestr(self._entry(name) if isinstance(name, str) else name, data)
