@@ -99,11 +99,25 @@ class Prepared:
     def inputs(self) -> Inputs:
         return Inputs(self.data, self.resolution, self.rules)
 
+    def review(self, register_url: str | None) -> None:
+        """Review eligibility against the award register at ``register_url`` (when given) and the rest of the
+        workbook: what it finds joins ``problems``, each awardee's earlier awards go to ``resolution.history``."""
+        found, self.resolution.history = review_eligibility(self.resolution.awards, self.rules, register_url,
+                                                            self.data.path.name)
+        self.problems += found
+        match_key.cache_clear()  # every name of the workbook by now, asked for no more
 
-def prepare(workbook: Path, settings: Settings, rules: Rules | None = None) -> Prepared:
-    """Read, resolve, review eligibility (against the award register of ``settings``, when given)
-    and, when there is no error, compose every registered document type (by ``rules``, made from
-    ``settings`` when not given)."""
+    def compose(self) -> None:
+        """Compose every registered document type."""
+        for document_type in REGISTRY:
+            self.composition += document_type.compose(self.inputs)
+
+
+def prepare(workbook: Path, settings: Settings, rules: Rules | None = None, *, reviewed: bool = True) -> Prepared:
+    """Read, resolve, review eligibility (against the award register of ``settings``, when given) and, when there
+    is no error, compose every registered document type (by ``rules``, made from ``settings`` when not given).
+    Not ``reviewed``: composed before any review, which is left to the caller (``Prepared.review``; the build
+    reviews while the documents render, and writes none when the review finds an error)."""
     with collector.spared():
         rules = rules or Rules(settings)
         data = load(workbook)
@@ -111,14 +125,10 @@ def prepare(workbook: Path, settings: Settings, rules: Rules | None = None) -> P
         release_free_memory()
         resolution = resolve(data, rules)
         prepared = Prepared(data, rules, resolution, data.problems + resolution.problems)
+        if reviewed and not prepared.errors:
+            prepared.review(settings.register_url)
         if not prepared.errors:
-            found, resolution.history = review_eligibility(resolution.awards, rules, settings.register_url,
-                                                           data.path.name)
-            prepared.problems += found
-            match_key.cache_clear()  # every name of the workbook by now; composing asks for units and numbers
-        if not prepared.errors:
-            for document_type in REGISTRY:
-                prepared.composition += document_type.compose(prepared.inputs)
+            prepared.compose()
         return prepared
 
 
@@ -189,7 +199,7 @@ def build(workbook: Path, outdir: Path, settings: Settings, *, force: bool = Fal
 def _build(workbook: Path, outdir: Path, settings: Settings, key: str, renderer: Renderer, workers: Workers, *,
            force: bool, keep_edits: bool, pdf: bool, progress: Progress, place: Callable[[Path, Path], None],
            wait: float) -> BuildResult:
-    prepared = prepare(workbook, settings, renderer.rules)
+    prepared = prepare(workbook, settings, renderer.rules, reviewed=False)
     if prepared.errors:
         raise InvalidWorkbook(prepared.problems)
     collector.settle()
@@ -197,14 +207,16 @@ def _build(workbook: Path, outdir: Path, settings: Settings, key: str, renderer:
     composition = prepared.composition
     if not composition.documents:
         raise UserError("Không có văn bản nào để tạo:\n" + "\n".join(f"  {s}" for s in composition.skipped))
-    problems = prepared.problems + list(dict.fromkeys(w for plan in composition.documents for w in plan.warnings))
     result = BuildResult(Path(outdir), Manifest(workbook=Path(workbook).name, skipped=composition.skipped,
-                                                inputs=key), problems=problems)
+                                                inputs=key))
     with OutputFolder(result.outdir, wait) as folder:
         result.outputs = renderer.render_all(composition.documents, composition.attachments, progress,
                                              receive=partial(_staged, folder), workers=workers,
-                                             reusable=Reusable(result.outdir, folder.previous))
+                                             reusable=Reusable(result.outdir, folder.previous),
+                                             first=partial(_review, prepared, settings.register_url))
         workers.close()
+        result.problems = prepared.problems + list(dict.fromkeys(w for plan in composition.documents
+                                                                 for w in plan.warnings))
         result.user_files = renderer.user_files + prepared.rules.user_files()
         _refuse_clashes(result.outputs)
         writer = _Writer(result, force, keep_edits, place, renderer.checker.book, folder)
@@ -239,6 +251,13 @@ def _build(workbook: Path, outdir: Path, settings: Settings, key: str, renderer:
     return result
 
 
+def _review(prepared: Prepared, register_url: str | None) -> None:
+    """Eligibility, reviewed while the documents render: an error stops the build before it writes any."""
+    prepared.review(register_url)
+    if prepared.errors:
+        raise InvalidWorkbook(prepared.problems)
+
+
 @dataclass(frozen=True)
 class Draft:
     """A document to render, as a worker is sent it: the plan's template, file and variables."""
@@ -266,12 +285,13 @@ class Renderer:
 
     def render_all(self, plans: list[DocumentPlan], attached: Sequence[Attachment] = (),
                    progress: Progress = no_progress, receive: Callable[[Output], Output] = lambda o: o,
-                   workers: Workers | None = None, reusable: Reusable | None = None) -> list[Output]:
+                   workers: Workers | None = None, reusable: Reusable | None = None,
+                   first: Callable[[], None] = lambda: None) -> list[Output]:
         """Every plan rendered and checked, then the attachments, in order; by ``workers`` too when there are
-        many (the attachments, a batch's long summary workbook, are made in this process meanwhile). A plan
-        whose file an earlier build made from the same inputs and that stands as it left it (``reusable``) is
-        not rendered again. Each output goes through ``receive`` as it comes (the build stages it on disk
-        rather than hold every document in memory)."""
+        many (``first``, then the attachments, a batch's long summary workbook, are made in this process
+        meanwhile). A plan whose file an earlier build made from the same inputs and that stands as it left it
+        (``reusable``) is not rendered again. Each output goes through ``receive`` as it comes (the build stages
+        it on disk rather than hold every document in memory)."""
         for name in dict.fromkeys(plan.template for plan in plans):
             self.template(name)  # linted and compiled before any document is rendered: a broken one stops here
         workers = workers or Workers(self.make, jobs=1)
@@ -280,7 +300,7 @@ class Renderer:
         with progress(len(origins), "Đang tạo văn bản") as update:
             for position, output in workers.run_each([partial(self.draft, plan, reusable) for plan in plans],
                                                      [partial(attachment, a) for a in attached],
-                                                     finished=lambda draft: isinstance(draft, Output)):
+                                                     finished=lambda draft: isinstance(draft, Output), first=first):
                 done[position] = receive(_described(output, origins[position]))
                 update(1)
         return done[len(attached):] + done[:len(attached)]

@@ -7,7 +7,9 @@ with the old manifest, so it never takes the tool's own files for hand edits.
 """
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -35,21 +37,27 @@ class OutputFolder:
         self.previous: dict[str, dict] = {}
         self._lock = None
         self._journal = None
+        self._made = False  # the folder did not exist before this build
 
     def __enter__(self) -> OutputFolder:
-        try:
-            self.root.mkdir(parents=True, exist_ok=True)
-            self._lock = open(self.root / LOCK_NAME, "a+b")  # noqa: SIM115 - held until __exit__
-        except OSError as exc:
-            raise folder_error(exc, self.root) from None
-        self._acquire()
+        deadline = time.monotonic() + self.wait
+        while True:
+            self._open_lock()
+            self._acquire(deadline)
+            if os.fstat(self._lock.fileno()).st_nlink:
+                break
+            self._lock.close()  # a build that failed in the folder it made removed it, lock file and all
         remove_leftovers(self.root)
         self.previous = recorded(self.root)
         return self
 
-    def __exit__(self, *exc_info) -> None:
+    def __exit__(self, kind, error, trace) -> None:
         self._close_journal()
         remove_leftovers(self.root)  # whatever ended the build, no temporary stays behind
+        if kind is not None and self._made:  # a first build that failed leaves no folder behind
+            with contextlib.suppress(OSError):
+                (self.root / LOCK_NAME).unlink()
+                self.root.rmdir()
         _unlock(self._lock)
         self._lock.close()
 
@@ -82,8 +90,19 @@ class OutputFolder:
             self._journal.close()
             self._journal = None
 
-    def _acquire(self) -> None:
-        deadline = time.monotonic() + self.wait
+    def _open_lock(self) -> None:
+        try:
+            try:
+                self.root.mkdir(parents=True)
+                self._made = True
+            except FileExistsError:
+                if not self.root.is_dir():  # a file of that name
+                    raise
+            self._lock = open(self.root / LOCK_NAME, "a+b")  # noqa: SIM115 - held until __exit__
+        except OSError as exc:
+            raise folder_error(exc, self.root) from None
+
+    def _acquire(self, deadline: float) -> None:
         while not _try_lock(self._lock):
             if time.monotonic() > deadline:
                 self._lock.close()

@@ -18,7 +18,7 @@ from ..read import cells
 from ..read.records import Batch, Nomination, Recipient
 from ..read.schema import AGENCY, BATCHES, NOMINATIONS, RECIPIENTS
 from ..render.summary import summary_workbook
-from ..rules.awards import Award
+from ..rules.awards import Award, Resolution
 from ..rules.issuer import Issuer
 from ..rules.book import Rules
 from ..rules.collation import match_key, number_key, person_sort_key, sort_key
@@ -108,7 +108,7 @@ class BatchSummary:
 def compose_decisions(inputs: Inputs) -> Composition:
     summaries, skipped = decision_batches(inputs)
     return Composition(documents=[d.plan for s in summaries for d in s.decisions], skipped=skipped,
-                       attachments=[summary_attachment(s, inputs.resolution.history) for s in summaries])
+                       attachments=[summary_attachment(s, inputs.resolution) for s in summaries])
 
 
 def decision_batches(inputs: Inputs) -> tuple[list[BatchSummary], list[str]]:
@@ -149,17 +149,23 @@ def batch_documents(issuer: Issuer, batch: Batch, awards: list[Award], recipient
             for serial, decision in enumerate(decisions_of(batch, members, rules), start=1)]
 
 
-def summary_attachment(summary: BatchSummary, history: dict[int, list]) -> Attachment:
-    """The batch's summary workbook; ``history`` (workbook row → earlier awards in the register) fills its
-    lookup sheet."""
+def summary_attachment(summary: BatchSummary, resolution: Resolution) -> Attachment:
+    """The batch's summary workbook; its lookup sheet holds the earlier awards the eligibility review found in
+    the register (``resolution.history``), read when the workbook is made: the build reviews while the
+    decisions render."""
     name = slug(summary.batch.name)
     rows = tuple(sorted(a.nomination.rows[0] for d in summary.decisions for a in d.decision.awards))
     return Attachment(
         kind="tong_hop", filename=f"{name}/tong-hop-{name}.xlsx",
         title=f"Tổng hợp khen thưởng và phát hành đợt {summary.batch.name}",
-        render=partial(summary_workbook, summary, {row: history[row] for row in rows if history.get(row)}),
+        render=partial(_summary_workbook, summary, rows, resolution),
         sources=(Source(BATCHES.title, summary.batch.rows), Source(NOMINATIONS.title, rows)),
         group=summary.batch.name)
+
+
+def _summary_workbook(summary: BatchSummary, rows: tuple[int, ...], resolution: Resolution) -> bytes:
+    history = resolution.history
+    return summary_workbook(summary, {row: history[row] for row in rows if history.get(row)})
 
 
 def decisions_of(batch: Batch, awards: list[Award], rules: Rules) -> list[Decision]:

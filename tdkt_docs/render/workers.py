@@ -81,22 +81,24 @@ class Workers(Generic[A, T]):
             self.pool, _work = None, None
 
     def run_each(self, inputs: Sequence[Callable[[], A]], here: Sequence[Callable[[], T]] = (),
-                 finished: Callable[[A], bool] = lambda given: False) -> Iterator[tuple[int, T]]:
+                 finished: Callable[[A], bool] = lambda given: False,
+                 first: Callable[[], None] = lambda: None) -> Iterator[tuple[int, T]]:
         """(position, output) of each task as it is done: the tasks are ``here``, then ``work`` on each of
         ``inputs``, numbered in that order; an input that is ``finished`` already is its own output. Each input
         is made here; with many, workers are sent them, pickled, from the front and this process takes them
-        from the back (a finished input is never sent). ``here`` runs in this process first (a task that reads most of the data, such as a
-        batch's summary workbook, would make a worker copy it), once every worker has its share of the inputs
-        in hand."""
+        from the back (a finished input is never sent). ``first``, then ``here``, run in this process before
+        the rest (a task that reads most of the data, such as a batch's summary workbook, would make a worker
+        copy it), once every worker has its share of the inputs in hand; what ``first`` raises ends the run."""
         if self.pool is None or len(inputs) < PARALLEL_FROM:
+            first()
             yield from ((position, task()) for position, task in enumerate(here))
             yield from ((len(here) + index, _done(self.work, finished, given()))
                         for index, given in enumerate(inputs))
             return
         shared = _Shared(self.pool, self.size, self.work, inputs, finished)
-        if here:
-            shared.feed(hand=max(2, len(inputs) // (self.size + 1)))
-            yield from enumerate(task() for task in here)
+        shared.feed(hand=max(2, len(inputs) // (self.size + 1)))
+        first()
+        yield from enumerate(task() for task in here)
         yield from ((len(here) + index, output) for index, output in shared.outputs())
 
 
