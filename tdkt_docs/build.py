@@ -29,10 +29,10 @@ from .memory import release_free_memory
 from .outfolder import LOCK_WAIT, OutputFolder
 from .rebuild import inputs_key, unchanged_build
 from .problems import Location, Problem, Severity, errors
-from .read import load
 from .read.grid import sheet_rows
 from .read.schema import NOMINATIONS
-from .read.workbook import WorkbookData
+from .read.validate import validate
+from .read.workbook import WorkbookData, read_workbook
 from .register.eligibility import review_eligibility
 from .render.docx import CompiledTemplate, Rendered
 from .render.workers import Workers
@@ -88,8 +88,13 @@ class Prepared:
     data: WorkbookData
     rules: Rules
     resolution: Resolution
-    problems: list[Problem]
     composition: Composition = field(default_factory=Composition)
+    eligibility: list[Problem] = field(default_factory=list)  # what the review of eligibility found
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Reading's and the checks across rows', the rules', then eligibility's."""
+        return self.data.problems + self.resolution.problems + self.eligibility
 
     @property
     def errors(self) -> list[Problem]:
@@ -100,11 +105,14 @@ class Prepared:
         return Inputs(self.data, self.resolution, self.rules)
 
     def review(self, register_url: str | None) -> None:
-        """Review eligibility against the award register at ``register_url`` (when given) and the rest of the
-        workbook: what it finds joins ``problems``, each awardee's earlier awards go to ``resolution.history``."""
-        found, self.resolution.history = review_eligibility(self.resolution.awards, self.rules, register_url,
-                                                            self.data.path.name)
-        self.problems += found
+        """The checks that find problems and change nothing composed: across rows, then, when they find no
+        error, eligibility against the award register at ``register_url`` (when given) and the rest of the
+        workbook, which also gives each awardee's earlier awards (``resolution.history``)."""
+        self.data.problems += validate(self.data)
+        if self.errors:
+            return
+        self.eligibility, self.resolution.history = review_eligibility(self.resolution.awards, self.rules,
+                                                                       register_url, self.data.path.name)
         match_key.cache_clear()  # every name of the workbook by now, asked for no more
 
     def compose(self) -> None:
@@ -114,18 +122,18 @@ class Prepared:
 
 
 def prepare(workbook: Path, settings: Settings, rules: Rules | None = None, *, reviewed: bool = True) -> Prepared:
-    """Read, resolve, review eligibility (against the award register of ``settings``, when given) and, when there
-    is no error, compose every registered document type (by ``rules``, made from ``settings`` when not given).
-    Not ``reviewed``: composed before any review, which is left to the caller (``Prepared.review``; the build
-    reviews while the documents render, and writes none when the review finds an error)."""
+    """Read, resolve, review (across rows, then eligibility against the award register of ``settings``, when
+    given) and, when there is no error, compose every registered document type (by ``rules``, made from
+    ``settings`` when not given). Not ``reviewed``: a workbook read and resolved without error is composed
+    before the review, which is left to the caller (``Prepared.review``: the build reviews while the documents
+    render, and writes none when the review finds an error)."""
     with collector.spared():
         rules = rules or Rules(settings)
-        data = load(workbook)
+        data = read_workbook(Path(workbook))
         collector.settle()
         release_free_memory()
-        resolution = resolve(data, rules)
-        prepared = Prepared(data, rules, resolution, data.problems + resolution.problems)
-        if reviewed and not prepared.errors:
+        prepared = Prepared(data, rules, resolve(data, rules))
+        if reviewed or prepared.errors:
             prepared.review(settings.register_url)
         if not prepared.errors:
             prepared.compose()
@@ -252,7 +260,8 @@ def _build(workbook: Path, outdir: Path, settings: Settings, key: str, renderer:
 
 
 def _review(prepared: Prepared, register_url: str | None) -> None:
-    """Eligibility, reviewed while the documents render: an error stops the build before it writes any."""
+    """The review (``Prepared.review``), while the documents render: an error stops the build before it writes
+    any."""
     prepared.review(register_url)
     if prepared.errors:
         raise InvalidWorkbook(prepared.problems)

@@ -2,12 +2,14 @@
 conflicts refused, and every failure of the folder a message naming it."""
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -20,7 +22,7 @@ from helpers import SAMPLE_2024, run_tdkt
 from tdkt_docs.build import build
 from tdkt_docs.export.soffice import find_soffice
 from tdkt_docs.files import place
-from tdkt_docs.outfolder import JOURNAL_NAME, STAGING_NAME, Busy, OutputFolder
+from tdkt_docs.outfolder import JOURNAL_NAME, LOCK_NAME, STAGING_NAME, Busy, OutputFolder
 from tdkt_docs.settings import Settings
 
 DECISION = "quy-iii-2024/qd-05-bang-khen-tinh-so-y-te.docx"
@@ -234,3 +236,53 @@ def test_a_folder_name_too_long_is_a_message(make_workbook, decisions_content, t
     target = tmp_path / ("thu-muc-ket-qua-" * 20)
     done = run_tdkt("build", make_workbook(decisions_content), "-o", target)
     assert done.returncode == 1 and "tên hoặc đường dẫn quá dài" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_first_build_that_fails_leaves_no_folder_and_a_later_one_keeps_its_folder(settings, tmp_path,
+                                                                                      monkeypatch):
+    out = tmp_path / "moi" / "ket-qua"
+
+    def broken(*args):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(OutputFolder, "stage", broken)
+    with pytest.raises(OSError):
+        build(SAMPLE_2024, out, settings)
+    assert not out.exists() and (tmp_path / "moi").is_dir()  # only the folder the build itself made
+    monkeypatch.undo()
+    build(SAMPLE_2024, out, settings)
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    monkeypatch.setattr(OutputFolder, "stage", broken)
+    with pytest.raises(OSError):
+        build(SAMPLE_2024, out, settings, force=True)
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
+
+def test_a_build_waiting_for_a_folder_whose_first_build_failed_takes_the_folder_anew(tmp_path):
+    """The failed build removes the folder it made, lock file and all, while a second waits on that lock: the
+    second makes the folder and its lock again, so a third still waits for it."""
+    out = tmp_path / "out"
+    first, second = OutputFolder(out), OutputFolder(out)
+    first.__enter__()
+    waiting = threading.Thread(target=second.__enter__)
+    waiting.start()
+    lock = str(out / LOCK_NAME)
+    deadline = time.monotonic() + 30
+    while _held_open(lock) < 2:  # the second has it open too
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    first.__exit__(RuntimeError, RuntimeError("hỏng"), None)
+    waiting.join(timeout=30)
+    assert out.is_dir() and (out / LOCK_NAME).is_file()
+    with pytest.raises(Busy):
+        OutputFolder(out, wait=0.3).__enter__()
+    second.__exit__(None, None, None)
+    assert out.is_dir()  # the second did not fail
+
+
+def _held_open(path: str) -> int:
+    """How many of this process's file descriptors are ``path``."""
+    count = 0
+    for fd in os.listdir("/proc/self/fd"):
+        with contextlib.suppress(OSError):  # the descriptor listing the folder is gone by now
+            count += os.readlink(f"/proc/self/fd/{fd}") == path
+    return count

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from tdkt_docs import build as build_module
-from tdkt_docs.build import Draft, NonConformingTemplate, Renderer, build
+from tdkt_docs.build import Draft, InvalidWorkbook, NonConformingTemplate, Renderer, build
 from tdkt_docs.errors import UserError
+from tdkt_docs.problems import Location, Problem, Severity
 from tdkt_docs.read.grid import sheet_rows
 from tdkt_docs.read.schema import NOMINATIONS
 from tdkt_docs.render import workers
@@ -17,7 +18,8 @@ from tdkt_docs.rules.book import Rules
 
 from helpers import SAMPLE_2024
 
-_MAKE, _DRAFT, _LOAD, _ATTACHMENT = Renderer.make, Renderer.draft, build_module.load, build_module.attachment
+_MAKE, _DRAFT, _ATTACHMENT = Renderer.make, Renderer.draft, build_module.attachment
+_READ_WORKBOOK = build_module.read_workbook
 _READ = []  # filled in this process when the workbook is read; a worker forked before that sees it empty
 
 
@@ -37,7 +39,7 @@ def processes(tmp_path, monkeypatch) -> dict[str, Path]:
     rendered it, with whether that process had read the workbook (workers are forked: they see these patches)."""
     files = {"draft": tmp_path / "draft.txt", "make": tmp_path / "make.txt"}
     monkeypatch.setattr(workers, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(build_module, "load", lambda *a: _READ.append(1) or _LOAD(*a))
+    monkeypatch.setattr(build_module, "read_workbook", lambda *a: _READ.append(1) or _READ_WORKBOOK(*a))
     monkeypatch.setattr(Renderer, "draft", lambda self, *a: _note(files["draft"]) or _DRAFT(self, *a))
     monkeypatch.setattr(Renderer, "make", lambda self, d: _note(files["make"], bool(_READ)) or _MAKE(self, d))
     yield files
@@ -203,3 +205,33 @@ def test_the_rows_a_sheet_uses_are_read_from_its_first_bytes(tmp_path):
     (tmp_path / "hong.xlsx").write_bytes(b"not a workbook")
     assert sheet_rows(tmp_path / "hong.xlsx", NOMINATIONS.title) is None
     assert sheet_rows(tmp_path / "khong-co.xlsx", NOMINATIONS.title) is None
+
+
+def test_the_review_runs_while_workers_render_and_an_error_it_finds_writes_nothing(settings, tmp_path, monkeypatch,
+                                                                                  processes):
+    """Eligibility is reviewed in this process once the workers have their share of the documents in hand; an
+    error it finds stops the build all the same: nothing written, the folder it made gone, an earlier build's
+    files as they were."""
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+    out = tmp_path / "out"
+    reviewed = []
+
+    def review(*args):
+        reviewed.append((os.getpid(), len(processes["draft"].read_text().splitlines())))
+        found = Problem(Severity.ERROR, "dieu_kien.thu", "đã được tặng trong năm.", Location(NOMINATIONS.title, "I5"))
+        return [found], {}
+    monkeypatch.setattr(build_module, "review_eligibility", review)
+    with pytest.raises(InvalidWorkbook, match="ô I5.*đã được tặng trong năm"):
+        build(SAMPLE_2024, out, settings)
+    assert not out.exists()
+    [(pid, drafted)] = reviewed
+    assert pid == os.getpid() and drafted >= 2  # sent to the workers before the review began
+    monkeypatch.undo()
+    build(SAMPLE_2024, out, settings)
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+    monkeypatch.setattr(build_module, "review_eligibility", review)
+    with pytest.raises(InvalidWorkbook):
+        build(SAMPLE_2024, out, settings, force=True)
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
