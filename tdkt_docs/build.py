@@ -26,7 +26,7 @@ from .export.publish import SigningDocument, export, still_valid
 from .files import FileInUse, clashes, place, slug
 from .manifest import Entry, Manifest, file_sha256, sha256
 from .memory import release_free_memory
-from .outfolder import LOCK_WAIT, OutputFolder
+from .outfolder import LOCK_WAIT, OutputFolder, stage
 from .rebuild import inputs_key, unchanged_build
 from .problems import Location, Problem, Severity, errors
 from .read.grid import sheet_rows
@@ -199,7 +199,8 @@ def build(workbook: Path, outdir: Path, settings: Settings, *, force: bool = Fal
         renderer = Renderer(settings, Rules(settings))
         collector.settle()  # what the workers share with this process: no collection in either writes to it again
         expected = sheet_rows(workbook, NOMINATIONS.title)  # a list that short makes few documents
-        with Workers(renderer.make, expected=expected) as workers:  # forked before the workbook is read
+        # forked before the workbook is read; each stages what it makes
+        with Workers(partial(_made, renderer, Path(outdir)), expected=expected) as workers:
             return _build(workbook, Path(outdir), settings, key, renderer, workers, force=force,
                           keep_edits=keep_edits, pdf=pdf, progress=progress, place=place, wait=wait)
 
@@ -217,9 +218,9 @@ def _build(workbook: Path, outdir: Path, settings: Settings, key: str, renderer:
         raise UserError("Không có văn bản nào để tạo:\n" + "\n".join(f"  {s}" for s in composition.skipped))
     result = BuildResult(Path(outdir), Manifest(workbook=Path(workbook).name, skipped=composition.skipped,
                                                 inputs=key))
-    with OutputFolder(result.outdir, wait) as folder:
+    with OutputFolder(result.outdir, wait) as folder, workers:  # the workers end first: none stages after
         result.outputs = renderer.render_all(composition.documents, composition.attachments, progress,
-                                             receive=partial(_staged, folder), workers=workers,
+                                             receive=partial(_staged, result.outdir), workers=workers,
                                              reusable=Reusable(result.outdir, folder.previous),
                                              first=partial(_review, prepared, settings.register_url))
         workers.close()
@@ -396,11 +397,17 @@ def attachment(attached: Attachment) -> Output:
                   group=attached.group, signed=False)
 
 
-def _staged(folder: OutputFolder, output: Output) -> Output:
-    """``output`` with its bytes in the folder's staging area instead of in memory."""
-    if output.earlier is not None:
+def _made(renderer: Renderer, outdir: Path, draft: Draft) -> Output:
+    """The drafted document made (``Renderer.make``) and staged in ``outdir``, by the process that made it: a
+    worker sends back where it is, not its bytes."""
+    return _staged(outdir, renderer.make(draft))
+
+
+def _staged(outdir: Path, output: Output) -> Output:
+    """``output`` with its bytes in the staging area of the output folder ``outdir`` instead of in memory."""
+    if output.earlier is not None or output.staged is not None:
         return output
-    return replace(output, data=b"", staged=folder.stage(output.data, Path(output.path).suffix),
+    return replace(output, data=b"", staged=stage(outdir, output.data, Path(output.path).suffix),
                    digest=sha256(output.data))
 
 

@@ -61,16 +61,6 @@ class OutputFolder:
         _unlock(self._lock)
         self._lock.close()
 
-    def stage(self, data: bytes, suffix: str) -> Path:
-        """``data`` kept in a hidden file of the folder until the build moves it into place (see
-        ``files.place``); whatever ends the build, a file not moved is removed with the other temporaries."""
-        staged = temporary_file(self.root / STAGING_NAME, suffix)
-        try:
-            staged.write_bytes(data)
-        except OSError as exc:
-            raise folder_error(exc, self.root) from None
-        return staged
-
     def land(self, entry: Entry) -> None:
         """Record a file that has just been written, before anything else happens. The line is handed to the
         operating system at once, as the file was: a build killed after this (Ctrl+C, a crash) leaves both."""
@@ -109,6 +99,18 @@ class OutputFolder:
                 raise Busy(f'Thư mục "{self.root}" đang được một lần chạy tdkt khác ghi. Hãy đợi lần đó xong '
                            "rồi chạy lại (hoặc chọn thư mục khác bằng tùy chọn -o).")
             time.sleep(0.2)
+
+
+def stage(root: Path, data: bytes, suffix: str) -> Path:
+    """``data`` kept in a hidden file of the output folder ``root`` until the build moves it into place (see
+    ``files.place``); whatever ends the build, a file not moved is removed with the other temporaries (when the
+    ``OutputFolder`` is left). Any process of the build may stage, while the build holds the folder."""
+    staged = temporary_file(root / STAGING_NAME, suffix)
+    try:
+        staged.write_bytes(data)
+    except OSError as exc:
+        raise folder_error(exc, root) from None
+    return staged
 
 
 def recorded(root: Path) -> dict[str, dict]:

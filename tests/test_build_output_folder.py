@@ -19,6 +19,7 @@ import docx
 import pytest
 
 from helpers import SAMPLE_2024, run_tdkt
+from tdkt_docs import build as build_module
 from tdkt_docs.build import build
 from tdkt_docs.export.soffice import find_soffice
 from tdkt_docs.files import place
@@ -244,14 +245,14 @@ def test_a_first_build_that_fails_leaves_no_folder_and_a_later_one_keeps_its_fol
 
     def broken(*args):
         raise OSError(28, "No space left on device")
-    monkeypatch.setattr(OutputFolder, "stage", broken)
+    monkeypatch.setattr(build_module, "stage", broken)
     with pytest.raises(OSError):
         build(SAMPLE_2024, out, settings)
     assert not out.exists() and (tmp_path / "moi").is_dir()  # only the folder the build itself made
     monkeypatch.undo()
     build(SAMPLE_2024, out, settings)
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    monkeypatch.setattr(OutputFolder, "stage", broken)
+    monkeypatch.setattr(build_module, "stage", broken)
     with pytest.raises(OSError):
         build(SAMPLE_2024, out, settings, force=True)
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before

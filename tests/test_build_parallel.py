@@ -3,6 +3,7 @@ template that breaks NĐ 30 still stops the build before anything is written."""
 from __future__ import annotations
 
 import os
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ from tdkt_docs.rules.book import Rules
 from helpers import SAMPLE_2024
 
 _MAKE, _DRAFT, _ATTACHMENT = Renderer.make, Renderer.draft, build_module.attachment
-_READ_WORKBOOK = build_module.read_workbook
+_READ_WORKBOOK, _STAGE = build_module.read_workbook, build_module.stage
 _READ = []  # filled in this process when the workbook is read; a worker forked before that sees it empty
 
 
@@ -235,3 +236,17 @@ def test_the_review_runs_while_workers_render_and_an_error_it_finds_writes_nothi
     with pytest.raises(InvalidWorkbook):
         build(SAMPLE_2024, out, settings, force=True)
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
+
+def test_each_process_stages_what_it_makes(settings, tmp_path, monkeypatch, processes):
+    """A worker writes the document it made into the folder's staging area and sends back where it is, not its
+    bytes; this process stages its own documents and the summary workbooks."""
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+    staged_by = tmp_path / "stage.txt"
+    monkeypatch.setattr(build_module, "stage", lambda *a: _note(staged_by) or _STAGE(*a))
+    result = build(SAMPLE_2024, tmp_path / "out", settings)
+    makers = Counter(line.split()[0] for line in processes["make"].read_text().splitlines())
+    stagers = Counter(line.split()[0] for line in staged_by.read_text().splitlines())
+    summaries = len([o for o in result.outputs if o.kind == "tong_hop"])
+    assert len(makers) == 2 and summaries
+    assert stagers == makers + Counter({str(os.getpid()): summaries})
