@@ -38,7 +38,6 @@ from .render.docx import CompiledTemplate, Rendered
 from .render.workers import Workers
 from .rules.awards import Resolution, resolve
 from .rules.book import Rules
-from .rules.collation import match_key
 from .settings import Settings
 
 Progress = Callable[[int, str], ContextManager[Callable[[int], None]]]
@@ -113,7 +112,6 @@ class Prepared:
             return
         self.eligibility, self.resolution.history = review_eligibility(self.resolution.awards, self.rules,
                                                                        register_url, self.data.path.name)
-        match_key.cache_clear()  # every name of the workbook by now, asked for no more
 
     def compose(self) -> None:
         """Compose every registered document type."""
@@ -264,6 +262,7 @@ def _review(prepared: Prepared, register_url: str | None) -> None:
     """The review (``Prepared.review``), while the documents render: an error stops the build before it writes
     any."""
     prepared.review(register_url)
+    release_free_memory()  # what the review worked with, before the summaries are made
     if prepared.errors:
         raise InvalidWorkbook(prepared.problems)
 

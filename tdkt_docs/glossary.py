@@ -232,4 +232,5 @@ def person_of(name: str) -> str:
     words = name.split()
     while household_named(name) and words and words[0].casefold() in HOUSEHOLD_WORDS:
         words.pop(0)
-    return " ".join(words)
+    joined = " ".join(words)
+    return name if joined == name else joined  # the name itself, not a copy of it, for every name kept whole

@@ -16,7 +16,7 @@ from ..read.schema import NOMINATIONS
 from ..read.validate import record_problem
 from ..rules.awards import Award
 from ..rules.book import Rules
-from ..rules.collation import match_key
+from ..rules.collation import match_key, name_key
 from ..rules.dates import short_date
 from .conditions import Check, EligibilityRule
 from .matching import known_recipients
@@ -38,16 +38,22 @@ class Earlier:
     below: bool = False   # a later row of this workbook: counts toward a streak; a clash is told on that row
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Probe:
     """One nomination under review: its award, how the register would see it, and its year."""
 
     award: Award
-    row: AwardRow
 
     @property
     def nomination(self) -> Nomination:
         return self.award.nomination
+
+    @property
+    def row(self) -> AwardRow:
+        """Made when asked for, not held: a year-end review holds a hundred thousand probes at once."""
+        n = self.award.nomination
+        return AwardRow(**awardee(n.kind, n.name, n.address, n.rank), unit=n.workplace, proposing_unit=n.unit,
+                        birth_year=n.birth_year, cccd=n.cccd, achievement=n.achievement)
 
     @property
     def year(self) -> int:
@@ -59,12 +65,8 @@ def review_eligibility(awards: list[Award], rules: Rules, register_url: str | No
     """Problems for the awards that passed appraisal, and each one's earlier awards in the register (by
     workbook row); the register at ``register_url`` is read when it exists (never created here).
     ``workbook`` is the file name, to know this workbook's own awards."""
-    probes = [Probe(a, _row(a.nomination)) for a in awards if a.passed]
-    keys = [_namesake_key(probe.row) for probe in probes]
-    namesakes: dict[tuple, list[Probe]] = {}  # only probes in one group can be the same recipient (see _same)
-    for probe, key in zip(probes, keys):
-        namesakes.setdefault(key, []).append(probe)
-    earlier = {p.nomination.rows[0]: _in_workbook(p, namesakes[key]) for p, key in zip(probes, keys)}
+    probes = [Probe(a) for a in awards if a.passed]
+    earlier = _in_workbook(probes)
     history: dict[int, list[Earlier]] = {}
     problems: list[Problem] = []
     uncovered: list[tuple[EligibilityRule, int]] | None = None  # None: streaks cannot be judged
@@ -72,15 +74,17 @@ def review_eligibility(awards: list[Award], rules: Rules, register_url: str | No
     if register is not None:
         with register, register.read() as conn:
             for probe in probes:
-                history[probe.nomination.rows[0]] = _in_register(conn, probe, workbook)
-                earlier[probe.nomination.rows[0]] += history[probe.nomination.rows[0]]
+                row = probe.nomination.rows[0]
+                if found := _in_register(conn, probe, workbook):
+                    history[row] = found
+                    earlier[row] = earlier.get(row, []) + found
             uncovered = _uncovered(conn, rules.eligibility_rules, probes)
         problems += [_coverage_note(rule, year) for rule, year in uncovered]
     for probe in probes:
         for rule in rules.eligibility_rules:
             if rule.check is Check.STREAK and (uncovered is None or (rule, probe.year) in uncovered):
                 continue
-            problems += _findings(rule, probe, earlier[probe.nomination.rows[0]])
+            problems += _findings(rule, probe, earlier.get(probe.nomination.rows[0], []))
     return problems, history
 
 
@@ -95,15 +99,10 @@ def _open(url: str | None, problems: list[Problem]):
         return None
 
 
-def _row(n: Nomination) -> AwardRow:
-    return AwardRow(**awardee(n.kind, n.name, n.address, n.rank), unit=n.workplace, proposing_unit=n.unit,
-                    birth_year=n.birth_year, cccd=n.cccd, achievement=n.achievement)
-
-
 def _namesake_key(row: AwardRow) -> tuple:
     """Rows ``_same`` may call the same recipient share this key: kind and name, and a collective's unit."""
     unit = _unit_in_full(row) if row.kind is RecipientKind.COLLECTIVE else ""
-    return row.kind, match_key(row.name), unit
+    return row.kind, name_key(row.name), unit
 
 
 def _unit_in_full(row: AwardRow) -> str:
@@ -112,7 +111,7 @@ def _unit_in_full(row: AwardRow) -> str:
 
 def _same(a: AwardRow, b: AwardRow) -> bool | None:
     """True: the same recipient; None: perhaps (same name, other unit); False: different."""
-    if a.kind is not b.kind or match_key(a.name) != match_key(b.name):
+    if a.kind is not b.kind or name_key(a.name) != name_key(b.name):
         return False
     if a.kind is RecipientKind.COLLECTIVE:
         # a collective's name means something only in its unit, which one workbook writes in full: "Văn phòng"
@@ -126,12 +125,31 @@ def _same(a: AwardRow, b: AwardRow) -> bool | None:
     return a.birth_year is None or b.birth_year is None or a.birth_year == b.birth_year
 
 
-def _in_workbook(probe: Probe, probes: list[Probe]) -> list[Earlier]:
+def _in_workbook(probes: list[Probe]) -> dict[int, list[Earlier]]:
+    """Workbook row → the other rows that may be the same recipient, for the rows that have any. Only rows of
+    one namesake group can be (see ``_same``); most rows are alone in theirs."""
+    first: dict[tuple, Probe] = {}
+    groups: dict[tuple, list[Probe]] = {}
+    for probe in probes:
+        key = _namesake_key(probe.row)
+        if (alone := first.setdefault(key, probe)) is not probe:
+            groups.setdefault(key, [alone]).append(probe)
+    earlier = {}
+    for group in groups.values():
+        rows = [probe.row for probe in group]
+        for probe, row in zip(group, rows):
+            if found := _namesakes(probe, row, group, rows):
+                earlier[probe.nomination.rows[0]] = found
+    return earlier
+
+
+def _namesakes(probe: Probe, row: AwardRow, group: list[Probe], rows: list[AwardRow]) -> list[Earlier]:
+    """The others of ``probe``'s namesake ``group`` (``rows``: how the register sees each) that may be it."""
     found = []
-    for other in probes:
+    for other, other_row in zip(group, rows):
         if other is probe:
             continue
-        same = _same(probe.row, other.row)
+        same = _same(row, other_row)
         if same is not False:
             form = other.award.form
             found.append(Earlier(form.key, form.name, other.year, achievement_key(other.nomination.achievement),

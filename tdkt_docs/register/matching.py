@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, insert, select, update
 
-from ..rules.collation import match_key
+from ..rules.collation import name_key
 from .model import AwardRow, normal_cccd, search_key, unit_key
 from .tables import recipients
 
@@ -21,10 +21,10 @@ class Match:
 
 
 def _filters(award: AwardRow):
-    name_key, unit = match_key(award.name), unit_key(award.unit or award.proposing_unit)
+    name, unit = name_key(award.name), unit_key(award.unit or award.proposing_unit)
     in_unit = (recipients.c.unit_key == unit) | recipients.c.unit_key.startswith(unit + "#", autoescape=True)
-    named = (recipients.c.kind == award.kind.label) & (recipients.c.name_key == name_key)
-    return name_key, unit, named, in_unit
+    named = (recipients.c.kind == award.kind.label) & (recipients.c.name_key == name)
+    return name, unit, named, in_unit
 
 
 def known_recipients(conn: Connection, award: AwardRow) -> tuple[list[int], list[int]]:
@@ -46,7 +46,7 @@ def known_recipients(conn: Connection, award: AwardRow) -> tuple[list[int], list
 
 def match_recipient(conn: Connection, award: AwardRow) -> Match:
     cccd = normal_cccd(award.cccd) or None
-    name_key, unit, named, in_unit = _filters(award)
+    name, unit, named, in_unit = _filters(award)
     if cccd:
         found = conn.execute(select(recipients.c.id).where(recipients.c.cccd == cccd)).scalar()
         if found is not None:
@@ -62,7 +62,7 @@ def match_recipient(conn: Connection, award: AwardRow) -> Match:
     if cccd is None or not same:
         others = conn.execute(select(recipients).where(named & ~in_unit)).all()
         candidates += [(r.id, f"cùng họ tên, khác đơn vị ({r.unit})") for r in others]
-    return Match(_new_recipient(conn, award, cccd, name_key, unit, bool(plain)), tuple(candidates))
+    return Match(_new_recipient(conn, award, cccd, name, unit, bool(plain)), tuple(candidates))
 
 
 def _same_birth(known: int | None, given: int | None) -> bool:
@@ -86,13 +86,13 @@ def _complete(conn: Connection, row, cccd: str | None, birth_year: int | None) -
         conn.execute(update(recipients).where(recipients.c.id == row.id).values(**values))
 
 
-def _new_recipient(conn: Connection, award: AwardRow, cccd: str | None, name_key: str, unit: str,
+def _new_recipient(conn: Connection, award: AwardRow, cccd: str | None, name: str, unit: str,
                    clash: bool) -> int:
     """A new recipient; when a CCCD-less one with the same name and unit stays apart (different
     birth year), the new one keeps its birth year in the unit key so both can exist."""
     key = f"{unit}#{award.birth_year}" if clash and cccd is None else unit
     unit_text = award.unit or award.proposing_unit
     return conn.execute(insert(recipients).values(
-        kind=award.kind.label, name=award.name, name_key=name_key, name_search=search_key(award.name),
+        kind=award.kind.label, name=award.name, name_key=name, name_search=search_key(award.name),
         unit=unit_text, unit_key=key, unit_search=search_key(unit_text), cccd=cccd,
         birth_year=award.birth_year)).inserted_primary_key[0]

@@ -12,7 +12,7 @@ from ..read.schema import AGENCY, BATCHES, LEGAL_BASIS, NOMINATIONS, PLAN
 from ..read.validate import record_problem
 from ..read.workbook import WorkbookData
 from .book import Rules
-from .collation import match_key
+from .collation import match_key, name_key
 from .dates import quarter_of, short_date
 from .legal import AwardForm, RuleError, describe_periods
 from .issuer import DEPUTY, Issuer, issuer_of
@@ -65,7 +65,7 @@ def resolve(data: WorkbookData, rules: Rules) -> Resolution:
         problems += found
         if award is None:
             continue
-        key = (n.kind, match_key(n.name), match_key(n.workplace), award.form.key, award.batch.signing.year)
+        key = (n.kind, name_key(n.name), match_key(n.workplace), award.form.key, award.batch.signing.year)
         if key in seen:
             problems.append(record_problem(NOMINATIONS, n, "name", "de_nghi.trung",
                                            f'trùng với đề nghị ở dòng {seen[key]}: cùng {n.kind.label.lower()} '

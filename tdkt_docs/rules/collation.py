@@ -32,14 +32,19 @@ def _unify_tones(decomposed: str) -> str:
     return "".join(out + tones)
 
 
-@functools.lru_cache(maxsize=1 << 17)
-def match_key(text: str) -> str:
-    """Key for lookups and de-duplication; ignores case, spacing, NFC/NFD and tone placement.
-
-    Memoised: a workbook asks for the same few thousand names, units and forms tens of thousands of times."""
+def name_key(text: str) -> str:
+    """Key for lookups and de-duplication; ignores case, spacing, NFC/NFD and tone placement. Worked out anew at
+    each call: for text of which there are as many as rows (people's names), which a memo would only fill."""
     folded = clean(text).casefold()
     decomposed = unicodedata.normalize("NFD", folded)
     return unicodedata.normalize("NFC", _unify_tones(decomposed))
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def match_key(text: str) -> str:
+    """``name_key``, memoised: a workbook asks for the same few thousand units, forms and batches tens of
+    thousands of times."""
+    return name_key(text)
 
 
 @functools.cache
