@@ -262,7 +262,6 @@ def _review(prepared: Prepared, register_url: str | None) -> None:
     """The review (``Prepared.review``), while the documents render: an error stops the build before it writes
     any."""
     prepared.review(register_url)
-    release_free_memory()  # what the review worked with, before the summaries are made
     if prepared.errors:
         raise InvalidWorkbook(prepared.problems)
 
