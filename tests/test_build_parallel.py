@@ -3,6 +3,7 @@ template that breaks NĐ 30 still stops the build before anything is written."""
 from __future__ import annotations
 
 import os
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -128,6 +129,30 @@ def test_inputs_shared_with_this_process_come_back_once_each(tmp_path):
     assert {given for _, (_, given, _) in done} == {os.getpid()}
     assert dict(done)[0][2] == os.getpid() and len({pid for _, (_, _, pid) in done}) == 3
     assert sorted(int(line.split()[1]) for line in runs.read_text().splitlines()) == list(range(60))
+
+
+def test_the_workers_hold_a_share_of_the_inputs_whenever_this_process_works_on_its_own(tmp_path):
+    """Before ``first`` and before each of this process's own tasks the workers are topped up to a share of the
+    inputs (half of them, with one worker), so none runs out while this process is busy."""
+    made = []
+
+    def busy():  # until the worker has done twenty inputs in all
+        deadline = time.monotonic() + 30
+        while len(list(tmp_path.glob("done-*"))) < 20 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return ("own", len(made))
+
+    def work(given):
+        (tmp_path / f"done-{given}").touch()
+        return given
+
+    with workers.Workers(work, jobs=2) as shared:
+        done = dict(shared.run_each([lambda i=i: made.append(i) or i for i in range(60)], [busy, busy],
+                                    first=lambda: made.append("first") or None))
+    assert made[:31] == [*range(30), "first"]  # a share sent, then the review
+    assert done[0] == ("own", 31)
+    assert done[1][1] >= 31 + 20  # topped up again: twenty more sent before the second task began
+    assert sorted(v for k, v in done.items() if k >= 2) == list(range(60))
 
 
 def test_one_job_or_few_inputs_run_here():

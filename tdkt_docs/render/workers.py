@@ -88,7 +88,8 @@ class Workers(Generic[A, T]):
         is made here; with many, workers are sent them, pickled, from the front and this process takes them
         from the back (a finished input is never sent). ``first``, then ``here``, run in this process before
         the rest (a task that reads most of the data, such as a batch's summary workbook, would make a worker
-        copy it), once every worker has its share of the inputs in hand; what ``first`` raises ends the run."""
+        copy it), each once every worker has a share of the inputs in hand; what ``first`` raises ends the
+        run."""
         if self.pool is None or len(inputs) < PARALLEL_FROM:
             first()
             yield from ((position, task()) for position, task in enumerate(here))
@@ -96,9 +97,12 @@ class Workers(Generic[A, T]):
                         for index, given in enumerate(inputs))
             return
         shared = _Shared(self.pool, self.size, self.work, inputs, finished)
-        shared.feed(hand=max(2, len(inputs) // (self.size + 1)))
+        hand = max(2, len(inputs) // (self.size + 1))
+        shared.feed(hand)
         first()
-        yield from enumerate(task() for task in here)
+        for position, task in enumerate(here):
+            shared.feed(hand)  # topped up before each task of this process's own: no worker runs out meanwhile
+            yield position, task()
         yield from ((len(here) + index, output) for index, output in shared.outputs())
 
 
@@ -115,7 +119,9 @@ class _Shared:
 
     def feed(self, hand: int = 2) -> None:
         """``hand`` inputs in hand for every worker: two, so none waits while this process runs one; a worker's
-        whole share when this process is about to be busy with other work."""
+        whole share when this process is about to be busy with other work. What came back is taken in first."""
+        while not self.back.empty():
+            self._receive(self.back.get())
         while self.queue and len(self.sent) < self.workers * hand:
             index = self.queue.popleft()
             given = self.inputs[index]()
@@ -128,8 +134,6 @@ class _Shared:
     def outputs(self) -> Iterator[tuple[int, object]]:
         while self.queue or self.sent or self.done:
             self.feed()
-            while not self.back.empty():
-                self._receive(self.back.get())
             if not self.done:
                 if self.queue:
                     index = self.queue.pop()
