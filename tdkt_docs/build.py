@@ -38,6 +38,7 @@ from .render.docx import CompiledTemplate, Rendered
 from .render.workers import Workers
 from .rules.awards import Resolution, resolve
 from .rules.book import Rules
+from .rules.collation import match_key
 from .settings import Settings
 
 Progress = Callable[[int, str], ContextManager[Callable[[int], None]]]
@@ -82,7 +83,8 @@ class Output:
 
 @dataclass
 class Prepared:
-    """A workbook read, resolved against the rules and composed: what check shows and build writes."""
+    """A workbook read, resolved against the rules, reviewed and composed (the build composes before the
+    review): what check shows and build writes."""
 
     data: WorkbookData
     rules: Rules
@@ -104,14 +106,15 @@ class Prepared:
         return Inputs(self.data, self.resolution, self.rules)
 
     def review(self, register_url: str | None) -> None:
-        """The checks that find problems and change nothing composed: across rows, then, when they find no
-        error, eligibility against the award register at ``register_url`` (when given) and the rest of the
-        workbook, which also gives each awardee's earlier awards (``resolution.history``)."""
+        """The checks that find problems and change nothing composed, run once: across rows, then, when they
+        find no error, eligibility against the award register at ``register_url`` (when given) and the rest of
+        the workbook, which also gives the earlier awards of each awardee that has any (``resolution.history``)."""
         self.data.problems += validate(self.data)
         if self.errors:
             return
         self.eligibility, self.resolution.history = review_eligibility(self.resolution.awards, self.rules,
                                                                        register_url, self.data.path.name)
+        match_key.cache_clear()  # texts of every row (achievements, positions) asked for no more
 
     def compose(self) -> None:
         """Compose every registered document type."""
@@ -213,6 +216,7 @@ def _build(workbook: Path, outdir: Path, settings: Settings, key: str, renderer:
     release_free_memory()
     composition = prepared.composition
     if not composition.documents:
+        _review(prepared, settings.register_url)  # what is wrong with the workbook comes first
         raise UserError("Không có văn bản nào để tạo:\n" + "\n".join(f"  {s}" for s in composition.skipped))
     result = BuildResult(Path(outdir), Manifest(workbook=Path(workbook).name, skipped=composition.skipped,
                                                 inputs=key))

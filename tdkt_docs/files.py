@@ -44,6 +44,7 @@ def folder_error(exc: OSError, path: Path) -> FolderError:
         errno.EDQUOT: "đã hết dung lượng được phép trên ổ đĩa",
         errno.ENAMETOOLONG: "tên hoặc đường dẫn quá dài",
         errno.ENOTDIR: "một phần của đường dẫn là tệp, không phải thư mục",
+        errno.ENOENT: "thư mục không còn (vừa bị xóa hoặc đổi tên)",
         errno.EEXIST: "đã có một tệp trùng tên ở chỗ cần tạo thư mục",
     }
     reason = reasons.get(exc.errno, exc.strerror or "lỗi hệ thống")

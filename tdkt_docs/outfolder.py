@@ -42,11 +42,13 @@ class OutputFolder:
     def __enter__(self) -> OutputFolder:
         deadline = time.monotonic() + self.wait
         while True:
-            self._open_lock()
-            self._acquire(deadline)
-            if os.fstat(self._lock.fileno()).st_nlink:
-                break
-            self._lock.close()  # a build that failed in the folder it made removed it, lock file and all
+            if self._open_lock():
+                self._acquire(deadline)
+                if self._lock_current():
+                    break
+                self._lock.close()  # a build that failed in the folder it made removed it, lock file and all
+            if time.monotonic() > deadline:
+                raise self._busy()
         remove_leftovers(self.root)
         self.previous = recorded(self.root)
         return self
@@ -54,12 +56,13 @@ class OutputFolder:
     def __exit__(self, kind, error, trace) -> None:
         self._close_journal()
         remove_leftovers(self.root)  # whatever ended the build, no temporary stays behind
-        if kind is not None and self._made:  # a first build that failed leaves no folder behind
-            with contextlib.suppress(OSError):
-                (self.root / LOCK_NAME).unlink()
-                self.root.rmdir()
+        bare = kind is not None and self._made and self._bare()  # a first build that failed leaves no folder
+        if bare and sys.platform != "win32":
+            self._remove()  # before unlocking: a build waiting on this lock finds its file gone
         _unlock(self._lock)
         self._lock.close()
+        if bare and sys.platform == "win32":
+            self._remove()  # Windows removes no file held open: a build waiting on it keeps the folder
 
     def land(self, entry: Entry) -> None:
         """Record a file that has just been written, before anything else happens. The line is handed to the
@@ -80,7 +83,9 @@ class OutputFolder:
             self._journal.close()
             self._journal = None
 
-    def _open_lock(self) -> None:
+    def _open_lock(self) -> bool:
+        """Open the lock file, making the folder when need be; False when the folder went meanwhile (a build
+        that failed in the folder it made removed it)."""
         try:
             try:
                 self.root.mkdir(parents=True)
@@ -89,16 +94,42 @@ class OutputFolder:
                 if not self.root.is_dir():  # a file of that name
                     raise
             self._lock = open(self.root / LOCK_NAME, "a+b")  # noqa: SIM115 - held until __exit__
+        except FileNotFoundError:
+            return False
         except OSError as exc:
             raise folder_error(exc, self.root) from None
+        return True
 
     def _acquire(self, deadline: float) -> None:
         while not _try_lock(self._lock):
             if time.monotonic() > deadline:
                 self._lock.close()
-                raise Busy(f'Thư mục "{self.root}" đang được một lần chạy tdkt khác ghi. Hãy đợi lần đó xong '
-                           "rồi chạy lại (hoặc chọn thư mục khác bằng tùy chọn -o).")
+                raise self._busy()
             time.sleep(0.2)
+
+    def _lock_current(self) -> bool:
+        """The lock file held is the folder's own still, not one a failed first build removed (or, on a network
+        drive, renamed away while open)."""
+        try:
+            return os.path.samestat(os.fstat(self._lock.fileno()), os.stat(self.root / LOCK_NAME))
+        except FileNotFoundError:
+            return False
+
+    def _bare(self) -> bool:
+        """Nothing in the folder but its lock file."""
+        try:
+            return [entry.name for entry in self.root.iterdir()] == [LOCK_NAME]
+        except OSError:
+            return False
+
+    def _remove(self) -> None:
+        with contextlib.suppress(OSError):
+            (self.root / LOCK_NAME).unlink()
+            self.root.rmdir()
+
+    def _busy(self) -> Busy:
+        return Busy(f'Thư mục "{self.root}" đang được một lần chạy tdkt khác ghi. Hãy đợi lần đó xong rồi chạy lại '
+                    "(hoặc chọn thư mục khác bằng tùy chọn -o).")
 
 
 def stage(root: Path, data: bytes, suffix: str) -> Path:

@@ -132,8 +132,8 @@ def test_inputs_shared_with_this_process_come_back_once_each(tmp_path):
 
 
 def test_the_workers_hold_a_share_of_the_inputs_whenever_this_process_works_on_its_own(tmp_path):
-    """Before ``first`` and before each of this process's own tasks the workers are topped up to a share of the
-    inputs (half of them, with one worker), so none runs out while this process is busy."""
+    """Before ``first`` and before each of this process's own tasks the workers are topped up to their fair share
+    of the inputs left (half of them, with one worker), so none runs out while this process is busy."""
     made = []
 
     def busy():  # until the worker has done twenty inputs in all
@@ -149,9 +149,9 @@ def test_the_workers_hold_a_share_of_the_inputs_whenever_this_process_works_on_i
     with workers.Workers(work, jobs=2) as shared:
         done = dict(shared.run_each([lambda i=i: made.append(i) or i for i in range(60)], [busy, busy],
                                     first=lambda: made.append("first") or None))
-    assert made[:31] == [*range(30), "first"]  # a share sent, then the review
-    assert done[0] == ("own", 31)
-    assert done[1][1] >= 31 + 20  # topped up again: twenty more sent before the second task began
+    assert made[:31] == [*range(30), "first"]  # a fair share sent (half of 60, with one worker), then first
+    assert done[0][1] >= 31
+    assert done[1][1] >= 31 + 10  # topped up: of the forty left, twenty were the worker's, ten more were sent
     assert sorted(v for k, v in done.items() if k >= 2) == list(range(60))
 
 
@@ -275,3 +275,12 @@ def test_each_process_stages_what_it_makes(settings, tmp_path, monkeypatch, proc
     summaries = len([o for o in result.outputs if o.kind == "tong_hop"])
     assert len(makers) == 2 and summaries
     assert stagers == makers + Counter({str(os.getpid()): summaries})
+
+
+def test_a_workbook_that_makes_no_document_shows_what_the_review_finds_first(settings, tmp_path, make_workbook,
+                                                                               decisions_content):
+    """Composed before it is reviewed, a workbook that makes no document still has its errors told first."""
+    content = {**decisions_content, "nominations": [], "agency": {**decisions_content["agency"], "code": "UB ND"}}
+    with pytest.raises(InvalidWorkbook, match="không dùng được trong ký hiệu văn bản"):
+        build(make_workbook(content), tmp_path / "out", settings)
+    assert not (tmp_path / "out").exists()

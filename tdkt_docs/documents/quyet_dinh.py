@@ -200,8 +200,8 @@ def order_entries(awards: list[Award], order: Order | None) -> list[Award]:
         n = a.nomination
         if order is not Order.ALPHABETICAL:
             return (kinds.index(n.kind), n.rows[0])
-        name_key = sort_key(n.name) if n.kind is RecipientKind.COLLECTIVE else person_sort_key(n.name)
-        return (kinds.index(n.kind), name_key, n.rows[0])
+        by_name = sort_key(n.name) if n.kind is RecipientKind.COLLECTIVE else person_sort_key(n.name)
+        return (kinds.index(n.kind), by_name, n.rows[0])
     return sorted(awards, key=key)
 
 

@@ -1,6 +1,6 @@
-"""Eligibility, reviewed before drafting: every nomination against the award register and the
-rest of the workbook, by the rules in dieu-kien.toml (``Rules.eligibility_rules``). Runs inside
-``build.prepare``, so ``tdkt check`` and ``tdkt build`` both show what it finds."""
+"""Eligibility: every nomination against the award register and the rest of the workbook, by the rules in
+dieu-kien.toml (``Rules.eligibility_rules``). Runs in ``build.Prepared.review`` (before composing for
+``tdkt check``, while the documents render for ``tdkt build``), so both show what it finds."""
 from __future__ import annotations
 
 import datetime as dt
@@ -62,8 +62,8 @@ class Probe:
 
 def review_eligibility(awards: list[Award], rules: Rules, register_url: str | None,
                        workbook: str) -> tuple[list[Problem], dict[int, list[Earlier]]]:
-    """Problems for the awards that passed appraisal, and each one's earlier awards in the register (by
-    workbook row); the register at ``register_url`` is read when it exists (never created here).
+    """Problems for the awards that passed appraisal, and the earlier awards in the register of each that has any
+    (by workbook row); the register at ``register_url`` is read when it exists (never created here).
     ``workbook`` is the file name, to know this workbook's own awards."""
     probes = [Probe(a) for a in awards if a.passed]
     earlier = _in_workbook(probes)

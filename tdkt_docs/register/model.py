@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..check.text import plain
 from ..glossary import BatchKind, Quarter, RecipientKind, Sex, household_named, person_of, rank_of
-from ..rules.collation import clean, match_key
+from ..rules.collation import clean, match_key, name_key
 from ..rules.dates import short_date
 
 
@@ -127,6 +127,6 @@ def content_hash(decision: SignedDecision, form_key: str) -> str:
     payload = {
         "issuer": issuer_key(decision.issuer), "number": number_key(decision.number),
         "signed": decision.signed.isoformat(), "form": form_key, "signer": match_key(decision.signer),
-        "awards": [[a.kind.label, match_key(a.entry), achievement_key(a.achievement), a.amount] for a in decision.awards],
+        "awards": [[a.kind.label, name_key(a.entry), achievement_key(a.achievement), a.amount] for a in decision.awards],
     }
     return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode()).hexdigest()

@@ -88,8 +88,8 @@ class Workers(Generic[A, T]):
         is made here; with many, workers are sent them, pickled, from the front and this process takes them
         from the back (a finished input is never sent). ``first``, then ``here``, run in this process before
         the rest (a task that reads most of the data, such as a batch's summary workbook, would make a worker
-        copy it), each once every worker has a share of the inputs in hand; what ``first`` raises ends the
-        run."""
+        copy it), each once every worker has its fair share of the inputs left in hand; what ``first`` raises
+        ends the run."""
         if self.pool is None or len(inputs) < PARALLEL_FROM:
             first()
             yield from ((position, task()) for position, task in enumerate(here))
@@ -97,11 +97,10 @@ class Workers(Generic[A, T]):
                         for index, given in enumerate(inputs))
             return
         shared = _Shared(self.pool, self.size, self.work, inputs, finished)
-        hand = max(2, len(inputs) // (self.size + 1))
-        shared.feed(hand)
+        shared.feed_share()
         first()
         for position, task in enumerate(here):
-            shared.feed(hand)  # topped up before each task of this process's own: no worker runs out meanwhile
+            shared.feed_share()  # topped up before each task of this process's own: no worker runs out meanwhile
             yield position, task()
         yield from ((len(here) + index, output) for index, output in shared.outputs())
 
@@ -118,8 +117,8 @@ class _Shared:
         self.done: list[tuple[int, object]] = []
 
     def feed(self, hand: int = 2) -> None:
-        """``hand`` inputs in hand for every worker: two, so none waits while this process runs one; a worker's
-        whole share when this process is about to be busy with other work. What came back is taken in first."""
+        """``hand`` inputs in hand for every worker: two, so none waits while this process runs one. What came
+        back is taken in first."""
         while not self.back.empty():
             self._receive(self.back.get())
         while self.queue and len(self.sent) < self.workers * hand:
@@ -130,6 +129,13 @@ class _Shared:
                 continue
             sent = self.sent[index] = self.pool.submit(_run, pickle.dumps(given, pickle.HIGHEST_PROTOCOL))
             sent.add_done_callback(lambda _, index=index: self.back.put(index))
+
+    def feed_share(self) -> None:
+        """Every worker's fair share of the inputs not done yet in hand (this process keeps one such share for
+        itself), before this process is busy with other work."""
+        while not self.back.empty():
+            self._receive(self.back.get())
+        self.feed(max(2, (len(self.queue) + len(self.sent)) // (self.workers + 1)))
 
     def outputs(self) -> Iterator[tuple[int, object]]:
         while self.queue or self.sent or self.done:
