@@ -110,7 +110,7 @@ def report(seconds: dict[str, float], n_decisions: int, per_decision: int) -> li
     lines.append(f"speed-up vs naive: render_all {rate['render_all'] / rate['naive']:.1f}x, "
                  f"build end to end {rate['build'] / rate['naive']:.1f}x, "
                  f"compiled without check {rate['compiled'] / rate['naive']:.1f}x")
-    stages = {"read + resolve + compose": seconds["prepare"],
+    stages = {"read + resolve + review + compose": seconds["prepare"],
               "render + format check": seconds["render_all"], "summary workbook": seconds["summaries"]}
     lines.append("build stages, each timed alone (build overlaps rendering and the summaries on every core): "
                  + ", ".join(f"{stage} {s:.2f} s" for stage, s in stages.items()))
