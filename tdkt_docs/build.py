@@ -363,8 +363,9 @@ class Renderer:
 
 
 def _described(output: Output, origin: DocumentPlan | Attachment) -> Output:
-    """A rendered document with what its plan says of it, taken from the plan here: a worker sends back its
-    bytes and what rendering found, not copies of the plan's lists (a year-end batch's would fill memory)."""
+    """A rendered document with what its plan says of it, taken from the plan here: a worker sends back where it
+    staged the file and what rendering found, not copies of the plan's lists (a year-end batch's would fill
+    memory)."""
     if isinstance(origin, Attachment):
         return output
     return replace(output, title=origin.title, sources=origin.sources, extra=origin.extra, group=origin.group,

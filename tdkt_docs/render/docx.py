@@ -21,8 +21,8 @@ from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from lxml import etree
 
-from ..check.resolve import child
 from ..errors import UserError
+from ..ooxml import child
 from ..files import Deflated, write_zip
 
 BODY_PART = "word/document.xml"

@@ -97,10 +97,10 @@ class Workers(Generic[A, T]):
                         for index, given in enumerate(inputs))
             return
         shared = _Shared(self.pool, self.size, self.work, inputs, finished)
-        shared.feed_share()
+        shared.feed(share=True)
         first()
         for position, task in enumerate(here):
-            shared.feed_share()  # topped up before each task of this process's own: no worker runs out meanwhile
+            shared.feed(share=True)  # topped up before each task of this process's own: no worker runs out meanwhile
             yield position, task()
         yield from ((len(here) + index, output) for index, output in shared.outputs())
 
@@ -116,11 +116,13 @@ class _Shared:
         self.back: SimpleQueue[int] = SimpleQueue()  # what was sent, as it comes back
         self.done: list[tuple[int, object]] = []
 
-    def feed(self, hand: int = 2) -> None:
-        """``hand`` inputs in hand for every worker: two, so none waits while this process runs one. What came
-        back is taken in first."""
+    def feed(self, share: bool = False) -> None:
+        """Inputs in hand for every worker: two, so none waits while this process runs one; with ``share``, its
+        fair share of the inputs not done yet (this process keeps one such share for itself), before this
+        process is busy with other work. What came back is taken in first."""
         while not self.back.empty():
             self._receive(self.back.get())
+        hand = max(2, (len(self.queue) + len(self.sent)) // (self.workers + 1)) if share else 2
         while self.queue and len(self.sent) < self.workers * hand:
             index = self.queue.popleft()
             given = self.inputs[index]()
@@ -129,13 +131,6 @@ class _Shared:
                 continue
             sent = self.sent[index] = self.pool.submit(_run, pickle.dumps(given, pickle.HIGHEST_PROTOCOL))
             sent.add_done_callback(lambda _, index=index: self.back.put(index))
-
-    def feed_share(self) -> None:
-        """Every worker's fair share of the inputs not done yet in hand (this process keeps one such share for
-        itself), before this process is busy with other work."""
-        while not self.back.empty():
-            self._receive(self.back.get())
-        self.feed(max(2, (len(self.queue) + len(self.sent)) // (self.workers + 1)))
 
     def outputs(self) -> Iterator[tuple[int, object]]:
         while self.queue or self.sent or self.done:
