@@ -75,3 +75,20 @@ def test_check_fix_writes_a_corrected_copy_beside_the_workbook(make_workbook, co
     done = run_tdkt("check", "--fix", fixed)
     assert "Không có ô nào gõ bằng bảng mã cũ" in done.stdout
     assert not fixed.with_name("so-lieu-da-sua-da-sua.xlsx").exists()
+
+
+def test_a_table_moved_right_by_an_empty_column_reads_the_same_naming_its_own_cells(make_workbook, content):
+    """Column A left empty (a column inserted before the table): the values are where the headers say."""
+    content["tasks"] = [{"quarter": "Quý I", "content": f"Nhiệm vụ số {n}"} for n in range(1, 4)]
+    path = make_workbook(content)
+    first = read_workbook(path)
+    book = openpyxl.load_workbook(path)
+    book["Phụ lục"].insert_cols(1)
+    book["Phụ lục"]["C3"] = "   "  # the second task's content, blank: named where it now is
+    book.save(path)
+    moved = read_workbook(path)
+    tasks = first.all("tasks")
+    assert len(tasks) == 3
+    assert [t.content for t in moved.all("tasks")] == [t.content for t in tasks[:1] + tasks[2:]]
+    assert [(p.location.sheet, p.location.cell, p.location.column) for p in moved.errors] == [
+        ("Phụ lục", "C3", "Nội dung thực hiện")]

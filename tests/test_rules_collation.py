@@ -150,3 +150,15 @@ def _tones_last_by_syllable(decomposed: str) -> str:
 @given(st.text(alphabet=st.sampled_from(list("aăâeêioôơuưy nđgh,.1-_\u0302\u0306\u031b" + TONE_MARKS)), max_size=14))
 def test_tone_marks_move_to_the_end_of_their_syllable(decomposed):
     assert collation._unify_tones(decomposed) == _tones_last_by_syllable(decomposed)
+
+
+def _key_of_whole_text(text: str) -> str:
+    """The definition of a name's key: the whole text folded, decomposed, its tones moved, composed again."""
+    decomposed = unicodedata.normalize("NFD", clean(text).casefold())
+    return unicodedata.normalize("NFC", collation._unify_tones(decomposed))
+
+
+@given(st.one_of(st.text(), st.text(alphabet=st.sampled_from(
+    list("aăâeêioôơuưy AĂÂÊÔƠƯĐnđgh,.1-_\u00a0\t\n\u0302\u0306\u031b\u0345" + TONE_MARKS)), max_size=20)))
+def test_name_key_keyed_word_by_word_is_the_key_of_the_whole_text(text):
+    assert collation.name_key(text) == _key_of_whole_text(text)

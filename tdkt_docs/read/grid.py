@@ -93,17 +93,20 @@ class ValueBook:
 
     def grid(self, title: str) -> Grid:
         sheet = self.book.get_sheet_by_name(title)
-        offset = [None] * (sheet.start[1] if sheet.start else 0)  # iter_rows starts at the first used column
-
-        def rows() -> Iterator[list]:
-            if sheet.start is None:
-                return iter(())
-            return (offset + row for row in sheet.iter_rows())
-
-        grid = Grid(title, rows, normal=_normal)
+        grid = Grid(title, lambda: _values(sheet), normal=_normal)
         if title in self.parts:
             _scan(self.path, self.parts[title], grid)
         return grid
+
+
+def _values(sheet: python_calamine.CalamineSheet) -> Iterator[list]:
+    """The sheet's rows from column A (calamine's start at the first column used)."""
+    if sheet.start is None:
+        return iter(())
+    if not sheet.start[1]:
+        return sheet.iter_rows()
+    offset = [None] * sheet.start[1]
+    return (offset + row for row in sheet.iter_rows())
 
 
 def _normal(value: object) -> object:

@@ -33,11 +33,16 @@ def _unify_tones(decomposed: str) -> str:
 
 
 def name_key(text: str) -> str:
-    """Key for lookups and de-duplication; ignores case, spacing, NFC/NFD and tone placement. Worked out anew at
-    each call: for text of which there are as many as rows (people's names), which a memo would only fill."""
-    folded = clean(text).casefold()
-    decomposed = unicodedata.normalize("NFD", folded)
-    return unicodedata.normalize("NFC", _unify_tones(decomposed))
+    """Key for lookups and de-duplication; ignores case, spacing, NFC/NFD and tone placement. For text of which
+    there are as many as rows (people's names), which a memo of whole texts would only fill: each word's key is
+    memoised instead (a name is a few of some thousands of syllables; a space ends a syllable and is left alone
+    by both normal forms, so the words are keyed one by one)."""
+    return " ".join(map(_word_key, clean(text).casefold().split(" ")))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _word_key(word: str) -> str:
+    return unicodedata.normalize("NFC", _unify_tones(unicodedata.normalize("NFD", word)))
 
 
 @functools.lru_cache(maxsize=1 << 17)
