@@ -3,6 +3,7 @@ template that breaks NĐ 30 still stops the build before anything is written."""
 from __future__ import annotations
 
 import os
+import signal
 import time
 from collections import Counter
 from pathlib import Path
@@ -197,6 +198,17 @@ def test_a_worker_that_dies_is_told_in_vietnamese():
 
     with pytest.raises(UserError, match="dừng đột ngột"):
         with workers.Workers(work, jobs=2) as shared:
+            list(shared.run_each([lambda i=i: i for i in range(60)]))
+
+
+def test_a_worker_that_dies_before_it_is_sent_anything_is_told_in_vietnamese():
+    """Workers are forked before the workbook is read and wait through the reading: one killed meanwhile (the
+    system short of memory) is told the same way, not as a traceback when the first input is sent."""
+    with pytest.raises(UserError, match="dừng đột ngột"):
+        with workers.Workers(lambda given: given, jobs=2) as shared:
+            child = next(iter(shared.pool._processes))
+            os.kill(child, signal.SIGKILL)
+            time.sleep(0.5)  # the pool sees its worker gone
             list(shared.run_each([lambda i=i: i for i in range(60)]))
 
 

@@ -78,7 +78,9 @@ class Workers(Generic[A, T]):
         global _work
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=cancel)
-            self.pool, _work = None, None
+            self.pool = None
+        if _work is self.work:
+            _work = None
 
     def run_each(self, inputs: Sequence[Callable[[], A]], here: Sequence[Callable[[], T]] = (),
                  finished: Callable[[A], bool] = lambda given: False,
@@ -96,13 +98,17 @@ class Workers(Generic[A, T]):
             yield from ((len(here) + index, _done(self.work, finished, given()))
                         for index, given in enumerate(inputs))
             return
-        shared = _Shared(self.pool, self.size, self.work, inputs, finished)
-        shared.feed(share=True)
-        first()
-        for position, task in enumerate(here):
-            shared.feed(share=True)  # topped up before each task of this process's own: no worker runs out meanwhile
-            yield position, task()
-        yield from ((len(here) + index, output) for index, output in shared.outputs())
+        try:
+            shared = _Shared(self.pool, self.size, self.work, inputs, finished)
+            shared.feed(share=True)
+            first()
+            for position, task in enumerate(here):
+                shared.feed(share=True)  # topped up before each task of this process's own: none runs out meanwhile
+                yield position, task()
+            yield from ((len(here) + index, output) for index, output in shared.outputs())
+        except BrokenProcessPool:  # a worker ended, whether sent an input (its output never comes) or not yet
+            raise UserError("Một tiến trình phụ đang tạo văn bản đã dừng đột ngột (thường do máy thiếu bộ nhớ), "
+                            "chưa ghi văn bản nào. Hãy đóng bớt chương trình khác rồi chạy lại.") from None
 
 
 class _Shared:
@@ -145,11 +151,7 @@ class _Shared:
             self.done.clear()
 
     def _receive(self, index: int) -> None:
-        try:
-            self.done.append((index, self.sent.pop(index).result()))
-        except BrokenProcessPool:
-            raise UserError("Một tiến trình phụ đang tạo văn bản đã dừng đột ngột (thường do máy thiếu bộ nhớ), "
-                            "chưa ghi văn bản nào. Hãy đóng bớt chương trình khác rồi chạy lại.") from None
+        self.done.append((index, self.sent.pop(index).result()))
 
 
 def _done(work: Callable, finished: Callable[[object], bool], given: object) -> object:
