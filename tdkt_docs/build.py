@@ -129,7 +129,7 @@ def prepare(workbook: Path, settings: Settings, rules: Rules | None = None, *, r
     before the review, which is left to the caller (``Prepared.review``: the build reviews while the documents
     render, and writes none when the review finds an error)."""
     with collector.spared():
-        rules = rules or Rules(settings)
+        rules = Rules(settings) if rules is None else rules
         data = read_workbook(Path(workbook))
         collector.settle()
         release_free_memory()
@@ -213,19 +213,18 @@ def _build(workbook: Path, outdir: Path, settings: Settings, key: str, renderer:
     if prepared.errors:
         raise InvalidWorkbook(prepared.problems)
     collector.settle()
-    release_free_memory()
     composition = prepared.composition
     if not composition.documents:
         _review(prepared, settings.register_url)  # what is wrong with the workbook comes first
         raise UserError("Không có văn bản nào để tạo:\n" + "\n".join(f"  {s}" for s in composition.skipped))
     result = BuildResult(Path(outdir), Manifest(workbook=Path(workbook).name, skipped=composition.skipped,
                                                 inputs=key))
-    with OutputFolder(result.outdir, wait) as folder, workers:  # the workers end first: none stages after
-        result.outputs = renderer.render_all(composition.documents, composition.attachments, progress,
-                                             receive=partial(_staged, result.outdir), workers=workers,
-                                             reusable=Reusable(result.outdir, folder.previous),
-                                             first=partial(_review, prepared, settings.register_url))
-        workers.close()
+    with OutputFolder(result.outdir, wait) as folder:
+        with workers:  # ended before the folder is left: none stages after
+            result.outputs = renderer.render_all(composition.documents, composition.attachments, progress,
+                                                 receive=partial(_staged, result.outdir), workers=workers,
+                                                 reusable=Reusable(result.outdir, folder.previous),
+                                                 first=partial(_review, prepared, settings.register_url))
         result.problems = prepared.problems + list(dict.fromkeys(w for plan in composition.documents
                                                                  for w in plan.warnings))
         result.user_files = renderer.user_files + prepared.rules.user_files()
@@ -330,8 +329,9 @@ class Renderer:
         return Draft(plan.kind, plan.template, template.digest, plan.filename, context, inputs)
 
     def make(self, draft: Draft) -> Output:
-        """The drafted document rendered and checked, bare (``_described`` adds what its plan says of it)."""
-        template = self.template(draft.template)
+        """The drafted document rendered and checked, bare (``_described`` adds what its plan says of it). Its
+        template was linted when drafted: a worker only compiles it, from the same file (the same digest)."""
+        template = self.templates.get(draft.template) or self._compile(draft.template)
         if template.digest != draft.digest:  # a worker read the file after it was saved again
             raise UserError(f'Mẫu "{template.path}" vừa được sửa trong lúc đang tạo văn bản, chưa ghi văn bản nào. '
                             "Hãy lưu xong mẫu rồi chạy lại.")
@@ -347,7 +347,11 @@ class Renderer:
             if found:
                 raise NonConformingTemplate(f'Mẫu "{path}" có lỗi, chưa tạo văn bản nào. Hãy sửa mẫu theo '
                                             f"hướng dẫn sửa mẫu (templates/README.md):\n{format_findings(path, found)}")
-            self.templates[name] = CompiledTemplate(path)
+            self._compile(name)
+        return self.templates[name]
+
+    def _compile(self, name: str) -> CompiledTemplate:
+        self.templates[name] = CompiledTemplate(self.settings.template(name))
         return self.templates[name]
 
     def _conform(self, filename: str, template: CompiledTemplate, parts: Rendered) -> str:

@@ -230,7 +230,8 @@ def person_of(name: str) -> str:
     if rank:
         return name[len(rank):].strip()
     words = name.split()
-    while household_named(name) and words and words[0].casefold() in HOUSEHOLD_WORDS:
-        words.pop(0)
+    if household_named(name):
+        while words and words[0].casefold() in HOUSEHOLD_WORDS:
+            words.pop(0)
     joined = " ".join(words)
     return name if joined == name else joined  # the name itself, not a copy of it, for every name kept whole

@@ -22,6 +22,7 @@ LOCK_NAME = ".tdkt-khoa"
 JOURNAL_NAME = ".tdkt-nhat-ky.jsonl"
 STAGING_NAME = TEMP_PREFIX + "ban-nhap"  # where rendered files wait, whole, until the build writes them
 LOCK_WAIT = 30.0  # seconds a second build waits for the first
+LOCK_POLL = 0.2  # seconds between two tries
 
 
 class Busy(UserError):
@@ -49,6 +50,7 @@ class OutputFolder:
                 self._lock.close()  # a build that failed in the folder it made removed it, lock file and all
             if time.monotonic() > deadline:
                 raise self._busy()
+            time.sleep(LOCK_POLL)
         remove_leftovers(self.root)
         self.previous = recorded(self.root)
         return self
@@ -105,7 +107,7 @@ class OutputFolder:
             if time.monotonic() > deadline:
                 self._lock.close()
                 raise self._busy()
-            time.sleep(0.2)
+            time.sleep(LOCK_POLL)
 
     def _lock_current(self) -> bool:
         """The lock file held is the folder's own still, not one a failed first build removed (or, on a network

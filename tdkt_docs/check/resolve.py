@@ -130,13 +130,16 @@ class StyleResolver:
             yield "defaults", "mặc định của tài liệu", self._default_rpr
 
     def _chain(self, style_id, kind, label) -> Iterator[tuple[str, str, etree._Element]]:
+        return ((kind, f'{label} "{style.name}"', style.rpr) for style in self._based_on(style_id)
+                if style.rpr is not None)
+
+    def _based_on(self, style_id: str | None) -> Iterator[_Style]:
+        """The style ``style_id`` and those it is based on, in that order (a loop is followed once)."""
         seen: set[str] = set()
         while style_id and style_id in self._styles and style_id not in seen:
             seen.add(style_id)
-            style = self._styles[style_id]
-            if style.rpr is not None:
-                yield kind, f'{label} "{style.name}"', style.rpr
-            style_id = style.based_on
+            yield self._styles[style_id]
+            style_id = self._styles[style_id].based_on
 
     def _style_of(self, ppr: etree._Element | None) -> str | None:
         """The style id a paragraph with properties ``ppr`` has (the document's default when none is named)."""
@@ -155,13 +158,7 @@ class StyleResolver:
 
     def _style_levels(self, style_id: str | None) -> Iterator[tuple[str, etree._Element]]:
         """The paragraph properties of style ``style_id``, its bases and the document's defaults."""
-        seen: set[str] = set()
-        while style_id and style_id in self._styles and style_id not in seen:
-            seen.add(style_id)
-            style = self._styles[style_id]
-            if style.ppr is not None:
-                yield style.name, style.ppr
-            style_id = style.based_on
+        yield from ((style.name, style.ppr) for style in self._based_on(style_id) if style.ppr is not None)
         if self._default_ppr is not None:
             yield "mặc định của tài liệu", self._default_ppr
 

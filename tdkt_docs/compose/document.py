@@ -46,7 +46,7 @@ class DocumentPlan:
     kind: str            # the document type's key
     template: str        # template file name, looked up along the settings' search path
     filename: str        # output file name
-    make_context: Callable[[], dict]  # made when rendered: a year-end batch never holds every list at once
+    make_context: Callable[[], dict]  # made when drafted, not held: only documents in hand have their lists
     sources: tuple[Source, ...] = ()
     title: str = ""      # Vietnamese description for messages and print covers
     copies: int = 1

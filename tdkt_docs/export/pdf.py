@@ -13,6 +13,7 @@ from pypdf.errors import PyPdfError
 from tdkt_docs.errors import UserError
 from tdkt_docs.files import TEMP_PREFIX
 from tdkt_docs.export.soffice import Shard, find_soffice, start_shard
+from tdkt_docs.render.workers import cores
 
 POLL_SECONDS = 0.2
 TAIL_BYTES = 2048
@@ -41,7 +42,7 @@ def convert_to_pdf(
     if not sources:
         return []
     _check_sources(sources)
-    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    workers = jobs if jobs is not None else cores()
     if workers < 1 or retries < 0:
         raise ValueError("jobs must be at least 1 and retries at least 0")
     outdir = Path(outdir).resolve()

@@ -22,7 +22,7 @@ from ..read import cells
 from ..read.schema import AGENCY, BATCHES, NOMINATIONS
 from ..read.workbook import WorkbookData, find_sheet, locate_headers, open_workbook, read_form
 from ..rules.book import Rules
-from ..rules.collation import match_key
+from ..rules.collation import match_key, name_key
 from ..rules.issuer import Issuer, issuer_of
 from ..rules.legal import Catalogue
 from .words import split_rank
@@ -43,7 +43,7 @@ def person(values: dict[str, object]) -> Fingerprint:
 
 def _name(values: dict[str, object]) -> str:
     """The name compared, with or without the rank typed before it."""
-    return match_key(split_rank(str(values.get("name") or ""))[1])
+    return name_key(split_rank(str(values.get("name") or ""))[1])
 
 
 class OfficeBook:

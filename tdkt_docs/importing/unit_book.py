@@ -16,14 +16,14 @@ from openpyxl.utils.cell import coordinate_from_string
 
 from ..glossary import IssuerLevel, RecipientKind
 from ..problems import Location, Problem, Severity
-from ..read import cells
 from ..read.blank import write_blank_workbook
+from ..read.grid import titled
 from ..read.records import Cells, cell_field
 from ..read.schema import NOMINATIONS, Layout, Sheet
 from ..read.validate import record_problem
 from ..read.workbook import WorkbookData, read_workbook
 from ..rules.book import Rules
-from ..rules.collation import match_key
+from ..rules.collation import match_key, name_key
 from .checks import review
 from .model import OFFICE_ONLY, Entry, Source
 from .words import Statement
@@ -106,7 +106,7 @@ def is_unit_workbook(path: Path) -> bool:
     except Exception:  # noqa: BLE001 - not a workbook we can open: the ordinary check reports it
         return False
     try:
-        return cells.header_key(UNIT_INFO.title) in {cells.header_key(name) for name in book.sheetnames}
+        return titled(book.sheetnames, UNIT_INFO.title) is not None
     finally:
         book.close()
 
@@ -126,7 +126,7 @@ def check_unit_workbook(path: Path, rules: Rules) -> list[Problem]:
         for key, message in review(nomination.kind, nomination.address, nomination.rank, nomination.name,
                                    nomination.form, rules.catalogue):
             problems.append(record_problem(UNIT_NOMINATIONS, nomination, key, f"don_vi.{key}", f"{message}."))
-        same = (nomination.kind, *map(match_key, (nomination.name, nomination.workplace, nomination.form)))
+        same = (nomination.kind, name_key(nomination.name), match_key(nomination.workplace), match_key(nomination.form))
         if same in seen:
             problems.append(record_problem(UNIT_NOMINATIONS, nomination, "name", "de_nghi.trung",
                                            f'trùng với dòng {seen[same]}: cùng "{nomination.name}", '

@@ -100,7 +100,9 @@ def _open(url: str | None, problems: list[Problem]):
 
 
 def _namesake_key(row: AwardRow) -> tuple:
-    """Rows ``_same`` may call the same recipient share this key: kind and name, and a collective's unit."""
+    """Rows that may be the same recipient share this key: kind and name, and a collective's unit (a collective's
+    name means something only in its unit, which one workbook writes in full: "Văn phòng" of two Sở, or of two
+    xã of one huyện ("UBND xã A, huyện X"), are two collectives)."""
     unit = _unit_in_full(row) if row.kind is RecipientKind.COLLECTIVE else ""
     return row.kind, name_key(row.name), unit
 
@@ -110,13 +112,10 @@ def _unit_in_full(row: AwardRow) -> str:
 
 
 def _same(a: AwardRow, b: AwardRow) -> bool | None:
-    """True: the same recipient; None: perhaps (same name, other unit); False: different."""
-    if a.kind is not b.kind or name_key(a.name) != name_key(b.name):
-        return False
+    """Of two rows with one ``_namesake_key``: True, the same recipient; None, perhaps (other unit); False,
+    different."""
     if a.kind is RecipientKind.COLLECTIVE:
-        # a collective's name means something only in its unit, which one workbook writes in full: "Văn phòng"
-        # of two Sở, or of two xã of one huyện ("UBND xã A, huyện X"), are two collectives
-        return _unit_in_full(a) == _unit_in_full(b)
+        return True  # its unit is in the key
     ca, cb = normal_cccd(a.cccd), normal_cccd(b.cccd)
     if ca and cb:
         return ca == cb
@@ -127,7 +126,7 @@ def _same(a: AwardRow, b: AwardRow) -> bool | None:
 
 def _in_workbook(probes: list[Probe]) -> dict[int, list[Earlier]]:
     """Workbook row → the other rows that may be the same recipient, for the rows that have any. Only rows of
-    one namesake group can be (see ``_same``); most rows are alone in theirs."""
+    one namesake group can be (``_namesake_key``); most rows are alone in theirs."""
     first: dict[tuple, Probe] = {}
     groups: dict[tuple, list[Probe]] = {}
     for probe in probes:
