@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import contextlib
 import json
+import threading
 from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from pathlib import Path
-from typing import Callable, ContextManager, Sequence
+from typing import Callable, ContextManager, Iterator, Sequence
 
 from .check.document import Checker
 from .check.fingerprint import content_fingerprint
@@ -209,7 +210,9 @@ def build(workbook: Path, outdir: Path, settings: Settings, *, force: bool = Fal
 def _build(workbook: Path, outdir: Path, settings: Settings, key: str, renderer: Renderer, workers: Workers, *,
            force: bool, keep_edits: bool, pdf: bool, progress: Progress, place: Callable[[Path, Path], None],
            wait: float) -> BuildResult:
-    prepared = prepare(workbook, settings, renderer.rules, reviewed=False)
+    templates = [document_type.template for document_type in REGISTRY]
+    with _meanwhile(partial(renderer.read_templates, templates)):  # while calamine parses the workbook
+        prepared = prepare(workbook, settings, renderer.rules, reviewed=False)
     if prepared.errors:
         raise InvalidWorkbook(prepared.problems)
     collector.settle()
@@ -261,6 +264,17 @@ def _build(workbook: Path, outdir: Path, settings: Settings, key: str, renderer:
     return result
 
 
+@contextlib.contextmanager
+def _meanwhile(task: Callable[[], None]) -> Iterator[None]:
+    """``task`` run in a thread while the block runs: it runs while the block waits outside the interpreter."""
+    thread = threading.Thread(target=task, name="tdkt-meanwhile", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        thread.join()
+
+
 def _review(prepared: Prepared, register_url: str | None) -> None:
     """The review (``Prepared.review``), while the documents render: an error stops the build before it writes
     any."""
@@ -289,6 +303,7 @@ class Renderer:
         self.rules = rules
         self.checker = Checker(Rulebook(rules.nd30))
         self.templates: dict[str, CompiledTemplate] = {}
+        self._broken: dict[str, UserError] = {}  # read ahead (read_templates), and found unusable
 
     @property
     def user_files(self) -> list[Path]:
@@ -339,8 +354,20 @@ class Renderer:
         content = self._conform(draft.filename, template, parts)
         return Output(draft.kind, draft.filename, template.pack(parts), content=content, inputs=draft.inputs)
 
+    def read_templates(self, names: Sequence[str]) -> None:
+        """Lint and compile the templates ``names`` ahead of their use: what stops one is raised when it is asked
+        for (``template``), as it would be then."""
+        for name in names:
+            with contextlib.suppress(Exception):  # asked for, it is read again and the error raised then
+                try:
+                    self.template(name)
+                except UserError as error:
+                    self._broken[name] = error
+
     def template(self, name: str) -> CompiledTemplate:
         """Lint a template before compiling it: a broken one stops the build, naming the template."""
+        if name in self._broken:
+            raise self._broken[name]
         if name not in self.templates:
             path = self.settings.template(name)
             found = errors(lint_template(path, by_template(name).variables))

@@ -12,6 +12,7 @@ import datetime as dt
 import posixpath
 import re
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -92,10 +93,12 @@ class ValueBook:
         return None if found is None else self.grid(found)
 
     def grid(self, title: str) -> Grid:
-        sheet = self.book.get_sheet_by_name(title)
-        grid = Grid(title, lambda: _values(sheet), normal=_normal)
-        if title in self.parts:
-            _scan(self.path, self.parts[title], grid)
+        with ThreadPoolExecutor(1) as parsing:  # calamine lets go of the interpreter: the XML is scanned meanwhile
+            parsed = parsing.submit(self.book.get_sheet_by_name, title)
+            grid = Grid(title, lambda: _values(parsed.result()), normal=_normal)
+            if title in self.parts:
+                _scan(self.path, self.parts[title], grid)
+            parsed.result()
         return grid
 
 
