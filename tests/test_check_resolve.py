@@ -54,3 +54,17 @@ def test_nothing_specified_falls_back_to_word_defaults(tmp_path):
     fmt = _formats(doc, tmp_path)[0]
     assert fmt.size == Resolved(10.0, "mặc định của Word")
     assert fmt.fonts[0] == Resolved("Times New Roman", "mặc định của Word")
+
+
+def test_a_paragraph_is_aligned_by_its_own_properties_then_by_its_style(tmp_path):
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    doc = docx.Document()
+    centred = doc.styles.add_style("Căn giữa", WD_STYLE_TYPE.PARAGRAPH)
+    centred.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    doc.add_paragraph("theo kiểu", style=centred)
+    doc.add_paragraph("trực tiếp", style=centred).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    doc.add_paragraph("mặc định")
+    model = build_model(docx.Document(str(save(doc, tmp_path))), BOOK)
+    assert [(p.text, p.alignment) for p in model.paras] == [("theo kiểu", "center"), ("trực tiếp", "right"),
+                                                            ("mặc định", "left")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Iterator, Mapping
+from typing import Iterator, Mapping, NamedTuple
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -22,8 +22,9 @@ _P, _R, _T, _TAB, _DEL, _NO_BREAK_HYPHEN = w("p"), w("r"), w("t"), w("tab"), w("
 _PPR, _RPR, _TBL, _SDT, _SDT_CONTENT = w("pPr"), w("rPr"), w("tbl"), w("sdt"), w("sdtContent")
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(NamedTuple):
+    """A run's text on one line, with its format."""
+
     text: str
     fmt: RunFormat
 
@@ -136,13 +137,14 @@ def make_para(para_el, resolver: StyleResolver, place: str = "", table: int | No
                 has_shape=shape)
     para.lines = [Line("", [], para)]
     for text, fmt in _texts(para_el, runs, resolver, style, table_style, para):
-        for index, chunk in enumerate(text.split("\n")):
+        for index, chunk in enumerate(text.split("\n") if "\n" in text else (text,)):
             if index:
                 para.lines.append(Line("", [], para))
             if chunk:
-                para.lines[-1].text += chunk
-                para.lines[-1].pieces.append(Piece(chunk, fmt))
-    para.text = "\n".join(line.text for line in para.lines)
+                line = para.lines[-1]
+                line.text += chunk
+                line.pieces.append(Piece(chunk, fmt))
+    para.text = para.lines[0].text if len(para.lines) == 1 else "\n".join(line.text for line in para.lines)
     return para
 
 

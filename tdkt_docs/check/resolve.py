@@ -103,8 +103,13 @@ class StyleResolver:
 
     def paragraph(self, ppr: etree._Element | None) -> tuple[str | None, str]:
         """The style id and alignment of a paragraph with properties ``ppr`` (its ``w:pPr``, or None)."""
-        style_id = self._style_of(ppr)
-        jc = None if ppr is None else child(ppr, _JC)
+        style, jc = None, None
+        for item in () if ppr is None else ppr:  # the first of each, its children visited once
+            if item.tag == _PSTYLE and style is None:
+                style = item
+            elif item.tag == _JC and jc is None:
+                jc = item
+        style_id = _val(style) or self._default_para
         if jc is not None:
             return style_id, jc.get(_VAL, "left")
         if style_id not in self._alignments:  # memoised: the rest depends on the style id alone
