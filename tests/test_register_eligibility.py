@@ -141,3 +141,30 @@ def test_same_named_collectives_of_two_communes_of_one_district_are_two(content,
                                      workplace=content["nominations"][0]["workplace"])
     found = eligibility(prepare(make_workbook(content), Settings()).problems)
     assert [(p.code, p.location.cell) for p in found] == [("dieu_kien.mot_thanh_tich", "I3")]
+
+
+@pytest.mark.parametrize("kind, name, workplace, unit, kept", [
+    ("Cá nhân", "Thượng tá Lê Hoàng Phúc", "Công an tỉnh", "Công an tỉnh", "Lê Hoàng Phúc"),
+    ("Cá nhân", "Nguyễn  Văn An", "", "Sở Nội vụ", "Nguyễn Văn An"),
+    ("Hộ gia đình", "Hộ gia đình ông Lý Văn Tư", "thôn Đông, xã Tam Giang", "UBND xã Tam Giang", "Lý Văn Tư"),
+    ("Tập thể", "Văn phòng", "UBND xã Đông Phong, huyện Yên Phong", "UBND xã Đông Phong", "Văn phòng"),
+    ("Tập thể", "Văn phòng", "", "Sở Y tế", "Văn phòng"),
+])
+def test_namesakes_are_keyed_as_the_register_keeps_the_recipient(kind, name, workplace, unit, kept):
+    """The key that groups possible namesakes is made from the nomination, without the register's row: it is
+    the kind and the name the register would keep (rank and "Hộ gia đình ông" taken off), and a collective's
+    unit in full."""
+    from tdkt_docs.glossary import RecipientKind
+    from tdkt_docs.read.records import Nomination
+    from tdkt_docs.register.eligibility import Probe
+    from tdkt_docs.rules.awards import Award
+    from tdkt_docs.rules.collation import match_key, name_key
+
+    n = Nomination("Đợt 1", unit, "", "1/TTr", None, RecipientKind(kind), "", "", name, "", workplace, "Bằng khen",
+                   "", None)
+    probe = Probe(Award(n, None, None, None))
+    row = probe.row
+    collective = row.kind is RecipientKind.COLLECTIVE
+    assert probe.namesake_key == (row.kind, name_key(row.name),
+                                  match_key(row.unit or row.proposing_unit) if collective else "")
+    assert probe.namesake_key[1] == name_key(kept)

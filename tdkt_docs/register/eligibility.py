@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, select
 
 from ..errors import UserError
-from ..glossary import RecipientKind
+from ..glossary import RecipientKind, person_of
 from ..problems import Location, Problem, Severity
 from ..read.records import Nomination
 from ..read.schema import NOMINATIONS
@@ -59,6 +59,16 @@ class Probe:
     def year(self) -> int:
         return self.award.batch.signing.year
 
+    @property
+    def namesake_key(self) -> tuple:
+        """Rows that may be the same recipient share this key: kind and name as the register keeps it (``row``),
+        and a collective's unit (a collective's name means something only in its unit, which one workbook writes
+        in full: "Văn phòng" of two Sở, or of two xã of one huyện ("UBND xã A, huyện X"), are two collectives)."""
+        n = self.award.nomination
+        if n.kind is RecipientKind.COLLECTIVE:
+            return n.kind, name_key(n.name), match_key(n.workplace or n.unit)
+        return n.kind, name_key(person_of(n.name)), ""
+
 
 def review_eligibility(awards: list[Award], rules: Rules, register_url: str | None,
                        workbook: str) -> tuple[list[Problem], dict[int, list[Earlier]]]:
@@ -99,20 +109,8 @@ def _open(url: str | None, problems: list[Problem]):
         return None
 
 
-def _namesake_key(row: AwardRow) -> tuple:
-    """Rows that may be the same recipient share this key: kind and name, and a collective's unit (a collective's
-    name means something only in its unit, which one workbook writes in full: "Văn phòng" of two Sở, or of two
-    xã of one huyện ("UBND xã A, huyện X"), are two collectives)."""
-    unit = _unit_in_full(row) if row.kind is RecipientKind.COLLECTIVE else ""
-    return row.kind, name_key(row.name), unit
-
-
-def _unit_in_full(row: AwardRow) -> str:
-    return match_key(row.unit or row.proposing_unit)
-
-
 def _same(a: AwardRow, b: AwardRow) -> bool | None:
-    """Of two rows with one ``_namesake_key``: True, the same recipient; None, perhaps (other unit); False,
+    """Of two rows with one ``Probe.namesake_key``: True, the same recipient; None, perhaps (other unit); False,
     different."""
     if a.kind is RecipientKind.COLLECTIVE:
         return True  # its unit is in the key
@@ -126,11 +124,11 @@ def _same(a: AwardRow, b: AwardRow) -> bool | None:
 
 def _in_workbook(probes: list[Probe]) -> dict[int, list[Earlier]]:
     """Workbook row → the other rows that may be the same recipient, for the rows that have any. Only rows of
-    one namesake group can be (``_namesake_key``); most rows are alone in theirs."""
+    one namesake group can be (``Probe.namesake_key``); most rows are alone in theirs."""
     first: dict[tuple, Probe] = {}
     groups: dict[tuple, list[Probe]] = {}
     for probe in probes:
-        key = _namesake_key(probe.row)
+        key = probe.namesake_key
         if (alone := first.setdefault(key, probe)) is not probe:
             groups.setdefault(key, [alone]).append(probe)
     earlier = {}
@@ -205,6 +203,8 @@ def _findings(rule: EligibilityRule, probe: Probe, earlier: list[Earlier]) -> li
         return []
     if rule.check is Check.STREAK:
         return _streak(rule, probe, earlier)
+    if not earlier:  # most awardees
+        return []
     achievement = achievement_key(probe.nomination.achievement)
     hits = [e for e in earlier if not e.below and _hit(rule, e, probe, achievement)]
     return [_problem(rule, probe.nomination, e, _message(rule, e)) for e in hits]
