@@ -17,12 +17,11 @@ from pathlib import Path
 from typing import Mapping
 
 import jinja2
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
 from docxtpl import DocxTemplate
 from lxml import etree
 
 from ..errors import UserError
-from ..ooxml import child
 from ..files import Deflated, write_zip
 
 BODY_PART = "word/document.xml"
@@ -171,24 +170,22 @@ def drop_empty_final_section(body) -> None:
     they move to the body so the document ends with the preceding section. The
     paragraph itself stays: Word wants a paragraph after a final table.
     """
-    children = list(body)
-    breaks = [i for i, el in enumerate(children) if el.tag == _P and _section_of(el) is not None]
-    if not breaks or any(_has_content(el) for el in children[breaks[-1] + 1:]):
+    breaks = _SECTION_BREAKS(body)
+    if not breaks:
         return
-    section = _section_of(children[breaks[-1]])
-    for el in children[breaks[-1] + 1:]:
+    after = list(breaks[-1].itersiblings())
+    if any(_has_content(el) for el in after):
+        return
+    section = breaks[-1].find(_SECTION)
+    for el in after:
         body.remove(el)
     section.getparent().remove(section)
     body.append(section)
 
 
-_P, _PPR, _SECTPR = qn("w:p"), qn("w:pPr"), qn("w:sectPr")
-
-
-def _section_of(paragraph) -> etree._Element | None:
-    """The settings of the section a paragraph ends, if it ends one."""
-    properties = child(paragraph, _PPR)
-    return None if properties is None else child(properties, _SECTPR)
+_SECTION_BREAKS = etree.XPath("w:p[w:pPr/w:sectPr]", namespaces={"w": nsmap["w"]})
+"""The body's paragraphs that end a section (their properties hold its settings)."""
+_SECTION = f"{qn('w:pPr')}/{qn('w:sectPr')}"
 
 
 def _has_content(element) -> bool:
