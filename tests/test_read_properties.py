@@ -22,6 +22,14 @@ def test_clean_line_is_idempotent_nfc_and_tidy(text):
     assert "\u200b" not in cleaned and "\u00a0" not in cleaned
 
 
+@given(st.one_of(VIETNAMESE, st.text(max_size=12)))
+@example("\u0301a")  # a combining mark first: not a letter itself
+@example("\u200b")
+def test_a_cell_is_blank_exactly_when_nothing_is_left_once_cleaned(text):
+    cells.forget()
+    assert cells.is_blank(text) is (not cells.clean_line(text))
+
+
 @given(VIETNAMESE)
 def test_clean_line_ignores_the_normal_form_of_its_input(text):
     assert cells.clean_line(unicodedata.normalize("NFD", text)) == cells.clean_line(text)

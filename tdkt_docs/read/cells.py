@@ -120,8 +120,9 @@ def is_blank(value: object) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def _blank_text(text: str) -> bool:
-    """Nothing visible (memoised: a workbook repeats its texts row after row)."""
-    return not clean_line(text)
+    """Nothing visible (memoised: a workbook repeats its texts row after row). A text that begins with a letter
+    or digit is not even cleaned."""
+    return not text[:1].isalnum() and not clean_line(text)
 
 
 def forget() -> None:
