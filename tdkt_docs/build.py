@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from pathlib import Path
-from typing import Callable, ContextManager, Iterator, Sequence
+from typing import Callable, ContextManager, Iterable, Iterator, Sequence
 
 from .check.document import Checker
 from .check.fingerprint import content_fingerprint
@@ -230,7 +230,8 @@ def _build(workbook: Path, outdir: Path, settings: Settings, key: str, renderer:
                                                  first=partial(_review, prepared, settings.register_url))
         result.problems = prepared.problems + list(dict.fromkeys(w for plan in composition.documents
                                                                  for w in plan.warnings))
-        result.user_files = renderer.user_files + prepared.rules.user_files()
+        result.user_files = (renderer.user_files(plan.template for plan in composition.documents)
+                             + prepared.rules.user_files())
         _refuse_clashes(result.outputs)
         writer = _Writer(result, force, keep_edits, place, renderer.checker.book, folder)
         for output in (o for o in result.outputs if o.signed):
@@ -303,11 +304,11 @@ class Renderer:
         self.rules = rules
         self.checker = Checker(Rulebook(rules.nd30))
         self.templates: dict[str, CompiledTemplate] = {}
-        self._broken: dict[str, UserError] = {}  # read ahead (read_templates), and found unusable
 
-    @property
-    def user_files(self) -> list[Path]:
-        return [t.path for t in self.templates.values() if self.settings.is_user_file(t.path)]
+    def user_files(self, names: Iterable[str]) -> list[Path]:
+        """The user's own files among the templates ``names`` (those the documents were made from)."""
+        paths = (self.templates[name].path for name in dict.fromkeys(names))
+        return [path for path in paths if self.settings.is_user_file(path)]
 
     def render_all(self, plans: list[DocumentPlan], attached: Sequence[Attachment] = (),
                    progress: Progress = no_progress, receive: Callable[[Output], Output] = lambda o: o,
@@ -355,19 +356,14 @@ class Renderer:
         return Output(draft.kind, draft.filename, template.pack(parts), content=content, inputs=draft.inputs)
 
     def read_templates(self, names: Sequence[str]) -> None:
-        """Lint and compile the templates ``names`` ahead of their use: what stops one is raised when it is asked
-        for (``template``), as it would be then."""
+        """Lint and compile the templates ``names`` ahead of their use. One that cannot be is read again when a
+        document asks for it (``template``), which raises what stops it then."""
         for name in names:
-            with contextlib.suppress(Exception):  # asked for, it is read again and the error raised then
-                try:
-                    self.template(name)
-                except UserError as error:
-                    self._broken[name] = error
+            with contextlib.suppress(Exception):
+                self.template(name)
 
     def template(self, name: str) -> CompiledTemplate:
         """Lint a template before compiling it: a broken one stops the build, naming the template."""
-        if name in self._broken:
-            raise self._broken[name]
         if name not in self.templates:
             path = self.settings.template(name)
             found = errors(lint_template(path, by_template(name).variables))

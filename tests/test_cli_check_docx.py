@@ -65,30 +65,6 @@ def test_build_refuses_an_edited_template_that_breaks_the_format(tmp_path, make_
     assert not (tmp_path / "out").exists()  # the folder the build made is gone: nothing written, nothing staged
 
 
-def test_a_template_read_ahead_stops_the_build_only_when_used_and_as_it_would_then(tmp_path, rules):
-    """The build lints and compiles every template while the workbook is read: a broken one raises, when a
-    document asks for it, the very error it raises when read only then; the others are ready."""
-    from tdkt_docs.build import NonConformingTemplate, Renderer
-    from tdkt_docs.settings import Settings
-
-    folder = tmp_path / "mau"
-    folder.mkdir()
-    with zipfile.ZipFile(TEMPLATES / "ke-hoach.docx") as src, zipfile.ZipFile(folder / "ke-hoach.docx", "w") as dst:
-        for info in src.infolist():
-            data = src.read(info.filename)
-            dst.writestr(info, data.replace(b"{{", b"{{ {{", 1) if info.filename == "word/document.xml" else data)
-    settings = Settings((folder,))
-    ahead = Renderer(settings, rules)
-    ahead.read_templates(["ke-hoach.docx", "quyet-dinh.docx"])
-    assert list(ahead.templates) == ["quyet-dinh.docx"]
-    with pytest.raises(NonConformingTemplate) as raised_ahead:
-        ahead.template("ke-hoach.docx")
-    with pytest.raises(NonConformingTemplate) as raised_then:
-        Renderer(settings, rules).template("ke-hoach.docx")
-    assert str(raised_ahead.value) == str(raised_then.value)
-    assert f'Mẫu "{folder / "ke-hoach.docx"}" có lỗi' in str(raised_ahead.value)
-
-
 def test_check_refuses_other_file_types(tmp_path):
     target = tmp_path / "ghi-chu.txt"
     target.write_text("x", encoding="utf-8")

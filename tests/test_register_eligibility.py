@@ -160,8 +160,9 @@ def test_namesakes_are_keyed_as_the_register_keeps_the_recipient(kind, name, wor
     from tdkt_docs.rules.awards import Award
     from tdkt_docs.rules.collation import match_key, name_key
 
-    n = Nomination("Đợt 1", unit, "", "1/TTr", None, RecipientKind(kind), "", "", name, "", workplace, "Bằng khen",
-                   "", None)
+    n = Nomination(batch="Đợt 1", unit=unit, unit_head="", submission_no="1/TTr", submission_date=None,
+                   kind=RecipientKind(kind), address="", rank="", name=name, position="", workplace=workplace,
+                   form="Bằng khen", achievement="", appraisal=None)
     probe = Probe(Award(n, None, None, None))
     row = probe.row
     collective = row.kind is RecipientKind.COLLECTIVE

@@ -6,6 +6,7 @@ import docx
 import pytest
 
 from helpers import TEMPLATES, run_tdkt
+from support.workbooks import MINIMAL
 from tdkt_docs.build import build
 from tdkt_docs.errors import UserError
 from tdkt_docs.rules.book import Rules
@@ -38,6 +39,33 @@ def test_a_template_in_mau_beside_the_workbook_replaces_the_built_in_one(make_wo
     decision = next((tmp_path / "out" / "quy-iii-2024").glob("qd-*.docx"))
     article_3 = next(t for t in texts(decision) if t.startswith("Điều 3."))
     assert article_3.endswith("có trách nhiệm thi hành Quyết định này./.")
+
+
+def test_a_template_no_document_uses_is_neither_listed_nor_stops_the_build_when_broken(make_workbook,
+                                                                                      decisions_content, tmp_path):
+    """Every template is read while the workbook is. The user's files listed are those the documents were made
+    from; a broken Kế hoạch template in mau/ stops a build that makes a plan, and only such a build."""
+    import shutil
+    import zipfile
+
+    workbook = make_workbook(decisions_content)  # decisions only: no Kế hoạch
+    mau = workbook.parent / "mau"
+    edited_template(mau, "chịu trách nhiệm thi hành", "có trách nhiệm thi hành")
+    shutil.copy(TEMPLATES / "ke-hoach.docx", mau / "ke-hoach.docx")
+    result = build(workbook, tmp_path / "out", Settings.for_workbook(workbook))
+    assert result.user_files == [mau / "quyet-dinh.docx"]
+    with zipfile.ZipFile(TEMPLATES / "ke-hoach.docx") as src, zipfile.ZipFile(mau / "ke-hoach.docx", "w") as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            dst.writestr(info, data.replace(b"{{", b"{{ {{", 1) if info.filename == "word/document.xml" else data)
+    result = build(workbook, tmp_path / "out", Settings.for_workbook(workbook), force=True)
+    assert result.user_files == [mau / "quyet-dinh.docx"]
+    assert not list((tmp_path / "out").rglob("ke-hoach*"))
+    done = run_tdkt("build", make_workbook(dict(decisions_content, plan=MINIMAL["plan"], tasks=MINIMAL["tasks"])),
+                    "-o", tmp_path / "out-2")
+    assert done.returncode == 1
+    assert f'Mẫu "{mau / "ke-hoach.docx"}" có lỗi, chưa tạo văn bản nào' in done.stderr
+    assert not (tmp_path / "out-2").exists()
 
 
 def test_a_data_file_in_mau_replaces_the_built_in_one(make_workbook, decisions_content, tmp_path):

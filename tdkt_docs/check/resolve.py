@@ -146,10 +146,6 @@ class StyleResolver:
             yield self._styles[style_id]
             style_id = self._styles[style_id].based_on
 
-    def _style_of(self, ppr: etree._Element | None) -> str | None:
-        """The style id a paragraph with properties ``ppr`` has (the document's default when none is named)."""
-        return (None if ppr is None else _val(child(ppr, _PSTYLE))) or self._default_para
-
     @staticmethod
     def table_style_id(table_el: etree._Element | None) -> str | None:
         properties = None if table_el is None else child(table_el, _TBLPR)
@@ -159,7 +155,7 @@ class StyleResolver:
         ppr = child(para_el, _PPR)
         if ppr is not None:
             yield "định dạng trực tiếp", ppr
-        yield from self._style_levels(self._style_of(ppr))
+        yield from self._style_levels(self.paragraph(ppr)[0])
 
     def _style_levels(self, style_id: str | None) -> Iterator[tuple[str, etree._Element]]:
         """The paragraph properties of style ``style_id``, its bases and the document's defaults."""

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, select
 
 from ..errors import UserError
-from ..glossary import RecipientKind, person_of
+from ..glossary import RecipientKind
 from ..problems import Location, Problem, Severity
 from ..read.records import Nomination
 from ..read.schema import NOMINATIONS
@@ -20,7 +20,7 @@ from ..rules.collation import match_key, name_key
 from ..rules.dates import short_date
 from .conditions import Check, EligibilityRule
 from .matching import known_recipients
-from .model import AwardRow, achievement_key, awardee, normal_cccd, unit_key
+from .model import AwardRow, achievement_key, awardee, kept_name, normal_cccd, unit_key
 from .store import open_register
 from .tables import CURRENT, awards as award_rows, decisions
 
@@ -65,9 +65,8 @@ class Probe:
         and a collective's unit (a collective's name means something only in its unit, which one workbook writes
         in full: "Văn phòng" of two Sở, or of two xã of one huyện ("UBND xã A, huyện X"), are two collectives)."""
         n = self.award.nomination
-        if n.kind is RecipientKind.COLLECTIVE:
-            return n.kind, name_key(n.name), match_key(n.workplace or n.unit)
-        return n.kind, name_key(person_of(n.name)), ""
+        unit = match_key(n.workplace or n.unit) if n.kind is RecipientKind.COLLECTIVE else ""
+        return n.kind, name_key(kept_name(n.kind, n.name)), unit
 
 
 def review_eligibility(awards: list[Award], rules: Rules, register_url: str | None,

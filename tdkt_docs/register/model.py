@@ -56,6 +56,12 @@ class AwardRow:
         return {"bà": Sex.FEMALE, "ông": Sex.MALE}.get(match_key(self.address))
 
 
+def kept_name(kind: RecipientKind, name: str) -> str:
+    """A name as the register keeps it: a collective's as written; a person's or a household's without the rank
+    or "Hộ gia đình ông" typed with it."""
+    return name if kind is RecipientKind.COLLECTIVE else person_of(name)
+
+
 def awardee(kind: RecipientKind, name: str, address: str = "", rank: str = "") -> dict:
     """Kind, name, address and rank as the register keeps them, however the list or workbook wrote the name:
     "Thượng tá Lê Hoàng Phúc" (rank typed with the name), "Hộ ông Lý Văn Tư" (household typed whole)."""
@@ -63,7 +69,7 @@ def awardee(kind: RecipientKind, name: str, address: str = "", rank: str = "") -
         return {"kind": kind, "name": name, "address": address, "rank": ""}
     head = name.split()[:4] if household_named(name) else []  # "Hộ gia đình ông …", "Hộ bà …"
     said = next((w.capitalize() for w in head if w.casefold() in ("ông", "bà")), "")
-    return {"kind": kind, "name": person_of(name), "address": address or said,
+    return {"kind": kind, "name": kept_name(kind, name), "address": address or said,
             "rank": "" if kind is RecipientKind.HOUSEHOLD else rank or rank_of(name)}
 
 
