@@ -23,7 +23,7 @@ from .compose.document import Attachment, Composition, DocumentPlan, Inputs, Sou
 from .documents import REGISTRY, by_template
 from . import collector
 from .errors import UserError
-from .export.publish import SigningDocument, export, still_valid
+from .export.standing import still_valid
 from .files import FileInUse, clashes, place, slug
 from .manifest import Entry, Manifest, file_sha256, sha256
 from .memory import release_free_memory
@@ -250,6 +250,8 @@ def _build(workbook: Path, outdir: Path, settings: Settings, key: str, renderer:
             result.manifest.skipped.append("Chưa tạo PDF và bộ in ký vì có tệp không ghi được hoặc văn bản sửa tay "
                                            "không khớp sổ số liệu; xử lý các tệp đó rồi chạy lại.")
         if pdf and not held_up:
+            from .export.publish import SigningDocument, export  # the PDF libraries, for a build that makes PDFs
+
             written = {entry.path: entry.sha256 for entry in result.manifest.documents}
             signing = [SigningDocument(o.path, o.title, o.group, o.copies, written[o.path]) for o in result.outputs
                        if o.signed and o.group not in blocked]

@@ -335,7 +335,7 @@ def build(file: str, outdir: str, force: bool, keep_edits: bool, pdf: bool, mau:
                    f"còn nguyên) — thư mục {outdir}.")
         return
     from .build import build as run_build
-    from .export.publish import BUNDLE_KIND, PDF_KIND
+    from .export.standing import BUNDLE_KIND, PDF_KIND
 
     result = run_build(Path(file), Path(outdir), settings, force=force, keep_edits=keep_edits, pdf=pdf,
                        progress=progress_bar)

@@ -152,7 +152,7 @@ def test_the_workers_hold_a_share_of_the_inputs_whenever_this_process_works_on_i
                                     first=lambda: made.append("first") or None))
     assert made[:31] == [*range(30), "first"]  # a fair share sent (half of 60, with one worker), then first
     assert done[0][1] >= 31
-    assert done[1][1] >= 31 + 10  # topped up: of the forty left, twenty were the worker's, ten more were sent
+    assert done[1][1] > 31  # topped up again before the second: how many depends on how many results are back
     assert sorted(v for k, v in done.items() if k >= 2) == list(range(60))
 
 

@@ -54,3 +54,28 @@ def test_the_cli_imports_no_stage_before_a_command_needs_it():
                              f"print(' '.join(m for m in {heavy!r} if m in sys.modules))"],
                             capture_output=True, text=True, check=True).stdout.split()
     assert loaded == []
+
+
+def test_a_build_loads_the_pdf_and_database_libraries_only_when_it_needs_them(tmp_path):
+    """`tdkt build` without --pdf never loads the PDF libraries, and with no register file yet never loads
+    SQLAlchemy; given a register file, it consults it."""
+    import subprocess
+    import sys
+
+    from helpers import SAMPLE_2024
+    from tdkt_docs.register.store import open_register
+
+    def loaded(*options) -> list[str]:
+        code = ("import sys; from tdkt_docs.cli import main; sys.argv = sys.argv[1:]\n"
+                "try:\n    main()\nexcept SystemExit as end:\n    assert not end.code, end.code\n"
+                "print('loaded:', *(m for m in ('pypdf', 'reportlab', 'sqlalchemy') if m in sys.modules))")
+        out = subprocess.run([sys.executable, "-c", code, "tdkt", "build", str(SAMPLE_2024), "-o",
+                              str(tmp_path / "out"), *options], capture_output=True, text=True, check=True).stdout
+        return out.splitlines()[-1].split()[1:]
+
+    register = tmp_path / "so-theo-doi.sqlite"
+    assert "sqlalchemy" not in loaded("--so-theo-doi", str(register))
+    assert "pypdf" not in loaded() and "reportlab" not in loaded()
+    open_register(f"sqlite:///{register}").close()
+    assert "sqlalchemy" in loaded("--so-theo-doi", str(register))
+

@@ -23,9 +23,9 @@ from ..manifest import Entry, file_sha256
 from .bundle import BundleEntry, BundleInfo, BundleItem, BundleSpec, make_bundles
 from .fonts import font_problems
 from .pdf import convert_to_pdf, open_pdf
+from .standing import BUNDLE_KIND, PDF_KIND, reusable
 
 BUNDLE_DIR = "in-ky"
-PDF_KIND, BUNDLE_KIND = "pdf", "bo_in"  # manifest kinds of the signing copies
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ def _pdf_path(docx: str) -> str:
 def _pdfs(outdir: Path, documents: Sequence[SigningDocument], previous: dict[str, dict],
           progress: Callable[[int], None] | None) -> tuple[list[Entry], dict[Path, PdfReader]]:
     """The PDF entries, and the PDFs converted now, open (by path)."""
-    stale = [doc for doc in documents if not _reusable(outdir, _pdf_path(doc.path), doc.sha256, previous)]
+    stale = [doc for doc in documents if not reusable(outdir, _pdf_path(doc.path), doc.sha256, previous)]
     if progress and len(stale) < len(documents):
         progress(len(documents) - len(stale))
     readers = _convert(outdir, [doc.path for doc in stale], progress)
@@ -69,17 +69,10 @@ def _pdfs(outdir: Path, documents: Sequence[SigningDocument], previous: dict[str
         path = _pdf_path(doc.path)
         reader = readers.get(outdir / path)
         sha, pages = ((file_sha256(outdir / path), len(reader.pages)) if reader
-                      else (previous[path]["sha256"], previous[path]["pages"]))  # reused: checked by _reusable
+                      else (previous[path]["sha256"], previous[path]["pages"]))  # reused: checked by reusable
         entries.append(Entry(kind=PDF_KIND, path=path, sha256=sha, title=doc.title, pages=pages,
                              extra={"tu": doc.path, "tu_sha256": doc.sha256}))
     return entries, readers
-
-
-def _reusable(outdir: Path, pdf: str, source_sha: str, previous: dict[str, dict]) -> bool:
-    old = previous.get(pdf)
-    return (old is not None and old.get("extra", {}).get("tu_sha256") == source_sha
-            and isinstance(old.get("pages"), int)
-            and (outdir / pdf).is_file() and file_sha256(outdir / pdf) == old.get("sha256"))
 
 
 def _convert(outdir: Path, docx_paths: Sequence[str], progress: Callable[[int], None] | None
@@ -164,19 +157,3 @@ def _bundle_info(outdir: Path, entry: dict) -> BundleInfo:
     return BundleInfo(outdir / entry["path"], entry["pages"], extra["trang_bia"], extra["trang_trang"], tuple(
         BundleEntry(e["ten"], outdir / e["pdf"], e["so_trang"], e["so_ban"], tuple(e["trang_bat_dau"]))
         for e in extra["van_ban"]))
-
-
-def still_valid(outdir: Path, previous: dict[str, dict], documents: set[str]) -> list[Entry]:
-    """PDFs and bundles of an earlier build that still match ``documents`` (this build's .docx
-    paths) byte for byte. Used by a build without --pdf: these stay listed; any other PDF is
-    out of date.
-    """
-    pdfs = [Entry(**old) for path, old in previous.items() if old.get("kind") == PDF_KIND
-            and old.get("extra", {}).get("tu") in documents
-            and _reusable(outdir, path, file_sha256(outdir / old["extra"]["tu"]), previous)]
-    valid = {e.path for e in pdfs}
-    bundles = [Entry(**old) for path, old in previous.items() if old.get("kind") == BUNDLE_KIND
-               and (outdir / path).is_file() and file_sha256(outdir / path) == old.get("sha256")
-               and all(item.get("pdf") in valid for item in old.get("extra", {}).get("van_ban", []))]
-    return pdfs + bundles
-

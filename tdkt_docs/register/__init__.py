@@ -4,7 +4,8 @@ PostgreSQL, kept across workbooks and years.
 Modules: ``location`` (the register's URL), ``store`` (open_register, Register, migrations),
 ``model`` (SignedDecision, AwardRow), ``from_workbook`` / ``from_docx`` / ``past`` (inputs),
 ``record``, ``matching``, ``history``, ``forms`` and ``conditions`` (data files read through
-``Rules``), ``eligibility`` (in ``build.Prepared.review``), ``year``, ``statistics``, ``export``.
+``Rules``), ``eligibility`` (in ``build.Prepared.review``) and ``asked`` (what it asks the register),
+``year``, ``statistics``, ``export``.
 This module stays light: the CLI reads these names without loading the database layer.
 """
 

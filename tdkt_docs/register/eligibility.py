@@ -3,12 +3,8 @@ dieu-kien.toml (``Rules.eligibility_rules``). Runs in ``build.Prepared.review`` 
 ``tdkt check``, while the documents render for ``tdkt build``), so both show what it finds."""
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, select
-
-from ..errors import UserError
 from ..glossary import RecipientKind
 from ..problems import Location, Problem, Severity
 from ..read.records import Nomination
@@ -17,12 +13,9 @@ from ..read.validate import record_problem
 from ..rules.awards import Award
 from ..rules.book import Rules
 from ..rules.collation import match_key, name_key
-from ..rules.dates import short_date
 from .conditions import Check, EligibilityRule
-from .matching import known_recipients
+from .location import absent
 from .model import AwardRow, achievement_key, awardee, kept_name, normal_cccd, unit_key
-from .store import open_register
-from .tables import CURRENT, awards as award_rows, decisions
 
 
 @dataclass(frozen=True)
@@ -79,33 +72,24 @@ def review_eligibility(awards: list[Award], rules: Rules, register_url: str | No
     history: dict[int, list[Earlier]] = {}
     problems: list[Problem] = []
     uncovered: list[tuple[EligibilityRule, int]] | None = None  # None: streaks cannot be judged
-    register = _open(register_url, problems)
-    if register is not None:
-        with register, register.read() as conn:
-            for probe in probes:
-                row = probe.nomination.rows[0]
-                if found := _in_register(conn, probe, workbook):
-                    history[row] = found
-                    earlier[row] = earlier.get(row, []) + found
-            uncovered = _uncovered(conn, rules.eligibility_rules, probes)
-        problems += [_coverage_note(rule, year) for rule, year in uncovered]
+    if register_url is not None and not absent(register_url):
+        from . import asked  # SQLAlchemy: loaded only by a review given a register
+
+        if (register := asked.opened(register_url, problems)) is not None:
+            with register, register.read() as conn:
+                for probe in probes:
+                    row = probe.nomination.rows[0]
+                    if found := asked.earlier(conn, probe, workbook):
+                        history[row] = found
+                        earlier[row] = earlier.get(row, []) + found
+                uncovered = asked.uncovered(conn, rules.eligibility_rules, probes)
+            problems += [_coverage_note(rule, year) for rule, year in uncovered]
     for probe in probes:
         for rule in rules.eligibility_rules:
             if rule.check is Check.STREAK and (uncovered is None or (rule, probe.year) in uncovered):
                 continue
             problems += _findings(rule, probe, earlier.get(probe.nomination.rows[0], []))
     return problems, history
-
-
-def _open(url: str | None, problems: list[Problem]):
-    if url is None:
-        return None
-    try:
-        return open_register(url, create=False)
-    except UserError as exc:
-        problems.append(Problem(Severity.WARNING, "so_theo_doi.khong_mo_duoc",
-                                f"chưa đối chiếu với sổ theo dõi khen thưởng: {exc}", Location(NOMINATIONS.title)))
-        return None
 
 
 def _same(a: AwardRow, b: AwardRow) -> bool | None:
@@ -152,42 +136,6 @@ def _namesakes(probe: Probe, row: AwardRow, group: list[Probe], rows: list[Award
                                  f"dòng {other.nomination.rows[0]} của sổ này", bool(same),
                                  other.nomination.rows[0] > probe.nomination.rows[0]))
     return found
-
-
-def _in_register(conn: Connection, probe: Probe, workbook: str) -> list[Earlier]:
-    certain, uncertain = known_recipients(conn, probe.row)
-    if not certain + uncertain:
-        return []
-    rows = conn.execute(select(award_rows.c.recipient_id, award_rows.c.achievement, award_rows.c.source,
-                               award_rows.c.source_row, decisions.c.batch, decisions.c.form_key,
-                               decisions.c.form_name, decisions.c.number, decisions.c.signed, decisions.c.issuer)
-                        .join(decisions, decisions.c.id == award_rows.c.decision_id)
-                        .where(CURRENT, award_rows.c.recipient_id.in_(certain + uncertain))).all()
-    return [Earlier(r.form_key, r.form_name, r.signed.year, achievement_key(r.achievement),
-                    f"Quyết định số {r.number} ngày {short_date(r.signed)} ({r.issuer})", r.recipient_id in certain)
-            for r in rows if not _itself(r, probe.nomination, workbook)]
-
-
-def _itself(row, n: Nomination, workbook: str) -> bool:
-    """The award this very nomination became, once recorded (from this workbook or a copy of it)."""
-    return row.source_row == n.rows[0] and (row.source == workbook or match_key(row.batch) == match_key(n.batch))
-
-
-def _uncovered(conn: Connection, rulebook: tuple[EligibilityRule, ...],
-               probes: list[Probe]) -> list[tuple[EligibilityRule, int]]:
-    """Streak rules whose years neither the register nor the workbook hold anything of: they cannot be
-    judged yet."""
-    missing = []
-    for rule in (r for r in rulebook if r.check is Check.STREAK):
-        for year in sorted({p.year for p in probes if rule.applies(p.award.form.key)}):
-            if any(p.award.form.key in rule.required and year - rule.years <= p.year <= year for p in probes):
-                continue
-            held = conn.execute(select(decisions.c.id).where(
-                CURRENT, decisions.c.form_key.in_(rule.required),
-                decisions.c.signed.between(dt.date(year - rule.years, 1, 1), dt.date(year, 12, 31)))).first()
-            if held is None:
-                missing.append((rule, year))
-    return missing
 
 
 def _coverage_note(rule: EligibilityRule, year: int) -> Problem:

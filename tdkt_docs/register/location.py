@@ -24,3 +24,9 @@ def register_url(given: str | None) -> str:
     if value.startswith(("postgres://", "postgresql://")):
         return "postgresql+psycopg://" + value.split("://", 1)[1]
     return value
+
+
+def absent(url: str) -> bool:
+    """A register in a SQLite file that does not exist yet: there is nothing to consult, and the database layer
+    need not be loaded to know it (a URL with options is left to it)."""
+    return url.startswith("sqlite:///") and "?" not in url and not Path(url[len("sqlite:///"):]).exists()

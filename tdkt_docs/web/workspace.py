@@ -153,7 +153,7 @@ class Group:
 
 def groups(entries: dict[str, dict]) -> list[Group]:
     """Files by batch folder; a print bundle joins (last) the batch it was made for."""
-    from ..export.publish import BUNDLE_KIND, PDF_KIND
+    from ..export.standing import BUNDLE_KIND, PDF_KIND
 
     folders = {PurePosixPath(p).parts[0] for p in entries if len(PurePosixPath(p).parts) > 1}
     found: dict[str, list[dict]] = {}

@@ -1,0 +1,68 @@
+"""What the eligibility review asks the award register (``eligibility.review_eligibility``): SQLAlchemy is loaded
+with this module, only by a review given a register."""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Connection, select
+
+from ..errors import UserError
+from ..problems import Location, Problem, Severity
+from ..read.records import Nomination
+from ..read.schema import NOMINATIONS
+from ..rules.collation import match_key
+from ..rules.dates import short_date
+from .conditions import Check, EligibilityRule
+from .eligibility import Earlier, Probe
+from .matching import known_recipients
+from .model import achievement_key
+from .store import Register, open_register
+from .tables import CURRENT, awards as award_rows, decisions
+
+
+def opened(url: str, problems: list[Problem]) -> Register | None:
+    """The register at ``url``, when it exists (never created here); else None, and a warning in ``problems``."""
+    try:
+        return open_register(url, create=False)
+    except UserError as exc:
+        problems.append(Problem(Severity.WARNING, "so_theo_doi.khong_mo_duoc",
+                                f"chưa đối chiếu với sổ theo dõi khen thưởng: {exc}", Location(NOMINATIONS.title)))
+        return None
+
+
+def earlier(conn: Connection, probe: Probe, workbook: str) -> list[Earlier]:
+    """The awards the register holds of the probe's recipient (surely them, or perhaps), but the one this very
+    nomination became."""
+    certain, uncertain = known_recipients(conn, probe.row)
+    if not certain + uncertain:
+        return []
+    rows = conn.execute(select(award_rows.c.recipient_id, award_rows.c.achievement, award_rows.c.source,
+                               award_rows.c.source_row, decisions.c.batch, decisions.c.form_key,
+                               decisions.c.form_name, decisions.c.number, decisions.c.signed, decisions.c.issuer)
+                        .join(decisions, decisions.c.id == award_rows.c.decision_id)
+                        .where(CURRENT, award_rows.c.recipient_id.in_(certain + uncertain))).all()
+    return [Earlier(r.form_key, r.form_name, r.signed.year, achievement_key(r.achievement),
+                    f"Quyết định số {r.number} ngày {short_date(r.signed)} ({r.issuer})", r.recipient_id in certain)
+            for r in rows if not _itself(r, probe.nomination, workbook)]
+
+
+def _itself(row, n: Nomination, workbook: str) -> bool:
+    """The award this very nomination became, once recorded (from this workbook or a copy of it)."""
+    return row.source_row == n.rows[0] and (row.source == workbook or match_key(row.batch) == match_key(n.batch))
+
+
+def uncovered(conn: Connection, rulebook: tuple[EligibilityRule, ...],
+               probes: list[Probe]) -> list[tuple[EligibilityRule, int]]:
+    """Streak rules whose years neither the register nor the workbook hold anything of: they cannot be
+    judged yet."""
+    missing = []
+    for rule in (r for r in rulebook if r.check is Check.STREAK):
+        for year in sorted({p.year for p in probes if rule.applies(p.award.form.key)}):
+            if any(p.award.form.key in rule.required and year - rule.years <= p.year <= year for p in probes):
+                continue
+            held = conn.execute(select(decisions.c.id).where(
+                CURRENT, decisions.c.form_key.in_(rule.required),
+                decisions.c.signed.between(dt.date(year - rule.years, 1, 1), dt.date(year, 12, 31)))).first()
+            if held is None:
+                missing.append((rule, year))
+    return missing
