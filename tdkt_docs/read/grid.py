@@ -12,7 +12,6 @@ import datetime as dt
 import posixpath
 import re
 import zipfile
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -93,12 +92,10 @@ class ValueBook:
         return None if found is None else self.grid(found)
 
     def grid(self, title: str) -> Grid:
-        with ThreadPoolExecutor(1) as parsing:  # calamine lets go of the interpreter: the XML is scanned meanwhile
-            parsed = parsing.submit(self.book.get_sheet_by_name, title)
-            grid = Grid(title, lambda: _values(parsed.result()), normal=_normal)
-            if title in self.parts:
-                _scan(self.path, self.parts[title], grid)
-            parsed.result()
+        sheet = self.book.get_sheet_by_name(title)
+        grid = Grid(title, lambda: _values(sheet), normal=_normal)
+        if title in self.parts:
+            _scan(self.path, self.parts[title], grid)
         return grid
 
 
