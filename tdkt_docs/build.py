@@ -268,13 +268,16 @@ def _build(workbook: Path, outdir: Path, settings: Settings, key: str, renderer:
 
 
 @contextlib.contextmanager
-def _meanwhile(task: Callable[[], None]) -> Iterator[None]:
-    """``task`` run in a thread while the block runs: it runs while the block waits outside the interpreter."""
-    thread = threading.Thread(target=task, name="tdkt-meanwhile", daemon=True)
+def _meanwhile(task: Callable[[threading.Event], None]) -> Iterator[None]:
+    """``task`` run in a thread while the block runs (it runs while the block waits outside the interpreter),
+    given the event set when the block is done: what it has not begun by then is left for later."""
+    done = threading.Event()
+    thread = threading.Thread(target=task, args=(done,), name="tdkt-meanwhile", daemon=True)
     thread.start()
     try:
         yield
     finally:
+        done.set()
         thread.join()
 
 
@@ -357,10 +360,13 @@ class Renderer:
         content = self._conform(draft.filename, template, parts)
         return Output(draft.kind, draft.filename, template.pack(parts), content=content, inputs=draft.inputs)
 
-    def read_templates(self, names: Sequence[str]) -> None:
-        """Lint and compile the templates ``names`` ahead of their use. One that cannot be is read again when a
-        document asks for it (``template``), which raises what stops it then."""
+    def read_templates(self, names: Sequence[str], enough: threading.Event | None = None) -> None:
+        """Lint and compile the templates ``names`` ahead of their use, until ``enough`` is set (the others are
+        read when a document asks for them). One that cannot be is read again when a document asks for it
+        (``template``), which raises what stops it then."""
         for name in names:
+            if enough is not None and enough.is_set():
+                return
             with contextlib.suppress(Exception):
                 self.template(name)
 

@@ -68,6 +68,21 @@ def test_a_template_no_document_uses_is_neither_listed_nor_stops_the_build_when_
     assert not (tmp_path / "out-2").exists()
 
 
+def test_templates_are_read_ahead_only_until_the_workbook_is_read(rules):
+    """What the thread that reads templates ahead has not begun when the workbook is read is left to the
+    documents that ask for it."""
+    import threading
+
+    from tdkt_docs.build import Renderer
+
+    renderer, read = Renderer(Settings(), rules), threading.Event()
+    read.set()
+    renderer.read_templates(["quyet-dinh.docx", "to-trinh.docx"], read)
+    assert renderer.templates == {}
+    renderer.read_templates(["quyet-dinh.docx", "to-trinh.docx"], threading.Event())
+    assert list(renderer.templates) == ["quyet-dinh.docx", "to-trinh.docx"]
+
+
 def test_a_data_file_in_mau_replaces_the_built_in_one(make_workbook, decisions_content, tmp_path):
     """An empty "Quỹ chi thưởng" cell takes the level's wording, and mau/cap-ban-hanh.toml changes it."""
     mau = tmp_path / "rieng"
