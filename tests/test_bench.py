@@ -75,9 +75,10 @@ def test_year_end_workload_is_valid_and_mixed():
 
 
 def test_scale_bench_runs_every_way_and_reports_every_figure(tmp_path):
-    seconds = measure(20, 1, tmp_path)
+    seconds = measure(20, 2, tmp_path)
     assert seconds["documents"] == 2  # one decision per tờ trình of 10 nominations
     assert all(seconds[way] > 0 for way in ("read", "build", "naive", "floor", "no_change"))
+    assert all(seconds[ratio] > 0 for ratio in ("naive_ratio", "floor_ratio", "no_change_ratio"))
     table = rows({20: seconds}, (20, 123.4))
     assert [row["figure"] for row in table] == [
         "read + validate, 20 rows", "build, 20 rows (2 documents)", "naive loop ÷ build, 20 rows",
