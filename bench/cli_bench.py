@@ -19,12 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.run import report, table_option  # noqa: E402
+from bench.run import SAMPLE_2024 as SAMPLE, report, table_option  # noqa: E402
 
 TARGET_S = 0.2
-
-
-SAMPLE = Path(__file__).resolve().parents[1] / "data" / "mau" / "bac-ninh-2024" / "tdkt-2024.xlsx"
 
 
 def seconds(runs: int, *arguments: str) -> float:

@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parent
+SAMPLE_2024 = BENCH_DIR.parent / "data" / "mau" / "bac-ninh-2024" / "tdkt-2024.xlsx"  # the 2024 sample workbook
 SUFFIX = "_bench"
 QUICK = {
     "render": ["--n-decisions", "30"],

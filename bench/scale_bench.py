@@ -100,7 +100,6 @@ def measure(nominations: int, repeat: int, root: Path) -> dict[str, float]:
     return medians | ratios
 
 
-
 def peak_memory_mb(nominations: int, root: Path) -> float:
     """The largest PSS, in MB, of a fresh process running one full build of ``nominations`` rows with its
     forked workers (the workbook is made first, in this process)."""

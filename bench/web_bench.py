@@ -15,13 +15,13 @@ from pathlib import Path
 import httpx2 as httpx
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
+from bench.run import SAMPLE_2024 as SAMPLE  # noqa: E402
 from support.web import serving  # noqa: E402
 from tdkt_docs.settings import Settings  # noqa: E402
 from tdkt_docs.web import create_app  # noqa: E402
 
-SAMPLE = ROOT / "data" / "mau" / "bac-ninh-2024" / "tdkt-2024.xlsx"
 TARGETS = {"first page": 1.0, "check of the 2024 sample": 2.0, "unchanged rebuild": 1.5}
 
 

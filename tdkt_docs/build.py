@@ -211,7 +211,7 @@ def _build(workbook: Path, outdir: Path, settings: Settings, key: str, renderer:
            force: bool, keep_edits: bool, pdf: bool, progress: Progress, place: Callable[[Path, Path], None],
            wait: float) -> BuildResult:
     templates = [document_type.template for document_type in REGISTRY]
-    with _meanwhile(partial(renderer.read_templates, templates)):  # while calamine parses the workbook
+    with _meanwhile(partial(renderer.read_templates, templates)):  # mostly while calamine parses the workbook
         prepared = prepare(workbook, settings, renderer.rules, reviewed=False)
     if prepared.errors:
         raise InvalidWorkbook(prepared.problems)
@@ -360,12 +360,12 @@ class Renderer:
         content = self._conform(draft.filename, template, parts)
         return Output(draft.kind, draft.filename, template.pack(parts), content=content, inputs=draft.inputs)
 
-    def read_templates(self, names: Sequence[str], enough: threading.Event | None = None) -> None:
+    def read_templates(self, names: Sequence[str], enough: threading.Event) -> None:
         """Lint and compile the templates ``names`` ahead of their use, until ``enough`` is set (the others are
         read when a document asks for them). One that cannot be is read again when a document asks for it
         (``template``), which raises what stops it then."""
         for name in names:
-            if enough is not None and enough.is_set():
+            if enough.is_set():
                 return
             with contextlib.suppress(Exception):
                 self.template(name)
@@ -378,11 +378,12 @@ class Renderer:
             if found:
                 raise NonConformingTemplate(f'Mẫu "{path}" có lỗi, chưa tạo văn bản nào. Hãy sửa mẫu theo '
                                             f"hướng dẫn sửa mẫu (templates/README.md):\n{format_findings(path, found)}")
-            self._compile(name)
+            self._compile(name, path)
         return self.templates[name]
 
-    def _compile(self, name: str) -> CompiledTemplate:
-        self.templates[name] = CompiledTemplate(self.settings.template(name))
+    def _compile(self, name: str, path: Path | None = None) -> CompiledTemplate:
+        """The template ``name`` compiled from ``path`` (the file linted), or from where the settings find it."""
+        self.templates[name] = CompiledTemplate(path or self.settings.template(name))
         return self.templates[name]
 
     def _conform(self, filename: str, template: CompiledTemplate, parts: Rendered) -> str:

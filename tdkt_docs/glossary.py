@@ -233,5 +233,4 @@ def person_of(name: str) -> str:
     if household_named(name):
         while words and words[0].casefold() in HOUSEHOLD_WORDS:
             words.pop(0)
-    joined = " ".join(words)
-    return name if joined == name else joined  # the name itself, not a copy of it, for every name kept whole
+    return " ".join(words)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .manifest import Manifest, file_sha256, load
 from .outfolder import JOURNAL_NAME
+from .register.location import sqlite_path
 from .settings import BUILTIN_DATA, BUILTIN_TEMPLATES, Settings
 
 
@@ -22,7 +23,7 @@ def inputs_key(workbook: Path, settings: Settings, **options) -> str:
     folders = (*settings.user_dirs, BUILTIN_TEMPLATES, BUILTIN_DATA)
     files = sorted(p for folder in folders if folder.is_dir() for p in folder.rglob("*") if p.is_file())
     register = settings.register_url or ""
-    local = Path(register.removeprefix("sqlite:///")) if register.startswith("sqlite:///") else None
+    local = sqlite_path(register)
     for path in files + ([local] if local and local.is_file() else []):
         stat = path.stat()
         digest.update(f"{path}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())

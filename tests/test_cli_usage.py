@@ -78,4 +78,3 @@ def test_a_build_loads_the_pdf_and_database_libraries_only_when_it_needs_them(tm
     assert "pypdf" not in loaded() and "reportlab" not in loaded()
     open_register(f"sqlite:///{register}").close()
     assert "sqlalchemy" in loaded("--so-theo-doi", str(register))
-

@@ -96,3 +96,20 @@ def test_postgresql_two_users_recording_at_once_lose_nothing(postgres_server, tm
             numbers = conn.execute(select(decisions.c.number)).scalars().all()
         assert sorted(numbers, key=lambda n: int(n.split("/")[0])) == [f"{n}/QĐ-SNV" for n in range(15)]
         assert count(register, awards) == 15 and count(register, recipients) == 5
+
+
+@pytest.mark.parametrize("url", ["sqlite:////tmp/sổ theo dõi.sqlite", "sqlite:///tuong-doi.sqlite",
+                                 "sqlite:///a%20b.sqlite", "sqlite+pysqlite:////x/y.db?mode=ro", "sqlite:///:memory:",
+                                 "sqlite://", "postgresql+psycopg://u:p@may-chu/so"])
+def test_the_register_file_is_read_from_the_url_as_sqlalchemy_reads_it(url):
+    """The register's file is found without loading the database layer (a build with no register file yet never
+    loads it), and it is the file SQLAlchemy opens."""
+    from pathlib import Path
+
+    from sqlalchemy.engine import make_url
+
+    from tdkt_docs.register.location import sqlite_path
+
+    parsed = make_url(url)
+    sqlite = parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:")
+    assert sqlite_path(url) == (Path(parsed.database) if sqlite else None)

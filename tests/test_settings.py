@@ -68,9 +68,9 @@ def test_a_template_no_document_uses_is_neither_listed_nor_stops_the_build_when_
     assert not (tmp_path / "out-2").exists()
 
 
-def test_templates_are_read_ahead_only_until_the_workbook_is_read(rules):
-    """What the thread that reads templates ahead has not begun when the workbook is read is left to the
-    documents that ask for it."""
+def test_templates_are_read_ahead_only_until_the_workbook_is_prepared(rules):
+    """What the thread that reads templates ahead has not begun once the workbook is read, resolved and composed
+    is left to the documents that ask for it."""
     import threading
 
     from tdkt_docs.build import Renderer

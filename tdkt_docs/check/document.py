@@ -11,14 +11,13 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
 from ..errors import UserError
-from ..ooxml import child
 from . import appendix, body, fonts, header, issuer, page, page_numbers, recipients, signature
 from ..problems import Problem
 from .layout import locate
 from .fingerprint import fingerprint
 from .model import Package, build_model
 from .rulebook import Rulebook
-from .resolve import StyleResolver, w
+from .resolve import StyleResolver, child, w
 
 _PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
 """python-docx's parser settings, with lxml's plain elements: the checker only reads them, and plain

@@ -115,14 +115,15 @@ def _display(value: object) -> str:
 
 
 def is_blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and _blank_text(value))
+    """None, or text with nothing visible; a text that begins with a letter or digit (most: names, each its own)
+    is neither cleaned nor memoised."""
+    return value is None or (isinstance(value, str) and not value[:1].isalnum() and _blank_text(value))
 
 
 @lru_cache(maxsize=1 << 16)
 def _blank_text(text: str) -> bool:
-    """Nothing visible (memoised: a workbook repeats its texts row after row). A text that begins with a letter
-    or digit is not even cleaned."""
-    return not text[:1].isalnum() and not clean_line(text)
+    """Nothing visible (memoised: a workbook repeats its texts row after row)."""
+    return not clean_line(text)
 
 
 def forget() -> None:

@@ -21,7 +21,8 @@ from .tables import CURRENT, awards as award_rows, decisions
 
 
 def opened(url: str, problems: list[Problem]) -> Register | None:
-    """The register at ``url``, when it exists (never created here); else None, and a warning in ``problems``."""
+    """The register at ``url``, when it exists (never created here); else None, with a warning in ``problems``
+    when it exists but cannot be opened."""
     try:
         return open_register(url, create=False)
     except UserError as exc:

@@ -4,6 +4,7 @@ shared by every workbook and year. Kept free of the database layer."""
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import unquote
 
 import platformdirs
 
@@ -26,7 +27,17 @@ def register_url(given: str | None) -> str:
     return value
 
 
+def sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite URL ("sqlite:///relative", "sqlite:////absolute", any driver, options after "?",
+    %-escapes decoded); None for another database or one in memory."""
+    scheme, found, rest = url.partition(":///")
+    if not found or scheme.split("+", 1)[0] != "sqlite":
+        return None
+    database = unquote(rest.partition("?")[0])
+    return None if database in ("", ":memory:") else Path(database)
+
+
 def absent(url: str) -> bool:
     """A register in a SQLite file that does not exist yet: there is nothing to consult, and the database layer
-    need not be loaded to know it (a URL with options is left to it)."""
-    return url.startswith("sqlite:///") and "?" not in url and not Path(url[len("sqlite:///"):]).exists()
+    need not be loaded to know it."""
+    return (path := sqlite_path(url)) is not None and not path.exists()

@@ -15,6 +15,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, IntegrityError, OperationalError
 
 from ..errors import UserError
+from .location import sqlite_path
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 RETRIES = 8
@@ -30,7 +31,7 @@ class Register:
 
     @property
     def sqlite_file(self) -> Path | None:
-        return _sqlite_file(self.engine.url.render_as_string(hide_password=False))
+        return sqlite_path(self.engine.url.render_as_string(hide_password=False))
 
     def close(self) -> None:
         self.engine.dispose()
@@ -74,20 +75,13 @@ def _reason(exc: DBAPIError) -> str:
     return "cơ sở dữ liệu đang bận" if isinstance(exc, OperationalError) else "dữ liệu trùng khóa"
 
 
-def _sqlite_file(url: str) -> Path | None:
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
-        return None
-    return Path(parsed.database)
-
-
 def open_register(url: str, *, create: bool = True) -> Register | None:
     """Open (and bring up to date) the register at the SQLAlchemy ``url`` (see ``location.register_url``).
 
     With ``create=False`` a SQLite file that does not exist yet gives None: checking a
     workbook never creates a register."""
     try:
-        path = _sqlite_file(url)
+        path = sqlite_path(url)
         if path is not None and not path.exists():
             if not create:
                 return None
