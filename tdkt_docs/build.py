@@ -539,11 +539,11 @@ class _Writer:
 
     def _keep(self, output: Output, target: Path, entry: Entry, previous: dict) -> None:
         """The hand edit stays. Rows changed since? A conflict, unless the user keeps edits."""
-        changed = previous.get("generated", previous["sha256"]) != entry.generated
-        entry.sha256, entry.content = previous["sha256"], previous.get("content", "")
-        if changed and not self.keep_edits:
-            entry.generated = previous.get("generated", previous["sha256"])
-        self.result.manifest.documents.append(entry)
+        earlier = previous.get("generated", previous["sha256"])  # what the tool made for the edited file
+        changed = earlier != entry.generated
+        generated = earlier if changed and not self.keep_edits else entry.generated
+        self.result.manifest.documents.append(replace(entry, sha256=previous["sha256"], generated=generated,
+                                                      content=previous.get("content", "")))
         if changed:
             self.result.conflicts.append(Conflict(target, output.sources, self.keep_edits))
             self.conflicted.append(output)

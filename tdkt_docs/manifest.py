@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field, fields
+from functools import cached_property
 from pathlib import Path
 from typing import TextIO
 
@@ -16,8 +17,11 @@ from .files import atomic_path
 FILENAME = "manifest.json"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Entry:
+    """One file the build wrote or left standing. Never changed once made: its JSON line is encoded once, for
+    the journal and the manifest alike."""
+
     kind: str
     path: str
     sha256: str          # the file as it is on disk
@@ -33,7 +37,8 @@ class Entry:
         """As JSON holds it (its lists and dicts are JSON values already: no deep copy)."""
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
-    def to_json(self) -> str:
+    @cached_property
+    def line(self) -> str:
         """One line of JSON. ``extra`` may hold records that say how JSON holds them (``to_json``): a decision's
         distribution is kept as the build's own list, not copied into a hundred thousand dicts."""
         return json.dumps(self.to_dict(), ensure_ascii=False, default=lambda value: value.to_json())
@@ -55,7 +60,7 @@ class Manifest:
                           ensure_ascii=False, indent=2)
         out.write(head[:-2] + ',\n  "documents": [')
         for index, entry in enumerate(self.documents):
-            out.write(("," if index else "") + "\n    " + entry.to_json())
+            out.write(("," if index else "") + "\n    " + entry.line)
         out.write("\n  ]\n}\n")
 
 

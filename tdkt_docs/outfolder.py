@@ -71,7 +71,7 @@ class OutputFolder:
         operating system at once, as the file was: a build killed after this (Ctrl+C, a crash) leaves both."""
         if self._journal is None:
             self._journal = open(self.root / JOURNAL_NAME, "a", encoding="utf-8")  # noqa: SIM115 - till the end
-        self._journal.write(entry.to_json() + "\n")
+        self._journal.write(entry.line + "\n")
         self._journal.flush()
 
     def finish(self, manifest: Manifest) -> None:

@@ -36,3 +36,28 @@ def test_each_document_is_one_line_and_written_by_itself(tmp_path):
 def test_a_manifest_without_documents_is_valid_json(tmp_path):
     save(tmp_path, _manifest(0))
     assert load(tmp_path) == _manifest(0)
+
+
+class Counted:
+    """A record that says how JSON holds it, counting how often it is asked."""
+
+    asked = 0
+
+    def to_json(self) -> dict:
+        Counted.asked += 1
+        return {"noi_nhan": "Như Điều 3", "so_ban": 1}
+
+
+def test_an_entry_landed_then_listed_in_the_manifest_is_encoded_once(tmp_path):
+    from tdkt_docs.outfolder import JOURNAL_NAME, OutputFolder
+
+    entry = Entry("quyet_dinh", "dot/qd-1.docx", "0" * 64, extra={"phat_hanh": [Counted()]})
+    Counted.asked = 0
+    with OutputFolder(tmp_path / "ra", 1.0) as folder:
+        folder.land(entry)
+        assert json.loads((tmp_path / "ra" / JOURNAL_NAME).read_text(encoding="utf-8"))["extra"] == {
+            "phat_hanh": [{"noi_nhan": "Như Điều 3", "so_ban": 1}]}
+        folder.finish(Manifest("so-lieu.xlsx", [entry]))
+    assert Counted.asked == 1
+    assert json.loads((tmp_path / "ra" / "manifest.json").read_text(encoding="utf-8"))["documents"][0]["extra"] == {
+        "phat_hanh": [{"noi_nhan": "Như Điều 3", "so_ban": 1}]}
