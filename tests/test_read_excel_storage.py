@@ -1,6 +1,8 @@
 """What Excel really stores: escapes, invisible characters, hidden rows and filters, reported by cell."""
 from __future__ import annotations
 
+import threading
+
 import openpyxl
 
 from tdkt_docs.build import prepare
@@ -48,3 +50,31 @@ def test_an_excel_line_break_in_a_one_line_field_becomes_a_space(make_workbook, 
     edit(workbook, "Đề nghị khen thưởng", lambda ws: setattr(ws["J3"], "value", "Bác sĩ_x000D_\nkhoa Nội"))
     person = [a.nomination for a in prepare(workbook, settings).resolution.awards][1]
     assert person.position == "Bác sĩ khoa Nội"
+
+
+def test_the_sheet_xml_is_scanned_while_calamine_parses_the_values(make_workbook, decisions_content, monkeypatch):
+    """The scan for hidden rows, filters and formulas runs while calamine parses the same sheet (outside the
+    interpreter): a parse that waits for the scan to be under way finishes, and the grid has both."""
+    from tdkt_docs.read import grid as grid_module
+
+    workbook = make_workbook(decisions_content)
+    edit(workbook, "Đề nghị khen thưởng", lambda ws: setattr(ws.row_dimensions[3], "hidden", True))
+    scanning, scan = threading.Event(), grid_module._scan
+
+    def scan_and_tell(*args):
+        scanning.set()
+        return scan(*args)
+
+    monkeypatch.setattr(grid_module, "_scan", scan_and_tell)
+    book = grid_module.ValueBook(workbook)
+    parse = book.book.get_sheet_by_name
+
+    class Book:
+        def get_sheet_by_name(self, title):
+            assert scanning.wait(5), "the sheet's XML was not being scanned while its values were parsed"
+            return parse(title)
+
+    book.book = Book()
+    grid = book.grid("Đề nghị khen thưởng")
+    assert grid.hidden == frozenset({3})
+    assert grid.head(3)[2][8] == decisions_content["nominations"][1]["name"]

@@ -12,6 +12,7 @@ import datetime as dt
 import posixpath
 import re
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -92,10 +93,14 @@ class ValueBook:
         return None if found is None else self.grid(found)
 
     def grid(self, title: str) -> Grid:
-        sheet = self.book.get_sheet_by_name(title)
+        """The sheet ``title``: its XML is scanned (``_scan``) in a thread while calamine parses its values, which
+        it does outside the interpreter."""
         grid = Grid(title, lambda: _values(sheet), normal=_normal)
-        if title in self.parts:
-            _scan(self.path, self.parts[title], grid)
+        with ThreadPoolExecutor(1, thread_name_prefix="tdkt-scan") as scanner:
+            scanned = scanner.submit(_scan, self.path, self.parts[title], grid) if title in self.parts else None
+            sheet = self.book.get_sheet_by_name(title)
+            if scanned is not None:
+                scanned.result()
         return grid
 
 
