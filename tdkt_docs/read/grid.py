@@ -3,7 +3,7 @@
 Values come from calamine (Rust, streaming the sheet far faster than openpyxl). What
 calamine does not report (hidden rows, an active filter, merged cells, formulas without
 a saved value, error values such as #N/A) is read from the sheet's XML with a few
-byte patterns, one pass, chunk by chunk. ``Grid.of_worksheet`` wraps an openpyxl sheet
+byte patterns, one pass, chunk by chunk, while calamine parses. ``Grid.of_worksheet`` wraps an openpyxl sheet
 the same way, for callers that already hold one.
 """
 from __future__ import annotations
