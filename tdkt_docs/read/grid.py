@@ -163,7 +163,9 @@ def sheet_rows(path: Path, title: str) -> int | None:
     return None if found is None else int(found.group(1) or 1)
 
 
-_CHUNK = 1 << 20
+_CHUNK = 1 << 18
+"""Bytes of sheet XML scanned at a time: small enough that what the scanning thread frees is not kept in its own
+heap (chunks of 1 MB raised the peak of a 100 000-row build by 9 MB)."""
 _HIDDEN_ROW = re.compile(rb'<row\b[^>]*?\br="(\d+)"[^>]*?\bhidden="(?:1|true)"|<row\b[^>]*?\bhidden="(?:1|true)"[^>]*?\br="(\d+)"')
 _MERGE = re.compile(rb'<mergeCell\b[^>]*\bref="([A-Z]+\d+:[A-Z]+(\d+))"')
 _FILTER = re.compile(rb'<autoFilter\b[^>]*\bref="([^"]+)"[^>]*?(?:/>|>(.*?)</autoFilter>)', re.S)
