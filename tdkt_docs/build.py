@@ -246,6 +246,8 @@ def _build(workbook: Path, outdir: Path, settings: Settings, key: str, renderer:
                 continue
             writer.write(output)
         held_up = bool(result.failed) or any(not c.adopted for c in result.conflicts)
+        if held_up:  # not all made: the same inputs again must build again, not answer "nothing changed"
+            result.manifest.inputs = ""
         if pdf and held_up:
             result.manifest.skipped.append("Chưa tạo PDF và bộ in ký vì có tệp không ghi được hoặc văn bản sửa tay "
                                            "không khớp sổ số liệu; xử lý các tệp đó rồi chạy lại.")
@@ -538,14 +540,17 @@ class _Writer:
         self.result.manifest.documents.append(_entry(output, digest))
 
     def _keep(self, output: Output, target: Path, entry: Entry, previous: dict) -> None:
-        """The hand edit stays. Rows changed since? A conflict, unless the user keeps edits."""
+        """The hand edit stays. Rows changed since? A conflict, unless the user keeps edits; an edit once kept over
+        changed rows (``kept_edit``) is kept so, as long as the rows stay as they were then."""
         earlier = previous.get("generated", previous["sha256"])  # what the tool made for the edited file
-        changed = earlier != entry.generated
-        generated = earlier if changed and not self.keep_edits else entry.generated
-        self.result.manifest.documents.append(replace(entry, sha256=previous["sha256"], generated=generated,
-                                                      content=previous.get("content", "")))
-        if changed:
-            self.result.conflicts.append(Conflict(target, output.sources, self.keep_edits))
+        changed, was_kept = earlier != entry.generated, previous.get("kept_edit", False)
+        held = changed and not self.keep_edits  # the user has to choose: the next build asks again
+        adopted = self.keep_edits if changed else was_kept
+        self.result.manifest.documents.append(replace(
+            entry, sha256=previous["sha256"], content=previous.get("content", ""),
+            generated=earlier if held else entry.generated, kept_edit=adopted or was_kept))
+        if held or adopted:
+            self.result.conflicts.append(Conflict(target, output.sources, adopted))
             self.conflicted.append(output)
         else:
             self.result.kept.append(target)

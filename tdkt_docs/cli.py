@@ -350,8 +350,8 @@ def build(file: str, outdir: str, force: bool, keep_edits: bool, pdf: bool, mau:
     for path in result.unchanged:
         click.echo(f"Không đổi: {path}")
     for path in result.kept:
-        click.echo(f"Giữ nguyên: {path} — tệp đã được sửa tay sau lần tạo trước nên số liệu mới trong sổ CHƯA "
-                   "được ghi vào tệp này; dùng --force để ghi đè.")
+        click.echo(f"Giữ nguyên: {path} — tệp đã được sửa tay sau lần tạo trước; số liệu của văn bản này trong sổ "
+                   "không đổi nên bản sửa tay được giữ. Dùng --force nếu muốn tạo lại tệp từ sổ.")
     for path in result.removed:
         click.echo(f"Đã xóa: {path} (tệp của lần tạo trước, không còn đúng với sổ số liệu)")
     for entry in result.entries(BUNDLE_KIND):

@@ -71,6 +71,17 @@ def test_a_document_only_resaved_in_libreoffice_is_not_a_hand_edit(make_workbook
     assert "phòng, chống dịch bệnh" in "\n".join(p.text for p in docx.Document(out / DECISION).paragraphs)
 
 
+def test_a_hand_edit_whose_rows_did_not_change_is_kept_and_said_so_calmly(make_workbook, decisions_content, tmp_path):
+    out, workbook = tmp_path / "out", make_workbook(decisions_content)
+    assert run_tdkt("build", workbook, "-o", out).returncode == 0
+    edit_by_hand(out / DECISION, "Khoa Hồi sức tích cực", "Khoa Hồi sức tích cực - Chống độc")
+    edited = (out / DECISION).read_bytes()
+    done = run_tdkt("build", workbook, "-o", out)
+    assert done.returncode == 0 and (out / DECISION).read_bytes() == edited
+    assert (f"Giữ nguyên: {out / DECISION} — tệp đã được sửa tay sau lần tạo trước; số liệu của văn bản này trong "
+            "sổ không đổi nên bản sửa tay được giữ. Dùng --force nếu muốn tạo lại tệp từ sổ.") in done.stdout
+
+
 def test_a_hand_edit_whose_rows_changed_is_a_conflict_with_two_ways_out(make_workbook, decisions_content, tmp_path):
     out = tmp_path / "out"
     workbook = make_workbook(decisions_content)
@@ -90,6 +101,10 @@ def test_a_hand_edit_whose_rows_changed_is_a_conflict_with_two_ways_out(make_wor
 
     kept = run_tdkt("build", workbook, "-o", out, "--giu-ban-sua")
     assert kept.returncode == 0 and f'Giữ bản sửa tay: "{out / DECISION}"' in kept.stdout
+    assert (out / DECISION).read_bytes() == edited and (out / SUMMARY).read_bytes() == summary
+
+    still = run_tdkt("build", workbook, "-o", out)  # the choice holds while the rows stay as they were then
+    assert still.returncode == 0 and f'Giữ bản sửa tay: "{out / DECISION}"' in still.stdout
     assert (out / DECISION).read_bytes() == edited and (out / SUMMARY).read_bytes() == summary
 
     forced = run_tdkt("build", workbook, "-o", out, "--force")

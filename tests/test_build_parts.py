@@ -119,3 +119,22 @@ def test_a_file_that_could_not_be_written_is_never_removed(make_workbook, conten
     result = build(make_workbook(content), out, Settings(), place=locked)
     assert result.failed and result.removed == []
     assert (out / "ke-hoach-tdkt-2024.docx").read_bytes() == before
+
+
+def test_after_a_file_could_not_be_written_the_same_workbook_builds_it(make_workbook, content, tmp_path):
+    """A build that left a file unwritten is no build "from these inputs": run again with the file closed, the same
+    workbook writes it (never "nothing changed" over the out-of-date file)."""
+    out = tmp_path / "out"
+    build(make_workbook(content), out, Settings())
+    content["tasks"][0]["content"] = "Nội dung mới"
+    workbook = make_workbook(content)
+
+    def locked(staged, target):
+        raise FileInUse.of(target)
+    assert build(workbook, out, Settings(), place=locked).failed
+    again = build(workbook, out, Settings())
+    assert not again.nothing_changed and not again.failed
+    assert again.written == [out / "ke-hoach-tdkt-2024.docx"]
+    assert "Nội dung mới" in "\n".join(c.text for t in docx.Document(out / "ke-hoach-tdkt-2024.docx").tables
+                                       for r in t.rows for c in r.cells)
+    assert build(workbook, out, Settings()).nothing_changed
