@@ -1,9 +1,11 @@
 """Vietnamese text primitives shared by every stage: one normaliser, one tone table, one fold."""
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 import unicodedata
+from typing import Iterable
 
 TONE_MARKS = "\u0301\u0300\u0309\u0303\u0323"
 """Combining sắc, huyền, hỏi, ngã, nặng: the order of the legacy code tables."""
@@ -50,3 +52,17 @@ def plain(text: str) -> str:
 def fold(text: str) -> str:
     """Letters and digits only: the key for 'the same words, however typed'."""
     return re.sub(r"[^a-z0-9]", "", plain(text))
+
+
+def closest(text: str, options: Iterable[str], cutoff: float = 0.75) -> str | None:
+    """The one of ``options`` most like ``text`` however either is accented, cased or spaced: a typo, accents left
+    out, words added or cut ("Phụ lục" and "Phu luc 2024"); None when none is near."""
+    wanted = plain(text)
+
+    def likeness(option: str) -> float:
+        other = plain(option)
+        if min(len(wanted), len(other)) >= 4 and (wanted in other or other in wanted):
+            return 1.0
+        return difflib.SequenceMatcher(None, wanted, other).ratio()
+    scored = max(((likeness(option), option) for option in options), default=(0.0, None))
+    return scored[1] if scored[0] >= cutoff else None

@@ -57,7 +57,8 @@ def test_missing_required_column(make_workbook, content):
     path = make_workbook(content)
     edit(path, "Phụ lục", B1="Nội dung")
     assert problems_of(path) == [
-        'Lỗi: trang "Phụ lục", cột "Nội dung thực hiện": không tìm thấy cột "Nội dung thực hiện" ở dòng tiêu đề.']
+        'Lỗi: trang "Phụ lục", ô B1 (cột "Nội dung thực hiện"): không tìm thấy cột "Nội dung thực hiện" ở dòng tiêu '
+        'đề. Ô B1 đang ghi "Nội dung": nếu đó là cột này, hãy sửa tiêu đề thành "Nội dung thực hiện".']
 
 
 def test_missing_optional_column_is_a_warning(make_workbook, content):
@@ -182,3 +183,21 @@ def test_missing_file(tmp_path):
     done = run_tdkt("check", tmp_path / "khong-co.xlsx")
     assert done.returncode == 1
     assert 'Không tìm thấy tệp' in done.stderr
+
+
+def test_a_renamed_sheet_is_pointed_at(make_workbook, content):
+    path = make_workbook(content)
+    book = openpyxl.load_workbook(path)
+    book["Phụ lục"].title = "Phu luc 2024"
+    book.save(path)
+    assert problems_of(path) == [
+        'Lỗi: trang "Phụ lục": thiếu trang tính "Phụ lục". Sổ có trang "Phu luc 2024": nếu đó là trang này, hãy đổi '
+        'tên trang thành "Phụ lục".']
+
+
+def test_a_mistyped_header_is_pointed_at_by_its_cell(make_workbook, content):
+    path = make_workbook(content)
+    edit(path, "Phụ lục", B1="Noi dung thuc  hien")
+    assert problems_of(path) == [
+        'Lỗi: trang "Phụ lục", ô B1 (cột "Nội dung thực hiện"): không tìm thấy cột "Nội dung thực hiện" ở dòng tiêu '
+        'đề. Ô B1 đang ghi "Noi dung thuc  hien": nếu đó là cột này, hãy sửa tiêu đề thành "Nội dung thực hiện".']

@@ -12,6 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..errors import UserError
 from ..glossary import Choice
 from ..problems import Location, Problem, Severity
+from ..text import closest
 from . import cells, legacy
 from .grid import Grid, ValueBook, titled
 from .records import RowCells
@@ -63,9 +64,7 @@ def read_workbook(path: Path, sheets: tuple[Sheet, ...] = SHEETS) -> WorkbookDat
                 data.missing.add(sheet.key)
                 continue
             if ws is None:
-                data.problems.append(sheet_problem(
-                    ERROR, "trang.thieu", sheet,
-                    f'thiếu trang tính "{sheet.title}". Dùng lệnh "tdkt init" để tạo sổ mẫu có đủ các trang.'))
+                data.problems.append(_missing_sheet(sheet, book.titles, sheets))
                 continue
             reader = read_form if sheet.layout is Layout.FORM else read_table
             records, problems = reader(ws, sheet)
@@ -75,6 +74,15 @@ def read_workbook(path: Path, sheets: tuple[Sheet, ...] = SHEETS) -> WorkbookDat
         cells.forget()
         legacy.forget()
     return data
+
+
+def _missing_sheet(sheet: Sheet, titles: list[str], sheets: tuple[Sheet, ...]) -> Problem:
+    """The sheet is not there; a sheet no other is read from, named much like it, was perhaps renamed."""
+    unread = [title for title in titles if titled([s.title for s in sheets], title) is None]
+    near = closest(sheet.title, unread)
+    hint = (f' Sổ có trang "{near}": nếu đó là trang này, hãy đổi tên trang thành "{sheet.title}".' if near else
+            ' Dùng lệnh "tdkt init" để tạo sổ mẫu có đủ các trang.')
+    return sheet_problem(ERROR, "trang.thieu", sheet, f'thiếu trang tính "{sheet.title}".{hint}')
 
 
 def open_workbook(path: Path, data_only: bool = True) -> openpyxl.Workbook:
@@ -292,7 +300,8 @@ def locate_headers(ws: Grid | Worksheet, sheet: Sheet) -> tuple[int | None, dict
     with the problems when a required column is missing; earlier versions' headers are read too."""
     wanted = {cells.header_key(header): c for c in sheet.columns for header in (c.header, *c.header_aliases)}
     best_row, best = None, {}
-    for row, line in enumerate(_grid(ws).head(HEADER_SEARCH_ROWS), 1):
+    head = _grid(ws).head(HEADER_SEARCH_ROWS)
+    for row, line in enumerate(head, 1):
         found = {}
         for col, value in enumerate(line, 1):
             column = wanted.get(cells.header_key(value))
@@ -301,18 +310,28 @@ def locate_headers(ws: Grid | Worksheet, sheet: Sheet) -> tuple[int | None, dict
         if len(found) > len(best):
             best_row, best = row, found
     problems = []
+    unread = _unread_headers(head[(best_row or 1) - 1] if head else [], best_row or 1, wanted)
     for column in sheet.columns:
         if column.key not in best and not column.defaulted:
             severity = ERROR if column.required else WARNING
             note = "" if column.required else " Cột này không bắt buộc: coi như để trống."
+            near = closest(column.header, unread)
+            hint = (f' Ô {unread[near]} đang ghi "{near}": nếu đó là cột này, hãy sửa tiêu đề thành '
+                    f'"{column.header}".' if near else "")
             problems.append(sheet_problem(severity, "cot.thieu", sheet,
-                                          f'không tìm thấy cột "{column.header}" ở dòng tiêu đề.{note}',
-                                          column=column))
+                                          f'không tìm thấy cột "{column.header}" ở dòng tiêu đề.{hint}{note}',
+                                          cell=unread[near] if near else "", column=column))
     if best_row is None:
         return None, {}, problems
     if any(p.is_error for p in problems):
         return None, {}, problems
     return best_row, best, problems
+
+
+def _unread_headers(line: list, row: int, wanted: dict[str, Column]) -> dict[str, str]:
+    """The texts of the header row ``line`` that name no column, by the cell holding each ("I1")."""
+    return {str(value).strip(): f"{get_column_letter(index)}{row}" for index, value in enumerate(line, 1)
+            if not cells.is_blank(value) and cells.header_key(value) not in wanted}
 
 
 def _merged_cell_problems(grid: Grid, sheet: Sheet, header_row: int) -> list[Problem]:
