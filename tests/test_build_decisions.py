@@ -236,7 +236,7 @@ def test_check_duplicate_batch_name(make_workbook, decisions_content):
 def test_nominations_not_passed_are_left_out_and_said(make_workbook, decisions_content, tmp_path):
     decisions_content["nominations"][1]["appraisal"] = "Không đạt"
     result = built(make_workbook, decisions_content, tmp_path)
-    assert 'Không đưa vào quyết định: dòng 3 ("Trần Thị Ánh") có kết quả thẩm định "Không đạt".' \
+    assert 'Không đưa vào quyết định: trang "Đề nghị khen thưởng" dòng 3 ("Trần Thị Ánh") có kết quả thẩm định "Không đạt".' \
         in result.manifest.skipped
     (path,) = decision_files(result)
     assert "Trần Thị Ánh" not in "\n".join(docx_blocks(docx.Document(path)))

@@ -38,7 +38,7 @@ def test_decision_documents_read_back_as_the_workbook_composed_them(decided, sam
     assert signed.entries[1] == CertificateEntry(
         "Ông Hoàng Minh Đức", "Trưởng khoa Hồi sức tích cực, Bệnh viện Đa khoa tỉnh, Sở Y tế",
         "Đã có thành tích xuất sắc trong công tác khám, chữa bệnh năm 2024", 2)
-    assert decided.notes == ['Không đưa vào quyết định: dòng 10 ("Đỗ Văn Khải") có kết quả thẩm định "Không đạt".']
+    assert decided.notes == ['Không đưa vào quyết định: trang "Đề nghị khen thưởng" dòng 10 ("Đỗ Văn Khải") có kết quả thẩm định "Không đạt".']
 
 
 def test_unnumbered_document_is_refused_until_the_number_and_date_are_typed_in(sample_2024_built, settings,

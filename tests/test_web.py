@@ -103,7 +103,7 @@ def test_check_filters_by_sheet_and_severity_and_sorts(page, broken):
 def test_clean_sample_says_what_build_will_make(page):
     response = page.open(SAMPLE_2024)
     assert "0 lỗi, 1 cảnh báo. Có thể tạo 14 văn bản" in text(response.text)
-    assert 'Lưu ý: Không đưa vào quyết định: dòng 10 ("Đỗ Văn Khải")' in text(response.text)
+    assert 'Lưu ý: Không đưa vào quyết định: trang "Đề nghị khen thưởng" dòng 10 ("Đỗ Văn Khải")' in text(response.text)
 
 
 @pytest.mark.parametrize("name, payload, message", [

@@ -124,8 +124,9 @@ def _decision_batches(inputs: Inputs) -> tuple[list[BatchSummary], list[str]]:
         return [], [f'Bỏ qua Quyết định khen thưởng: trang "{NOMINATIONS.title}" chưa có đề nghị nào.']
     if issuer is None:
         return [], [f'Bỏ qua Quyết định khen thưởng: trang "{AGENCY.title}" chưa được điền.']
-    skipped = [f'Không đưa vào quyết định: dòng {a.nomination.rows[0]} ("{a.nomination.name}") có kết quả thẩm định '
-               f'"{a.nomination.appraisal.label}".' for a in awards if not a.passed]
+    skipped = [f'Không đưa vào quyết định: trang "{NOMINATIONS.title}" dòng {a.nomination.rows[0]} '
+               f'("{a.nomination.name}") có kết quả thẩm định "{a.nomination.appraisal.label}".'
+               for a in awards if not a.passed]
     recipients = [r for r in data.all(RECIPIENTS.key) if r.document is DocumentName.DECISION]
     automatic = [r for r in recipients if cells.header_key(r.name).strip(" -;.") in AUTOMATIC_LINES]
     skipped += [f'Trang "{RECIPIENTS.title}", dòng {r.rows[0]}: "{r.name}" được bỏ qua vì quyết định tự ghi '
