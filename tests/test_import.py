@@ -332,15 +332,16 @@ def test_missing_statement_is_asked_for_and_nothing_is_written(tmp_path, office)
     assert code == 1
     assert lines_of(output)[:2] == [
         'Tệp "thieu.xlsx" — danh sách Excel, trang "DS".',
-        'Không nhập tệp này: chưa biết đơn vị trình, số tờ trình, ngày tờ trình: tệp không có dòng "(Kèm theo Tờ '
-        'trình số … ngày … của …)" hay tiêu đề của đơn vị. Hãy ghi thêm --don-vi "Sở …" --to-trinh "12/TTr-…" '
-        "--ngay 10/3/2024 rồi chạy lại.",
-    ]
+        'Không nhập tệp này: chưa biết đơn vị trình, số tờ trình, ngày tờ trình (tệp không có dòng "(Kèm theo Tờ '
+        'trình số … ngày … của …)" hay tiêu đề của đơn vị); thành tích (tệp không có cột "Thành tích" hay dòng "Đã '
+        'có thành tích …" trên nhóm). Hãy ghi thêm --don-vi "Sở …" --to-trinh "12/TTr-…" --ngay 10/3/2024 '
+        '--thanh-tich "Đã có thành tích xuất sắc trong công tác năm 2024" rồi chạy lại.',
+    ]  # every gap in one run
     assert office.read_bytes() == before and not (tmp_path / "so-lieu.bak.xlsx").exists()
     code, output = run("nhap", office, source, "--dot", BATCH, "--don-vi", "Sở Tư pháp", "--to-trinh", "3/TTr-STP",
                        "--ngay", "1/3/2024")
-    assert 'Không nhập tệp này: chưa biết thành tích: tệp không có cột "Thành tích" hay dòng "Đã có thành tích …" ' \
-           'trên nhóm. Hãy ghi --thanh-tich, ví dụ --thanh-tich "Đã có thành tích xuất sắc trong công tác năm 2024".' \
+    assert 'Không nhập tệp này: chưa biết thành tích (tệp không có cột "Thành tích" hay dòng "Đã có thành tích …" ' \
+           'trên nhóm). Hãy ghi thêm --thanh-tich "Đã có thành tích xuất sắc trong công tác năm 2024" rồi chạy lại.' \
            in lines_of(output)
     code, output = run("nhap", office, source, "--dot", BATCH, "--don-vi", "Sở Tư pháp", "--to-trinh", "3/TTr-STP",
                        "--ngay", "1/3/2024", "--thanh-tich", ACHIEVEMENT, "--hinh-thuc", TLD)

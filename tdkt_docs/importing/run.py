@@ -135,10 +135,14 @@ def _batch(book: OfficeBook, given: str) -> tuple[str, str]:
 def _import_source(book: OfficeBook, batch: str, source: Source, defaults: Defaults, report: FileReport) -> None:
     report.label = source.label
     report.notes += source.notes
-    missing = (_resolve_statement(book, source, defaults, report)
-               or _missing_everywhere(source.entries, source.statement, defaults))
-    if missing:
-        report.not_imported = missing
+    if not source.entries:
+        report.not_imported = "không có dòng đề nghị nào."
+        return
+    gaps = _resolve_statement(book, source, defaults, report) + _missing_everywhere(source.entries, source.statement,
+                                                                                   defaults)
+    if gaps:  # all at once: one more run, not one per gap
+        report.not_imported = (f"chưa biết {'; '.join(f'{what} ({why})' for what, why, _ in gaps)}. "
+                               f"Hãy ghi thêm {' '.join(option for _, _, option in gaps)} rồi chạy lại.")
         return
     available = book.fingerprints()
     people = book.people(batch)
@@ -162,8 +166,12 @@ def _import_source(book: OfficeBook, batch: str, source: Source, defaults: Defau
         report.taken.append((entry, row))
 
 
-def _resolve_statement(book: OfficeBook, source: Source, defaults: Defaults, report: FileReport) -> str:
-    """Unit, tờ trình and its date: as the file states them, else from the command line; "" or what is missing."""
+Gap = tuple[str, str, str]
+"""What the import does not know, why, and the option that tells it (with an example)."""
+
+
+def _resolve_statement(book: OfficeBook, source: Source, defaults: Defaults, report: FileReport) -> list[Gap]:
+    """Unit, tờ trình and its date: as the file states them, else from the command line; what is missing."""
     stated = source.statement
     unit = stated.unit
     if stated.unit_from_header:
@@ -186,21 +194,20 @@ def _resolve_statement(book: OfficeBook, source: Source, defaults: Defaults, rep
         ("ngày tờ trình", "--ngay 10/3/2024", report.submission_date or all(e.submission_date for e in source.entries)),
     ) if not value]
     if not needed:
-        return ""
-    return (f"chưa biết {', '.join(w for w, _ in needed)}: tệp không có {source.states_at}. "
-            f"Hãy ghi thêm {' '.join(o for _, o in needed)} rồi chạy lại.")
+        return []
+    return [(", ".join(w for w, _ in needed), f"tệp không có {source.states_at}", " ".join(o for _, o in needed))]
 
 
-def _missing_everywhere(entries: list[Entry], statement: Statement, defaults: Defaults) -> str:
-    if not entries:
-        return "không có dòng đề nghị nào."
+def _missing_everywhere(entries: list[Entry], statement: Statement, defaults: Defaults) -> list[Gap]:
+    """The form and the achievement, when neither the file nor the command line gives them."""
+    gaps = []
     if not (defaults.form or statement.form) and not any(e.form for e in entries):
-        return ('chưa biết hình thức khen thưởng: tệp không có cột "Hình thức đề nghị" và tên danh sách không nêu '
-                'hình thức. Hãy ghi --hinh-thuc, ví dụ --hinh-thuc "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh".')
+        gaps.append(("hình thức khen thưởng", 'tệp không có cột "Hình thức đề nghị" và tên danh sách không nêu hình '
+                     "thức", '--hinh-thuc "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"'))
     if not defaults.achievement and not any(e.achievement for e in entries):
-        return ('chưa biết thành tích: tệp không có cột "Thành tích" hay dòng "Đã có thành tích …" trên nhóm. '
-                'Hãy ghi --thanh-tich, ví dụ --thanh-tich "Đã có thành tích xuất sắc trong công tác năm 2024".')
-    return ""
+        gaps.append(("thành tích", 'tệp không có cột "Thành tích" hay dòng "Đã có thành tích …" trên nhóm',
+                     '--thanh-tich "Đã có thành tích xuất sắc trong công tác năm 2024"'))
+    return gaps
 
 
 def _complete(entry: Entry, statement: Statement, defaults: Defaults, book: OfficeBook) -> None:
