@@ -119,6 +119,40 @@ def test_bad_uploads_are_messages_and_the_server_goes_on(page, name, payload, me
     assert page.get("/").status_code == 200
 
 
+def not_a_workbook_zip() -> bytes:
+    """A zip archive that is no workbook (passes for one by its first bytes)."""
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as archive:
+        archive.writestr("README.md", "# Hướng dẫn")
+    return data.getvalue()
+
+
+def files_under(folder) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+
+
+def test_a_refused_upload_leaves_the_open_workbook_as_it_was(page, small, tmp_path):
+    refused = page.post("/mo", files={"so": ("tên có dấu.xlsx", b"# README")})
+    assert refused.status_code == 400 and "Sổ đang mở" not in text(refused.text)
+    assert page.app.state.workspace.recent() == []
+    case = case_of(page.open(small))
+    kept = page.app.state.workspace.get(case).workbook
+    on_disk = files_under(tmp_path / "rieng")
+    for name, payload, message in [
+            ("tên có dấu.xlsx", b"# README", 'Tệp "tên có dấu.xlsx" không phải sổ Excel .xlsx'),
+            ("tên có dấu.xlsx", not_a_workbook_zip(), 'Không đọc được sổ Excel "tên có dấu.xlsx"'),
+            (small.name, b"# README", f'Tệp "{small.name}" không phải sổ Excel .xlsx')]:
+        refused = page.post("/mo", files={"so": (name, payload)})
+        assert refused.status_code == 400 and message in text(refused.text)
+        assert f"Sổ đang mở: {small.name}" in text(refused.text)
+        register = text(page.get("/so-theo-doi").text)
+        assert f'Ghi các quyết định đã ký của sổ "{small.name}"' in register and "tên có dấu" not in register
+        assert [c.id for c in page.app.state.workspace.recent()] == [case]
+        assert kept.read_bytes() == small.read_bytes()
+        assert files_under(tmp_path / "rieng") == on_disk  # nothing of the upload stays
+    assert "Không có lỗi. Có thể tạo 1 văn bản" in text(page.get(f"/so/{case}/kiem-tra").text)
+
+
 def test_build_summary_rebuild_and_hand_edits(page, small):
     case = case_of(page.open(small))
     first = page.build(case)
