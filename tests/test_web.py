@@ -177,12 +177,15 @@ def test_build_progress_reaches_one_hundred(page, small):
     assert '<progress id="thanh" max="100" value="100">' in done.text
 
 
-def test_build_of_a_broken_workbook_shows_its_errors(page, broken):
+def test_build_of_a_broken_workbook_shows_its_errors_and_that_it_stopped(page, broken):
     case = case_of(page.open(broken))
     done = page.build(case)
     assert "Sổ số liệu có 1 lỗi, chưa tạo văn bản nào:" in text(done.text)
     assert rows(done.text)[0][:4] == ["Lỗi", "Phụ lục", "A2", "Quý"]
-    assert page.get(f"/so/{case}/tao/tien-do").json()["failed"] is True
+    assert page.get(f"/so/{case}/tao/tien-do").json() == {"percent": 0, "label": "Đã dừng: có lỗi",
+                                                          "finished": True, "failed": True}
+    assert '<progress id="thanh" max="100" value="0">' in done.text
+    assert "0% Đã dừng: có lỗi" in text(done.text) and "Xong" not in text(done.text)
 
 
 def test_results_by_batch_downloads_and_zip(page, small):
