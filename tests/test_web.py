@@ -109,7 +109,6 @@ def test_clean_sample_says_what_build_will_make(page):
 @pytest.mark.parametrize("name, payload, message", [
     ("Số liệu.xlsx", b"not a workbook", 'Tệp "Số liệu.xlsx" không phải sổ Excel .xlsx'),
     ("so-lieu.pdf", b"%PDF-1.4", '"so-lieu.pdf" không phải sổ Excel: hãy chọn tệp .xlsx.'),
-    ("so-lieu.xlsx", b"", 'Tệp "so-lieu.xlsx" rỗng'),
 ])
 def test_bad_uploads_are_messages_and_the_server_goes_on(page, name, payload, message):
     response = page.post("/mo", files={"so": (name, payload)})
@@ -117,6 +116,16 @@ def test_bad_uploads_are_messages_and_the_server_goes_on(page, name, payload, me
     assert message in text(response.text)
     assert "Traceback" not in response.text
     assert page.get("/").status_code == 200
+
+
+def test_an_empty_upload_is_told_it_is_empty_as_tdkt_check_tells_it(page, tmp_path):
+    empty = tmp_path / "so-lieu.xlsx"
+    empty.write_bytes(b"")
+    cli = run_tdkt("check", empty)
+    message = next(line for line in cli.stderr.splitlines() if "so-lieu.xlsx" in line)
+    assert cli.returncode == 1 and 'Tệp "so-lieu.xlsx" rỗng' in message
+    web = page.open(empty)
+    assert web.status_code == 400 and " ".join(message.split()) in text(web.text)
 
 
 def not_a_workbook_zip() -> bytes:

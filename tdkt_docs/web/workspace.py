@@ -102,8 +102,6 @@ class Workspace:
         suffix = Path(name).suffix.lower()
         if suffix not in WORKBOOK_SUFFIXES:
             raise UserError(f'"{name or "(không tên)"}" không phải sổ Excel: hãy chọn tệp .xlsx.')
-        if not data:
-            raise UserError(f'Tệp "{name}" rỗng: hãy chọn lại sổ Excel.')
         with self._received(name, data) as upload, self.lock:
             case = next((c for c in self.cases.values() if c.name == name), None) or self._new(name)
             if case.busy:
