@@ -109,7 +109,6 @@ def test_clean_sample_says_what_build_will_make(page):
 @pytest.mark.parametrize("name, payload, message", [
     ("Số liệu.xlsx", b"not a workbook", 'Tệp "Số liệu.xlsx" không phải sổ Excel .xlsx'),
     ("so-lieu.pdf", b"%PDF-1.4", '"so-lieu.pdf" không phải sổ Excel: hãy chọn tệp .xlsx.'),
-    ("so-lieu.xlsx", b"", 'Tệp "so-lieu.xlsx" rỗng'),
 ])
 def test_bad_uploads_are_messages_and_the_server_goes_on(page, name, payload, message):
     response = page.post("/mo", files={"so": (name, payload)})
@@ -117,6 +116,50 @@ def test_bad_uploads_are_messages_and_the_server_goes_on(page, name, payload, me
     assert message in text(response.text)
     assert "Traceback" not in response.text
     assert page.get("/").status_code == 200
+
+
+def test_an_empty_upload_is_told_it_is_empty_as_tdkt_check_tells_it(page, tmp_path):
+    empty = tmp_path / "so-lieu.xlsx"
+    empty.write_bytes(b"")
+    cli = run_tdkt("check", empty)
+    message = next(line for line in cli.stderr.splitlines() if "so-lieu.xlsx" in line)
+    assert cli.returncode == 1 and 'Tệp "so-lieu.xlsx" rỗng' in message
+    web = page.open(empty)
+    assert web.status_code == 400 and " ".join(message.split()) in text(web.text)
+
+
+def not_a_workbook_zip() -> bytes:
+    """A zip archive that is no workbook (passes for one by its first bytes)."""
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as archive:
+        archive.writestr("README.md", "# Hướng dẫn")
+    return data.getvalue()
+
+
+def files_under(folder) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+
+
+def test_a_refused_upload_leaves_the_open_workbook_as_it_was(page, small, tmp_path):
+    refused = page.post("/mo", files={"so": ("tên có dấu.xlsx", b"# README")})
+    assert refused.status_code == 400 and "Sổ đang mở" not in text(refused.text)
+    assert page.app.state.workspace.recent() == []
+    case = case_of(page.open(small))
+    kept = page.app.state.workspace.get(case).workbook
+    on_disk = files_under(tmp_path / "rieng")
+    for name, payload, message in [
+            ("tên có dấu.xlsx", b"# README", 'Tệp "tên có dấu.xlsx" không phải sổ Excel .xlsx'),
+            ("tên có dấu.xlsx", not_a_workbook_zip(), 'Không đọc được sổ Excel "tên có dấu.xlsx"'),
+            (small.name, b"# README", f'Tệp "{small.name}" không phải sổ Excel .xlsx')]:
+        refused = page.post("/mo", files={"so": (name, payload)})
+        assert refused.status_code == 400 and message in text(refused.text)
+        assert f"Sổ đang mở: {small.name}" in text(refused.text)
+        register = text(page.get("/so-theo-doi").text)
+        assert f'Ghi các quyết định đã ký của sổ "{small.name}"' in register and "tên có dấu" not in register
+        assert [c.id for c in page.app.state.workspace.recent()] == [case]
+        assert kept.read_bytes() == small.read_bytes()
+        assert files_under(tmp_path / "rieng") == on_disk  # nothing of the upload stays
+    assert "Không có lỗi. Có thể tạo 1 văn bản" in text(page.get(f"/so/{case}/kiem-tra").text)
 
 
 def test_build_summary_rebuild_and_hand_edits(page, small):
@@ -143,12 +186,15 @@ def test_build_progress_reaches_one_hundred(page, small):
     assert '<progress id="thanh" max="100" value="100">' in done.text
 
 
-def test_build_of_a_broken_workbook_shows_its_errors(page, broken):
+def test_build_of_a_broken_workbook_shows_its_errors_and_that_it_stopped(page, broken):
     case = case_of(page.open(broken))
     done = page.build(case)
     assert "Sổ số liệu có 1 lỗi, chưa tạo văn bản nào:" in text(done.text)
     assert rows(done.text)[0][:4] == ["Lỗi", "Phụ lục", "A2", "Quý"]
-    assert page.get(f"/so/{case}/tao/tien-do").json()["failed"] is True
+    assert page.get(f"/so/{case}/tao/tien-do").json() == {"percent": 0, "label": "Đã dừng: có lỗi",
+                                                          "finished": True, "failed": True}
+    assert '<progress id="thanh" max="100" value="0">' in done.text
+    assert "0% Đã dừng: có lỗi" in text(done.text) and "Xong" not in text(done.text)
 
 
 def test_results_by_batch_downloads_and_zip(page, small):

@@ -112,9 +112,12 @@ def _damaged(path: Path) -> UserError:
 
 
 def _check_file(path: Path) -> None:
-    """A Vietnamese UserError for a missing, old-format, non-Excel file."""
+    """A Vietnamese UserError for a missing, empty, old-format, non-Excel file."""
     if not path.is_file():
         raise UserError(f'Không tìm thấy tệp "{path}".')
+    if not path.stat().st_size:
+        raise UserError(f'Tệp "{path.name}" rỗng (0 byte), không có sổ Excel nào trong đó. '
+                        "Hãy chọn lại đúng sổ Excel .xlsx đã lưu.")
     with path.open("rb") as fh:
         head = fh.read(8)
     if head == _OLE_MAGIC:

@@ -64,8 +64,9 @@ class BuildJob:
 
     @property
     def percent(self) -> int:
-        """0–99 while running (stages share the bar equally), 100 once finished."""
-        if self.finished:
+        """0–99 while running (stages share the bar equally), 100 once done; a failed build's stays where it
+        stopped."""
+        if self.finished and not self.error:
             return 100
         with self.lock:
             if self.stage < 0:
@@ -73,9 +74,15 @@ class BuildJob:
             part = min(self.done / self.total, 1.0) if self.total else 1.0
             return min(99, int(100 * (self.stage + part) / self.stages))
 
+    @property
+    def status(self) -> str:
+        """The words beside the bar: the stage running, then how the build ended."""
+        if not self.finished:
+            return self.label
+        return "Đã dừng: có lỗi" if self.error else "Xong"
+
     def state(self) -> dict:
-        return {"percent": self.percent, "label": "Xong" if self.finished else self.label,
-                "finished": self.finished, "failed": bool(self.error)}
+        return {"percent": self.percent, "label": self.status, "finished": self.finished, "failed": bool(self.error)}
 
 
 def start(run: Callable[[BuildJob], Summary], pdf: bool) -> BuildJob:

@@ -1,17 +1,22 @@
 """The private folder of one server run: the workbooks opened in it and their output folders."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 import secrets
 import shutil
+import tempfile
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from ..errors import UserError
-from ..files import slug, write_bytes_atomic
+from ..files import slug
 from ..manifest import previous_entries
 from ..problems import Problem
+from ..read.workbook import open_values
 from .jobs import BuildJob
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv")
@@ -91,22 +96,34 @@ class Workspace:
 
     def open(self, filename: str, data: bytes) -> Case:
         """Keep an uploaded workbook; the same file name opened again replaces the earlier copy and keeps
-        its output folder, so a rebuild writes only what changed."""
+        its output folder, so a rebuild writes only what changed. A file refused leaves nothing behind:
+        the workbooks opened before stay as they were."""
         name = PurePosixPath(filename.replace("\\", "/")).name
         suffix = Path(name).suffix.lower()
         if suffix not in WORKBOOK_SUFFIXES:
             raise UserError(f'"{name or "(không tên)"}" không phải sổ Excel: hãy chọn tệp .xlsx.')
-        if not data:
-            raise UserError(f'Tệp "{name}" rỗng: hãy chọn lại sổ Excel.')
-        with self.lock:
+        with self._received(name, data) as upload, self.lock:
             case = next((c for c in self.cases.values() if c.name == name), None) or self._new(name)
             if case.busy:
                 raise UserError(f'Đang tạo văn bản từ sổ "{name}"; chờ xong rồi mở lại.')
-            write_bytes_atomic(case.workbook, data)
+            os.replace(upload, case.workbook)
             case.opened, case.checked = dt.datetime.now(), None
             self.cases[case.id] = case
             self._forget_old()
         return case
+
+    @contextlib.contextmanager
+    def _received(self, name: str, data: bytes) -> Iterator[Path]:
+        """``data`` saved as ``name`` in a scratch folder of its own, refused as the CLI refuses a file that is
+        no workbook (not Excel, old .xls, damaged); the folder is removed afterwards."""
+        folder = Path(tempfile.mkdtemp(dir=self.scratch()))
+        try:
+            upload = folder / name
+            upload.write_bytes(data)
+            open_values(upload)
+            yield upload
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
 
     def get(self, case_id: str) -> Case:
         case = self.cases.get(case_id)

@@ -1,6 +1,7 @@
 """Open: upload a workbook (kept in the run's private folder) or pick one opened earlier in this run."""
 from __future__ import annotations
 
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import RedirectResponse
@@ -24,7 +25,7 @@ async def upload(request: Request):
         raise UserError("Chưa chọn sổ Excel: hãy bấm \"Chọn tệp\" rồi chọn sổ .xlsx.")
     data = await sent.read()
     await sent.close()
-    case = request.app.state.workspace.open(sent.filename, data)
+    case = await run_in_threadpool(request.app.state.workspace.open, sent.filename, data)
     return RedirectResponse(request.url_for("kiem_tra", case=case.id), status_code=303)
 
 
