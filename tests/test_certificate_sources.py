@@ -4,10 +4,12 @@ import datetime as dt
 import shutil
 
 import docx
+import openpyxl
 import pytest
 
 from helpers import SAMPLE_2024, TEMPLATES, run_tdkt
 from support.certificate_pdf import read_fields
+from support.register import Q1, signed_book
 from support.workbooks import KHAM, Y_TE, batch, person
 from tdkt_docs.build import build
 from tdkt_docs.certificate import run
@@ -15,6 +17,7 @@ from tdkt_docs.certificate.layout import load_layout
 from tdkt_docs.certificate.model import CertificateEntry
 from tdkt_docs.certificate.sources import from_docx, from_workbook, split_entry
 from tdkt_docs.errors import UserError
+from tdkt_docs.read.schema import HELP_SHEET
 
 
 @pytest.fixture(scope="module")
@@ -149,3 +152,49 @@ def test_cli_uses_the_layout_in_mau_option_and_refuses_a_workbook_with_errors(ma
 def test_cli_usage_mistakes(args, message, tmp_path):
     done = run_tdkt("in-bang", *args, cwd=tmp_path)
     assert done.returncode == 1 and message in done.stderr
+
+
+def test_signed_sheet_gives_the_certificates_their_number_and_date(settings, tmp_path):
+    """Sheet "Quyết định đã ký" numbers an unnumbered decision (its file keeps its name) and wins over the batch's
+    first number; a decision in neither is skipped with both ways to number it."""
+    y_te = ["Quý III/2024", "qd-1206-bang-khen-tinh-so-y-te.docx", "1306", dt.date(2024, 9, 26)]
+    out = tmp_path / "in"
+    done = run_tdkt("in-bang", signed_book(tmp_path, [Q1, y_te]), "-o", out)
+    assert done.returncode == 0, done.stderr
+    layout = load_layout("bang-khen-tinh", settings)
+    stems = ("quy-i-2024/qd-01-bang-khen-tinh-so-giao-duc-va-dao-tao",
+             "quy-iii-2024/qd-1205-bang-khen-tinh-cong-an-tinh", "quy-iii-2024/qd-1206-bang-khen-tinh-so-y-te")
+    pages = {stem: [(page["so_quyet_dinh"].text, page["dia_danh_ngay"].text)
+                    for page in read_fields(out / f"{stem}.pdf", layout)] for stem in stems}
+    assert pages == {
+        "quy-i-2024/qd-01-bang-khen-tinh-so-giao-duc-va-dao-tao": [
+            ("Quyết định số 125/QĐ-UBND, ngày 25 tháng 3 năm 2024", "Bắc Ninh, ngày 25 tháng 3 năm 2024")] * 3,
+        "quy-iii-2024/qd-1205-bang-khen-tinh-cong-an-tinh": [
+            ("Quyết định số 1205/QĐ-UBND, ngày 24 tháng 9 năm 2024", "Bắc Ninh, ngày 24 tháng 9 năm 2024")] * 3,
+        "quy-iii-2024/qd-1206-bang-khen-tinh-so-y-te": [
+            ("Quyết định số 1306/QĐ-UBND, ngày 26 tháng 9 năm 2024", "Bắc Ninh, ngày 26 tháng 9 năm 2024")] * 2,
+    }
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.pdf")) == [f"{s}.pdf" for s in stems]
+    assert ('Lưu ý: Bỏ qua quyết định "qd-02-bang-khen-tinh-ubnd-huyen-tien-du.docx" của đợt "Quý I/2024": chưa có '
+            'số và ngày ký. Sau khi ký, ghi số và ngày ký của quyết định vào trang "Quyết định đã ký"; hoặc điền "Số '
+            'quyết định đầu tiên" ở trang "Đợt khen thưởng" để đánh số trước khi ký. Dùng --nhap để in bản nháp.\n'
+            ) in done.stdout
+
+
+def test_signed_sheet_row_naming_no_decision_is_refused(tmp_path):
+    missing = ["Quý I/2024", "qd-09-bang-khen-tinh.docx", "130", dt.date(2024, 3, 25)]
+    done = run_tdkt("in-bang", signed_book(tmp_path, [Q1, missing]), "-o", tmp_path / "in")
+    assert done.returncode == 1
+    assert done.stderr.startswith(
+        'Trang "Quyết định đã ký" của "tdkt-2024.xlsx" có 1 lỗi, chưa in bằng khen, giấy khen nào:\n'
+        '  Lỗi: trang "Quyết định đã ký", ô B3 (cột "Tệp văn bản"): không có quyết định "qd-09-bang-khen-tinh.docx" '
+        'trong đợt "Quý I/2024"; các quyết định của đợt: 1 (qd-01-bang-khen-tinh-so-giao-duc-va-dao-tao.docx), '
+        "2 (qd-02-bang-khen-tinh-ubnd-huyen-tien-du.docx).")
+    assert not (tmp_path / "in").exists()
+
+
+def test_help_sheet_says_in_bang_prints_from_the_signed_sheet(make_workbook, content):
+    book = openpyxl.load_workbook(make_workbook(content), read_only=True)
+    lines = [row[0] for row in book[HELP_SHEET].iter_rows(values_only=True) if row and row[0]]
+    assert any(line.startswith('Trang "Quyết định đã ký"') and 'lệnh "tdkt in-bang" in lên bằng khen, giấy khen'
+               in line for line in lines)

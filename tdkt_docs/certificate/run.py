@@ -7,6 +7,7 @@ from pathlib import Path
 from ..errors import UserError
 from ..files import write_bytes_atomic
 from ..problems import Problem, Severity
+from ..read.schema import BATCHES, SIGNED
 from ..rules.book import Rules
 from ..settings import Settings
 from .calibrate import calibration_pdf
@@ -15,6 +16,9 @@ from .layout import (Layout, PrinterOffset, fmt_mm, layout_keys, layout_name, lo
                      printer_offset, save_printer_offset)
 from .model import SignedDecision
 from .sources import Decided, from_docx, from_workbook
+
+_HOW_TO_NUMBER = (f'Sau khi ký, ghi số và ngày ký của quyết định vào trang "{SIGNED.title}"; hoặc điền '
+                  f'"{BATCHES.column("first_number").header}" ở trang "{BATCHES.title}" để đánh số trước khi ký.')
 
 
 @dataclass
@@ -46,8 +50,8 @@ def print_signed(decided: Decided, options: Options, settings: Settings) -> Prin
     for decision in decided.decisions:
         key = options.form or decision.form_key
         if not decision.signed and not options.draft:
-            result.notes.append(f"Bỏ qua {decision.source}: chưa có số và ngày ký (trang \"Đợt khen thưởng\" chưa điền "
-                                "\"Số quyết định đầu tiên\"). Dùng --nhap để in bản nháp.")
+            result.notes.append(f"Bỏ qua {decision.source}: chưa có số và ngày ký. {_HOW_TO_NUMBER} "
+                                "Dùng --nhap để in bản nháp.")
         elif settings.find_template(layout_name(key)) is None:
             result.notes.append(f'Bỏ qua {decision.source}: chưa có bố cục phôi "{layout_name(key)}" '
                                 "(chép một tệp bố cục có sẵn vào thư mục mau/phoi/ và đặt tên như vậy để in).")

@@ -18,6 +18,8 @@ from ..errors import UserError
 from ..files import slug
 from ..glossary import Verb
 from ..problems import Problem
+from ..read.schema import SIGNED
+from ..register.from_workbook import Signing, signed_documents
 from ..rules.legal import Catalogue
 from ..settings import Settings
 from .model import CertificateEntry, SignedDecision, award_heading, form_key
@@ -52,20 +54,25 @@ class Decided:
 
 
 def from_workbook(workbook: Path, settings: Settings) -> Decided:
-    """Every decision the workbook composes; a workbook with errors is refused."""
+    """Every decision the workbook composes; a workbook with errors, or whose sheet "Quyết định đã ký" names a
+    decision it does not compose, is refused."""
     prepared = prepare(workbook, settings)
     if prepared.errors:
         raise InvalidWorkbook(prepared.problems)
+    signings, problems = signed_documents(prepared)
+    if problems:
+        raise UserError(f'Trang "{SIGNED.title}" của "{workbook.name}" có {len(problems)} lỗi, chưa in bằng khen, '
+                        "giấy khen nào:\n" + "\n".join(f"  {p}" for p in problems))
+    typed = {s.document.plan.filename: s for s in signings}
     summaries, skipped = decision_batches(prepared.inputs)
-    return Decided([from_composed(document) for summary in summaries for document in summary.decisions], skipped,
-                   prepared.problems)
+    return Decided([from_composed(document, typed.get(document.plan.filename))
+                    for summary in summaries for document in summary.decisions], skipped, prepared.problems)
 
 
-def from_composed(document: DecisionDocument) -> SignedDecision:
-    """The one adapter from a composed decision: signed when its batch gives the first number
-    (decisions are numbered consecutively) and the signing date."""
+def from_composed(document: DecisionDocument, signing: Signing | None) -> SignedDecision:
+    """The one adapter from a composed decision, with its number and date (``_signed``)."""
     decision, context, filename = document.decision, document.plan.context, document.plan.filename
-    signed = decision.number is not None and decision.batch.signing is not None
+    number, date = _signed(document, signing)
     verb, title = award_heading(context["khen_thuong"]["dong_tu"], context["khen_thuong"]["hinh_thuc"])
     entries = tuple(
         CertificateEntry(recipient=awardee_name(n), position_unit=", ".join(p for p in (n.position, n.workplace) if p),
@@ -74,10 +81,21 @@ def from_composed(document: DecisionDocument) -> SignedDecision:
     return SignedDecision(
         source=f'quyết định "{Path(filename).name}" của đợt "{decision.batch.name}"', document=filename,
         stem=Path(filename).with_suffix("").as_posix(), form_key=slug(decision.form.key),
-        award_verb=verb, award_title=title, authority=context["tham_quyen_ban_hanh"],
-        number=context["so_ky_hieu"] if signed else "", date=decision.batch.signing if signed else None,
+        award_verb=verb, award_title=title, authority=context["tham_quyen_ban_hanh"], number=number, date=date,
         place=context["dia_danh"], signer_titles=tuple(context["chu_ky"]["tham_quyen"]),
         signer=context["chu_ky"]["ho_ten"], entries=entries)
+
+
+def _signed(document: DecisionDocument, signing: Signing | None) -> tuple[str, dt.date | None]:
+    """The number and date typed on sheet "Quyết định đã ký" (the record of what was signed); else, when its
+    batch gives the first number (decisions are numbered consecutively), the composed number and the batch's
+    signing date; else none."""
+    if signing is not None:
+        return signing.number, signing.signed
+    batch = document.decision.batch
+    if document.decision.number is not None and batch.signing is not None:
+        return document.number, batch.signing
+    return "", None
 
 
 def from_docx(path: Path, catalogue: Catalogue) -> SignedDecision:

@@ -363,7 +363,7 @@ SIGNED = Sheet(
     record=SignedNumber,
     optional=True,
     help="Sau khi quyết định được ký và văn thư cho số: mỗi dòng một quyết định, ghi số và ngày ký để lệnh "
-         '"tdkt ghi-so" ghi vào sổ theo dõi khen thưởng.',
+         '"tdkt ghi-so" ghi vào sổ theo dõi khen thưởng và lệnh "tdkt in-bang" in lên bằng khen, giấy khen.',
     columns=(
         Column("batch", "Đợt", required=True, width=18, help="Tên đợt, đúng như ở trang Đợt khen thưởng.",
                example="Quý I/2024"),

@@ -1,16 +1,18 @@
 """The one adapter from the composition (documents/quyet_dinh.py) to the register's input:
-a decision as ``tdkt build`` makes it, plus the number and date the workbook gives it once signed."""
+a decision as ``tdkt build`` makes it, plus the number and date the workbook gives it once signed
+(``signed_documents``, the one reading of sheet "Quyết định đã ký", which ``tdkt in-bang`` prints from too)."""
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..documents.quyet_dinh import TYPE_CODE, DecisionDocument, achievement, batch_documents
+from ..documents.quyet_dinh import TYPE_CODE, DecisionDocument, achievement, decision_batches
 from ..errors import UserError
 from ..problems import Problem
 from ..read.records import SignedNumber
-from ..read.schema import BATCHES, SIGNED
+from ..read.schema import SIGNED
 from ..read.validate import record_problem
 from ..rules.collation import match_key
 from ..rules.issuer import Issuer
@@ -68,19 +70,35 @@ def read_signed_workbook(path: Path, settings: Settings) -> list[SignedDecision]
     return signed
 
 
+@dataclass(frozen=True)
+class Signing:
+    """A composed decision with the number and date a row of sheet "Quyết định đã ký" gives it."""
+
+    document: DecisionDocument
+    number: str  # "125/QĐ-UBND"
+    signed: dt.date
+
+
 def signed_from_workbook(prepared: Prepared) -> tuple[list[SignedDecision], list[Problem]]:
     """The decisions whose number and date are filled in on sheet "Quyết định đã ký"."""
     data = prepared.data
     if prepared.errors:
         raise UserError(f'Sổ "{data.path.name}" còn {len(prepared.errors)} lỗi, chưa ghi gì vào sổ theo dõi:\n'
                         + "\n".join(f"  {p}" for p in prepared.errors))
-    rows: list[SignedNumber] = data.all(SIGNED.key)
-    resolution = prepared.resolution
-    issuer = resolution.issuer
+    signings, problems = signed_documents(prepared)
+    issuer = prepared.resolution.issuer
+    return [from_composed(issuer, s.document, s.number, s.signed, data.path.name) for s in signings], problems
+
+
+def signed_documents(prepared: Prepared) -> tuple[list[Signing], list[Problem]]:
+    """The composed decisions of a workbook without errors that sheet "Quyết định đã ký" lists, matched by
+    batch and file name (or serial in the batch); the problems name the sheet's cells."""
+    rows: list[SignedNumber] = prepared.data.all(SIGNED.key)
+    issuer = prepared.resolution.issuer
     if not rows or issuer is None:
         return [], []
-    documents = {match_key(b.name): batch_documents(issuer, b, resolution.awards, [], prepared.rules)
-                 for b in data.all(BATCHES.key)}
+    summaries, _ = decision_batches(prepared.inputs)
+    documents = {match_key(s.batch.name): s.decisions for s in summaries}
     found, problems, seen = [], [], {}
     for row in rows:
         document, problem = _document_for(row, documents.get(match_key(row.batch), []))
@@ -93,7 +111,7 @@ def signed_from_workbook(prepared: Prepared) -> tuple[list[SignedDecision], list
             problems.append(_problem(row, "document", f'quyết định "{name}" đã ghi ở dòng {seen[name]}.'))
             continue
         seen[name] = row.rows[0]
-        found.append(from_composed(issuer, document, number, row.signed, data.path.name))
+        found.append(Signing(document, number, row.signed))
     return found, problems
 
 
