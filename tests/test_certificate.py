@@ -158,14 +158,18 @@ def test_text_too_long_even_at_the_minimum_size_is_refused_naming_every_recipien
     problems = refused.value.problems
     assert [(p.severity, p.code, p.location) for p in problems] == [
         (Severity.ERROR, "phoi.khong_vua",
-         Location(document="qd-125.docx", paragraph='số thứ tự 1 ("Ông Nguyễn Văn An"), ô "thanh_tich"')),
+         Location(document="qd-125.docx",
+                  paragraph='số thứ tự 1 ("Ông Nguyễn Văn An"), ô "thanh_tich" của tệp bố cục phôi')),
         (Severity.ERROR, "phoi.khong_vua",
-         Location(document="qd-125.docx", paragraph='số thứ tự 3 ("Bà Trần Thị Mai"), ô "chuc_vu_don_vi"')),
+         Location(document="qd-125.docx",
+                  paragraph='số thứ tự 3 ("Bà Trần Thị Mai"), ô "chuc_vu_don_vi" của tệp bố cục phôi')),
     ]
-    assert "không vừa ô 237 × 28 mm của phôi, kể cả khi thu nhỏ đến cỡ chữ 11" in problems[0].message
+    assert f"({len(ACHIEVEMENT_200 * 6)} ký tự) không vừa ô 237 × 28 mm của phôi, kể cả khi thu nhỏ đến cỡ chữ 11. " \
+           "Hãy rút gọn nội dung trong sổ" in problems[0].message
+    assert len(problems[0].message) < 600  # the text is quoted by its start and end, not whole
     assert str(refused.value).startswith("Chưa in được bằng khen, giấy khen (2 lỗi), chưa ghi tệp nào:\n"
                                          '  Lỗi: văn bản "qd-125.docx", số thứ tự 1 ("Ông Nguyễn Văn An"), '
-                                         'ô "thanh_tich": nội dung "Đã có')
+                                         'ô "thanh_tich" của tệp bố cục phôi: nội dung "Đã có')
 
 
 def write_offset(folder: Path, x: float, y: float, scale: float) -> None:

@@ -14,6 +14,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen import canvas
 
+from ..check.findings import excerpt
 from ..errors import UserError
 from ..problems import Location, Problem, Severity
 from .fit import MM, block_height, fit
@@ -108,8 +109,8 @@ def page_lines(decision: SignedDecision, entry_index: int, layout: Layout, draft
         text = box_text(box, values, layout)
         if not text:
             continue
-        where = Location(document=decision.document,
-                         paragraph=f'số thứ tự {entry.register_number} ("{entry.recipient}"), ô "{box.key}"')
+        where = Location(document=decision.document, paragraph=f"số thứ tự {entry.register_number} "
+                         f'({excerpt(entry.recipient)}), ô "{box.key}" của tệp bố cục phôi')
         font = font_name(box.font, box.style, font_folders)
         if missing := missing_chars(font, text):
             problems.append(Problem(Severity.ERROR, "phoi.thieu_chu", f'phông chữ "{box.font}" không có chữ '
@@ -117,9 +118,10 @@ def page_lines(decision: SignedDecision, entry_index: int, layout: Layout, draft
                                     where))
         elif (placed := place(box, text, font, layout.height * MM)) is None:
             problems.append(Problem(
-                Severity.ERROR, "phoi.khong_vua", f'nội dung "{text}" không vừa ô {fmt_mm(box.width)} × '
-                f"{fmt_mm(box.height)} mm của phôi, kể cả khi thu nhỏ đến cỡ chữ {fmt_mm(box.min_size)}. Hãy nới "
-                f'rộng ô hoặc giảm min_size trong "{layout.path}" (chép vào thư mục mau/phoi/ trước khi sửa).',
+                Severity.ERROR, "phoi.khong_vua", f"nội dung {excerpt(text)} ({len(text)} ký tự) không vừa ô "
+                f"{fmt_mm(box.width)} × {fmt_mm(box.height)} mm của phôi, kể cả khi thu nhỏ đến cỡ chữ "
+                f"{fmt_mm(box.min_size)}. Hãy rút gọn nội dung trong sổ, hoặc nới rộng ô, giảm cỡ chữ nhỏ nhất "
+                f'(min_size) trong "{layout.path}" (chép vào thư mục mau/phoi/ trước khi sửa).',
                 where))
         else:
             lines += placed
