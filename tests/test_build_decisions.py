@@ -262,6 +262,15 @@ def test_check_submission_dates(make_workbook, decisions_content):
     ]
 
 
+def test_the_one_row_whose_submission_date_differs_from_the_others_is_blamed(make_workbook, decisions_content):
+    nominations = decisions_content["nominations"]
+    nominations.append(dict(nominations[1], name="Lê Văn Cường"))
+    nominations[0]["submission_date"] = dt.date(2024, 9, 1)  # the first row is the odd one out
+    assert problems(make_workbook, decisions_content) == [
+        'Lỗi: trang "Đề nghị khen thưởng", ô E2 (cột "Ngày tờ trình"): Tờ trình số 198/TTr-SYT của Sở Y tế đã ghi '
+        "ngày 09/9/2024 ở dòng 3; một tờ trình chỉ có một ngày."]
+
+
 def test_check_names_typed_without_capitals(make_workbook, decisions_content):
     decisions_content["nominations"][1]["name"] = "trần thị ánh"
     decisions_content["nominations"][0]["name"] = "KHOA HỒI SỨC TÍCH CỰC"

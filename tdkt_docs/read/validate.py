@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 
 from ..files import clashes, slug
 from ..glossary import RecipientKind, person_of, rank_of
@@ -27,12 +28,26 @@ def validate(data: WorkbookData) -> list[Problem]:
     """Problems across rows and of shape; appended to ``data.problems`` by the caller."""
     batches = {match_key(b.name): b for b in data.all(BATCHES.key)}
     problems = _agency_problems(data.one(AGENCY.key)) + _batch_problems(data.all(BATCHES.key))
-    dates: dict[tuple, tuple] = {}
+    nominations = data.all(NOMINATIONS.key)
+    keys = [(match_key(n.unit), number_key(n.submission_no)) for n in nominations]  # each row's tờ trình
+    dates = _usual_dates(nominations, keys)
     numbers: dict[str, dict[str, int]] = {}  # unit key → its tờ trình number keys → first row
-    for nomination in data.all(NOMINATIONS.key):
-        problems += _submission_date_problems(nomination, batches, dates, numbers)
+    for nomination, key in zip(nominations, keys):
+        problems += _submission_date_problems(nomination, key, batches, dates, numbers)
         problems += _name_problems(nomination)
     return problems
+
+
+def _usual_dates(nominations: list[Nomination], keys: list[tuple]) -> dict[tuple, tuple]:
+    """Each tờ trình's date as most of its rows give it (as the first does, when as many give another), with the
+    first row that gives it: a row that differs is the one to blame."""
+    counts: dict[tuple, Counter] = defaultdict(Counter)
+    first: dict[tuple, int] = {}
+    for nomination, key in zip(nominations, keys):
+        counts[key][nomination.submission_date] += 1
+        first.setdefault((key, nomination.submission_date), nomination.rows[0])
+    usual = {key: dated.most_common(1)[0][0] for key, dated in counts.items()}
+    return {key: (date, first[key, date]) for key, date in usual.items()}
 
 
 def _agency_problems(agency: Agency | None) -> list[Problem]:
@@ -68,11 +83,11 @@ def _batch_problems(batches: list[Batch]) -> list[Problem]:
     return problems
 
 
-def _submission_date_problems(n: Nomination, batches: dict[str, Batch], dates: dict[tuple, tuple],
+def _submission_date_problems(n: Nomination, key: tuple, batches: dict[str, Batch], dates: dict[tuple, tuple],
                               numbers: dict[str, dict[str, int]]) -> list[Problem]:
-    """One tờ trình has one date, and it comes before the decision is signed."""
+    """One tờ trình (``key``) has one date (``dates``: ``_usual_dates``), and it comes before the decision is
+    signed."""
     problems = []
-    key = (match_key(n.unit), number_key(n.submission_no))
     unit_numbers = numbers.setdefault(key[0], {})
     near = None if key[1] in unit_numbers else \
         next(((other, row) for other, row in unit_numbers.items() if one_apart(other, key[1])), None)
@@ -82,11 +97,11 @@ def _submission_date_problems(n: Nomination, batches: dict[str, Batch], dates: d
                                        f'số tờ trình "{n.submission_no}" của {n.unit} chỉ khác một ký tự so với tờ '
                                        f"trình ở dòng {near[1]}: nếu là một tờ trình, hãy sửa cho giống hệt nhau, "
                                        "nếu không sẽ thành hai quyết định.", Severity.WARNING))
-    first_date, first_row = dates.setdefault(key, (n.submission_date, n.rows[0]))
-    if n.submission_date != first_date:
+    usual_date, usual_row = dates[key]
+    if n.submission_date != usual_date:
         problems.append(record_problem(NOMINATIONS, n, "submission_date", "to_trinh.hai_ngay",
                                        f"Tờ trình số {n.submission_no} của {n.unit} đã ghi ngày "
-                                       f"{short_date(first_date)} ở dòng {first_row}; một tờ trình chỉ có một ngày."))
+                                       f"{short_date(usual_date)} ở dòng {usual_row}; một tờ trình chỉ có một ngày."))
     batch = batches.get(match_key(n.batch))
     if batch and batch.signing and n.submission_date and n.submission_date > batch.signing:
         problems.append(record_problem(NOMINATIONS, n, "submission_date", "ngay.sau_ngay_ky",
