@@ -197,7 +197,8 @@ def check(files: tuple[str, ...], as_json: bool, as_template: bool, fix: bool, m
             if fix:
                 fix_legacy_text(path)
         else:
-            raise UserError(f'Không kiểm tra được "{path.name}": chỉ nhận sổ Excel .xlsx hoặc văn bản Word .docx.')
+            raise UserError(f'Không kiểm tra được "{path.name or path}": chỉ nhận sổ Excel .xlsx hoặc '
+                            "văn bản Word .docx.")
     sys.exit(1 if failed else 0)
 
 

@@ -78,3 +78,34 @@ def test_a_build_loads_the_pdf_and_database_libraries_only_when_it_needs_them(tm
     assert "pypdf" not in loaded() and "reportlab" not in loaded()
     open_register(f"sqlite:///{register}").close()
     assert "sqlalchemy" in loaded("--so-theo-doi", str(register))
+
+
+@pytest.mark.parametrize("command", ["build", "check", "in-bang", "ghi-so"])
+def test_a_missing_workbook_or_a_folder_is_named(command, tmp_path):
+    done = run_tdkt(command, tmp_path / "khong-co.xlsx")
+    assert done.returncode == 1, done.stderr
+    assert done.stderr == f'Không tìm thấy tệp "{tmp_path / "khong-co.xlsx"}".\n'
+    folder = tmp_path / "so.xlsx"
+    folder.mkdir()
+    done = run_tdkt(command, folder)
+    assert done.returncode == 1, done.stderr
+    assert done.stderr == (f'"{folder}" là một thư mục, không phải sổ Excel. Hãy ghi tên tệp sổ .xlsx, '
+                           f'ví dụ "{folder / "so-lieu.xlsx"}".\n')
+
+
+def test_check_names_a_folder_given_as_dot(tmp_path):
+    done = run_tdkt("check", ".", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr == 'Không kiểm tra được ".": chỉ nhận sổ Excel .xlsx hoặc văn bản Word .docx.\n'
+
+
+def test_the_build_function_refuses_a_missing_workbook_or_a_folder(tmp_path, settings):
+    """The web page calls build() itself: the same messages, before anything is read."""
+    from tdkt_docs.build import build
+    from tdkt_docs.errors import UserError
+
+    with pytest.raises(UserError, match=r'^Không tìm thấy tệp ".*khong-co\.xlsx"\.$'):
+        build(tmp_path / "khong-co.xlsx", tmp_path / "out", settings)
+    with pytest.raises(UserError, match=r"là một thư mục, không phải sổ Excel"):
+        build(tmp_path, tmp_path / "out", settings)
+    assert not (tmp_path / "out").exists()
