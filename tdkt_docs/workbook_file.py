@@ -10,8 +10,18 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def check_workbook_file(path: Path) -> None:
-    """A Vietnamese UserError unless ``path`` is a file in the .xlsx format (by its content): missing, a folder,
-    an old-format, password-protected, non-Excel or Word file is refused."""
+    """A Vietnamese UserError unless ``path`` is a file in the .xlsx format (by its content) that can be read:
+    missing, a folder, unreadable (no permission, or locked by another program), an old-format,
+    password-protected, non-Excel or Word file is refused."""
+    try:
+        _check(path)
+    except PermissionError:
+        raise UserError(f'Không mở được tệp "{path}": tệp đang bị chương trình khác giữ (trên Windows, Excel giữ '
+                        "sổ đang mở) hoặc không có quyền đọc tệp. Hãy đóng sổ trong Excel, hoặc nhờ người quản lý "
+                        "máy cấp quyền đọc tệp, rồi chạy lại.") from None
+
+
+def _check(path: Path) -> None:
     if path.is_dir():
         raise UserError(f'"{path}" là một thư mục, không phải sổ Excel. Hãy ghi tên tệp sổ .xlsx, '
                         f'ví dụ "{path / "so-lieu.xlsx"}".')

@@ -1,5 +1,10 @@
 """Using the `tdkt` command: help, version, usage errors and wrong inputs, all in Vietnamese."""
+import builtins
+import errno
+import io
+import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -109,3 +114,31 @@ def test_the_build_function_refuses_a_missing_workbook_or_a_folder(tmp_path, set
     with pytest.raises(UserError, match=r"là một thư mục, không phải sổ Excel"):
         build(tmp_path, tmp_path / "out", settings)
     assert not (tmp_path / "out").exists()
+
+
+@pytest.fixture
+def unreadable(make_workbook, content, monkeypatch):
+    """A workbook this user may not open (chmod 000, or held by Excel on Windows): opening it raises
+    PermissionError as the system does. Tests run as root here, where chmod 000 stops nothing."""
+    path = make_workbook(content)
+    real_open = io.open
+
+    def guarded(file, *args, **kwargs):
+        if isinstance(file, (str, os.PathLike)) and Path(file) == path:
+            raise PermissionError(errno.EACCES, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(io, "open", guarded)  # Path.open and zipfile
+    monkeypatch.setattr(builtins, "open", guarded)
+    return path
+
+
+@pytest.mark.parametrize("args", [("check", "{book}"), ("build", "{book}", "-o", "{tmp}/out"), ("in-bang", "{book}"),
+                                  ("ghi-so", "{book}", "--so-theo-doi", "{tmp}/so-theo-doi.sqlite"),
+                                  ("nhap", "{book}", "{tmp}/don-vi.xlsx")])
+def test_a_workbook_that_cannot_be_opened_is_a_message(unreadable, args, tmp_path):
+    done = run_tdkt(*(a.format(book=unreadable, tmp=tmp_path) for a in args))
+    assert done.returncode == 1, done.stderr
+    assert done.stderr == (f'Không mở được tệp "{unreadable}": tệp đang bị chương trình khác giữ (trên Windows, '
+                           "Excel giữ sổ đang mở) hoặc không có quyền đọc tệp. Hãy đóng sổ trong Excel, hoặc nhờ "
+                           "người quản lý máy cấp quyền đọc tệp, rồi chạy lại.\n")
