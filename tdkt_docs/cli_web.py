@@ -5,12 +5,12 @@ from pathlib import Path
 
 import click
 
-from .cli import HELP, HELP_TEXT, MAU_OPTION, REGISTER_OPTION, VietnameseCommand, cli, settings_for
+from .cli import HELP, HELP_TEXT, MAU_OPTION, REGISTER_OPTION, Number, VietnameseCommand, cli, settings_for
 
 
 @cli.command(cls=VietnameseCommand, context_settings=HELP, name="web",
              short_help="Mở trang web trên máy này để làm mọi việc trong trình duyệt.")
-@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, metavar="SỐ",
+@click.option("--port", type=Number(int, 0, 65535), default=8765, metavar="SỐ",
               help="Cổng của trang web (mặc định 8765; 0: chọn cổng trống bất kỳ).")
 @click.option("--host", default="127.0.0.1", metavar="ĐỊA_CHỈ",
               help="Địa chỉ phục vụ (mặc định 127.0.0.1: chỉ máy này mở được). Địa chỉ khác (ví dụ 0.0.0.0) cho "

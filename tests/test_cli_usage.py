@@ -34,6 +34,42 @@ def test_usage_errors_are_vietnamese(args, message):
     assert "Traceback" not in done.stderr and "Usage" not in done.stderr
 
 
+@pytest.mark.parametrize("args, message", [
+    (["thong-ke"], "thiếu tùy chọn --nam NĂM (bắt buộc)"),
+    (["thong-ke", "--nam", "abc"], 'tùy chọn --nam cần một năm từ 1945 đến 2100 (đang là "abc")'),
+    (["thong-ke", "--nam", "1900"], 'tùy chọn --nam cần một năm từ 1945 đến 2100 (đang là "1900")'),
+    (["xuat", "--nam", "2205"], 'tùy chọn --nam cần một năm từ 1945 đến 2100 (đang là "2205")'),
+    (["web", "--port", "99999"], 'tùy chọn --port cần một số từ 0 đến 65535 (đang là "99999")'),
+    (["in-bang", "--lech", "1", "2"], "tùy chọn --lech cần 3 giá trị đi kèm: X Y TỈ_LỆ"),
+    (["in-bang", "--lech", "1", "2", "x"], 'tùy chọn --lech cần một số, ví dụ 1.5 hoặc -2 (đang là "x")'),
+    (["init", "so.xlsx", "--cap", "huyen"],
+     'tùy chọn --cap cần một trong các giá trị tinh, so, xa, khac (đang là "huyen")'),
+])
+def test_a_wrong_option_value_names_the_option_the_value_and_what_is_allowed(args, message):
+    done = run_tdkt(*args)
+    assert done.returncode == 2
+    assert done.stderr == f"Lỗi cách dùng: {message}\nXem hướng dẫn: tdkt {args[0]} --help\n"
+
+
+def test_a_decimal_comma_is_read_as_a_point():
+    from tdkt_docs.cli import Number
+
+    assert Number(float).convert("1,5", None, None) == 1.5
+
+
+@pytest.mark.parametrize("command", ["", "init", "check", "pdf", "build", "mau", "ghi-so", "tra-cuu", "thong-ke",
+                                     "xuat", "in-bang", "nhap", "web"])
+def test_help_pages_say_in_vietnamese_what_click_adds(command):
+    done = run_tdkt(*([command] if command else []), "--help")
+    assert done.returncode == 0
+    for english in ("default:", "required", "<=x", "Usage", "Options", "Commands", "Arguments"):
+        assert english not in done.stdout
+    if command in ("thong-ke", "xuat"):
+        assert "[bắt buộc; từ 1945 đến 2100]" in " ".join(done.stdout.split())
+    if command == "web":
+        assert "[từ 0 đến 65535]" in done.stdout
+
+
 def test_wrong_kinds_of_input_get_messages_not_crashes(make_workbook, content, tmp_path):
     done = run_tdkt("build", TEMPLATES / "ke-hoach.docx", "-o", tmp_path / "o")
     assert done.returncode == 1 and "là văn bản Word, không phải sổ Excel .xlsx" in done.stderr
