@@ -33,7 +33,7 @@ def web(port: int, host: str, no_browser: bool, outdir: str | None, mau: str | N
     import webbrowser
 
     from .web import create_app
-    from .web.serve import LOCAL, address, listen, server
+    from .web.serve import LOCAL, addresses, listen, server
 
     settings = settings_for(None, mau, register)
     token = None if host in LOCAL else secrets.token_urlsafe(24)
@@ -41,14 +41,19 @@ def web(port: int, host: str, no_browser: bool, outdir: str | None, mau: str | N
     workdir = Path(tempfile.mkdtemp(prefix="tdkt-web-"))
     try:
         app = create_app(settings, workdir, outdir=Path(outdir) if outdir else None, token=token)
-        url = address(sock) + (f"?token={token}" if token else "")
-        click.echo(f"Trang web: {url}")
+        key = f"?token={token}" if token else ""
+        here, network = addresses(sock)
+        here += key
+        if network:
+            click.echo(f"Trang web trên máy này: {here}\nCho các máy khác trong mạng: {network}{key}")
+        else:
+            click.echo(f"Trang web: {here}")
         if token:
             click.echo("Trang đang mở cho các máy trong mạng; chỉ ai có đường dẫn trên (kèm mã truy cập) mới dùng "
                        "được. Đừng gửi đường dẫn này cho người ngoài.")
         click.echo("Nhấn Ctrl+C để dừng.")
         if not no_browser:
-            threading.Timer(0.5, webbrowser.open, args=(url,)).start()
+            threading.Timer(0.5, webbrowser.open, args=(here,)).start()
         server(app).run(sockets=[sock])
     finally:
         sock.close()
