@@ -11,6 +11,7 @@ import sys
 import tempfile
 import traceback
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -26,7 +27,7 @@ class VietnameseHelpMixin:
         formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), "Cách dùng: ")
 
     def format_options(self, ctx, formatter):
-        options = [rv for p in self.get_params(ctx) if isinstance(p, click.Option) and (rv := p.get_help_record(ctx))]
+        options = [option_help(p, ctx) for p in self.get_params(ctx) if isinstance(p, click.Option) and not p.hidden]
         if options:
             with formatter.section("Tùy chọn"):
                 formatter.write_dl(options)
@@ -36,8 +37,66 @@ class VietnameseHelpMixin:
                                     for name in self.list_commands(ctx)])
 
 
+def option_help(option: click.Option, ctx: click.Context) -> tuple[str, str]:
+    """The option's names and help; what click adds in English ([required], a range) is said in Vietnamese,
+    defaults in the help text itself."""
+    names = option.get_help_record(ctx)[0]
+    extras = [extra for extra in ("bắt buộc" if option.required else "", getattr(option.type, "bounds", "")) if extra]
+    return names, (option.help or "") + (f"  [{'; '.join(extras)}]" if extras else "")
+
+
 class VietnameseUsageError(click.UsageError):
     """A usage error whose message is already Vietnamese."""
+
+
+def parameter_name(param: click.Parameter) -> str:
+    """An option as the user types it (its long form: --output, not -o); an argument by its metavar."""
+    return f"tùy chọn {max(param.opts, key=len)}" if isinstance(param, click.Option) else param.human_readable_name
+
+
+class Refusing:
+    """For parameter types: a value refused in Vietnamese, naming the option, the value given and what is
+    ``wanted``."""
+
+    wanted: str
+
+    def refuse(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> NoReturn:
+        where = parameter_name(param) if param is not None else "giá trị"
+        raise VietnameseUsageError(f'{where} cần {self.wanted} (đang là "{value}")', ctx)
+
+
+class Number(Refusing, click.ParamType):
+    """A number of ``kind`` (a decimal comma is read as a point), from ``low`` to ``high`` when given."""
+
+    name = "number"
+
+    def __init__(self, kind: type = int, low: int | None = None, high: int | None = None, noun: str = "một số"):
+        self.kind, self.low, self.high = kind, low, high
+        self.bounds = f"từ {low} đến {high}" if low is not None else ""
+        self.wanted = f"{noun} {self.bounds}" if self.bounds else f"{noun}, ví dụ 1.5 hoặc -2"
+
+    def convert(self, value, param, ctx):
+        try:
+            number = value if isinstance(value, self.kind) else self.kind(str(value).strip().replace(",", "."))
+        except ValueError:
+            self.refuse(value, param, ctx)
+        if self.low is not None and not self.low <= number <= self.high:
+            self.refuse(value, param, ctx)
+        return number
+
+
+class Choice(Refusing, click.Choice):
+    """One of ``choices``."""
+
+    def __init__(self, choices: list[str]):
+        super().__init__(choices)
+        self.wanted = "một trong các giá trị " + ", ".join(choices)
+
+    def convert(self, value, param, ctx):
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            self.refuse(value, param, ctx)
 
 
 class VietnameseGroup(VietnameseHelpMixin, click.Group):
@@ -60,7 +119,8 @@ class VietnameseGroup(VietnameseHelpMixin, click.Group):
         except click.exceptions.Exit as exc:
             sys.exit(exc.exit_code)
         except click.UsageError as exc:
-            click.echo(f"Lỗi cách dùng: {usage_message(exc)}\nXem hướng dẫn: tdkt --help", err=True)
+            guide = exc.ctx.command_path if exc.ctx else "tdkt"
+            click.echo(f"Lỗi cách dùng: {usage_message(exc)}\nXem hướng dẫn: {guide} --help", err=True)
             sys.exit(2)
         except (KeyboardInterrupt, click.Abort):
             click.echo("Đã dừng. Không có tệp nào bị ghi dở.", err=True)
@@ -133,7 +193,7 @@ def cli(ctx: click.Context) -> None:
 @cli.command(cls=VietnameseCommand, context_settings=HELP)
 @click.argument("file", metavar="TỆP.xlsx")
 @click.option("--force", is_flag=True, help="Ghi đè nếu tệp đã có.")
-@click.option("--cap", "level", type=click.Choice(["tinh", "so", "xa", "khac"]), default=None, metavar="CẤP",
+@click.option("--cap", "level", type=Choice(["tinh", "so", "xa", "khac"]), default=None, metavar="CẤP",
               help="Điền sẵn cách viết của cấp ban hành: tinh (UBND tỉnh), so (sở, ban, ngành), xa (UBND xã, "
                    "phường, đặc khu), khac (cơ quan, đơn vị khác); danh sách hình thức khen thưởng chỉ gồm các "
                    "hình thức cấp đó được quyết định.")
@@ -197,7 +257,8 @@ def check(files: tuple[str, ...], as_json: bool, as_template: bool, fix: bool, m
             if fix:
                 fix_legacy_text(path)
         else:
-            raise UserError(f'Không kiểm tra được "{path.name}": chỉ nhận sổ Excel .xlsx hoặc văn bản Word .docx.')
+            raise UserError(f'Không kiểm tra được "{path.name or path}": chỉ nhận sổ Excel .xlsx hoặc '
+                            "văn bản Word .docx.")
     sys.exit(1 if failed else 0)
 
 
@@ -429,12 +490,25 @@ def usage_message(exc: click.UsageError) -> str:
     if isinstance(exc, click.NoSuchOption):
         return f"không có tùy chọn {exc.option_name}"
     if isinstance(exc, click.BadOptionUsage):
-        flag = exc.ctx is not None and any(
-            isinstance(p, click.Option) and p.is_flag and exc.option_name in p.opts for p in exc.ctx.command.params)
-        return f"tùy chọn {exc.option_name} " + ("không nhận giá trị" if flag else "cần một giá trị đi kèm")
+        return f"tùy chọn {exc.option_name} " + option_usage(exc)
+    if isinstance(exc, click.MissingParameter) and isinstance(exc.param, click.Option):
+        return f"thiếu {parameter_name(exc.param)} {exc.param.metavar or ''}".rstrip() + " (bắt buộc)"
     if isinstance(exc, click.MissingParameter) and exc.param is not None:
         return f"thiếu {exc.param.human_readable_name}"
+    if isinstance(exc, click.BadParameter) and exc.param is not None:
+        return f"giá trị của {parameter_name(exc.param)} không hợp lệ"
     return "câu lệnh không đúng cách dùng"
+
+
+def option_usage(exc: click.BadOptionUsage) -> str:
+    """What the option given wrongly takes: no value (a flag), one value, or several."""
+    option = next((p for p in exc.ctx.command.params if isinstance(p, click.Option) and exc.option_name in p.opts),
+                  None) if exc.ctx is not None else None
+    if option is not None and option.is_flag:
+        return "không nhận giá trị"
+    if option is not None and option.nargs > 1:
+        return f"cần {option.nargs} giá trị đi kèm: {option.metavar}"
+    return "cần một giá trị đi kèm"
 
 
 from . import cli_import  # noqa: E402,F401 - registers tdkt nhap

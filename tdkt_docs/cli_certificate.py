@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from .cli import HELP, HELP_TEXT, MAU_OPTION, VietnameseCommand, cli, settings_for
+from .cli import HELP, HELP_TEXT, MAU_OPTION, Number, VietnameseCommand, cli, settings_for
 from .errors import UserError
 from .settings import USER_FOLDER
 
@@ -29,7 +29,7 @@ CALIBRATION_FILE = "can-chinh.pdf"
               help="Vẽ chữ lên ảnh quét của phôi để xem trên màn hình (tệp …-xem-truoc.pdf, không dùng để in).")
 @click.option("--can-chinh", "calibrate", is_flag=True,
               help="In tờ chỉnh máy in: lưới milimét, dấu chữ thập ở từng ô chữ và độ lệch máy in đang dùng.")
-@click.option("--lech", "offset", type=float, nargs=3, default=None, metavar="X Y TỈ_LỆ",
+@click.option("--lech", "offset", type=Number(float), nargs=3, default=None, metavar="X Y TỈ_LỆ",
               help="Lưu độ lệch máy in vào mau/may-in.toml, dùng cho mọi lần in sau: dời chữ X mm sang phải, "
                    "Y mm xuống dưới (số âm: sang trái, lên trên), phóng theo TỈ_LỆ (1 là giữ nguyên). "
                    "Ví dụ: --lech 1.5 -2 1")

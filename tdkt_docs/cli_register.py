@@ -9,12 +9,12 @@ from pathlib import Path
 
 import click
 
-from .cli import HELP, HELP_TEXT, MAU_OPTION, REGISTER_OPTION, VietnameseCommand, cli, settings_for
+from .cli import HELP, HELP_TEXT, MAU_OPTION, REGISTER_OPTION, Number, VietnameseCommand, cli, settings_for
 from .errors import UserError
 from .register import PAST_AWARDS_TITLE
 
-YEAR_OPTION = click.option("--nam", "year", type=click.IntRange(1945, 2100), required=True, metavar="NĂM",
-                           help="Năm cần thống kê (theo ngày ký quyết định).")
+YEAR_OPTION = click.option("--nam", "year", type=Number(int, 1945, 2100, noun="một năm"), required=True,
+                           metavar="NĂM", help="Năm cần thống kê (theo ngày ký quyết định).")
 
 
 @cli.command("ghi-so", cls=VietnameseCommand, context_settings=HELP,

@@ -5,12 +5,12 @@ from pathlib import Path
 
 import click
 
-from .cli import HELP, HELP_TEXT, MAU_OPTION, REGISTER_OPTION, VietnameseCommand, cli, settings_for
+from .cli import HELP, HELP_TEXT, MAU_OPTION, REGISTER_OPTION, Number, VietnameseCommand, cli, settings_for
 
 
 @cli.command(cls=VietnameseCommand, context_settings=HELP, name="web",
              short_help="Mở trang web trên máy này để làm mọi việc trong trình duyệt.")
-@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, metavar="SỐ",
+@click.option("--port", type=Number(int, 0, 65535), default=8765, metavar="SỐ",
               help="Cổng của trang web (mặc định 8765; 0: chọn cổng trống bất kỳ).")
 @click.option("--host", default="127.0.0.1", metavar="ĐỊA_CHỈ",
               help="Địa chỉ phục vụ (mặc định 127.0.0.1: chỉ máy này mở được). Địa chỉ khác (ví dụ 0.0.0.0) cho "
@@ -33,7 +33,7 @@ def web(port: int, host: str, no_browser: bool, outdir: str | None, mau: str | N
     import webbrowser
 
     from .web import create_app
-    from .web.serve import LOCAL, address, listen, server
+    from .web.serve import LOCAL, addresses, listen, server
 
     settings = settings_for(None, mau, register)
     token = None if host in LOCAL else secrets.token_urlsafe(24)
@@ -41,14 +41,19 @@ def web(port: int, host: str, no_browser: bool, outdir: str | None, mau: str | N
     workdir = Path(tempfile.mkdtemp(prefix="tdkt-web-"))
     try:
         app = create_app(settings, workdir, outdir=Path(outdir) if outdir else None, token=token)
-        url = address(sock) + (f"?token={token}" if token else "")
-        click.echo(f"Trang web: {url}")
+        key = f"?token={token}" if token else ""
+        here, network = addresses(sock)
+        here += key
+        if network:
+            click.echo(f"Trang web trên máy này: {here}\nCho các máy khác trong mạng: {network}{key}")
+        else:
+            click.echo(f"Trang web: {here}")
         if token:
             click.echo("Trang đang mở cho các máy trong mạng; chỉ ai có đường dẫn trên (kèm mã truy cập) mới dùng "
                        "được. Đừng gửi đường dẫn này cho người ngoài.")
         click.echo("Nhấn Ctrl+C để dừng.")
         if not no_browser:
-            threading.Timer(0.5, webbrowser.open, args=(url,)).start()
+            threading.Timer(0.5, webbrowser.open, args=(here,)).start()
         server(app).run(sockets=[sock])
     finally:
         sock.close()

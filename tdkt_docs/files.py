@@ -26,12 +26,18 @@ class FolderError(UserError):
 
 
 class FileInUse(UserError):
-    """One file cannot be replaced: another program (Word) holds it open."""
+    """One file cannot be replaced: another program holds it open (Windows), or its folder forbids writing."""
 
     @classmethod
     def of(cls, target: Path) -> FileInUse:
-        return cls(f'Không ghi được "{target}": tệp đang mở trong Word hoặc chương trình khác. '
-                   "Hãy đóng tệp rồi chạy lại.")
+        program = _OPENED_IN.get(target.suffix.lower())
+        opener = f"{program} hoặc chương trình khác" if program else "chương trình khác"
+        return cls(f'Không ghi được "{target}": tệp đang mở trong {opener}, hoặc thư mục "{target.parent}" '
+                   "không cho ghi. Hãy đóng tệp rồi chạy lại; nếu tệp không mở ở đâu, hãy kiểm tra quyền ghi của thư mục "
+                   "hoặc ghi vào thư mục khác.")
+
+
+_OPENED_IN = {".docx": "Word", ".xlsx": "Excel", ".xlsm": "Excel", ".pdf": "trình đọc PDF"}
 
 
 def folder_error(exc: OSError, path: Path) -> FolderError:

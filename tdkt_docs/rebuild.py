@@ -13,12 +13,14 @@ from .manifest import Manifest, file_sha256, load
 from .outfolder import JOURNAL_NAME
 from .register.location import sqlite_path
 from .settings import BUILTIN_DATA, BUILTIN_TEMPLATES, Settings
+from .workbook_file import check_workbook_file
 
 
 def inputs_key(workbook: Path, settings: Settings, **options) -> str:
     """What a build is made from: the workbook's bytes, every template and data file it may read (name, size,
     time), the register it asks, the program's version, today's date (dates are checked against it) and the
-    options."""
+    options. A workbook that is missing or not a workbook file is a UserError, before anything is read."""
+    check_workbook_file(Path(workbook))
     digest = hashlib.sha256(Path(workbook).read_bytes())
     folders = (*settings.user_dirs, BUILTIN_TEMPLATES, BUILTIN_DATA)
     files = sorted(p for folder in folders if folder.is_dir() for p in folder.rglob("*") if p.is_file())

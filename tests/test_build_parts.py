@@ -1,8 +1,12 @@
 """Every part of the workbook is optional: what is filled is built, what is not is reported."""
+import errno
+import os
+
 import docx
+import pytest
 
 from tdkt_docs.build import build
-from tdkt_docs.files import FileInUse
+from tdkt_docs.files import FileInUse, write_bytes_atomic
 from tdkt_docs.settings import Settings
 
 from helpers import docx_blocks, run_tdkt
@@ -101,11 +105,31 @@ def test_a_file_held_open_elsewhere_is_reported_and_the_rest_completes(make_work
     def refuse(staged, target):
         raise FileInUse.of(target)  # what writing does on Windows when Word holds the file
     result = build(make_workbook(content), tmp_path / "out", Settings(), place=refuse)
-    assert result.failed == [f'Không ghi được "{tmp_path / "out" / "ke-hoach-tdkt-2024.docx"}": tệp đang mở trong '
-                             "Word hoặc chương trình khác. Hãy đóng tệp rồi chạy lại."]
+    out = tmp_path / "out"
+    assert result.failed == [f'Không ghi được "{out / "ke-hoach-tdkt-2024.docx"}": tệp đang mở trong Word hoặc '
+                             f'chương trình khác, hoặc thư mục "{out}" không cho ghi. Hãy đóng tệp rồi chạy lại; nếu '
+                             "tệp không mở ở đâu, hãy kiểm tra quyền ghi của thư mục hoặc ghi vào thư mục khác."]
     assert result.written == []
     assert result.manifest.documents == []
     assert (tmp_path / "out" / "manifest.json").read_text(encoding="utf-8").count('"kind"') == 0
+
+
+@pytest.mark.parametrize("name, program", [("quyet-dinh.docx", "Word hoặc chương trình khác"),
+                                           ("thong-ke.xlsx", "Excel hoặc chương trình khác"),
+                                           ("khen-thuong.json", "chương trình khác")])
+def test_a_file_that_cannot_be_replaced_names_both_causes(tmp_path, monkeypatch, name, program):
+    """os.replace refused: on Windows the file is open in Word or Excel; elsewhere the folder is read-only."""
+    def refused(source, destination):
+        raise PermissionError(errno.EACCES, "Permission denied", str(destination))
+
+    monkeypatch.setattr(os, "replace", refused)
+    target = tmp_path / "ket-qua" / name
+    with pytest.raises(FileInUse) as refusal:
+        write_bytes_atomic(target, b"x")
+    assert str(refusal.value) == (f'Không ghi được "{target}": tệp đang mở trong {program}, hoặc thư mục '
+                                  f'"{target.parent}" không cho ghi. Hãy đóng tệp rồi chạy lại; nếu tệp không mở ở '
+                                  "đâu, hãy kiểm tra quyền ghi của thư mục hoặc ghi vào thư mục khác.")
+    assert [p.name for p in target.parent.iterdir()] == []  # the temporary file is gone
 
 
 def test_a_file_that_could_not_be_written_is_never_removed(make_workbook, content, tmp_path):

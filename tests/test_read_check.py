@@ -106,6 +106,15 @@ def test_year_typed_with_its_word(typed, expected):
     assert cells.as_year(typed) == expected
 
 
+@pytest.mark.parametrize("typed, message", [(24, "năm 24 không hợp lệ (cần 4 chữ số, ví dụ 2024)"),
+                                            (2205, "năm 2205 không hợp lệ (cần một năm từ 1900 đến 2200)"),
+                                            ("1800", "năm 1800 không hợp lệ (cần một năm từ 1900 đến 2200)")])
+def test_a_year_out_of_range_says_the_range_when_it_has_4_digits(typed, message):
+    with pytest.raises(cells.CellError) as refusal:
+        cells.as_year(typed)
+    assert str(refusal.value) == message
+
+
 def test_bad_year_and_number(make_workbook, content):
     content["plan"]["year"] = 24
     content["plan"]["number"] = 2.5

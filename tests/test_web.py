@@ -312,6 +312,62 @@ def test_cli_web_help_and_busy_port():
     assert f"Cổng {port} đang được chương trình khác dùng" in done.stderr
 
 
+class Probe:
+    """A UDP socket whose "connected" address is ``found`` (None: no route, no network)."""
+
+    def __init__(self, found):
+        self.found = found
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def connect(self, address):
+        if self.found is None:
+            raise OSError(101, "Network is unreachable")
+
+    def getsockname(self):
+        return self.found, 50000
+
+
+@pytest.mark.parametrize("found, expected", [("192.168.1.23", "192.168.1.23"), ("127.0.0.1", "may-van-thu"),
+                                             ("0.0.0.0", "may-van-thu"), (None, "may-van-thu")])
+def test_the_network_address_is_the_one_outside_traffic_leaves_from_else_the_machine_name(monkeypatch, found,
+                                                                                          expected):
+    from tdkt_docs.web.serve import network_host
+
+    monkeypatch.setattr(socket, "socket", lambda *args: Probe(found))
+    monkeypatch.setattr(socket, "gethostname", lambda: "may-van-thu")
+    assert network_host() == expected
+
+
+@pytest.mark.parametrize("host, network", [("127.0.0.1", False), ("0.0.0.0", True), ("::", True)])
+def test_a_page_on_every_address_gives_a_link_for_this_machine_and_one_for_the_network(host, network):
+    from tdkt_docs.web.serve import addresses, listen, network_host
+
+    with listen(host, 0) as sock:
+        port = sock.getsockname()[1]
+        assert addresses(sock) == (f"http://127.0.0.1:{port}/",
+                                   f"http://{network_host()}:{port}/" if network else None)
+        if network:  # the 127.0.0.1 link reaches a page on :: too
+            socket.create_connection(("127.0.0.1", port), timeout=2).close()
+
+
+def test_cli_web_on_every_address_prints_both_links(monkeypatch):
+    import tdkt_docs.web.serve as serve
+
+    monkeypatch.setattr(serve, "network_host", lambda: "192.168.1.23")
+    monkeypatch.setattr(serve, "server", lambda app: type("Stopped", (), {"run": lambda self, sockets: None})())
+    done = run_tdkt("web", "--host", "0.0.0.0", "--port", "0", "--no-browser")
+    assert done.returncode == 0, done.stderr
+    here, network = done.stdout.splitlines()[:2]
+    assert re.fullmatch(r"Trang web trên máy này: http://127\.0\.0\.1:\d+/\?token=[\w-]+", here)
+    assert network == here.replace("Trang web trên máy này: http://127.0.0.1",
+                                   "Cho các máy khác trong mạng: http://192.168.1.23")
+
+
 def test_reopening_the_same_name_keeps_the_output_folder(page, small):
     first = case_of(page.open(small))
     page.build(first)

@@ -137,12 +137,8 @@ class OfficeBook:
     def save(self) -> Path:
         """Keep a copy of the workbook as it was, then replace it atomically; returns the copy's path."""
         backup = self.path.with_name(f"{self.path.stem}.bak{self.path.suffix}")
-        try:
-            with atomic_path(backup) as tmp:
-                shutil.copyfile(self.path, tmp)
-            with atomic_path(self.path) as tmp:
-                self.book.save(tmp)
-        except PermissionError:
-            raise UserError(f'Không ghi được "{self.path}": tệp đang mở trong Excel hoặc chương trình khác. '
-                            "Hãy đóng tệp rồi chạy lại; sổ chưa bị thay đổi.") from None
+        with atomic_path(backup) as tmp:
+            shutil.copyfile(self.path, tmp)
+        with atomic_path(self.path) as tmp:
+            self.book.save(tmp)
         return backup

@@ -77,7 +77,8 @@ def as_year(value: object) -> int:
         value = re.sub(r"^\s*năm\s+", "", clean_line(value), flags=re.IGNORECASE)
     year = as_int(value)
     if not 1900 <= year <= 2200:
-        raise CellError(f"năm {year} không hợp lệ (cần 4 chữ số, ví dụ 2024)", "o.nam")
+        wanted = "cần 4 chữ số, ví dụ 2024" if year < 1000 else "cần một năm từ 1900 đến 2200"
+        raise CellError(f"năm {year} không hợp lệ ({wanted})", "o.nam")
     return year
 
 

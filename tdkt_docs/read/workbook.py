@@ -1,7 +1,6 @@
 """Workbook → typed records, collecting every problem instead of stopping at the first."""
 from __future__ import annotations
 
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from ..errors import UserError
 from ..glossary import Choice
 from ..problems import Location, Problem, Severity
 from ..text import closest
+from ..workbook_file import check_workbook_file
 from . import cells, legacy
 from .grid import Grid, ValueBook, titled
 from .records import RowCells
@@ -26,7 +26,6 @@ def sheet_problem(severity: Severity, code: str, sheet: Sheet, message: str, cel
     return Problem(severity, code, message, Location(sheet.title, cell, column.header if column else ""))
 
 HEADER_SEARCH_ROWS = 5
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 @dataclass
@@ -88,7 +87,7 @@ def _missing_sheet(sheet: Sheet, titles: list[str], sheets: tuple[Sheet, ...]) -
 def open_workbook(path: Path, data_only: bool = True) -> openpyxl.Workbook:
     """The workbook at ``path`` (saved values, or formulas with ``data_only=False``); a Vietnamese
     UserError for a missing, old-format, non-Excel or damaged file."""
-    _check_file(path)
+    check_workbook_file(path)
     try:
         with path.open("rb") as stream:  # by content, whatever the extension says
             return openpyxl.load_workbook(stream, data_only=data_only)
@@ -99,7 +98,7 @@ def open_workbook(path: Path, data_only: bool = True) -> openpyxl.Workbook:
 def open_values(path: Path) -> ValueBook:
     """The workbook at ``path`` read for its saved values (what ``read_workbook`` needs), with the same
     Vietnamese errors as ``open_workbook``."""
-    _check_file(path)
+    check_workbook_file(path)
     try:
         return ValueBook(path)
     except Exception:  # noqa: BLE001 - any damage inside the package: zip, XML, parts
@@ -109,28 +108,6 @@ def open_values(path: Path) -> ValueBook:
 def _damaged(path: Path) -> UserError:
     return UserError(f'Không đọc được sổ Excel "{path.name}": tệp bị hỏng hoặc không đúng định dạng .xlsx. '
                      "Hãy mở bằng Excel và lưu lại dạng .xlsx (Excel Workbook).")
-
-
-def _check_file(path: Path) -> None:
-    """A Vietnamese UserError for a missing, empty, old-format, non-Excel file."""
-    if not path.is_file():
-        raise UserError(f'Không tìm thấy tệp "{path}".')
-    if not path.stat().st_size:
-        raise UserError(f'Tệp "{path.name}" rỗng (0 byte), không có sổ Excel nào trong đó. '
-                        "Hãy chọn lại đúng sổ Excel .xlsx đã lưu.")
-    with path.open("rb") as fh:
-        head = fh.read(8)
-    if head == _OLE_MAGIC:
-        raise UserError(
-            f'Tệp "{path.name}" là sổ Excel cũ (.xls) hoặc có đặt mật khẩu. '
-            "Hãy mở bằng Excel, gỡ mật khẩu nếu có, rồi lưu lại dạng .xlsx (Excel Workbook).")
-    if not zipfile.is_zipfile(path):
-        raise UserError(
-            f'Tệp "{path.name}" không phải sổ Excel .xlsx (có thể là tệp CSV hoặc tệp khác đổi đuôi). '
-            "Hãy mở bằng Excel và lưu lại dạng .xlsx (Excel Workbook).")
-    if path.suffix.lower() in (".docx", ".doc"):
-        raise UserError(f'Tệp "{path.name}" là văn bản Word, không phải sổ Excel .xlsx. '
-                        'Để kiểm tra thể thức văn bản Word, dùng "tdkt check".')
 
 
 def find_sheet(book: openpyxl.Workbook, title: str) -> Worksheet | None:

@@ -1,0 +1,45 @@
+"""The workbook file itself, checked before anything reads it. Light imports: the build's rebuild key uses it."""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from .errors import UserError
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def check_workbook_file(path: Path) -> None:
+    """A Vietnamese UserError unless ``path`` is a file in the .xlsx format (by its content) that can be read:
+    missing, a folder, empty, unreadable (no permission, or locked by another program), an old-format,
+    password-protected, non-Excel or Word file is refused."""
+    try:
+        _check(path)
+    except PermissionError:
+        raise UserError(f'Không mở được tệp "{path}": tệp đang bị chương trình khác giữ (trên Windows, Excel giữ '
+                        "sổ đang mở) hoặc không có quyền đọc tệp. Hãy đóng sổ trong Excel, hoặc nhờ người quản lý "
+                        "máy cấp quyền đọc tệp, rồi chạy lại.") from None
+
+
+def _check(path: Path) -> None:
+    if path.is_dir():
+        raise UserError(f'"{path}" là một thư mục, không phải sổ Excel. Hãy ghi tên tệp sổ .xlsx, '
+                        f'ví dụ "{path / "so-lieu.xlsx"}".')
+    if not path.is_file():
+        raise UserError(f'Không tìm thấy tệp "{path}".')
+    if not path.stat().st_size:
+        raise UserError(f'Tệp "{path.name}" rỗng (0 byte), không có sổ Excel nào trong đó. '
+                        "Hãy chọn lại đúng sổ Excel .xlsx đã lưu.")
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    if head == _OLE_MAGIC:
+        raise UserError(
+            f'Tệp "{path.name}" là sổ Excel cũ (.xls) hoặc có đặt mật khẩu. '
+            "Hãy mở bằng Excel, gỡ mật khẩu nếu có, rồi lưu lại dạng .xlsx (Excel Workbook).")
+    if not zipfile.is_zipfile(path):
+        raise UserError(
+            f'Tệp "{path.name}" không phải sổ Excel .xlsx (có thể là tệp CSV hoặc tệp khác đổi đuôi). '
+            "Hãy mở bằng Excel và lưu lại dạng .xlsx (Excel Workbook).")
+    if path.suffix.lower() in (".docx", ".doc"):
+        raise UserError(f'Tệp "{path.name}" là văn bản Word, không phải sổ Excel .xlsx. '
+                        'Để kiểm tra thể thức văn bản Word, dùng "tdkt check".')
