@@ -186,6 +186,35 @@ def test_build_progress_reaches_one_hundred(page, small):
     assert '<progress id="thanh" max="100" value="100">' in done.text
 
 
+def test_a_build_that_ends_while_its_page_is_made_shows_one_state(page, small):
+    """The page takes one look at the build (it ends in another thread): a build seen running shows its bar, and
+    its script asks again (no summary yet); one seen finished shows the summary and no script runs."""
+    from tdkt_docs.web.jobs import BuildJob
+
+    case = case_of(page.open(small))
+    done = page.build(case)
+    assert "Tệp mới" in text(done.text)
+
+    class EndingJob(BuildJob):
+        """Running when first looked at, finished from then on."""
+
+        looks = 0
+
+        @property
+        def finished(self):
+            self.looks += 1
+            return self.looks > 1
+
+        @finished.setter
+        def finished(self, value):
+            pass
+
+    workspace_case = page.app.state.workspace.get(case)
+    workspace_case.job = EndingJob(stages=1, summary=workspace_case.job.summary)
+    shown = page.get(f"/so/{case}/tao").text
+    assert 'data-xong=""' in shown and 'id="tong-ket"' not in shown and 'id="tao"' not in shown
+
+
 def test_build_of_a_broken_workbook_shows_its_errors_and_that_it_stopped(page, broken):
     case = case_of(page.open(broken))
     done = page.build(case)

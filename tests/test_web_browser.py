@@ -96,7 +96,11 @@ def build(driver, pdf: bool = False) -> None:
     by_id(driver, "buoc-tao").click()
     if pdf:
         by_id(driver, "pdf").click()
-    by_id(driver, "tao").click()
+    from selenium.webdriver.support.expected_conditions import staleness_of
+
+    button = by_id(driver, "tao")
+    button.click()
+    wait_for(driver, staleness_of(button))  # the page it was on may show the build before (its summary)
     wait_for(driver, lambda d: d.find_elements("id", "tong-ket") or d.find_elements("id", "thong-bao"), 120)
     assert by_id(driver, "thanh").get_attribute("value") == "100"
     assert by_id(driver, "phan-tram").text == "100%"

@@ -62,27 +62,19 @@ class BuildJob:
         with self.lock:
             self.done += count
 
-    @property
-    def percent(self) -> int:
-        """0–99 while running (stages share the bar equally), 100 once done; a failed build's stays where it
-        stopped."""
-        if self.finished and not self.error:
-            return 100
-        with self.lock:
-            if self.stage < 0:
-                return 0
-            part = min(self.done / self.total, 1.0) if self.total else 1.0
-            return min(99, int(100 * (self.stage + part) / self.stages))
-
-    @property
-    def status(self) -> str:
-        """The words beside the bar: the stage running, then how the build ended."""
-        if not self.finished:
-            return self.label
-        return "Đã dừng: có lỗi" if self.error else "Xong"
-
     def state(self) -> dict:
-        return {"percent": self.percent, "label": self.status, "finished": self.finished, "failed": bool(self.error)}
+        """Where the build is, from one look at it (it runs in another thread): the bar's percent, 0–99 while
+        running (stages share the bar equally), 100 once done, where it stopped for a failed build; the words
+        beside it; whether it has finished, and failed."""
+        finished, failed = self.finished, bool(self.error)  # the error is set before the build is finished
+        with self.lock:
+            part = min(self.done / self.total, 1.0) if self.total else 1.0
+            running = 0 if self.stage < 0 else min(99, int(100 * (self.stage + part) / self.stages))
+            label = self.label
+        if finished:
+            label = "Đã dừng: có lỗi" if failed else "Xong"
+        return {"percent": 100 if finished and not failed else running, "label": label, "finished": finished,
+                "failed": failed}
 
 
 def start(run: Callable[[BuildJob], Summary], pdf: bool) -> BuildJob:

@@ -66,7 +66,7 @@ def rows(html: str, table: str = "van-de") -> list[list[str]]:
 @contextlib.contextmanager
 def serving(app, host: str = "127.0.0.1"):
     """``app`` served by uvicorn on a free port of ``host`` in a background thread; yields its address."""
-    from tdkt_docs.web.serve import address, listen, server
+    from tdkt_docs.web.serve import addresses, listen, server
 
     sock = listen(host, 0)
     running = server(app)
@@ -77,7 +77,7 @@ def serving(app, host: str = "127.0.0.1"):
         assert time.monotonic() < deadline and thread.is_alive(), "the web server did not start"
         time.sleep(0.02)
     try:
-        yield address(sock)
+        yield addresses(sock)[0]
     finally:
         running.should_exit = True
         thread.join(timeout=10)
