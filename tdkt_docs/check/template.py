@@ -7,7 +7,6 @@ with the paragraph text around it.
 """
 from __future__ import annotations
 
-import difflib
 import re
 import zipfile
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from lxml import etree
 
 from ..errors import UserError
 from ..render.docx import BODY_PART
+from ..render.template_errors import did_you_mean, explain
 from ..problems import Problem
 from .findings import ERROR, WARNING, finding
 
@@ -39,6 +39,7 @@ CONTAINERS = {"p": ("w:p", "đoạn"), "tr": ("w:tr", "hàng bảng"), "tc": ("w
               "r": ("w:r", "đoạn chữ")}
 SPLIT_RULE = "mỗi thẻ gõ liền một mạch, cùng định dạng (xoá cả thẻ rồi gõ lại)"
 WINDOW = 25
+JINJA = jinja2.Environment()
 MAX_TAG = 40
 
 
@@ -207,19 +208,21 @@ def _end_tag(tag: Tag) -> str:
 
 
 def _check_jinja(part: Part, variables: frozenset[str] | None, template: str) -> None:
-    """Jinja's own parse, one line per paragraph, then the variables against the declared set."""
+    """Jinja's parse and code generation, one line per paragraph, then the variables against the declared set."""
     lines = []
     for para in part.paras:
         tags = [t for t in part.tags if t.para is para]
         lines.append(_jinja_line(para.text, tags))
     try:
-        tree = jinja2.Environment().parse("\n".join(lines))
+        tree = JINJA.parse("\n".join(lines))
+        _check_filters(tree)
+        undeclared = jinja2.meta.find_undeclared_variables(tree)  # generates the code: fails as compiling would
     except jinja2.TemplateSyntaxError as exc:
         para = part.paras[min(max(exc.lineno, 1), len(part.paras)) - 1]
         part.findings.append(_syntax_finding(exc, para, [t for t in part.tags if t.para is para]))
         return
     if variables is not None:
-        part.findings += _unknown_variables(tree, part.paras, variables, template)
+        part.findings += _unknown_variables(tree, undeclared, part.paras, variables, template)
 
 
 def _jinja_line(text: str, tags: list[Tag]) -> str:
@@ -228,32 +231,37 @@ def _jinja_line(text: str, tags: list[Tag]) -> str:
     return text
 
 
+def _check_filters(tree: jinja2.nodes.Template) -> None:
+    """Raise what Jinja's compiler raises for an unknown filter or test: it lets one inside an {% if %} pass
+    until a rendering comes to it."""
+    for node in tree.find_all((jinja2.nodes.Filter, jinja2.nodes.Test)):
+        known, kind = (JINJA.filters, "filter") if isinstance(node, jinja2.nodes.Filter) else (JINJA.tests, "test")
+        if node.name not in known:
+            raise jinja2.TemplateAssertionError(f"No {kind} named {node.name!r}.", node.lineno)
+
+
 def _syntax_finding(exc: jinja2.TemplateSyntaxError, para: Para, tags: list[Tag]) -> Problem:
-    unknown = re.match(r"Encountered unknown tag '(\w+)'", exc.message or "")
-    tag = next((t for t in tags if unknown and t.name == unknown.group(1)), None)
+    """The error told in Vietnamese, placed at the tag that holds the text at fault (else the paragraph)."""
+    explained = explain(exc)
+    token = explained.token
+    at = re.compile(rf"\b{re.escape(token)}\b" if token.isidentifier() else re.escape(token))
+    tag = next((t for t in tags if token and at.search(t.jinja)), None)
     start, end = (tag.start, tag.end) if tag else (0, len(para.text))
-    if unknown:
-        return finding("mau.cu_phap", ERROR, _where(para, start, end),
-                       "thẻ {% … %} là một lệnh hợp lệ: if, elif, else, endif, for, endfor …",
-                       f'lệnh lạ "{unknown.group(1)}"' + (f' trong thẻ "{tag.text}"' if tag else ""))
-    return finding("mau.cu_phap", ERROR, _where(para, start, end),
-                   "thẻ viết đúng cú pháp (xem templates/README.md)",
-                   f"trình điền mẫu báo: {(exc.message or '').rstrip('.')}")
+    return finding("mau.cu_phap", ERROR, _where(para, start, end), explained.rule, explained.found)
 
 
-def _unknown_variables(tree, paras: list[Para], variables: frozenset[str], template: str) -> list[Problem]:
+def _unknown_variables(tree, undeclared: set[str], paras: list[Para], variables: frozenset[str],
+                       template: str) -> list[Problem]:
     findings = []
     names = list(tree.find_all(jinja2.nodes.Name))
-    for variable in sorted(jinja2.meta.find_undeclared_variables(tree) - variables):
+    for variable in sorted(undeclared - variables):
         line = min(n.lineno for n in names if n.name == variable and n.ctx == "load")
         para = paras[line - 1]
         at = re.search(rf"\b{re.escape(variable)}\b", para.text)
-        close = difflib.get_close_matches(variable, sorted(variables), n=3, cutoff=0.6)
-        hint = "gần giống: " + ", ".join(f'"{c}"' for c in close) if close else "không có tên nào gần giống"
         findings.append(finding(
             "mau.bien_la", ERROR, _where(para, *(at.span() if at else (0, len(para.text)))),
             f"biến có trong số liệu của mẫu {template} (danh sách ở templates/README.md)",
-            f'biến "{variable}" không có; {hint}'))
+            f'biến "{variable}" không có; {did_you_mean(variable, variables)}'))
     return findings
 
 
