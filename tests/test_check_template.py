@@ -1,6 +1,7 @@
 """Template lint: one test per rule on a broken template built here, silence on the shipped ones."""
 from __future__ import annotations
 
+import io
 import shutil
 from pathlib import Path
 
@@ -395,6 +396,13 @@ def test_jinja_errors_are_told_in_vietnamese_by_lint_and_render_alike(tmp_path, 
     assert (problem.code, problem.found) == ("mau.cu_phap", found)
     assert f"bị lỗi: {found}" in render_error(path)
     assert not {"expected", "token", "named", "template", "Encountered"} & set(problem.expected.split())
+
+
+def test_curly_quotes_word_typed_in_a_tag_are_read_straight_as_the_renderer_does(tmp_path):
+    path = tiny(tmp_path, "Mục {{ “.” if nam else ‘;’ }}")
+    assert lint(path) == []
+    rendered = docx.Document(io.BytesIO(CompiledTemplate(path).render({"nam": 2024})))
+    assert rendered.paragraphs[0].text == "Mục ."
 
 
 def test_unclosed_quote_in_a_tag(tmp_path):

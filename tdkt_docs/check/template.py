@@ -33,6 +33,7 @@ UNRENDERED_PARTS = {
 OPENER = re.compile(r"\{[{%#]")
 CLOSERS = {"{{": "}}", "{%": "%}", "{#": "#}"}
 SPECIAL = re.compile(r"(p|tr|tc|r) ")
+STRAIGHT_QUOTES = str.maketrans("“”‘’", "\"\"''")  # as docxtpl's clean_tags
 BLOCKS = frozenset({"if", "for", "with", "macro", "call", "filter", "block", "autoescape"})
 BROKEN = re.compile(r"\{\s+[{%]|[}%]\s+\}|\}\}|%\}")
 CONTAINERS = {"p": ("w:p", "đoạn"), "tr": ("w:tr", "hàng bảng"), "tc": ("w:tc", "ô bảng"),
@@ -82,8 +83,8 @@ class Tag:
 
     @property
     def jinja(self) -> str:
-        """The tag as Jinja sees it once docxtpl has removed the marker."""
-        return self.opener + self.text[2 + len(self.special):]
+        """The tag as Jinja sees it once docxtpl has removed the marker and made Word's curly quotes straight."""
+        return (self.opener + self.text[2 + len(self.special):]).translate(STRAIGHT_QUOTES)
 
     @property
     def name(self) -> str:
