@@ -386,3 +386,13 @@ def test_a_filter_mistyped_in_the_users_template_stops_the_build_in_vietnamese(m
     assert 'đoạn "{{ dia_danh|uper }}, {{ ngay_ban_hanh }}"' in message
     assert 'Thực tế:  bộ lọc "uper" không có; có phải là "upper"?' in message
     assert not (tmp_path / "out").exists()
+
+
+def test_a_field_misspelt_in_the_users_template_is_found_by_the_lint_with_the_closest_one(
+        make_workbook, decisions_content, tmp_path):
+    mau = tmp_path / "mau"
+    edited_template(mau, "quyet-dinh.docx", "{{ dieu_1.doi_tuong }}", "{{ dieu_1.doi_tuongg }}")
+    with pytest.raises(UserError) as failure:
+        build(make_workbook(decisions_content), tmp_path / "out", Settings((mau,)))
+    assert str(failure.value).startswith(f'Mẫu "{mau / "quyet-dinh.docx"}" có lỗi, chưa tạo văn bản nào.')
+    assert 'Thực tế:  biến "dieu_1.doi_tuongg" không có; có phải là "dieu_1.doi_tuong"?' in str(failure.value)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import shutil
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import docx
@@ -13,6 +14,7 @@ from docx.oxml.ns import nsdecls
 from tdkt_docs.build import prepare
 from tdkt_docs.check.findings import ERROR, WARNING, finding
 from tdkt_docs.check.template import lint_template
+from tdkt_docs.compose.document import Entries, Items, Shape
 from tdkt_docs.documents import REGISTRY, by_template
 from tdkt_docs.errors import UserError
 from tdkt_docs.problems import Problem
@@ -175,6 +177,38 @@ def test_unknown_template_name_skips_the_variable_rule(tmp_path):
     path = tiny(tmp_path, "{{ bien_bat_ky }}", "{%p for x in danh_sach_la %}", "{{ x.ten }}", "{%p endfor %}")
     assert lint(path) == []
     assert codes(lint(tiny(tmp_path, "{{ bien_bat_ky }}", name="ke-hoach.docx"))) == ["mau.bien_la"]
+
+
+def test_misspelt_field_of_a_variable_with_the_closest_one(tmp_path):
+    path = edited_template(tmp_path, "quyet-dinh.docx", "{{ dieu_1.doi_tuong }}", "{{ dieu_1.doi_tuongg }}")
+    assert lint(path) == [finding(
+        "mau.bien_la", ERROR, 'đoạn "…}} cho {{ dieu_1.doi_tuongg }}{% if…"',
+        "biến có trong số liệu của mẫu quyet-dinh.docx (danh sách ở templates/README.md)",
+        'biến "dieu_1.doi_tuongg" không có; có phải là "dieu_1.doi_tuong"?')]
+    checked = run_tdkt("check", "--template", path)
+    assert checked.returncode == 1 and 'biến "dieu_1.doi_tuongg" không có' in checked.stdout
+
+
+@pytest.mark.parametrize("name, old, new, found", [
+    ("quyet-dinh.docx", "{{ d.thu_truong }}", "{{ d.thu_truongg }}",
+     'biến "d.thu_truongg" không có; có phải là "d.thu_truong"?'),
+    ("quyet-dinh.docx", "{{ t.so }}", "{{ t.so_to_trinh }}", 'biến "t.so_to_trinh" không có; không có tên nào gần giống'),
+    ("quyet-dinh.docx", "{{ d.stt }}", "{{ d.so_tt }}", 'biến "d.so_tt" không có; có phải là "d.stt"?'),
+    ("ke-hoach.docx", "{{ ky_niem.thanh_lap_dang.so_nam }}", "{{ ky_niem.thanh_lap_dang.so_namm }}",
+     'biến "ky_niem.thanh_lap_dang.so_namm" không có; có phải là "ky_niem.thanh_lap_dang.so_nam"?'),
+    ("ke-hoach.docx", "{%p for dong in nv.ghi_chu", "{%p for dong in nv.ghi_chuu",
+     'biến "nv.ghi_chuu" không có; có phải là "nv.ghi_chu"?'),
+])
+def test_misspelt_field_of_a_loop_variable_or_an_entry(tmp_path, name, old, new, found):
+    assert [(f.code, f.found) for f in lint(edited_template(tmp_path, name, old, new))] == [("mau.bien_la", found)]
+
+
+def test_fields_the_template_gives_itself_or_a_mapping_has_are_not_looked_into(tmp_path):
+    path = tiny(tmp_path, "{% for k, v in khen_thuong.items() %}{{ k }}: {{ v }}{% endfor %}",
+                "{% with dieu_1 = {'so_thu_tu': 1} %}{{ dieu_1.so_thu_tu }}{% endwith %}",
+                "{% for d in danh_sach.dong %}{{ d.stt }}{% endfor %}{% for d in xet_de_nghi %}{{ d.thu_truong }}"
+                "{% endfor %}", name="quyet-dinh.docx")
+    assert lint(path) == []
 
 
 # -- mau.tach_the ------------------------------------------------------------------
@@ -423,9 +457,41 @@ def test_misplaced_closing_tags_are_told_in_vietnamese_by_render(tmp_path, text,
 # -- declared variables ----------------------------------------------------------------
 
 
-def test_declared_variables_match_what_the_composers_give(settings):
+def test_declared_variables_and_fields_match_what_the_composers_give(settings):
     plans = prepare(SAMPLE_2024, settings).composition.documents
     assert {plan.template for plan in plans} == {document_type.template for document_type in REGISTRY}
-    for plan in plans:
-        assert set(plan.context) == by_template(plan.template).variables, plan.filename
+    for document_type in REGISTRY:
+        contexts = [plan.context for plan in plans if plan.template == document_type.template]
+        assert all(set(context) == set(document_type.variables) for context in contexts), document_type.key
+        composed = {path for context in contexts for path in composed_paths(context, document_type.variables)}
+        assert composed == set(declared_paths(document_type.variables)), document_type.key
 
+
+def declared_paths(shape: Shape, at: str = "") -> Iterator[str]:
+    """What a template may write: "dieu_1.doi_tuong", "xet_de_nghi[].thu_truong", "ky_niem.*.ten"."""
+    if isinstance(shape, Items):
+        yield from declared_paths(shape.shape, at + "[]")
+    elif isinstance(shape, Entries):
+        yield joined(at, "*")
+        yield from declared_paths(shape.shape, joined(at, "*"))
+    elif shape is not None:
+        for name, inner in shape.items():
+            yield joined(at, name)
+            yield from declared_paths(inner, joined(at, name))
+
+
+def composed_paths(value, shape: Shape, at: str = "") -> Iterator[str]:
+    """The paths of a composed ``value``, an entry of ``Entries`` named "*"."""
+    if isinstance(value, list):
+        for item in value:
+            yield from composed_paths(item, shape.shape if isinstance(shape, Items) else None, at + "[]")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            path = joined(at, "*" if isinstance(shape, Entries) else key)
+            yield path
+            inner = shape.shape if isinstance(shape, Entries) else shape.get(key) if isinstance(shape, Mapping) else None
+            yield from composed_paths(item, inner, path)
+
+
+def joined(at: str, name: str) -> str:
+    return f"{at}.{name}" if at else name

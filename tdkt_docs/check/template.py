@@ -11,12 +11,14 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator, Mapping
 
 import jinja2
 import jinja2.meta
 from docx.oxml.ns import qn
 from lxml import etree
 
+from ..compose.document import Entries, Items, Shape
 from ..errors import UserError
 from ..render.docx import BODY_PART
 from ..render.template_errors import did_you_mean, explain
@@ -101,10 +103,11 @@ class Part:
     unclosed: list[Para]  # paragraphs with an opener lacking its closer
 
 
-def lint_template(path: Path, variables: frozenset[str] | None) -> list[Problem]:
+def lint_template(path: Path, variables: Mapping[str, Shape] | None) -> list[Problem]:
     """Every problem of the template at ``path``; rule names start with "mau.".
 
-    ``variables`` are the names its document type provides; None (a file no type uses) skips that check.
+    ``variables`` are the names its document type provides, with their fields; None (a file no type uses)
+    skips that check.
     """
     path = Path(path)
     parts = _read_parts(path)
@@ -153,7 +156,7 @@ def _nearest(element: etree._Element, tag: str) -> etree._Element | None:
 # -- one rendered part ----------------------------------------------------------
 
 
-def _lint_part(paras: list[Para], variables: frozenset[str] | None, template: str) -> list[Problem]:
+def _lint_part(paras: list[Para], variables: Mapping[str, Shape] | None, template: str) -> list[Problem]:
     part = Part(paras, [], [], [])
     for para in paras:
         _scan(para, part)
@@ -208,8 +211,9 @@ def _end_tag(tag: Tag) -> str:
     return "{%" + tag.special + " end" + tag.name + " %}"
 
 
-def _check_jinja(part: Part, variables: frozenset[str] | None, template: str) -> None:
-    """Jinja's parse and code generation, one line per paragraph, then the variables against the declared set."""
+def _check_jinja(part: Part, variables: Mapping[str, Shape] | None, template: str) -> None:
+    """Jinja's parse and code generation, one line per paragraph, then the variables and their fields against
+    the declared ones."""
     lines = []
     for para in part.paras:
         tags = [t for t in part.tags if t.para is para]
@@ -224,6 +228,7 @@ def _check_jinja(part: Part, variables: frozenset[str] | None, template: str) ->
         return
     if variables is not None:
         part.findings += _unknown_variables(tree, undeclared, part.paras, variables, template)
+        part.findings += _unknown_fields(tree, part.paras, variables, template)
 
 
 def _jinja_line(text: str, tags: list[Tag]) -> str:
@@ -251,19 +256,86 @@ def _syntax_finding(exc: jinja2.TemplateSyntaxError, para: Para, tags: list[Tag]
     return finding("mau.cu_phap", ERROR, _where(para, start, end), explained.rule, explained.found)
 
 
-def _unknown_variables(tree, undeclared: set[str], paras: list[Para], variables: frozenset[str],
+def _unknown_variables(tree, undeclared: set[str], paras: list[Para], variables: Mapping[str, Shape],
                        template: str) -> list[Problem]:
     findings = []
     names = list(tree.find_all(jinja2.nodes.Name))
-    for variable in sorted(undeclared - variables):
+    for variable in sorted(undeclared - set(variables)):
         line = min(n.lineno for n in names if n.name == variable and n.ctx == "load")
         para = paras[line - 1]
         at = re.search(rf"\b{re.escape(variable)}\b", para.text)
-        findings.append(finding(
-            "mau.bien_la", ERROR, _where(para, *(at.span() if at else (0, len(para.text)))),
-            f"biến có trong số liệu của mẫu {template} (danh sách ở templates/README.md)",
-            f'biến "{variable}" không có; {did_you_mean(variable, variables)}'))
+        findings.append(_unknown_name(para, at, template, f'biến "{variable}" không có; '
+                                                           f"{did_you_mean(variable, variables)}"))
     return findings
+
+
+def _unknown_fields(tree, paras: list[Para], variables: Mapping[str, Shape], template: str) -> list[Problem]:
+    """Each ``a.b`` whose ``a`` is a variable (or the loop variable over one) with declared fields, none "b".
+    A variable's name the template assigns itself ({% set %}, {% with %}, a loop, a macro's parameter) is not
+    looked into."""
+    assigned = {n.name for n in tree.find_all(jinja2.nodes.Name) if n.ctx != "load"}
+    scope = {name: shape for name, shape in variables.items() if name not in assigned}
+    findings = []
+    for node, known in _missing_fields(tree, scope):
+        path = _dotted(node.node)
+        para = paras[node.lineno - 1]
+        at = re.search(r"\s*\.\s*".join(map(re.escape, [*path.split("."), node.attr])) + r"\b", para.text)
+        findings.append(_unknown_name(para, at, template, f'biến "{path}.{node.attr}" không có; '
+                                                           f'{did_you_mean(node.attr, known, prefix=path + ".")}'))
+    return findings
+
+
+def _unknown_name(para: Para, at: re.Match | None, template: str, found: str) -> Problem:
+    return finding("mau.bien_la", ERROR, _where(para, *(at.span() if at else (0, len(para.text)))),
+                   f"biến có trong số liệu của mẫu {template} (danh sách ở templates/README.md)", found)
+
+
+def _missing_fields(node: jinja2.nodes.Node,
+                    scope: dict[str, Shape]) -> Iterator[tuple[jinja2.nodes.Getattr, Mapping[str, Shape]]]:
+    """Each ``a.b`` under ``node`` where ``a`` has fields (``scope``: the shape of each name) and none is "b",
+    with those fields; a mapping's own methods (``items``, ``get`` …) are not fields but work."""
+    if isinstance(node, jinja2.nodes.For):
+        inner = _loop_scope(node, scope)
+        yield from _missing_fields(node.iter, scope)
+        for child in node.body + ([node.test] if node.test else []):
+            yield from _missing_fields(child, inner)
+        for child in node.else_:
+            yield from _missing_fields(child, scope)
+        return
+    if isinstance(node, jinja2.nodes.Getattr):
+        known = _shape(node.node, scope)
+        if isinstance(known, Mapping) and node.attr not in known and not hasattr(dict, node.attr):
+            yield node, known
+    for child in node.iter_child_nodes():
+        yield from _missing_fields(child, scope)
+
+
+def _loop_scope(loop: jinja2.nodes.For, scope: dict[str, Shape]) -> dict[str, Shape]:
+    """The names inside ``loop``: its loop variable has the shape of the items it runs over."""
+    target = loop.target
+    names = {n.name for n in (target, *target.find_all(jinja2.nodes.Name)) if isinstance(n, jinja2.nodes.Name)}
+    inner = {name: shape for name, shape in scope.items() if name not in names}
+    items = _shape(loop.iter, scope)
+    if isinstance(target, jinja2.nodes.Name) and isinstance(items, Items):
+        inner[target.name] = items.shape
+    return inner
+
+
+def _shape(node: jinja2.nodes.Node, scope: dict[str, Shape]) -> Shape:
+    """What ``node`` holds, when it is a name or a field of one; None when that is not known."""
+    if isinstance(node, jinja2.nodes.Name):
+        return scope.get(node.name)
+    if not isinstance(node, jinja2.nodes.Getattr):
+        return None
+    parent = _shape(node.node, scope)
+    if isinstance(parent, Entries):
+        return parent.shape
+    return parent.get(node.attr) if isinstance(parent, Mapping) else None
+
+
+def _dotted(node: jinja2.nodes.Node) -> str:
+    """``a.b.c`` as written (a node ``_shape`` knows is a name or fields of one)."""
+    return node.name if isinstance(node, jinja2.nodes.Name) else f"{_dotted(node.node)}.{node.attr}"
 
 
 # -- tags split across runs -------------------------------------------------------
