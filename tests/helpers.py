@@ -38,6 +38,21 @@ def run_tdkt_process(*args, cwd: Path | None = None) -> subprocess.CompletedProc
                           capture_output=True, text=True, encoding="utf-8")
 
 
+def edited_template(folder: Path, name: str, old: str, new: str) -> Path:
+    """A copy of the shipped template ``name`` in ``folder`` where the run holding ``old`` reads ``new`` instead,
+    as a user leaves it after typing over a tag in Word."""
+    import docx
+
+    document = docx.Document(str(TEMPLATES / name))
+    cells = (cell for table in document.tables for row in table.rows for cell in row.cells)
+    paragraphs = [*document.paragraphs, *(p for cell in cells for p in cell.paragraphs)]
+    run = next(r for p in paragraphs for r in p.runs if old in r.text)
+    run.text = run.text.replace(old, new)
+    folder.mkdir(parents=True, exist_ok=True)
+    document.save(folder / name)
+    return folder / name
+
+
 def collapse(text: str) -> str:
     return " ".join(text.split())
 

@@ -10,7 +10,7 @@ from tdkt_docs.build import build, prepare
 from tdkt_docs.errors import UserError
 from tdkt_docs.settings import Settings
 
-from helpers import SAMPLE_2026, docx_blocks, run_tdkt
+from helpers import SAMPLE_2026, docx_blocks, edited_template, run_tdkt
 from support.workbooks import BK, KHAM, Y_TE, batch, person
 
 
@@ -382,3 +382,26 @@ def test_broken_rules_data_in_the_user_folder_is_a_vietnamese_message(make_workb
         build(make_workbook(decisions_content), tmp_path / "out", Settings((mau,)))
     assert "khen-thuong.toml" in str(failure.value)
     assert not (tmp_path / "out").exists()
+
+
+def test_a_filter_mistyped_in_the_users_template_stops_the_build_in_vietnamese(make_workbook, decisions_content,
+                                                                               tmp_path):
+    mau = tmp_path / "mau"
+    edited_template(mau, "quyet-dinh.docx", "{{ dia_danh }}", "{{ dia_danh|uper }}")
+    with pytest.raises(UserError) as failure:
+        build(make_workbook(decisions_content), tmp_path / "out", Settings((mau,)))
+    message = str(failure.value)
+    assert message.startswith(f'Mẫu "{mau / "quyet-dinh.docx"}" có lỗi, chưa tạo văn bản nào.')
+    assert 'đoạn "{{ dia_danh|uper }}, {{ ngay_ban_hanh }}"' in message
+    assert 'Thực tế:  bộ lọc "uper" không có; có phải là "upper"?' in message
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_field_misspelt_in_the_users_template_is_found_by_the_lint_with_the_closest_one(
+        make_workbook, decisions_content, tmp_path):
+    mau = tmp_path / "mau"
+    edited_template(mau, "quyet-dinh.docx", "{{ dieu_1.doi_tuong }}", "{{ dieu_1.doi_tuongg }}")
+    with pytest.raises(UserError) as failure:
+        build(make_workbook(decisions_content), tmp_path / "out", Settings((mau,)))
+    assert str(failure.value).startswith(f'Mẫu "{mau / "quyet-dinh.docx"}" có lỗi, chưa tạo văn bản nào.')
+    assert 'Thực tế:  biến "dieu_1.doi_tuongg" không có; có phải là "dieu_1.doi_tuong"?' in str(failure.value)

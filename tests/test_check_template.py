@@ -1,7 +1,9 @@
 """Template lint: one test per rule on a broken template built here, silence on the shipped ones."""
 from __future__ import annotations
 
+import io
 import shutil
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import docx
@@ -12,12 +14,13 @@ from docx.oxml.ns import nsdecls
 from tdkt_docs.build import prepare
 from tdkt_docs.check.findings import ERROR, WARNING, finding
 from tdkt_docs.check.template import lint_template
+from tdkt_docs.compose.document import Entries, Items, Shape
 from tdkt_docs.documents import REGISTRY, by_template
 from tdkt_docs.errors import UserError
 from tdkt_docs.problems import Problem
 from tdkt_docs.render.docx import CompiledTemplate
 
-from helpers import SAMPLE_2024, TEMPLATES
+from helpers import SAMPLE_2024, TEMPLATES, edited_template, run_tdkt
 
 SPLIT_HINT = "mỗi thẻ gõ liền một mạch, cùng định dạng (xoá cả thẻ rồi gõ lại)"
 LEFTOVER_RULE = "lời văn không có mảnh thẻ rời ({{ … }} và {% … %} viết liền, đủ hai đầu)"
@@ -95,7 +98,7 @@ def test_unknown_tag(tmp_path):
     assert lint(path) == [finding(
         "mau.cu_phap", ERROR, 'đoạn "Trước {% iff nam %} sau"',
         "thẻ {% … %} là một lệnh hợp lệ: if, elif, else, endif, for, endfor …",
-        'lệnh lạ "iff" trong thẻ "{% iff nam %}"')]
+        'lệnh lạ "iff"; có phải là "if"?')]
 
 
 def test_closing_tag_of_another_block(tmp_path):
@@ -117,7 +120,7 @@ def test_invalid_expression_reports_the_paragraph(tmp_path):
     [problem] = lint(path)
     assert (problem.code, problem.severity, problem.location.paragraph) == (
         "mau.cu_phap", ERROR, 'đoạn "Năm {{ nam + }} nay"')
-    assert problem.found.startswith("trình điền mẫu báo: ")
+    assert problem.found == 'gặp "}}" không đúng chỗ'
 
 
 def test_row_tag_outside_a_table(tmp_path):
@@ -154,7 +157,7 @@ def test_unknown_variable_with_close_matches(tmp_path):
     assert lint(path) == [finding(
         "mau.bien_la", ERROR, 'đoạn "Số: {{ so_ky_hieuu }}"',
         "biến có trong số liệu của mẫu ke-hoach.docx (danh sách ở templates/README.md)",
-        'biến "so_ky_hieuu" không có; gần giống: "so_ky_hieu"')]
+        'biến "so_ky_hieuu" không có; có phải là "so_ky_hieu"?')]
 
 
 def test_variables_are_checked_per_template(tmp_path):
@@ -174,6 +177,38 @@ def test_unknown_template_name_skips_the_variable_rule(tmp_path):
     path = tiny(tmp_path, "{{ bien_bat_ky }}", "{%p for x in danh_sach_la %}", "{{ x.ten }}", "{%p endfor %}")
     assert lint(path) == []
     assert codes(lint(tiny(tmp_path, "{{ bien_bat_ky }}", name="ke-hoach.docx"))) == ["mau.bien_la"]
+
+
+def test_misspelt_field_of_a_variable_with_the_closest_one(tmp_path):
+    path = edited_template(tmp_path, "quyet-dinh.docx", "{{ dieu_1.doi_tuong }}", "{{ dieu_1.doi_tuongg }}")
+    assert lint(path) == [finding(
+        "mau.bien_la", ERROR, 'đoạn "…}} cho {{ dieu_1.doi_tuongg }}{% if…"',
+        "biến có trong số liệu của mẫu quyet-dinh.docx (danh sách ở templates/README.md)",
+        'biến "dieu_1.doi_tuongg" không có; có phải là "dieu_1.doi_tuong"?')]
+    checked = run_tdkt("check", "--template", path)
+    assert checked.returncode == 1 and 'biến "dieu_1.doi_tuongg" không có' in checked.stdout
+
+
+@pytest.mark.parametrize("name, old, new, found", [
+    ("quyet-dinh.docx", "{{ d.thu_truong }}", "{{ d.thu_truongg }}",
+     'biến "d.thu_truongg" không có; có phải là "d.thu_truong"?'),
+    ("quyet-dinh.docx", "{{ t.so }}", "{{ t.so_to_trinh }}", 'biến "t.so_to_trinh" không có; không có tên nào gần giống'),
+    ("quyet-dinh.docx", "{{ d.stt }}", "{{ d.so_tt }}", 'biến "d.so_tt" không có; có phải là "d.stt"?'),
+    ("ke-hoach.docx", "{{ ky_niem.thanh_lap_dang.so_nam }}", "{{ ky_niem.thanh_lap_dang.so_namm }}",
+     'biến "ky_niem.thanh_lap_dang.so_namm" không có; có phải là "ky_niem.thanh_lap_dang.so_nam"?'),
+    ("ke-hoach.docx", "{%p for dong in nv.ghi_chu", "{%p for dong in nv.ghi_chuu",
+     'biến "nv.ghi_chuu" không có; có phải là "nv.ghi_chu"?'),
+])
+def test_misspelt_field_of_a_loop_variable_or_an_entry(tmp_path, name, old, new, found):
+    assert [(f.code, f.found) for f in lint(edited_template(tmp_path, name, old, new))] == [("mau.bien_la", found)]
+
+
+def test_fields_the_template_gives_itself_or_a_mapping_has_are_not_looked_into(tmp_path):
+    path = tiny(tmp_path, "{% for k, v in khen_thuong.items() %}{{ k }}: {{ v }}{% endfor %}",
+                "{% with dieu_1 = {'so_thu_tu': 1} %}{{ dieu_1.so_thu_tu }}{% endwith %}",
+                "{% for d in danh_sach.dong %}{{ d.stt }}{% endfor %}{% for d in xet_de_nghi %}{{ d.thu_truong }}"
+                "{% endfor %}", name="quyet-dinh.docx")
+    assert lint(path) == []
 
 
 # -- mau.tach_the ------------------------------------------------------------------
@@ -325,20 +360,138 @@ def test_render_names_a_missing_field_by_its_path(tmp_path):
 
 def test_render_syntax_error_names_template_and_quotes_the_text(tmp_path):
     path = tiny(tmp_path, "Mở đầu", "Trước {% iff nam %} sau", "Kết thúc", name="quyet-dinh-sua.docx")
+    assert render_error(path) == (
+        'Mẫu "quyet-dinh-sua.docx" bị lỗi: lệnh lạ "iff"; có phải là "if"? '
+        "Đoạn văn quanh chỗ lỗi: «Mở đầu … Trước {% iff nam %} sau … Kết thúc». "
+        "Cần sửa cho đúng: thẻ {% … %} là một lệnh hợp lệ: if, elif, else, endif, for, endfor … "
+        'Chạy "tdkt check --template quyet-dinh-sua.docx" để xem vị trí.')
+
+
+def render_error(path: Path) -> str:
     with pytest.raises(UserError) as caught:
         CompiledTemplate(path)
-    message = str(caught.value)
-    assert message.startswith('Mẫu "quyet-dinh-sua.docx" bị lỗi: Encountered unknown tag \'iff\'. ')
-    assert "«Mở đầu … Trước {% iff nam %} sau … Kết thúc»" in message
-    assert message.endswith('Chạy "tdkt check --template quyet-dinh-sua.docx" để xem vị trí và cách sửa.')
+    return str(caught.value)
+
+
+# -- Jinja's errors, told in Vietnamese ---------------------------------------------------
+
+FILTER_RULE = ("sau dấu | là tên một bộ lọc có sẵn: upper (in hoa), lower (chữ thường), capitalize (viết hoa chữ "
+               'đầu), title (viết hoa đầu mỗi từ), join (nối danh sách, ví dụ join(", ")), default (giá trị thay '
+               "khi trống), replace (thay chữ), trim (bỏ khoảng trắng hai đầu)")
+PRINT_RULE = ("thẻ {{ … }} chứa một tên biến viết liền, không dấu cách (ví dụ {{ dia_danh }}, {{ dieu_1.doi_tuong }}), "
+              "có thể thêm bộ lọc sau dấu | (ví dụ {{ dia_danh|upper }})")
+
+
+def test_unknown_filter_is_named_with_the_filters_to_use(tmp_path):
+    path = edited_template(tmp_path, "quyet-dinh.docx", "{{ dia_danh }}", "{{ dia_danh|uper }}")
+    expected = finding("mau.cu_phap", ERROR, 'đoạn "{{ dia_danh|uper }}, {{ ngay_ban_hanh }}"', FILTER_RULE,
+                       'bộ lọc "uper" không có; có phải là "upper"?')
+    assert lint(path) == [expected]
+    assert expected.message.endswith('thực tế: bộ lọc "uper" không có; có phải là "upper"?')
+    checked = run_tdkt("check", "--template", path)
+    assert checked.returncode == 1 and 'Thực tế:  bộ lọc "uper" không có; có phải là "upper"?' in checked.stdout
+    message = render_error(path)
+    assert message.startswith('Mẫu "quyet-dinh.docx" bị lỗi: bộ lọc "uper" không có; có phải là "upper"? '
+                              "Đoạn văn quanh chỗ lỗi: «")
+    assert "{{ dia_danh|uper }}, {{ ngay_ban_hanh }}" in message and f"Cần sửa cho đúng: {FILTER_RULE}." in message
+
+
+def test_unknown_filter_inside_an_if_is_found_before_a_rendering_reaches_it(tmp_path):
+    path = tiny(tmp_path, "{%p if nam %}", "Năm {{ nam|uper }}", "{%p endif %}")
+    assert [(f.location.paragraph, f.found) for f in lint(path)] == [
+        ('đoạn "Năm {{ nam|uper }}"', 'bộ lọc "uper" không có; có phải là "upper"?')]
+
+
+def test_two_words_in_a_tag_are_told_in_vietnamese_by_lint_and_render_alike(tmp_path):
+    path = edited_template(tmp_path, "quyet-dinh.docx", "{{ dia_danh }}", "{{ dia danh }}")
+    assert lint(path) == [finding("mau.cu_phap", ERROR, 'đoạn "{{ dia danh }}, {{ ngay_ban_hanh }}"', PRINT_RULE,
+                                  'gặp "danh" ở chỗ phải là "}}"')]
+    message = render_error(path)
+    assert message.startswith('Mẫu "quyet-dinh.docx" bị lỗi: gặp "danh" ở chỗ phải là "}}". ')
+    assert "{{ dia danh }}, {{ ngay_ban_hanh }}" in message and f"Cần sửa cho đúng: {PRINT_RULE}." in message
+
+
+@pytest.mark.parametrize("text, found", [
+    ("{% for dong can_cu %}{{ dong }}{% endfor %}", 'gặp "can_cu" ở chỗ phải là "in"'),
+    ("{{ nam + }}", 'gặp "}}" không đúng chỗ'),
+    ("{{ }}", 'thiếu tên biến hoặc giá trị trước "}}"'),
+    ("{{ dieu_1. }}", "sau dấu chấm thiếu tên trường"),
+    ("{{ can_cu[0 }}", 'gặp "}" khi dấu ngoặc trước đó còn chờ "]"'),
+    ("{{ nam) }}", 'dấu ")" không có dấu mở đi trước'),
+    ("{{ nam ? }}", 'ký tự "?" không dùng được trong thẻ'),
+    ("{% set ghi_chu %}", 'khối "set" không có thẻ đóng'),
+    ("{% if nam is chan %}{{ nam }}{% endif %}", 'phép thử "chan" không có; không có tên nào gần giống'),
+    ("{% fro dong in can_cu %}", 'lệnh lạ "fro"; có phải là "for"?'),
+    ("{% for 1 in can_cu %}{% endfor %}", "thẻ viết sai cú pháp"),
+])
+def test_jinja_errors_are_told_in_vietnamese_by_lint_and_render_alike(tmp_path, text, found):
+    path = tiny(tmp_path, "Mở đầu", text, "Kết thúc")
+    [problem] = lint(path)
+    assert (problem.code, problem.found) == ("mau.cu_phap", found)
+    assert f"bị lỗi: {found}" in render_error(path)
+    assert not {"expected", "token", "named", "template", "Encountered"} & set(problem.expected.split())
+
+
+def test_curly_quotes_word_typed_in_a_tag_are_read_straight_as_the_renderer_does(tmp_path):
+    path = tiny(tmp_path, "Mục {{ “.” if nam else ‘;’ }}")
+    assert lint(path) == []
+    rendered = docx.Document(io.BytesIO(CompiledTemplate(path).render({"nam": 2024})))
+    assert rendered.paragraphs[0].text == "Mục ."
+
+
+def test_unclosed_quote_in_a_tag(tmp_path):
+    [problem] = lint(tiny(tmp_path, 'Mục {{ "." if nam else ";  }}'))
+    assert problem.found == 'dấu nháy " mở mà không có dấu nháy đóng'
+    assert problem.expected == 'chữ trong thẻ mở và đóng bằng cùng một dấu nháy thẳng: {{ "." if d.cuoi else ";" }}'
+
+
+@pytest.mark.parametrize("text, found", [
+    ("{% for dong in can_cu %}{% endif %}", 'lệnh "endif" gặp lúc khối "for" chưa đóng'),
+    ("{% endfor %}", 'lệnh "endfor" không thuộc khối nào đang mở'),
+])
+def test_misplaced_closing_tags_are_told_in_vietnamese_by_render(tmp_path, text, found):
+    """The lint's own block check tells these first; the renderer tells them too."""
+    assert f"bị lỗi: {found}" in render_error(tiny(tmp_path, text))
 
 
 # -- declared variables ----------------------------------------------------------------
 
 
-def test_declared_variables_match_what_the_composers_give(settings):
+def test_declared_variables_and_fields_match_what_the_composers_give(settings):
     plans = prepare(SAMPLE_2024, settings).composition.documents
     assert {plan.template for plan in plans} == {document_type.template for document_type in REGISTRY}
-    for plan in plans:
-        assert set(plan.context) == by_template(plan.template).variables, plan.filename
+    for document_type in REGISTRY:
+        contexts = [plan.context for plan in plans if plan.template == document_type.template]
+        assert all(set(context) == set(document_type.variables) for context in contexts), document_type.key
+        composed = {path for context in contexts for path in composed_paths(context, document_type.variables)}
+        assert composed == set(declared_paths(document_type.variables)), document_type.key
 
+
+def declared_paths(shape: Shape, at: str = "") -> Iterator[str]:
+    """What a template may write: "dieu_1.doi_tuong", "xet_de_nghi[].thu_truong", "ky_niem.*.ten"."""
+    if isinstance(shape, Items):
+        yield from declared_paths(shape.shape, at + "[]")
+    elif isinstance(shape, Entries):
+        yield joined(at, "*")
+        yield from declared_paths(shape.shape, joined(at, "*"))
+    elif shape is not None:
+        for name, inner in shape.items():
+            yield joined(at, name)
+            yield from declared_paths(inner, joined(at, name))
+
+
+def composed_paths(value, shape: Shape, at: str = "") -> Iterator[str]:
+    """The paths of a composed ``value``, an entry of ``Entries`` named "*"."""
+    if isinstance(value, list):
+        for item in value:
+            yield from composed_paths(item, shape.shape if isinstance(shape, Items) else None, at + "[]")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            path = joined(at, "*" if isinstance(shape, Entries) else key)
+            yield path
+            inner = shape.shape if isinstance(shape, Entries) else shape.get(key) if isinstance(shape, Mapping) else None
+            yield from composed_paths(item, inner, path)
+
+
+def joined(at: str, name: str) -> str:
+    return f"{at}.{name}" if at else name

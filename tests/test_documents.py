@@ -2,19 +2,26 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 import pytest
 
 from helpers import ROOT, TEMPLATES
 from tdkt_docs.check.template import lint_template
+from tdkt_docs.compose.document import Entries, Items
 from tdkt_docs.documents import REGISTRY, by_template
 
 README = (TEMPLATES / "README.md").read_text(encoding="utf-8")
 
 
+def variables_section(template: str) -> str:
+    """The variables table of ``template`` in templates/README.md, with the notes under it."""
+    return README.split(f"Biến của mẫu `{template}`", 1)[1].split("\n#", 1)[0]
+
+
 def documented_variables(template: str) -> set[str]:
     """Top-level names in the variables table of ``template`` in templates/README.md."""
-    section = README.split(f"Biến của mẫu `{template}`", 1)[1].split("\n#", 1)[0]
+    section = variables_section(template)
     names = set(re.findall(r"^\| `([a-z_0-9]+)[`.]", section, flags=re.M))
     loop = re.search(r"^(.*) là tên biến lặp", section, flags=re.M).group(1)
     return names - set(re.findall(r"`([a-z_0-9]+)`", loop))
@@ -29,6 +36,26 @@ def test_every_type_has_a_template_that_lints_clean_with_its_variables(document_
 @pytest.mark.parametrize("document_type", REGISTRY, ids=lambda d: d.key)
 def test_every_variable_of_a_type_is_documented_and_nothing_else(document_type):
     assert documented_variables(document_type.template) == set(document_type.variables)
+
+
+@pytest.mark.parametrize("document_type", REGISTRY, ids=lambda d: d.key)
+def test_every_field_of_a_type_is_documented_and_no_other_field_of_its_variables(document_type):
+    section = variables_section(document_type.template)
+    named = set(re.findall(r"`(?:[^`\s]*\.)?([a-z_0-9]+)`", section))  # "dieu_1.doi_tuong", "t.so", "tap_the"
+    assert set().union(*map(field_names, document_type.variables.values())) <= named
+    first_cells = "\n".join(re.findall(r"^\|([^|]*)\|", section, flags=re.M))
+    for variable, name in re.findall(r"`([a-z_0-9]+)\.([a-z_0-9]+)`", first_cells):  # "| `dieu_1.doi_tuong` |"
+        fields = document_type.variables.get(variable)
+        assert not isinstance(fields, Mapping) or name in fields, f"{variable}.{name}"
+
+
+def field_names(shape) -> set[str]:
+    """The names of the fields declared in ``shape``, at any depth."""
+    if isinstance(shape, (Items, Entries)):
+        return field_names(shape.shape)
+    if not isinstance(shape, Mapping):
+        return set()
+    return set(shape).union(*(field_names(inner) for inner in shape.values()))
 
 
 def test_keys_and_templates_are_unique():

@@ -454,7 +454,7 @@ def test_block_tags_stand_alone_and_tags_sit_in_one_run():
 # --- judged by what it produces ----------------------------------------------------------
 
 def test_sample_context_is_what_the_decision_type_provides():
-    assert set(context()) == DOCUMENT.variables
+    assert set(context()) == set(DOCUMENT.variables)
 
 
 def test_template_lints_clean_with_the_decision_variables():

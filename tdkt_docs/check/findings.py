@@ -12,7 +12,8 @@ EXCERPT_TAIL = 12
 
 def finding(rule: str, severity: Severity, where: str, expected: str, found: str) -> Problem:
     """A deviation at ``where`` (a paragraph, table cell or part of the document)."""
-    return Problem(severity, rule, f"quy định: {expected}; thực tế: {found}.", Location(paragraph=where),
+    ending = "" if found.endswith("?") else "."  # a question ("có phải là …?") ends the sentence itself
+    return Problem(severity, rule, f"quy định: {expected}; thực tế: {found}{ending}", Location(paragraph=where),
                    expected=expected, found=found)
 
 

@@ -7,19 +7,21 @@ with the paragraph text around it.
 """
 from __future__ import annotations
 
-import difflib
 import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator, Mapping
 
 import jinja2
 import jinja2.meta
 from docx.oxml.ns import qn
 from lxml import etree
 
+from ..compose.document import Entries, Items, Shape
 from ..errors import UserError
 from ..render.docx import BODY_PART
+from ..render.template_errors import did_you_mean, explain
 from ..problems import Problem
 from .findings import ERROR, WARNING, finding
 
@@ -33,12 +35,14 @@ UNRENDERED_PARTS = {
 OPENER = re.compile(r"\{[{%#]")
 CLOSERS = {"{{": "}}", "{%": "%}", "{#": "#}"}
 SPECIAL = re.compile(r"(p|tr|tc|r) ")
+STRAIGHT_QUOTES = str.maketrans("“”‘’", "\"\"''")  # as docxtpl's clean_tags
 BLOCKS = frozenset({"if", "for", "with", "macro", "call", "filter", "block", "autoescape"})
 BROKEN = re.compile(r"\{\s+[{%]|[}%]\s+\}|\}\}|%\}")
 CONTAINERS = {"p": ("w:p", "đoạn"), "tr": ("w:tr", "hàng bảng"), "tc": ("w:tc", "ô bảng"),
               "r": ("w:r", "đoạn chữ")}
 SPLIT_RULE = "mỗi thẻ gõ liền một mạch, cùng định dạng (xoá cả thẻ rồi gõ lại)"
 WINDOW = 25
+JINJA = jinja2.Environment()
 MAX_TAG = 40
 
 
@@ -81,8 +85,8 @@ class Tag:
 
     @property
     def jinja(self) -> str:
-        """The tag as Jinja sees it once docxtpl has removed the marker."""
-        return self.opener + self.text[2 + len(self.special):]
+        """The tag as Jinja sees it once docxtpl has removed the marker and made Word's curly quotes straight."""
+        return (self.opener + self.text[2 + len(self.special):]).translate(STRAIGHT_QUOTES)
 
     @property
     def name(self) -> str:
@@ -99,10 +103,11 @@ class Part:
     unclosed: list[Para]  # paragraphs with an opener lacking its closer
 
 
-def lint_template(path: Path, variables: frozenset[str] | None) -> list[Problem]:
+def lint_template(path: Path, variables: Mapping[str, Shape] | None) -> list[Problem]:
     """Every problem of the template at ``path``; rule names start with "mau.".
 
-    ``variables`` are the names its document type provides; None (a file no type uses) skips that check.
+    ``variables`` are the names its document type provides, with their fields; None (a file no type uses)
+    skips that check.
     """
     path = Path(path)
     parts = _read_parts(path)
@@ -151,7 +156,7 @@ def _nearest(element: etree._Element, tag: str) -> etree._Element | None:
 # -- one rendered part ----------------------------------------------------------
 
 
-def _lint_part(paras: list[Para], variables: frozenset[str] | None, template: str) -> list[Problem]:
+def _lint_part(paras: list[Para], variables: Mapping[str, Shape] | None, template: str) -> list[Problem]:
     part = Part(paras, [], [], [])
     for para in paras:
         _scan(para, part)
@@ -206,20 +211,24 @@ def _end_tag(tag: Tag) -> str:
     return "{%" + tag.special + " end" + tag.name + " %}"
 
 
-def _check_jinja(part: Part, variables: frozenset[str] | None, template: str) -> None:
-    """Jinja's own parse, one line per paragraph, then the variables against the declared set."""
+def _check_jinja(part: Part, variables: Mapping[str, Shape] | None, template: str) -> None:
+    """Jinja's parse and code generation, one line per paragraph, then the variables and their fields against
+    the declared ones."""
     lines = []
     for para in part.paras:
         tags = [t for t in part.tags if t.para is para]
         lines.append(_jinja_line(para.text, tags))
     try:
-        tree = jinja2.Environment().parse("\n".join(lines))
+        tree = JINJA.parse("\n".join(lines))
+        _check_filters(tree)
+        undeclared = jinja2.meta.find_undeclared_variables(tree)  # generates the code: fails as compiling would
     except jinja2.TemplateSyntaxError as exc:
         para = part.paras[min(max(exc.lineno, 1), len(part.paras)) - 1]
         part.findings.append(_syntax_finding(exc, para, [t for t in part.tags if t.para is para]))
         return
     if variables is not None:
-        part.findings += _unknown_variables(tree, part.paras, variables, template)
+        part.findings += _unknown_variables(tree, undeclared, part.paras, variables, template)
+        part.findings += _unknown_fields(tree, part.paras, variables, template)
 
 
 def _jinja_line(text: str, tags: list[Tag]) -> str:
@@ -228,33 +237,105 @@ def _jinja_line(text: str, tags: list[Tag]) -> str:
     return text
 
 
+def _check_filters(tree: jinja2.nodes.Template) -> None:
+    """Raise what Jinja's compiler raises for an unknown filter or test: it lets one inside an {% if %} pass
+    until a rendering comes to it."""
+    for node in tree.find_all((jinja2.nodes.Filter, jinja2.nodes.Test)):
+        known, kind = (JINJA.filters, "filter") if isinstance(node, jinja2.nodes.Filter) else (JINJA.tests, "test")
+        if node.name not in known:
+            raise jinja2.TemplateAssertionError(f"No {kind} named {node.name!r}.", node.lineno)
+
+
 def _syntax_finding(exc: jinja2.TemplateSyntaxError, para: Para, tags: list[Tag]) -> Problem:
-    unknown = re.match(r"Encountered unknown tag '(\w+)'", exc.message or "")
-    tag = next((t for t in tags if unknown and t.name == unknown.group(1)), None)
+    """The error told in Vietnamese, placed at the tag that holds the text at fault (else the paragraph)."""
+    explained = explain(exc)
+    token = explained.token
+    at = re.compile(rf"\b{re.escape(token)}\b" if token.isidentifier() else re.escape(token))
+    tag = next((t for t in tags if token and at.search(t.jinja)), None)
     start, end = (tag.start, tag.end) if tag else (0, len(para.text))
-    if unknown:
-        return finding("mau.cu_phap", ERROR, _where(para, start, end),
-                       "thẻ {% … %} là một lệnh hợp lệ: if, elif, else, endif, for, endfor …",
-                       f'lệnh lạ "{unknown.group(1)}"' + (f' trong thẻ "{tag.text}"' if tag else ""))
-    return finding("mau.cu_phap", ERROR, _where(para, start, end),
-                   "thẻ viết đúng cú pháp (xem templates/README.md)",
-                   f"trình điền mẫu báo: {(exc.message or '').rstrip('.')}")
+    return finding("mau.cu_phap", ERROR, _where(para, start, end), explained.rule, explained.found)
 
 
-def _unknown_variables(tree, paras: list[Para], variables: frozenset[str], template: str) -> list[Problem]:
+def _unknown_variables(tree, undeclared: set[str], paras: list[Para], variables: Mapping[str, Shape],
+                       template: str) -> list[Problem]:
     findings = []
     names = list(tree.find_all(jinja2.nodes.Name))
-    for variable in sorted(jinja2.meta.find_undeclared_variables(tree) - variables):
+    for variable in sorted(undeclared - set(variables)):
         line = min(n.lineno for n in names if n.name == variable and n.ctx == "load")
         para = paras[line - 1]
         at = re.search(rf"\b{re.escape(variable)}\b", para.text)
-        close = difflib.get_close_matches(variable, sorted(variables), n=3, cutoff=0.6)
-        hint = "gần giống: " + ", ".join(f'"{c}"' for c in close) if close else "không có tên nào gần giống"
-        findings.append(finding(
-            "mau.bien_la", ERROR, _where(para, *(at.span() if at else (0, len(para.text)))),
-            f"biến có trong số liệu của mẫu {template} (danh sách ở templates/README.md)",
-            f'biến "{variable}" không có; {hint}'))
+        findings.append(_unknown_name(para, at, template, f'biến "{variable}" không có; '
+                                                           f"{did_you_mean(variable, variables)}"))
     return findings
+
+
+def _unknown_fields(tree, paras: list[Para], variables: Mapping[str, Shape], template: str) -> list[Problem]:
+    """Each ``a.b`` whose ``a`` is a variable (or the loop variable over one) with declared fields, none "b".
+    A variable's name the template assigns itself ({% set %}, {% with %}, a loop, a macro's parameter) is not
+    looked into."""
+    assigned = {n.name for n in tree.find_all(jinja2.nodes.Name) if n.ctx != "load"}
+    scope = {name: shape for name, shape in variables.items() if name not in assigned}
+    findings = []
+    for node, known in _missing_fields(tree, scope):
+        path = _dotted(node.node)
+        para = paras[node.lineno - 1]
+        at = re.search(r"\s*\.\s*".join(map(re.escape, [*path.split("."), node.attr])) + r"\b", para.text)
+        findings.append(_unknown_name(para, at, template, f'biến "{path}.{node.attr}" không có; '
+                                                           f'{did_you_mean(node.attr, known, prefix=path + ".")}'))
+    return findings
+
+
+def _unknown_name(para: Para, at: re.Match | None, template: str, found: str) -> Problem:
+    return finding("mau.bien_la", ERROR, _where(para, *(at.span() if at else (0, len(para.text)))),
+                   f"biến có trong số liệu của mẫu {template} (danh sách ở templates/README.md)", found)
+
+
+def _missing_fields(node: jinja2.nodes.Node,
+                    scope: dict[str, Shape]) -> Iterator[tuple[jinja2.nodes.Getattr, Mapping[str, Shape]]]:
+    """Each ``a.b`` under ``node`` where ``a`` has fields (``scope``: the shape of each name) and none is "b",
+    with those fields; a mapping's own methods (``items``, ``get`` …) are not fields but work."""
+    if isinstance(node, jinja2.nodes.For):
+        inner = _loop_scope(node, scope)
+        yield from _missing_fields(node.iter, scope)
+        for child in node.body + ([node.test] if node.test else []):
+            yield from _missing_fields(child, inner)
+        for child in node.else_:
+            yield from _missing_fields(child, scope)
+        return
+    if isinstance(node, jinja2.nodes.Getattr):
+        known = _shape(node.node, scope)
+        if isinstance(known, Mapping) and node.attr not in known and not hasattr(dict, node.attr):
+            yield node, known
+    for child in node.iter_child_nodes():
+        yield from _missing_fields(child, scope)
+
+
+def _loop_scope(loop: jinja2.nodes.For, scope: dict[str, Shape]) -> dict[str, Shape]:
+    """The names inside ``loop``: its loop variable has the shape of the items it runs over."""
+    target = loop.target
+    names = {n.name for n in (target, *target.find_all(jinja2.nodes.Name)) if isinstance(n, jinja2.nodes.Name)}
+    inner = {name: shape for name, shape in scope.items() if name not in names}
+    items = _shape(loop.iter, scope)
+    if isinstance(target, jinja2.nodes.Name) and isinstance(items, Items):
+        inner[target.name] = items.shape
+    return inner
+
+
+def _shape(node: jinja2.nodes.Node, scope: dict[str, Shape]) -> Shape:
+    """What ``node`` holds, when it is a name or a field of one; None when that is not known."""
+    if isinstance(node, jinja2.nodes.Name):
+        return scope.get(node.name)
+    if not isinstance(node, jinja2.nodes.Getattr):
+        return None
+    parent = _shape(node.node, scope)
+    if isinstance(parent, Entries):
+        return parent.shape
+    return parent.get(node.attr) if isinstance(parent, Mapping) else None
+
+
+def _dotted(node: jinja2.nodes.Node) -> str:
+    """``a.b.c`` as written (a node ``_shape`` knows is a name or fields of one)."""
+    return node.name if isinstance(node, jinja2.nodes.Name) else f"{_dotted(node.node)}.{node.attr}"
 
 
 # -- tags split across runs -------------------------------------------------------

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, TypeVar
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Callable, Mapping, TypeVar, Union
 
 from ..problems import Problem
 
@@ -83,10 +84,32 @@ class Composition:
                            self.attachments + other.attachments)
 
 
-COMMON_VARIABLES = frozenset({
-    "co_quan_chu_quan", "co_quan_ban_hanh", "co_quan_viet_gon", "so_ky_hieu", "dia_danh",
-    "ngay_ban_hanh", "nam", "can_cu", "noi_nhan", "chu_ky",
-})
+@dataclass(frozen=True)
+class Items:
+    """A list whose every item has ``shape``: what a ``{% for %}`` over it gives its loop variable."""
+
+    shape: Shape
+
+
+@dataclass(frozen=True)
+class Entries:
+    """A mapping keyed by data (the anniversaries of ky-niem.toml), every entry of ``shape``."""
+
+    shape: Shape
+
+
+Shape = Union[Mapping[str, "Shape"], Items, Entries, None]
+"""What a template variable holds as far as a template looks into it: a mapping's fields by name, a list's
+items, a keyed mapping's entries, or None for a value used as a whole (text, number, list of text)."""
+
+
+def fields(*plain: str, **nested: Shape) -> Mapping[str, Shape]:
+    """A mapping's fields: the ``plain`` ones used as a whole, the ``nested`` ones with their own shape."""
+    return MappingProxyType({**dict.fromkeys(plain), **nested})
+
+
+COMMON_VARIABLES = fields("co_quan_chu_quan", "co_quan_ban_hanh", "co_quan_viet_gon", "so_ky_hieu", "dia_danh",
+                          "ngay_ban_hanh", "nam", "can_cu", "noi_nhan", chu_ky=fields("tham_quyen", "ho_ten"))
 """Variables every document type gives its template (see templates/README.md)."""
 
 
@@ -101,5 +124,5 @@ class DocumentType:
     key: str
     name: str            # Vietnamese, as users call it
     template: str
-    variables: frozenset[str]
+    variables: Mapping[str, Shape]  # by name, with their fields (``fields``), as templates/README.md lists them
     compose: Callable[[Inputs], Composition]

@@ -1,7 +1,8 @@
 """The document types, one module each. Build, CLI, manifest and checks iterate over ``REGISTRY``.
 
-Adding a type: write a module here with a ``DOCUMENT = DocumentType(...)``, its template
-in ``templates/`` and its variables in ``templates/README.md``, then list it below.
+Adding a type: write a module here with a ``DOCUMENT = DocumentType(...)`` that declares its variables and
+their fields, its template in ``templates/`` and the same variables in ``templates/README.md``, then list it
+below.
 """
 from __future__ import annotations
 

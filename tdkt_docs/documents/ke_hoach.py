@@ -4,7 +4,8 @@ from __future__ import annotations
 from itertools import groupby
 
 from ..compose.common import archive_places, header_context, recipient_lines, sentence_lines, signature_context
-from ..compose.document import COMMON_VARIABLES, Composition, DocumentPlan, DocumentType, Inputs, Source
+from ..compose.document import (COMMON_VARIABLES, Composition, DocumentPlan, DocumentType, Entries, Inputs, Items,
+                                Source, fields)
 from ..glossary import DocumentName
 from ..read.records import Task
 from ..read.schema import AGENCY, LEGAL_BASIS, PLAN, RECIPIENTS, TASKS
@@ -89,6 +90,11 @@ DOCUMENT = DocumentType(
     key="ke_hoach",
     name="Kế hoạch công tác thi đua, khen thưởng",
     template="ke-hoach.docx",
-    variables=COMMON_VARIABLES | {"nam_truoc", "nam_sau", "ky_niem", "phu_luc"},
+    variables=fields(
+        "nam_truoc", "nam_sau", **COMMON_VARIABLES,
+        ky_niem=Entries(fields("so_nam", "tu", "den", "nam_goc", "ten")),
+        phu_luc=fields(quy=Items(fields("so_la_ma", "ten", nhiem_vu=Items(fields(
+            "stt", "noi_dung", "don_vi_chi_dao", "don_vi_thuc_hien", "don_vi_phoi_hop", "ghi_chu"))))),
+    ),
     compose=compose_plan,
 )

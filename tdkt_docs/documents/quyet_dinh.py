@@ -11,7 +11,8 @@ from functools import cached_property, partial
 
 from ..compose.common import (archive_places, entry, header_context, recipient_lines, sentence_lines,
                               signature_context)
-from ..compose.document import COMMON_VARIABLES, Attachment, Composition, DocumentPlan, DocumentType, Inputs, Source
+from ..compose.document import (COMMON_VARIABLES, Attachment, Composition, DocumentPlan, DocumentType, Inputs, Items,
+                                Source, fields)
 from ..files import slug
 from ..glossary import DocumentName, Order, RecipientKind, Split, Verb
 from ..read import cells
@@ -369,7 +370,15 @@ DOCUMENT = DocumentType(
     key="quyet_dinh",
     name="Quyết định khen thưởng",
     template="quyet-dinh.docx",
-    variables=COMMON_VARIABLES | {"tham_quyen_ban_hanh", "khen_thuong", "xet_de_nghi", "dieu_1", "dieu_2", "dieu_3",
-                                  "danh_sach"},
+    variables=fields(
+        "tham_quyen_ban_hanh", **COMMON_VARIABLES,
+        khen_thuong=fields("dong_tu", "hinh_thuc"),
+        xet_de_nghi=Items(fields("thu_truong", to_trinh=Items(fields("so", "ngay")))),
+        dieu_1=fields("doi_tuong", "thanh_tich"),
+        dieu_2=fields("tong_tien", "bang_chu", "quy", muc=Items(fields("loai", "so_tien"))),
+        dieu_3=fields("so", "thi_hanh", "doi_tuong"),
+        danh_sach=fields("doi_tuong", "ngay", "cua", dong=Items(fields(  # a row has the fields of its kind
+            "kieu", "so_la_ma", "loai", "so_luong", "noi_dung", "stt", "cuoi"))),
+    ),
     compose=compose_decisions,
 )

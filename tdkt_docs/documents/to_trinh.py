@@ -6,7 +6,7 @@ money by proposing unit, tờ trình and form, and it lists them as the drafts a
 from __future__ import annotations
 
 from ..compose.common import header_context, recipient_lines, sentence_lines, signature_context
-from ..compose.document import COMMON_VARIABLES, Composition, DocumentPlan, DocumentType, Inputs, Source
+from ..compose.document import COMMON_VARIABLES, Composition, DocumentPlan, DocumentType, Inputs, Items, Source, fields
 from ..files import slug
 from ..glossary import DocumentName, RecipientKind
 from ..read.schema import BATCHES, NOMINATIONS, RECIPIENTS
@@ -123,6 +123,11 @@ DOCUMENT = DocumentType(
     key="to_trinh",
     name="Tờ trình đề nghị khen thưởng",
     template="to-trinh.docx",
-    variables=COMMON_VARIABLES | {"kinh_gui", "to_trinh", "tong_hop", "tong_cong", "du_thao"},
+    variables=fields(
+        "kinh_gui", "du_thao", **COMMON_VARIABLES,
+        to_trinh=fields("dot", "co_quan", "so_de_nghi", "so_don_vi", "so_dat"),
+        tong_hop=Items(fields("stt", "don_vi", "to_trinh", "hinh_thuc", "tap_the", "ca_nhan", "ho_gia_dinh", "so_tien")),
+        tong_cong=fields("tap_the", "ca_nhan", "ho_gia_dinh", "so_tien"),
+    ),
     compose=compose_submissions,
 )

@@ -23,6 +23,7 @@ from lxml import etree
 
 from ..errors import UserError
 from ..files import Deflated, write_zip
+from .template_errors import explain
 
 BODY_PART = "word/document.xml"
 
@@ -145,11 +146,18 @@ class CompiledTemplate:
         return body
 
     def _error(self, exc: jinja2.TemplateError) -> UserError:
-        """Name the template and quote the text around the error (docxtpl's ``docx_context``)."""
+        """Name the template, say what is wrong and how to write it, quoting the text around the error
+        (docxtpl's ``docx_context``)."""
+        explained = explain(exc)
         around = " … ".join(t for t in (" ".join(line.split()) for line in getattr(exc, "docx_context", ())) if t)
-        return UserError(f'Mẫu "{self.path.name}" bị lỗi: {(exc.message or "").rstrip(".")}. '
-                         f"Đoạn văn quanh chỗ lỗi: «{around}». "
-                         f'Chạy "tdkt check --template {self.path.name}" để xem vị trí và cách sửa.')
+        quoted = f"Đoạn văn quanh chỗ lỗi: «{around}». " if around else ""
+        return UserError(f'Mẫu "{self.path.name}" bị lỗi: {_sentence(explained.found)} {quoted}'
+                         f"Cần sửa cho đúng: {_sentence(explained.rule)} "
+                         f'Chạy "tdkt check --template {self.path.name}" để xem vị trí.')
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith(("?", ".", "…")) else text + "."
 
 
 def _undefined_name(exc: jinja2.UndefinedError, source: str) -> str:
