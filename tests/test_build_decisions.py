@@ -405,3 +405,17 @@ def test_a_field_misspelt_in_the_users_template_is_found_by_the_lint_with_the_cl
         build(make_workbook(decisions_content), tmp_path / "out", Settings((mau,)))
     assert str(failure.value).startswith(f'Mẫu "{mau / "quyet-dinh.docx"}" có lỗi, chưa tạo văn bản nào.')
     assert 'Thực tế:  biến "dieu_1.doi_tuongg" không có; có phải là "dieu_1.doi_tuong"?' in str(failure.value)
+
+
+def test_a_tag_computing_what_the_data_does_not_allow_stops_the_build_naming_its_paragraph(
+        make_workbook, decisions_content, tmp_path):
+    mau = tmp_path / "mau"
+    edited_template(mau, "quyet-dinh.docx", "{{ dia_danh }}", "{{ dia_danh + nam }}")  # text plus a number
+    with pytest.raises(UserError) as failure:
+        build(make_workbook(decisions_content), tmp_path / "out", Settings((mau,)))
+    assert str(failure.value) == (
+        'Mẫu "quyet-dinh.docx" bị lỗi khi điền số liệu: một thẻ tính toán hoặc ghép những giá trị không đi với nhau '
+        "(ví dụ cộng chữ với số, chia cho 0). Đoạn văn có thẻ lỗi: «{{ dia_danh + nam }}, {{ ngay_ban_hanh }}». "
+        "Cần sửa cho đúng: thẻ in giá trị của biến như templates/README.md ghi, ví dụ {{ dia_danh }}, không tính "
+        "toán trên giá trị đó.")
+    assert not (tmp_path / "out").exists()

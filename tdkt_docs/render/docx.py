@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import traceback
 import zipfile
 from dataclasses import dataclass
 from functools import cached_property
@@ -138,6 +139,8 @@ class CompiledTemplate:
                             "Xem danh sách biến trong templates/README.md.") from None
         except jinja2.TemplateError as exc:
             raise self._error(exc) from None
+        except (TypeError, ValueError, ArithmeticError) as exc:  # a tag computing what the data does not allow
+            raise self._failed_tag(exc, part) from None
 
     def _render_tree(self, context: dict) -> etree._Element:
         """The rendered ``w:body`` element."""
@@ -154,6 +157,24 @@ class CompiledTemplate:
         return UserError(f'Mẫu "{self.path.name}" bị lỗi: {_sentence(explained.found)} {quoted}'
                          f"Cần sửa cho đúng: {_sentence(explained.rule)} "
                          f'Chạy "tdkt check --template {self.path.name}" để xem vị trí.')
+
+
+    def _failed_tag(self, exc: Exception, part: _Part) -> UserError:
+        """A tag that computes (adds text to a number, divides by nothing) failed on the data: the template's,
+        told with the paragraph it is in."""
+        line = next((number for frame, number in reversed(list(traceback.walk_tb(exc.__traceback__)))
+                     if frame.f_code.co_filename == "<template>"), 0)
+        lines = _PARAGRAPH_START.sub("\n<w:p\\1", part.source).splitlines()  # as docxtpl compiles the part
+        text = " ".join(_TAG.sub("", lines[line - 1]).split()) if 0 < line <= len(lines) else ""
+        where = f"Đoạn văn có thẻ lỗi: «{text}». " if text else ""
+        return UserError(f'Mẫu "{self.path.name}" bị lỗi khi điền số liệu: một thẻ tính toán hoặc ghép những giá '
+                         f"trị không đi với nhau (ví dụ cộng chữ với số, chia cho 0). {where}Cần sửa cho đúng: "
+                         "thẻ in giá trị của biến như templates/README.md ghi, ví dụ {{ dia_danh }}, không tính "
+                         "toán trên giá trị đó.")
+
+
+_PARAGRAPH_START = re.compile(r"<w:p([ >])")
+_TAG = re.compile(r"<[^>]+>")
 
 
 def _sentence(text: str) -> str:
