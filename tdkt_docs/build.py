@@ -159,7 +159,8 @@ class Conflict:
         rows = self.rows
         if self.adopted:
             return (f'Giữ bản sửa tay: "{self.path}" (số liệu mới ở {rows} không được ghi vào); bộ in ký và sổ tổng '
-                    "hợp của đợt này không được tạo vì sẽ không khớp với văn bản.")
+                    "hợp của đợt này không được tạo vì sẽ không khớp với văn bản; các văn bản khác của đợt (tờ trình) "
+                    "theo số liệu mới: hãy đối chiếu với bản sửa tay.")
         return (f'Xung đột: "{self.path}" đã được sửa tay sau lần tạo trước, nhưng số liệu của văn bản ở {rows} đã '
                 "thay đổi. Chọn một trong hai cách rồi chạy lại: --force (ghi đè bản sửa tay bằng số liệu mới) hoặc "
                 "--giu-ban-sua (giữ bản sửa tay, bỏ qua số liệu mới của văn bản này).")
@@ -546,8 +547,8 @@ class _Writer:
         changed, was_kept = earlier != entry.generated, previous.get("kept_edit", False)
         held = changed and not self.keep_edits  # the user has to choose: the next build asks again
         adopted = self.keep_edits if changed else was_kept
-        self.result.manifest.documents.append(replace(
-            entry, sha256=previous["sha256"], content=previous.get("content", ""),
+        self.result.manifest.documents.append(replace(  # what is said of the file is what is on disk
+            entry, sha256=previous["sha256"], content=previous.get("content", ""), extra=previous.get("extra", {}),
             generated=earlier if held else entry.generated, kept_edit=adopted or was_kept))
         if held or adopted:
             self.result.conflicts.append(Conflict(target, output.sources, adopted))

@@ -71,6 +71,11 @@ def test_a_document_only_resaved_in_libreoffice_is_not_a_hand_edit(make_workbook
     assert "phòng, chống dịch bệnh" in "\n".join(p.text for p in docx.Document(out / DECISION).paragraphs)
 
 
+def entry_of(out: Path, path: str) -> dict:
+    return next(e for e in json.loads((out / "manifest.json").read_text(encoding="utf-8"))["documents"]
+                if e["path"] == path)
+
+
 def test_a_hand_edit_whose_rows_did_not_change_is_kept_and_said_so_calmly(make_workbook, decisions_content, tmp_path):
     out, workbook = tmp_path / "out", make_workbook(decisions_content)
     assert run_tdkt("build", workbook, "-o", out).returncode == 0
@@ -88,6 +93,7 @@ def test_a_hand_edit_whose_rows_changed_is_a_conflict_with_two_ways_out(make_wor
     assert run_tdkt("build", workbook, "-o", out).returncode == 0
     edit_by_hand(out / DECISION, "Khoa Hồi sức tích cực", "Khoa Hồi sức tích cực - Chống độc")
     edited, summary = (out / DECISION).read_bytes(), (out / SUMMARY).read_bytes()
+    described = entry_of(out, DECISION)["extra"]
     change_rows(decisions_content)
     workbook = make_workbook(decisions_content)
 
@@ -101,7 +107,9 @@ def test_a_hand_edit_whose_rows_changed_is_a_conflict_with_two_ways_out(make_wor
 
     kept = run_tdkt("build", workbook, "-o", out, "--giu-ban-sua")
     assert kept.returncode == 0 and f'Giữ bản sửa tay: "{out / DECISION}"' in kept.stdout
+    assert "các văn bản khác của đợt (tờ trình) theo số liệu mới: hãy đối chiếu với bản sửa tay." in kept.stdout
     assert (out / DECISION).read_bytes() == edited and (out / SUMMARY).read_bytes() == summary
+    assert entry_of(out, DECISION)["extra"] == described  # the manifest says what the kept file holds
 
     still = run_tdkt("build", workbook, "-o", out)  # the choice holds while the rows stay as they were then
     assert still.returncode == 0 and f'Giữ bản sửa tay: "{out / DECISION}"' in still.stdout
@@ -112,6 +120,7 @@ def test_a_hand_edit_whose_rows_changed_is_a_conflict_with_two_ways_out(make_wor
     text = "\n".join(p.text for p in docx.Document(out / DECISION).paragraphs)
     assert "Chống độc" not in text and "phòng, chống dịch bệnh" in text
     assert (out / SUMMARY).read_bytes() != summary
+    assert entry_of(out, DECISION)["extra"] != described  # the new rows' distribution, now the file's
 
 
 def test_a_failed_pdf_stage_leaves_a_journal_and_the_next_build_knows_its_own_files(
