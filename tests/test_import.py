@@ -461,6 +461,29 @@ def test_word_list_as_numbered_lines(tmp_path, office, rules):
     assert format_result(again)[1] == "  Tệp này đã nhập trước đây: cả 4 dòng đã có trong sổ, không thêm lại."
 
 
+def test_a_comma_inside_a_unit_name_does_not_split_the_line_and_is_pointed_out(tmp_path, office, rules):
+    """"Phòng, chống …": a comma followed by a lower-case word belongs to the name, not the next field."""
+    document = docx.Document()
+    word_header(document)
+    for text in ("I. TẬP THỂ", "Đã hoàn thành xuất sắc nhiệm vụ năm học 2022 - 2023:",
+                 "1. Khoa Phòng, chống bệnh truyền nhiễm, Trung tâm Kiểm soát bệnh tật tỉnh;",
+                 "II. CÁ NHÂN", "Đã có thành tích xuất sắc trong công tác năm học 2022 - 2023:",
+                 "1. Ông Vương Đình Khải, Trưởng khoa Phòng, chống bệnh truyền nhiễm;"):
+        document.add_paragraph(text)
+    source = tmp_path / "ksbt.docx"
+    document.save(source)
+    report = format_result(import_files(office, [source], rules, Defaults(batch=BATCH)))
+    assert ('dấu phẩy trong "Khoa Phòng, chống bệnh truyền nhiễm" được coi là một phần của tên (chữ sau dấu phẩy '
+            "viết thường); hãy xem lại tên và đơn vị công tác") in "\n".join(report)
+    assert 'không tách được chức vụ và đơn vị công tác trong "Trưởng khoa Phòng, chống bệnh truyền nhiễm"' in \
+        "\n".join(report)
+    rows = nominations(office)[1:]
+    assert [(r.kind, r.name, r.position, r.workplace) for r in rows] == [
+        (COLLECTIVE, "Khoa Phòng, chống bệnh truyền nhiễm", "", "Trung tâm Kiểm soát bệnh tật tỉnh"),
+        (INDIVIDUAL, "Vương Đình Khải", "Trưởng khoa Phòng, chống bệnh truyền nhiễm", ""),
+    ]
+
+
 # --- the office workbook is never damaged --------------------------------------------------------------------------
 
 def test_office_formatting_dropdowns_and_other_sheets_survive(tmp_path, office, unit_template, rules):

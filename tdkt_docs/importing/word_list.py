@@ -108,8 +108,11 @@ def _line_entry(item: str, where: str, group: Group) -> Entry:
     entry = Entry(where=where, form=group.form, achievement=group.achievement)
     household, item = words.split_household(item)
     entry.kind = group.kind or (RecipientKind.HOUSEHOLD if household else None)
-    name, _, rest = item.partition(",")
+    name, _, rest = words.field_partition(item)
     entry.address, entry.name = words.split_address(name)
+    if "," in entry.name:
+        entry.attention.append(f'dấu phẩy trong "{entry.name}" được coi là một phần của tên (chữ sau dấu phẩy viết '
+                               "thường); hãy xem lại tên và đơn vị công tác")
     collective = entry.kind is RecipientKind.COLLECTIVE or (not entry.kind and not entry.address
                                                     and words.looks_collective(entry.name))
     if collective or household:

@@ -86,20 +86,35 @@ def position_prefix(text: str) -> str:
     return text[:len(text) - len(rest) + len(found)] if found else ""
 
 
+def field_partition(text: str) -> tuple[str, str, str]:
+    """``text`` split at its first comma that begins a new field of a list line: one followed by a capital or a
+    digit ("Ông A, Trưởng phòng X"). A comma followed by a lower-case word is inside a name ("Khoa Phòng, chống
+    dịch bệnh"); without a comma that begins a field, (text, "", "")."""
+    for match in _COMMA.finditer(text):
+        if match.group(1).isupper() or match.group(1).isdigit():
+            return text[:match.start()], ",", text[match.end(1) - 1:]
+    return text, "", ""
+
+
+_COMMA = re.compile(r",\s*(\S)")
+
+
 def split_position(text: str) -> tuple[str, str, bool]:
     """"Trưởng phòng X, Sở Y" → (position, workplace, decided).
 
-    Split at the first comma when the part before it is a position; without a comma,
-    at the first organisation word after the position words. Otherwise everything
-    stays in the position and ``decided`` is False.
+    Split at the first comma that begins a field (``field_partition``) when the part before it is a position;
+    without a comma, at the first organisation word after the position words. Otherwise (a comma inside a name
+    too: "Trưởng khoa Phòng, chống dịch") everything stays in the position and ``decided`` is False.
     """
     text = clean(text).strip(" ,;.")
     if not text:
         return "", "", True
-    head, sep, tail = text.partition(",")
+    head, sep, tail = field_partition(text)
     if position_prefix(head.strip()):
         if sep:
             return head.strip(), tail.strip(" ,;."), True
+        if "," in text:
+            return text, "", False
         words = position_prefix(text)
         rest = text[len(words):]
         for match in re.finditer(r"\s(\S)", rest):
