@@ -524,6 +524,27 @@ def test_certificates_print_as_tdkt_in_bang_and_download(page, small, tmp_path):
     assert page.get(f"/so/{case}/in-bang/..%2F..%2Fdot-quy-iii.xlsx").status_code == 404
 
 
+def test_certificates_on_a_chosen_layout_as_tdkt_in_bang_phoi(page, small, tmp_path):
+    case = case_of(page.open(small))
+    offered = page.get(f"/so/{case}/in-bang").text
+    assert re.findall(r'<option value="([^"]*)"', offered) == ["", "bang-khen-tinh", "giay-khen"]
+    printed = page.post(f"/so/{case}/in-bang", data={"phoi": "giay-khen"})
+    [[name, _, _]] = rows(printed.text, "da-in")
+    assert '<option value="giay-khen" selected>' in printed.text
+    assert run_tdkt("in-bang", small, "-o", tmp_path / "cli", "--phoi", "giay-khen").returncode == 0
+    web, cli = page.get(f"/so/{case}/in-bang/{name}").content, (tmp_path / "cli" / name).read_bytes()
+    assert pdf_texts(web) == pdf_texts(cli)
+    page.post(f"/so/{case}/in-bang")  # by the form's own layout, a Bằng khen's
+    assert sheet_size(web) != sheet_size(page.get(f"/so/{case}/in-bang/{name}").content)
+    refused = page.post(f"/so/{case}/in-bang", data={"phoi": "khong-co"})
+    assert refused.status_code == 400 and 'Không có bố cục phôi "khong-co"' in text(refused.text)
+
+
+def sheet_size(data: bytes) -> tuple[float, float]:
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return pdf.pages[0].width, pdf.pages[0].height
+
+
 def pdf_texts(data: bytes) -> list[str]:
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         return [p.extract_text() for p in pdf.pages]

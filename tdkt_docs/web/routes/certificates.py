@@ -10,6 +10,7 @@ from starlette.responses import FileResponse, Response
 from starlette.routing import Route
 
 from ...certificate import run
+from ...certificate.layout import layout_keys
 from ...errors import UserError
 from ...files import write_zip
 from ..pages import Step, case_of, page
@@ -20,15 +21,24 @@ STEP = Step("In bằng khen", "in_bang", per_workbook=True)
 
 
 def certificates_page(request: Request):
-    return page(request, "in_bang.html", case=case_of(request), printed=None)
+    return _page(request, case_of(request), None)
 
 
 async def print_certificates(request: Request):
     form = await posted_form(request)
-    case = case_of(request)
-    options = run.Options(outdir=case.certificates, draft=form.get("nhap") == "1")
-    printed = await run_in_threadpool(_print, case, options, request.app.state.settings)
-    return page(request, "in_bang.html", case=case, printed=printed)
+    case, settings = case_of(request), request.app.state.settings
+    layout = form.get("phoi") or None
+    if layout is not None and layout not in layout_keys(settings):
+        raise UserError(f'Không có bố cục phôi "{layout}": hãy chọn một bố cục trong danh sách.')
+    options = run.Options(outdir=case.certificates, draft=form.get("nhap") == "1", form=layout)
+    printed = await run_in_threadpool(_print, case, options, settings)
+    return _page(request, case, printed, layout)
+
+
+def _page(request: Request, case: Case, printed: run.Printed | None, layout: str | None = None):
+    """The page, offering every layout the search path has (``tdkt in-bang --phoi``)."""
+    return page(request, "in_bang.html", case=case, printed=printed, layouts=layout_keys(request.app.state.settings),
+                layout=layout)
 
 
 def _print(case: Case, options: run.Options, settings) -> run.Printed:
