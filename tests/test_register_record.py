@@ -12,6 +12,7 @@ from sqlalchemy import event, select
 
 from helpers import run_tdkt
 from support.register import (BANG_KHEN, Q1, Q3, count, dump, past, past_list, signed_book, sqlite_url)
+from support.workbooks import xa_signed
 from tdkt_docs.register.from_docx import read_signed_docx
 from tdkt_docs.register.history import lookup
 from tdkt_docs.register.past import PAST_AWARDS, read_past_awards
@@ -80,6 +81,39 @@ def test_bad_signed_rows_named_by_cell(tmp_path):
     assert 'ô A3 (cột "Đợt"): đợt "Quý IX" không có quyết định nào' in ran.stderr
     assert 'ô C4 (cột "Số quyết định"): số quyết định "số" phải bắt đầu bằng chữ số' in ran.stderr
     assert not (tmp_path / "so.sqlite").exists()
+
+
+PLANNED = dt.date(2024, 6, 28)  # lương cơ sở 1.800.000 đồng: Lao động tiên tiến 540.000 đồng
+
+
+@pytest.mark.parametrize("signed, message", [
+    (dt.date(2024, 7, 2),  # lương cơ sở 2.340.000 đồng from 01/7/2024
+     'quyết định "qd-101-lao-dong-tien-tien.docx" tính tiền thưởng theo ngày ký dự kiến 28/6/2024 của đợt '
+     '"Đợt 1/2024": mỗi cá nhân 540.000 đồng; ký ngày 02/7/2024 thì tiền thưởng phải là mỗi cá nhân 710.000 đồng. '
+     'Hãy sửa "Ngày ký dự kiến" của đợt "Đợt 1/2024" ở trang "Đợt khen thưởng" thành 02/7/2024, chạy lại tdkt '
+     "build rồi trình ký lại quyết định đã sửa trước khi ghi sổ theo dõi, in bằng khen, giấy khen."),
+    (dt.date(2023, 6, 28),  # the year mistyped: no lương cơ sở in the data
+     'không tính được tiền thưởng của quyết định "qd-101-lao-dong-tien-tien.docx" khi ký ngày 28/6/2023: Ngày ký '
+     "28/6/2023 nằm ngoài mọi giai đoạn có quy định về mức lương cơ sở (có quy định từ 01/7/2023). Hãy xem lại "
+     'ngày ký (ngày ký dự kiến của đợt "Đợt 1/2024" là 28/6/2024).'),
+])
+def test_signing_date_giving_another_prize_is_refused_on_its_cell(make_workbook, tmp_path, signed, message):
+    target = tmp_path / "so.sqlite"
+    ran = run_tdkt("ghi-so", make_workbook(xa_signed(PLANNED, signed)), "--so-theo-doi", target)
+    assert ran.returncode == 1
+    assert ran.stderr == ('Trang "Quyết định đã ký" của "so-lieu.xlsx" có 1 lỗi, chưa ghi gì vào sổ theo dõi:\n'
+                          f'  Lỗi: trang "Quyết định đã ký", ô D2 (cột "Ngày ký"): {message}\n')
+    assert not target.exists()
+
+
+def test_signing_date_in_the_planned_period_is_recorded_as_signed(make_workbook, tmp_path):
+    target = tmp_path / "so.sqlite"
+    ran = run_tdkt("ghi-so", make_workbook(xa_signed(PLANNED, dt.date(2024, 6, 30))), "--so-theo-doi", target)
+    assert ran.returncode == 0, ran.stderr
+    with open_register(sqlite_url(target)) as register, register.read() as conn:
+        rows = conn.execute(select(decisions.c.number, decisions.c.signed, awards.c.name, awards.c.amount)
+                            .join(awards, awards.c.decision_id == decisions.c.id)).all()
+    assert [tuple(r) for r in rows] == [("101/QĐ-UBND", dt.date(2024, 6, 30), "Trần Thị Hoa", 540000)]
 
 
 def test_correction_keeps_previous_version(tmp_path, signed_2024, rules):
