@@ -10,18 +10,17 @@ from typing import TYPE_CHECKING
 
 from ..documents.quyet_dinh import TYPE_CODE, DecisionDocument, achievement, decision_batches
 from ..errors import UserError
-from ..glossary import RecipientKind
 from ..problems import Problem
 from ..read.records import SignedNumber
-from ..read.schema import BATCHES, SIGNED
+from ..read.schema import SIGNED
 from ..read.validate import record_problem
 from ..rules.collation import match_key
 from ..rules.dates import short_date
 from ..rules.issuer import Issuer
 from ..rules.legal import RuleError
-from ..rules.money import format_amount
 from ..rules.numbering import two_digit
 from .model import AwardRow, SignedDecision, awardee, issuer_key
+from .prize_date import each, prize_change
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -138,27 +137,18 @@ def _document_for(row: SignedNumber, documents: list[DecisionDocument]
 def _prize_change(row: SignedNumber, document: DecisionDocument, rules: Rules) -> Problem | None:
     """A real signing date (column "Ngày ký") at which an award of ``document`` gets another prize than at the
     batch's planned date, which its text was composed with."""
-    batch, form, name = document.decision.batch, document.decision.form, file_name(document)
+    batch, name = document.decision.batch, file_name(document)
     planned = {a.kind: a.prize.amount for a in document.decision.awards if a.prize}
     try:
-        real = {kind: rules.prize(form, kind, row.signed).amount for kind in planned}
+        change = prize_change(document.decision.form, planned, row.signed, rules, batch.name)
     except RuleError as exc:
         return _problem(row, "signed", f'không tính được tiền thưởng của quyết định "{name}" khi ký ngày '
                                        f"{short_date(row.signed)}: {exc} Hãy xem lại ngày ký (ngày ký dự kiến của "
                                        f'đợt "{batch.name}" là {short_date(batch.signing)}).')
-    if real == planned:
+    if not change:
         return None
     return _problem(row, "signed", f'quyết định "{name}" tính tiền thưởng theo ngày ký dự kiến '
-                                   f'{short_date(batch.signing)} của đợt "{batch.name}": {_each(planned)}; ký ngày '
-                                   f"{short_date(row.signed)} thì tiền thưởng phải là {_each(real)}. Hãy sửa "
-                                   f'"{BATCHES.column("signing").header}" của đợt "{batch.name}" ở trang '
-                                   f'"{BATCHES.title}" thành {short_date(row.signed)}, chạy lại tdkt build rồi trình '
-                                   "ký lại quyết định đã sửa trước khi ghi sổ theo dõi, in bằng khen, giấy khen.")
-
-
-def _each(amounts: dict[RecipientKind, int]) -> str:
-    """"mỗi tập thể 1.410.000 đồng, mỗi cá nhân 710.000 đồng"."""
-    return ", ".join(f"mỗi {kind.label.lower()} {format_amount(amount)} đồng" for kind, amount in amounts.items())
+                                   f'{short_date(batch.signing)} của đợt "{batch.name}": {each(planned)}; {change}')
 
 
 def _number(row: SignedNumber, issuer: Issuer) -> tuple[str | None, Problem | None]:
