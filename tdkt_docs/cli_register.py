@@ -52,7 +52,7 @@ def record_command(workbook: str | None, documents: tuple[str, ...], past: str |
     if not (workbook or documents or past):
         raise UserError("Chưa có gì để ghi: cho sổ Excel, --quyet-dinh TỆP.docx hoặc --danh-sach DANH_SÁCH.xlsx.")
     signed = read_signed_workbook(Path(workbook), settings) if workbook else []
-    signed += [read_signed_docx(Path(name), rules.unit_heads) for name in documents]
+    signed += [read_signed_docx(Path(name), rules) for name in documents]
     if past:
         signed += read_past_awards(Path(past))
     with open_register(register) as book:

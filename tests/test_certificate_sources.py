@@ -10,7 +10,7 @@ import pytest
 from helpers import SAMPLE_2024, TEMPLATES, run_tdkt
 from support.certificate_pdf import read_fields
 from support.register import Q1, signed_book
-from support.workbooks import KHAM, Y_TE, batch, person
+from support.workbooks import KHAM, Y_TE, batch, person, xa_signed
 from tdkt_docs.build import build
 from tdkt_docs.certificate import run
 from tdkt_docs.certificate.layout import load_layout
@@ -190,6 +190,21 @@ def test_signed_sheet_row_naming_no_decision_is_refused(tmp_path):
         '  Lỗi: trang "Quyết định đã ký", ô B3 (cột "Tệp văn bản"): không có quyết định "qd-09-bang-khen-tinh.docx" '
         'trong đợt "Quý I/2024"; các quyết định của đợt: 1 (qd-01-bang-khen-tinh-so-giao-duc-va-dao-tao.docx), '
         "2 (qd-02-bang-khen-tinh-ubnd-huyen-tien-du.docx).")
+    assert not (tmp_path / "in").exists()
+
+
+def test_signing_date_giving_another_prize_is_refused(make_workbook, tmp_path):
+    """Planned on the first day of lương cơ sở 2.340.000 đồng, signed the day before it."""
+    book = make_workbook(xa_signed(dt.date(2024, 7, 1), dt.date(2024, 6, 30)))
+    done = run_tdkt("in-bang", book, "-o", tmp_path / "in")
+    assert done.returncode == 1
+    assert done.stderr == (
+        'Trang "Quyết định đã ký" của "so-lieu.xlsx" có 1 lỗi, chưa in bằng khen, giấy khen nào:\n'
+        '  Lỗi: trang "Quyết định đã ký", ô D2 (cột "Ngày ký"): quyết định "qd-101-lao-dong-tien-tien.docx" tính '
+        'tiền thưởng theo ngày ký dự kiến 01/7/2024 của đợt "Đợt 1/2024": mỗi cá nhân 710.000 đồng; ký ngày '
+        '30/6/2024 thì tiền thưởng phải là mỗi cá nhân 540.000 đồng. Hãy sửa "Ngày ký dự kiến" của đợt "Đợt 1/2024" '
+        'ở trang "Đợt khen thưởng" thành 30/6/2024, chạy lại tdkt build rồi trình ký lại quyết định đã sửa trước khi '
+        "ghi sổ theo dõi, in bằng khen, giấy khen.\n")
     assert not (tmp_path / "in").exists()
 
 

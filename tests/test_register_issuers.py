@@ -73,7 +73,7 @@ def test_issuer_kind_households_and_money_from_the_profile(tmp_path, lower_level
         ("Bà", "Trần Thị Hoa", 0, "Hộ gia đình bà Trần Thị Hoa, Tổ dân phố số 5, phường Kinh Bắc"),
         ("Ông", "Lý Văn Tư", 0, "Hộ gia đình ông Lý Văn Tư, Tổ dân phố số 5, phường Kinh Bắc")]
     document = next((folder / "out").rglob("qd-50-gia-dinh-van-hoa*.docx"))
-    read_back = read_signed_docx(document, rules.unit_heads)  # printed "Hộ ông Lý Văn Tư", no Điều 2 money
+    read_back = read_signed_docx(document, rules)  # printed "Hộ ông Lý Văn Tư", no Điều 2 money
     assert (read_back.issuer, read_back.number, read_back.signed) == (
         "ỦY BAN NHÂN DÂN PHƯỜNG KINH BẮC", "50/QĐ-UBND", dt.date(2026, 12, 4))
     with open_register(sqlite_url(tmp_path / "so.sqlite")) as register:
@@ -123,7 +123,7 @@ def test_rank_kept_apart_from_the_name(tmp_path, rules):
     officer = next(a for a in decision.awards if "Quang" in a.name)
     assert (officer.rank, officer.name, officer.entry.split(", ")[0]) == ("Thượng tá", "Phạm Văn Quang",
                                                                           "Thượng tá Phạm Văn Quang")
-    read_back = read_signed_docx(next((tmp_path / "out").rglob("qd-81-*.docx")), rules.unit_heads)
+    read_back = read_signed_docx(next((tmp_path / "out").rglob("qd-81-*.docx")), rules)
     assert [(a.rank, a.name) for a in read_back.awards if a.rank] == [("Thượng tá", "Phạm Văn Quang")]
     with open_register(sqlite_url(tmp_path / "so.sqlite")) as register:
         record(register, [decision], rules.register_forms)

@@ -6,12 +6,14 @@ import datetime as dt
 import itertools
 from dataclasses import replace
 
+import docx
 import openpyxl
 import pytest
 from sqlalchemy import event, select
 
 from helpers import run_tdkt
 from support.register import (BANG_KHEN, Q1, Q3, count, dump, past, past_list, signed_book, sqlite_url)
+from support.workbooks import XA_DECISION, xa_signed
 from tdkt_docs.register.from_docx import read_signed_docx
 from tdkt_docs.register.history import lookup
 from tdkt_docs.register.past import PAST_AWARDS, read_past_awards
@@ -48,7 +50,7 @@ def test_workbook_decisions_recorded_once_with_number_date_and_rows(tmp_path, si
 
 def test_signed_docx_read_back_is_the_same_decision(tmp_path, sample_2024_built, signed_2024, rules):
     decision = read_signed_docx(sample_2024_built / "quy-iii-2024" / "qd-1205-bang-khen-tinh-cong-an-tinh.docx",
-                                rules.unit_heads)
+                                rules)
     assert (decision.number, decision.signed, decision.signer) == ("1205/QĐ-UBND", dt.date(2024, 9, 24),
                                                                    "Vương Quốc Tuấn")
     assert [(a.address, a.name, a.unit, a.amount, a.proposing_unit) for a in decision.awards][2] == (
@@ -80,6 +82,65 @@ def test_bad_signed_rows_named_by_cell(tmp_path):
     assert 'ô A3 (cột "Đợt"): đợt "Quý IX" không có quyết định nào' in ran.stderr
     assert 'ô C4 (cột "Số quyết định"): số quyết định "số" phải bắt đầu bằng chữ số' in ran.stderr
     assert not (tmp_path / "so.sqlite").exists()
+
+
+PLANNED = dt.date(2024, 6, 28)  # lương cơ sở 1.800.000 đồng: Lao động tiên tiến 540.000 đồng
+
+
+@pytest.mark.parametrize("signed, message", [
+    (dt.date(2024, 7, 2),  # lương cơ sở 2.340.000 đồng from 01/7/2024
+     'quyết định "qd-101-lao-dong-tien-tien.docx" tính tiền thưởng theo ngày ký dự kiến 28/6/2024 của đợt '
+     '"Đợt 1/2024": mỗi cá nhân 540.000 đồng; ký ngày 02/7/2024 thì tiền thưởng phải là mỗi cá nhân 710.000 đồng. '
+     'Hãy sửa "Ngày ký dự kiến" của đợt "Đợt 1/2024" ở trang "Đợt khen thưởng" thành 02/7/2024, chạy lại tdkt '
+     "build rồi trình ký lại quyết định đã sửa trước khi ghi sổ theo dõi, in bằng khen, giấy khen."),
+    (dt.date(2023, 6, 28),  # the year mistyped: no lương cơ sở in the data
+     'không tính được tiền thưởng của quyết định "qd-101-lao-dong-tien-tien.docx" khi ký ngày 28/6/2023: Ngày ký '
+     "28/6/2023 nằm ngoài mọi giai đoạn có quy định về mức lương cơ sở (có quy định từ 01/7/2023). Hãy xem lại "
+     'ngày ký (ngày ký dự kiến của đợt "Đợt 1/2024" là 28/6/2024).'),
+])
+def test_signing_date_giving_another_prize_is_refused_on_its_cell(make_workbook, tmp_path, signed, message):
+    target = tmp_path / "so.sqlite"
+    ran = run_tdkt("ghi-so", make_workbook(xa_signed(PLANNED, signed)), "--so-theo-doi", target)
+    assert ran.returncode == 1
+    assert ran.stderr == ('Trang "Quyết định đã ký" của "so-lieu.xlsx" có 1 lỗi, chưa ghi gì vào sổ theo dõi:\n'
+                          f'  Lỗi: trang "Quyết định đã ký", ô D2 (cột "Ngày ký"): {message}\n')
+    assert not target.exists()
+
+
+def test_signing_date_in_the_planned_period_is_recorded_as_signed(make_workbook, tmp_path):
+    target = tmp_path / "so.sqlite"
+    ran = run_tdkt("ghi-so", make_workbook(xa_signed(PLANNED, dt.date(2024, 6, 30))), "--so-theo-doi", target)
+    assert ran.returncode == 0, ran.stderr
+    with open_register(sqlite_url(target)) as register, register.read() as conn:
+        rows = conn.execute(select(decisions.c.number, decisions.c.signed, awards.c.name, awards.c.amount)
+                            .join(awards, awards.c.decision_id == decisions.c.id)).all()
+    assert [tuple(r) for r in rows] == [("101/QĐ-UBND", dt.date(2024, 6, 30), "Trần Thị Hoa", 540000)]
+
+
+@pytest.mark.parametrize("date, message", [
+    ("ngày 02 tháng 7 năm 2024",
+     'Văn bản "qd-101-lao-dong-tien-tien.docx" ghi tiền thưởng mỗi cá nhân 540.000 đồng (Điều 2); ký ngày '
+     '02/7/2024 thì tiền thưởng phải là mỗi cá nhân 710.000 đồng. Hãy sửa "Ngày ký dự kiến" của đợt ở trang '
+     '"Đợt khen thưởng" thành 02/7/2024, chạy lại tdkt build rồi trình ký lại quyết định đã sửa trước khi ghi sổ '
+     "theo dõi, in bằng khen, giấy khen."),
+    ("ngày 28 tháng 6 năm 2023",
+     'Văn bản "qd-101-lao-dong-tien-tien.docx": không tính được tiền thưởng khi ký ngày 28/6/2023: Ngày ký '
+     "28/6/2023 nằm ngoài mọi giai đoạn có quy định về mức lương cơ sở (có quy định từ 01/7/2023). Hãy xem lại "
+     "ngày ký ghi trên văn bản."),
+])
+def test_signed_docx_dated_for_another_prize_is_refused(make_workbook, tmp_path, date, message):
+    book = make_workbook(xa_signed(PLANNED, PLANNED))
+    assert run_tdkt("build", book, "-o", tmp_path / "out").returncode == 0
+    path = tmp_path / "out" / "dot-1-2024" / XA_DECISION
+    document = docx.Document(str(path))  # the văn thư types the real date over the planned one
+    place_date = document.tables[0].rows[1].cells[1].paragraphs[0].runs[0]
+    place_date.text = place_date.text.replace("ngày 28 tháng 6 năm 2024", date)
+    document.save(str(path))
+    target = tmp_path / "so.sqlite"
+    ran = run_tdkt("ghi-so", "--quyet-dinh", path, "--so-theo-doi", target)
+    assert ran.returncode == 1
+    assert ran.stderr == message + "\n"
+    assert not target.exists()
 
 
 def test_correction_keeps_previous_version(tmp_path, signed_2024, rules):

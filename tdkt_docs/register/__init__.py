@@ -2,7 +2,8 @@
 PostgreSQL, kept across workbooks and years.
 
 Modules: ``location`` (the register's URL), ``store`` (open_register, Register, migrations),
-``model`` (SignedDecision, AwardRow), ``from_workbook`` / ``from_docx`` / ``past`` (inputs),
+``model`` (SignedDecision, AwardRow), ``from_workbook`` / ``from_docx`` / ``past`` (inputs; ``prize_date``: the
+first two refuse a signing date that gives other prizes),
 ``record``, ``matching``, ``history``, ``forms`` and ``conditions`` (data files read through
 ``Rules``), ``eligibility`` (in ``build.Prepared.review``) and ``asked`` (what it asks the register),
 ``year``, ``statistics``, ``export``.

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import docx
 from docx.document import Document
@@ -17,8 +18,14 @@ from docx.document import Document
 from ..errors import UserError
 from ..glossary import RecipientKind
 from ..rules.collation import clean, match_key
+from ..rules.dates import short_date
+from ..rules.legal import RuleError
 from ..rules.practice import UnitHeads
 from .model import AwardRow, SignedDecision, awardee
+from .prize_date import each, prize_change
+
+if TYPE_CHECKING:
+    from ..rules.book import Rules
 
 _NUMBER = re.compile(r"Số\s*:\s*(\d+)\s*/\s*(\S+)")
 _DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
@@ -31,9 +38,10 @@ _PROPOSAL = re.compile(r"^Xét đề nghị của (.+?) tại Tờ trình số")
 PARENT_STYLE = "Cơ quan chủ quản"
 
 
-def read_signed_docx(path: Path, heads: UnitHeads) -> SignedDecision:
-    """The decision in ``path``; UserError naming the file when it is not a signed award decision.
-    ``heads`` gives the titles of unit heads, to tell the proposing unit in the "Xét đề nghị" line."""
+def read_signed_docx(path: Path, rules: Rules) -> SignedDecision:
+    """The decision in ``path``; UserError naming the file when it is not a signed award decision, or when its
+    date gives other prizes than its Điều 2. The unit heads' titles in ``rules`` tell the proposing unit in the
+    "Xét đề nghị" line."""
     document = _open(path)
     header = [c for row in document.tables[0].rows for c in row.cells] if document.tables else []
     texts = [clean(p.text) for p in document.paragraphs]
@@ -51,15 +59,32 @@ def read_signed_docx(path: Path, heads: UnitHeads) -> SignedDecision:
     if form is None:
         raise UserError(f'Văn bản "{path.name}" không có dòng trích yếu "Về việc tặng …": '
                         "không phải quyết định khen thưởng do tdkt build tạo.")
-    awards = _awards(texts, path, heads)
+    awards = _awards(texts, path, rules.unit_heads)
     if not awards:
         raise UserError(f'Văn bản "{path.name}" không có danh sách kèm theo (các dòng "1. Ông …;" sau "DANH SÁCH").')
+    _check_prizes(path, form, awards, date, rules)
     signature = document.tables[-1].rows[0].cells[-1] if len(document.tables) > 1 else None
     lines = [clean(p.text) for p in signature.paragraphs if clean(p.text)] if signature else []
     return SignedDecision(
         issuer=" ".join(_issuer_lines(header[0]) if header else []), number=f"{number.group(1)}/{number.group(2)}",
         signed=date, form=form, signer=lines[-1] if lines else "", position=" / ".join(lines[:-1]),
         awards=awards, source=path.name)
+
+
+def _check_prizes(path: Path, phrase: str, awards: tuple[AwardRow, ...], signed: dt.date, rules: Rules) -> None:
+    """Refuse a decision whose Điều 2 amounts are not the prizes of its form on its signing date (one written
+    for a planned date in another lương cơ sở period); a form the catalogue does not know is left as printed."""
+    form = rules.catalogue.find(phrase)
+    printed = {a.kind: a.amount for a in awards if a.amount}
+    if form is None or not form.paid or not printed:
+        return
+    try:
+        change = prize_change(form, printed, signed, rules)
+    except RuleError as exc:
+        raise UserError(f'Văn bản "{path.name}": không tính được tiền thưởng khi ký ngày {short_date(signed)}: '
+                        f"{exc} Hãy xem lại ngày ký ghi trên văn bản.") from None
+    if change:
+        raise UserError(f'Văn bản "{path.name}" ghi tiền thưởng {each(printed)} (Điều 2); {change}')
 
 
 def _open(path: Path) -> Document:

@@ -15,14 +15,18 @@ from ..read.records import SignedNumber
 from ..read.schema import SIGNED
 from ..read.validate import record_problem
 from ..rules.collation import match_key
+from ..rules.dates import short_date
 from ..rules.issuer import Issuer
+from ..rules.legal import RuleError
 from ..rules.numbering import two_digit
 from .model import AwardRow, SignedDecision, awardee, issuer_key
+from .prize_date import each, prize_change
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from ..build import Prepared
+    from ..rules.book import Rules
     from ..settings import Settings
 
 _NUMBER = re.compile(r"^\s*(\d+)\s*(?:/\s*(\S.*))?$")
@@ -92,7 +96,8 @@ def signed_from_workbook(prepared: Prepared) -> tuple[list[SignedDecision], list
 
 def signed_documents(prepared: Prepared) -> tuple[list[Signing], list[Problem]]:
     """The composed decisions of a workbook without errors that sheet "Quyết định đã ký" lists, matched by
-    batch and file name (or serial in the batch); the problems name the sheet's cells."""
+    batch and file name (or serial in the batch), each signed on a date that gives its awards the prizes they
+    were composed with; the problems name the sheet's cells."""
     rows: list[SignedNumber] = prepared.data.all(SIGNED.key)
     issuer = prepared.resolution.issuer
     if not rows or issuer is None:
@@ -103,8 +108,9 @@ def signed_documents(prepared: Prepared) -> tuple[list[Signing], list[Problem]]:
     for row in rows:
         document, problem = _document_for(row, documents.get(match_key(row.batch), []))
         number, bad_number = _number(row, issuer)
-        problems += [issue for issue in (problem, bad_number) if issue]
-        if document is None or number is None:
+        changed = _prize_change(row, document, prepared.rules) if document else None
+        problems += [issue for issue in (problem, bad_number, changed) if issue]
+        if document is None or number is None or changed:
             continue
         name = document.plan.filename
         if name in seen:
@@ -126,6 +132,23 @@ def _document_for(row: SignedNumber, documents: list[DecisionDocument]
     names = ", ".join(f"{i} ({file_name(d)})" for i, d in enumerate(documents, start=1))
     return None, _problem(row, "document", f'không có quyết định "{row.document}" trong đợt "{row.batch}"; '
                                            f"các quyết định của đợt: {names}.")
+
+
+def _prize_change(row: SignedNumber, document: DecisionDocument, rules: Rules) -> Problem | None:
+    """A real signing date (column "Ngày ký") at which an award of ``document`` gets another prize than at the
+    batch's planned date, which its text was composed with."""
+    batch, name = document.decision.batch, file_name(document)
+    planned = {a.kind: a.prize.amount for a in document.decision.awards if a.prize}
+    try:
+        change = prize_change(document.decision.form, planned, row.signed, rules, batch.name)
+    except RuleError as exc:
+        return _problem(row, "signed", f'không tính được tiền thưởng của quyết định "{name}" khi ký ngày '
+                                       f"{short_date(row.signed)}: {exc} Hãy xem lại ngày ký (ngày ký dự kiến của "
+                                       f'đợt "{batch.name}" là {short_date(batch.signing)}).')
+    if not change:
+        return None
+    return _problem(row, "signed", f'quyết định "{name}" tính tiền thưởng theo ngày ký dự kiến '
+                                   f'{short_date(batch.signing)} của đợt "{batch.name}": {each(planned)}; {change}')
 
 
 def _number(row: SignedNumber, issuer: Issuer) -> tuple[str | None, Problem | None]:

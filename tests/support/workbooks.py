@@ -83,3 +83,26 @@ def unit_list(path: Path) -> Path:
         book.active.append(row)
     book.save(path)
     return path
+
+
+XA_BATCH = "Đợt 1/2024"
+XA_DECISION = "qd-101-lao-dong-tien-tien.docx"
+
+
+def xa_signed(planned: dt.date, signed: dt.date) -> dict:
+    """A xã's batch planned for ``planned``: one decision (``XA_DECISION``, a teacher's Lao động tiên tiến),
+    entered on sheet "Quyết định đã ký" as 101 signed on ``signed``."""
+    content = copy.deepcopy(MINIMAL)
+    content["agency"] = {**AGENCY, "level": "Cấp xã", "name_line_2": "XÃ PHÙ LÃNG", "short_name": "UBND xã Phù Lãng",
+                         "fund": "Quỹ thi đua, khen thưởng của xã"}
+    content["plan"] = {}
+    content["recipients"] = [{"document": "Quyết định khen thưởng", "name": "Chủ tịch, các PCT UBND xã"}]
+    content["batches"] = [{"name": XA_BATCH, "signing": planned, "position": "CHỦ TỊCH", "signer": "Nguyễn Văn Sơn",
+                           "submission_no": "12/TTr-VP", "submission_date": dt.date(2024, 6, 20), "first_number": 101,
+                           "split": "Theo hình thức"}]
+    content["nominations"] = [{"batch": XA_BATCH, "unit": "Trường Tiểu học Phù Lãng", "submission_no": "08/TTr-TH",
+                               "submission_date": dt.date(2024, 6, 15), "kind": "Cá nhân", "address": "Bà",
+                               "name": "Trần Thị Hoa", "position": "Giáo viên", "workplace": "Trường Tiểu học Phù Lãng",
+                               "form": "Lao động tiên tiến", "achievement": "Đã hoàn thành tốt nhiệm vụ năm học 2023-2024"}]
+    content["signed"] = [{"batch": XA_BATCH, "document": XA_DECISION, "number": "101", "signed": signed}]
+    return content
