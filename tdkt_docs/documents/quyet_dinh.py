@@ -244,7 +244,7 @@ def decision_context(issuer: Issuer, decision: Decision, entries: tuple[str, ...
     issued = batch.signing if decision.number else None
     lines = issuer.own_bases(batch.signing, before=True) + [b.text for b in bases] + issuer.own_bases(
         batch.signing, before=False)
-    archive = batch.archive or issuer.archive
+    archive = issuer.archive_for(batch.archive)
     money = article_2(decision, issuer)
     executing = executing_article(decision)
     return {
@@ -361,7 +361,7 @@ def distribution(decision: Decision, entries: tuple[str, ...], recipients: list[
     lines = [Delivery(name, 1, as_article) for name in executors(decision, issuer, rules)]
     lines += [Delivery(line, 1, as_article) for line in entries]
     lines += [Delivery(r.name, r.copies or 1, r.name) for r in recipients]
-    archive = decision.batch.archive or issuer.archive
+    archive = issuer.archive_for(decision.batch.archive)
     lines += [Delivery(place, 1, "Lưu") for place in archive_places(archive)]
     return lines
 
