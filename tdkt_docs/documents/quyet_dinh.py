@@ -14,7 +14,7 @@ from ..compose.common import (archive_places, entry, header_context, recipient_l
 from ..compose.document import (COMMON_VARIABLES, Attachment, Composition, DocumentPlan, DocumentType, Inputs, Items,
                                 Source, fields)
 from ..files import slug
-from ..glossary import DocumentName, Order, RecipientKind, Split, Verb
+from ..glossary import DocumentName, Order, RecipientKind, Split, Verb, batch_words
 from ..read import cells
 from ..read.records import Batch, Nomination, Recipient
 from ..read.schema import AGENCY, BATCHES, NOMINATIONS, RECIPIENTS
@@ -159,7 +159,7 @@ def summary_attachment(summary: BatchSummary, resolution: Resolution) -> Attachm
     rows = tuple(sorted(a.nomination.rows[0] for d in summary.decisions for a in d.decision.awards))
     return Attachment(
         kind="tong_hop", filename=f"{name}/tong-hop-{name}.xlsx",
-        title=f"Tổng hợp khen thưởng và phát hành đợt {summary.batch.name}",
+        title=f"Tổng hợp khen thưởng và phát hành đợt {batch_words(summary.batch.name)}",
         render=partial(_summary_workbook, summary, rows, resolution),
         sources=(Source(BATCHES.title, summary.batch.rows), Source(NOMINATIONS.title, rows)),
         group=summary.batch.name)
