@@ -180,6 +180,21 @@ def test_unverified_rules_are_announced(make_workbook, decisions_content, tmp_pa
             "tịch Ủy ban nhân dân tỉnh, cá nhân") in done.stdout
 
 
+def test_a_trung_tam_is_proposed_by_its_director_with_a_warning(make_workbook, decisions_content, tmp_path):
+    for nomination in decisions_content["nominations"]:
+        nomination["unit"] = "Trung tâm Kiểm soát bệnh tật tỉnh"
+    done = run_tdkt("build", make_workbook(decisions_content), "-o", tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+    found = docx_blocks(docx.Document(next((tmp_path / "out").rglob("qd-*.docx"))))
+    assert ("Xét đề nghị của Giám đốc Trung tâm Kiểm soát bệnh tật tỉnh tại Tờ trình số 198/TTr-SYT ngày 09/9/2024 "
+            "và đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 142/TTr-SNV ngày 16/9/2024.") in found
+    assert any(b.startswith("Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ, Giám đốc Sở Tài "
+                            "chính, Giám đốc Trung tâm Kiểm soát bệnh tật tỉnh và") for b in found)
+    assert ('Cảnh báo: Chưa đối chiếu với văn bản chính thức: chức danh "Giám đốc" của thủ trưởng đơn vị "Trung tâm …" '
+            '(khác thì ghi chức danh và tên đơn vị ở cột "Thủ trưởng đơn vị trình", trang "Đề nghị khen thưởng"); '
+            "nguồn: cách viết thường gặp") in done.stdout
+
+
 def problems(make_workbook, content):
     return [str(p) for p in prepare(make_workbook(content), Settings()).problems]
 

@@ -214,6 +214,7 @@ def decision_document(issuer: Issuer, decision: Decision, recipients: list[Recip
     header = header_context(issuer.agency, TYPE_CODE, decision.number, issued, batch.signing.year)
     bases = rules.bases.on(batch.signing, issuer.level, form.key)
     entries = tuple(entry(a.nomination) for a in decision.awards)  # for the list and the distribution sheet
+    heads = [rules.unit_heads.rule_for(n.unit, n.unit_head) for n in decision.submissions]  # None: typed or default
     deliveries = distribution(decision, entries, recipients, issuer, executing_article(decision), rules)
     serial_text = two_digit(decision.number if decision.number else serial)
     unit = "" if batch.split is Split.BY_FORM else " " + decision.submissions[0].unit
@@ -226,7 +227,8 @@ def decision_document(issuer: Issuer, decision: Decision, recipients: list[Recip
                  Source(NOMINATIONS.title, tuple(sorted(a.nomination.rows[0] for a in decision.awards)))),
         title=f"Quyết định {verb_of(form, issuer)} {form.phrase} ({describe_counts(decision)})",
         group=batch.name,
-        warnings=tuple(rules_used_unverified([form, *(a.prize for a in decision.awards if a.prize), *bases])),
+        warnings=tuple(rules_used_unverified([form, *(a.prize for a in decision.awards if a.prize), *bases,
+                                              *filter(None, heads)])),
         copies=sum(d.copies for d in deliveries),
         extra={
             "dot": batch.name, "quy": batch.quarter.label if batch.quarter else None, "hinh_thuc": form.name, "so": decision.number,

@@ -332,8 +332,9 @@ def _flatten(used: Iterable[Any]) -> Iterator[Ruled]:
 def rules_used_unverified(used: Iterable[Any]) -> list[Problem]:
     """One warning per distinct unverified value among ``used``.
 
-    ``used`` holds what a build consumed: AwardForm, Coefficient, LegalBasis, and
-    money.BaseSalary / Rounding / Prize (a Prize stands for every rule behind it).
+    ``used`` holds what a build consumed: AwardForm, Coefficient, LegalBasis,
+    money.BaseSalary / Rounding / Prize (a Prize stands for every rule behind it), and
+    practice.UnitHead.
     """
     distinct = {id(item): item for item in used}.values()  # the awards of a decision share their prizes
     unverified = dict.fromkeys(r for r in _flatten(distinct) if not r.verified)
