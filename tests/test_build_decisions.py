@@ -228,6 +228,21 @@ def test_check_signing_date_outside_every_rule_period(make_workbook, decisions_c
                for p in problems(make_workbook, decisions_content))
 
 
+def test_a_communes_giay_khen_before_its_coefficient_says_what_to_do(make_workbook, decisions_content):
+    decisions_content["agency"] = {"level": "Cấp xã", "name_line_1": "ỦY BAN NHÂN DÂN", "name_line_2": "XÃ TIÊN DU",
+                                   "short_name": "UBND xã Tiên Du", "code": "UBND", "place": "Tiên Du"}
+    decisions_content["batches"] = [batch(name="Quý II/2024", quarter="Quý II", signing=dt.date(2024, 6, 28),
+                                          position="CHỦ TỊCH", submission_date=dt.date(2024, 6, 20))]
+    decisions_content["nominations"] = [{**decisions_content["nominations"][1], "form": "Giấy khen",
+                                         "batch": "Quý II/2024", "submission_date": dt.date(2024, 6, 10)}]
+    assert [p for p in problems(make_workbook, decisions_content) if p.startswith("Lỗi")] == [
+        'Lỗi: trang "Đợt khen thưởng", ô D2 (cột "Ngày ký dự kiến"): đợt "Quý II/2024": Ngày ký 28/6/2024 nằm ngoài '
+        'mọi giai đoạn có quy định về hệ số tiền thưởng "Giấy khen" cho cá nhân (có quy định từ 01/7/2025). Hãy '
+        "kiểm tra lại ngày ký. Nếu ngày ký đúng và có văn bản quy định cho giai đoạn này (kể cả quy định riêng của "
+        'cơ quan), chạy lệnh "tdkt mau" trong thư mục chứa sổ Excel, ghi giai đoạn đó kèm nguồn (văn bản, điều '
+        "khoản) vào tệp mau/khen-thuong.toml, rồi chạy lại."]
+
+
 def test_check_duplicate_nomination_ignores_case_spacing_and_tone_placement(make_workbook, decisions_content):
     decisions_content["nominations"] = [person("Vũ Thị Hòa", "Bà"), person("VŨ  THỊ HOÀ", "Bà", position="Khác")]
     assert [p for p in problems(make_workbook, decisions_content) if p.startswith("Lỗi")] == [
