@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import enum
 
+from .text import fold
+
 TERMS: dict[str, str] = {
     # documents
     "Kế hoạch": "plan",
@@ -189,6 +191,24 @@ class BatchKind(Choice):
     SCHOOL_YEAR = "Năm học"
     THEME = "Chuyên đề"
     SUDDEN = "Đột xuất"
+
+
+BATCH_WORD = "đợt"
+COMMON_LEADS = ("tổng kết", "sơ kết", "cuối năm", "năm học", "đột xuất", "chuyên đề")
+"""Leading words of a batch name that are common nouns, lower-case mid-sentence as the 2024 Bắc Ninh Kế hoạch
+writes them ("đợt tổng kết năm 2023", "sơ kết", "6 tháng cuối năm", "năm học 2023 - 2024", "đột xuất") and the
+Bằng khen "theo đợt hoặc chuyên đề"; any other name ("Quý I/2024") is kept as typed."""
+
+
+def batch_words(name: str) -> str:
+    """A batch's name as it reads after the word "đợt": "Quý I/2024" as typed; "Đợt 1/2024", "dot 1/2024" →
+    "1/2024" (the word not doubled); "Tổng kết năm 2025" → "tổng kết năm 2025"."""
+    cut = len(BATCH_WORD)
+    rest = name[cut:].lstrip(" :-–")
+    if fold(name[:cut]) == fold(BATCH_WORD) and rest and not name[cut].isalpha():
+        name = rest
+    lead = next((lead for lead in COMMON_LEADS if f"{name.casefold()} ".startswith(lead + " ")), "")
+    return name[:len(lead)].lower() + name[len(lead):]
 
 
 class Verb(Choice):

@@ -180,6 +180,21 @@ def test_unverified_rules_are_announced(make_workbook, decisions_content, tmp_pa
             "tịch Ủy ban nhân dân tỉnh, cá nhân") in done.stdout
 
 
+def test_a_trung_tam_is_proposed_by_its_director_with_a_warning(make_workbook, decisions_content, tmp_path):
+    for nomination in decisions_content["nominations"]:
+        nomination["unit"] = "Trung tâm Kiểm soát bệnh tật tỉnh"
+    done = run_tdkt("build", make_workbook(decisions_content), "-o", tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+    found = docx_blocks(docx.Document(next((tmp_path / "out").rglob("qd-*.docx"))))
+    assert ("Xét đề nghị của Giám đốc Trung tâm Kiểm soát bệnh tật tỉnh tại Tờ trình số 198/TTr-SYT ngày 09/9/2024 "
+            "và đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 142/TTr-SNV ngày 16/9/2024.") in found
+    assert any(b.startswith("Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ, Giám đốc Sở Tài "
+                            "chính, Giám đốc Trung tâm Kiểm soát bệnh tật tỉnh và") for b in found)
+    assert ('Cảnh báo: Chưa đối chiếu với văn bản chính thức: chức danh "Giám đốc" của thủ trưởng đơn vị "Trung tâm …" '
+            '(khác thì ghi chức danh và tên đơn vị ở cột "Thủ trưởng đơn vị trình", trang "Đề nghị khen thưởng"); '
+            "nguồn: cách viết thường gặp") in done.stdout
+
+
 def problems(make_workbook, content):
     return [str(p) for p in prepare(make_workbook(content), Settings()).problems]
 
@@ -211,6 +226,21 @@ def test_check_signing_date_outside_every_rule_period(make_workbook, decisions_c
     assert any(p.startswith('Lỗi: trang "Đợt khen thưởng", ô D2 (cột "Ngày ký dự kiến"): đợt "Quý III/2024": '
                             "Ngày ký 01/6/2023 nằm ngoài mọi giai đoạn có quy định")
                for p in problems(make_workbook, decisions_content))
+
+
+def test_a_communes_giay_khen_before_its_coefficient_says_what_to_do(make_workbook, decisions_content):
+    decisions_content["agency"] = {"level": "Cấp xã", "name_line_1": "ỦY BAN NHÂN DÂN", "name_line_2": "XÃ TIÊN DU",
+                                   "short_name": "UBND xã Tiên Du", "code": "UBND", "place": "Tiên Du"}
+    decisions_content["batches"] = [batch(name="Quý II/2024", quarter="Quý II", signing=dt.date(2024, 6, 28),
+                                          position="CHỦ TỊCH", submission_date=dt.date(2024, 6, 20))]
+    decisions_content["nominations"] = [{**decisions_content["nominations"][1], "form": "Giấy khen",
+                                         "batch": "Quý II/2024", "submission_date": dt.date(2024, 6, 10)}]
+    assert [p for p in problems(make_workbook, decisions_content) if p.startswith("Lỗi")] == [
+        'Lỗi: trang "Đợt khen thưởng", ô D2 (cột "Ngày ký dự kiến"): đợt "Quý II/2024": Ngày ký 28/6/2024 nằm ngoài '
+        'mọi giai đoạn có quy định về hệ số tiền thưởng "Giấy khen" cho cá nhân (có quy định từ 01/7/2025). Hãy '
+        "kiểm tra lại ngày ký. Nếu ngày ký đúng và có văn bản quy định cho giai đoạn này (kể cả quy định riêng của "
+        'cơ quan), chạy lệnh "tdkt mau" trong thư mục chứa sổ Excel, ghi giai đoạn đó kèm nguồn (văn bản, điều '
+        "khoản) vào tệp mau/khen-thuong.toml, rồi chạy lại."]
 
 
 def test_check_duplicate_nomination_ignores_case_spacing_and_tone_placement(make_workbook, decisions_content):

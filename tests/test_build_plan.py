@@ -14,6 +14,7 @@ from tdkt_docs.check.document import check_document
 from tdkt_docs.check.rulebook import Rulebook
 
 from helpers import SAMPLE_2024, SAMPLE_2026, collapse, docx_blocks, run_tdkt
+from support.workbooks import AGENCY
 
 SEED = Path(__file__).parent / "data" / "ke-hoach-tdkt-2024-bac-ninh.txt"
 # The seed text was extracted from a paginated document: these paragraphs were cut
@@ -188,6 +189,24 @@ def test_every_sample_output_passes_the_format_checker(sample_2024_built, settin
         documents = sorted(folder.rglob("*.docx"))
         assert documents
         assert {p.name: check_document(p, book) for p in documents} == {p.name: [] for p in documents}
+
+
+SO_Y_TE = {"level": "Sở, ban, ngành", "parent": "ỦY BAN NHÂN DÂN TỈNH BẮC NINH", "name_line_1": "SỞ Y TẾ",
+           "short_name": "Sở Y tế", "code": "SYT", "place": "Bắc Ninh", "head": "Giám đốc", "archive": "VT, VP"}
+
+
+@pytest.mark.parametrize("agency, plan, last", [
+    (SO_Y_TE, {"authority": None, "position": "GIÁM ĐỐC", "signer": "Lê Văn Minh"}, "- Lưu: VT, VP."),  # as init --cap so
+    ({**AGENCY, "archive": None}, {}, "- Lưu: VT, NC."),  # both blank: the level's usual wording
+])
+def test_a_blank_noi_luu_ends_the_plan_as_the_decisions_end(make_workbook, content, tmp_path, agency, plan, last):
+    content["agency"] = agency
+    content["plan"].update(archive=None, **plan)
+    book = make_workbook(content)
+    assert run_tdkt("check", book).returncode == 0
+    assert run_tdkt("build", book, "-o", tmp_path / "out").returncode == 0
+    found = docx_blocks(docx.Document(tmp_path / "out" / "ke-hoach-tdkt-2024.docx"))
+    assert found[found.index("Nơi nhận:") + 1:][:2] == ["- Các Sở, ban, ngành tỉnh;", last]
 
 
 def test_progress_is_reported_for_every_document(make_workbook, content, settings, tmp_path):

@@ -76,6 +76,23 @@ def test_a_batch_without_the_tờ_trình_signer_gets_a_note_not_a_document(make_
     assert any('Chưa tạo Tờ trình của đợt "Quý III/2024"' in note for note in result.manifest.skipped)
 
 
+@pytest.mark.parametrize("name, words", [
+    ("Đợt 1/2024", "1/2024"), ("dot 1/2024", "1/2024"), ("ĐỢT 2/2024", "2/2024"),
+    ("Tổng kết năm 2024", "tổng kết năm 2024"), ("Quý III/2024", "Quý III/2024"),
+])
+def test_the_batch_name_follows_the_word_đợt_once(make_workbook, decisions_content, settings, tmp_path, name, words):
+    decisions_content["batches"][0].update(name=name, appraisal_position="GIÁM ĐỐC", appraisal_signer="Nguyễn Văn Quyết")
+    for nomination in decisions_content["nominations"]:
+        nomination["batch"] = name
+    result = build(make_workbook(decisions_content), tmp_path / "out", settings)
+    (path,) = [result.outdir / o.path for o in result.outputs if o.kind == "to_trinh"]
+    text = blocks(path)
+    assert text[text.index("TỜ TRÌNH") + 1] == f"Về việc đề nghị khen thưởng đợt {words}"
+    assert any(f"đã thẩm định hồ sơ đề nghị khen thưởng đợt {words}: 02 đề nghị" in b for b in text)
+    assert [o.title for o in result.outputs if o.kind in ("to_trinh", "tong_hop")] == [
+        f"Tờ trình đề nghị khen thưởng đợt {words}", f"Tổng hợp khen thưởng và phát hành đợt {words}"]
+
+
 @pytest.mark.soffice
 def test_the_tờ_trình_stands_first_in_its_batchs_signing_bundle(make_workbook, decisions_content, settings, tmp_path):
     decisions_content["batches"][0].update(appraisal_position="GIÁM ĐỐC", appraisal_signer="Nguyễn Văn Quyết")

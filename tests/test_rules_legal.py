@@ -162,7 +162,10 @@ def test_coefficient_before_the_law_of_2022_applies():
         coefficient(by_name(BK), "Cá nhân", date(2023, 12, 31))
     assert str(err.value) == (
         'Ngày ký 31/12/2023 nằm ngoài mọi giai đoạn có quy định về hệ số tiền thưởng '
-        '"Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh" cho cá nhân (có quy định từ 01/01/2024).'
+        '"Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh" cho cá nhân (có quy định từ 01/01/2024). Hãy kiểm tra lại '
+        'ngày ký. Nếu ngày ký đúng và có văn bản quy định cho giai đoạn này (kể cả quy định riêng của cơ quan), chạy '
+        'lệnh "tdkt mau" trong thư mục chứa sổ Excel, ghi giai đoạn đó kèm nguồn (văn bản, điều khoản) vào tệp '
+        'mau/khen-thuong.toml, rồi chạy lại.'
     )
 
 
@@ -177,7 +180,7 @@ def test_every_allowed_kind_has_a_coefficient_on_every_day_since_2024(case, d):
 
 
 def test_giay_khen_before_nd_152_names_the_period_it_has():
-    with pytest.raises(RuleError, match=r"^Ngày ký 30/6/2025 nằm ngoài .* \(có quy định từ 01/7/2025\)\.$"):
+    with pytest.raises(RuleError, match=r"^Ngày ký 30/6/2025 nằm ngoài .* \(có quy định từ 01/7/2025\)\. Hãy kiểm tra "):
         coefficient(by_name(GK), "Cá nhân", date(2025, 6, 30))
 
 
@@ -237,8 +240,9 @@ def test_legal_basis_marks_what_is_unverified():
 def test_legal_basis_before_2024():
     with pytest.raises(RuleError) as err:
         legal_basis_on(date(2023, 12, 31))
-    assert str(err.value) == ("Ngày ký 31/12/2023 nằm ngoài mọi giai đoạn có quy định về căn cứ pháp lý "
-                              "của quyết định khen thưởng (có quy định từ 01/01/2024).")
+    assert str(err.value).startswith("Ngày ký 31/12/2023 nằm ngoài mọi giai đoạn có quy định về căn cứ pháp lý "
+                                     "của quyết định khen thưởng (có quy định từ 01/01/2024). Hãy kiểm tra lại ngày ký.")
+    assert str(err.value).endswith('vào tệp mau/can-cu.toml, rồi chạy lại.')
 
 
 @given(st.dates(min_value=date(2024, 1, 1), max_value=date(2040, 12, 31)), st.sampled_from(list(IssuerLevel)))

@@ -123,8 +123,9 @@ def test_base_salary_on(d, amount, verified):
 def test_base_salary_before_first_period():
     with pytest.raises(RuleError) as err:
         base_salary_on(date(2023, 6, 30))
-    assert str(err.value) == ("Ngày ký 30/6/2023 nằm ngoài mọi giai đoạn có quy định về "
-                              "mức lương cơ sở (có quy định từ 01/7/2023).")
+    assert str(err.value).startswith("Ngày ký 30/6/2023 nằm ngoài mọi giai đoạn có quy định về "
+                                     "mức lương cơ sở (có quy định từ 01/7/2023). Hãy kiểm tra lại ngày ký.")
+    assert str(err.value).endswith('vào tệp mau/luong-co-so.toml, rồi chạy lại.')
 
 
 def test_prize_before_first_salary_period_names_the_date():

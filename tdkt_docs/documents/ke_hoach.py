@@ -16,7 +16,7 @@ TYPE_CODE = "KH"
 
 
 def compose_plan(inputs: Inputs) -> Composition:
-    data, rules = inputs.data, inputs.rules
+    data, rules, issuer = inputs.data, inputs.rules, inputs.resolution.issuer
     agency, plan = data.one(AGENCY.key), data.one(PLAN.key)
     if agency is None or plan is None:
         missing = " và ".join(f'"{s.title}"' for s, r in ((AGENCY, agency), (PLAN, plan)) if r is None)
@@ -29,12 +29,13 @@ def compose_plan(inputs: Inputs) -> Composition:
         ('Kế hoạch không có Căn cứ: trang "Căn cứ" chưa có dòng nào.', not legal),
         ('Kế hoạch không có Nơi nhận: trang "Nơi nhận" chưa có dòng nào cho Kế hoạch.', not recipients),
     ) if empty]
+    archive = issuer.archive_for(plan.archive)
     context = {
         **header_context(agency, TYPE_CODE, plan.number, plan.issued, plan.year),
         **year_context(plan.year, rules),
         "can_cu": sentence_lines([line.text for line in legal]),
         "phu_luc": appendix_context(tasks) if tasks else None,
-        "noi_nhan": recipient_lines(recipients, plan.archive),
+        "noi_nhan": recipient_lines(recipients, archive),
         "chu_ky": signature_context(plan.authority, plan.position, plan.signer),
     }
     sources = tuple(Source(sheet.title, rows) for sheet, rows in (
@@ -44,7 +45,7 @@ def compose_plan(inputs: Inputs) -> Composition:
     document = DocumentPlan(
         kind=DOCUMENT.key, template=DOCUMENT.template, filename=f"ke-hoach-tdkt-{plan.year}.docx", make_context=lambda: context,
         sources=sources, title=f"Kế hoạch công tác thi đua, khen thưởng năm {plan.year}",
-        group=f"Kế hoạch năm {plan.year}", copies=copy_count(recipients, plan.archive))
+        group=f"Kế hoạch năm {plan.year}", copies=copy_count(recipients, archive))
     return Composition([document], skipped)
 
 

@@ -14,7 +14,7 @@ from ..compose.common import (archive_places, entry, header_context, recipient_l
 from ..compose.document import (COMMON_VARIABLES, Attachment, Composition, DocumentPlan, DocumentType, Inputs, Items,
                                 Source, fields)
 from ..files import slug
-from ..glossary import DocumentName, Order, RecipientKind, Split, Verb
+from ..glossary import DocumentName, Order, RecipientKind, Split, Verb, batch_words
 from ..read import cells
 from ..read.records import Batch, Nomination, Recipient
 from ..read.schema import AGENCY, BATCHES, NOMINATIONS, RECIPIENTS
@@ -159,7 +159,7 @@ def summary_attachment(summary: BatchSummary, resolution: Resolution) -> Attachm
     rows = tuple(sorted(a.nomination.rows[0] for d in summary.decisions for a in d.decision.awards))
     return Attachment(
         kind="tong_hop", filename=f"{name}/tong-hop-{name}.xlsx",
-        title=f"Tổng hợp khen thưởng và phát hành đợt {summary.batch.name}",
+        title=f"Tổng hợp khen thưởng và phát hành đợt {batch_words(summary.batch.name)}",
         render=partial(_summary_workbook, summary, rows, resolution),
         sources=(Source(BATCHES.title, summary.batch.rows), Source(NOMINATIONS.title, rows)),
         group=summary.batch.name)
@@ -214,6 +214,7 @@ def decision_document(issuer: Issuer, decision: Decision, recipients: list[Recip
     header = header_context(issuer.agency, TYPE_CODE, decision.number, issued, batch.signing.year)
     bases = rules.bases.on(batch.signing, issuer.level, form.key)
     entries = tuple(entry(a.nomination) for a in decision.awards)  # for the list and the distribution sheet
+    heads = [rules.unit_heads.rule_for(n.unit, n.unit_head) for n in decision.submissions]  # None: typed or default
     deliveries = distribution(decision, entries, recipients, issuer, executing_article(decision), rules)
     serial_text = two_digit(decision.number if decision.number else serial)
     unit = "" if batch.split is Split.BY_FORM else " " + decision.submissions[0].unit
@@ -226,7 +227,8 @@ def decision_document(issuer: Issuer, decision: Decision, recipients: list[Recip
                  Source(NOMINATIONS.title, tuple(sorted(a.nomination.rows[0] for a in decision.awards)))),
         title=f"Quyết định {verb_of(form, issuer)} {form.phrase} ({describe_counts(decision)})",
         group=batch.name,
-        warnings=tuple(rules_used_unverified([form, *(a.prize for a in decision.awards if a.prize), *bases])),
+        warnings=tuple(rules_used_unverified([form, *(a.prize for a in decision.awards if a.prize), *bases,
+                                              *filter(None, heads)])),
         copies=sum(d.copies for d in deliveries),
         extra={
             "dot": batch.name, "quy": batch.quarter.label if batch.quarter else None, "hinh_thuc": form.name, "so": decision.number,
@@ -244,7 +246,7 @@ def decision_context(issuer: Issuer, decision: Decision, entries: tuple[str, ...
     issued = batch.signing if decision.number else None
     lines = issuer.own_bases(batch.signing, before=True) + [b.text for b in bases] + issuer.own_bases(
         batch.signing, before=False)
-    archive = batch.archive or issuer.archive
+    archive = issuer.archive_for(batch.archive)
     money = article_2(decision, issuer)
     executing = executing_article(decision)
     return {
@@ -361,7 +363,7 @@ def distribution(decision: Decision, entries: tuple[str, ...], recipients: list[
     lines = [Delivery(name, 1, as_article) for name in executors(decision, issuer, rules)]
     lines += [Delivery(line, 1, as_article) for line in entries]
     lines += [Delivery(r.name, r.copies or 1, r.name) for r in recipients]
-    archive = decision.batch.archive or issuer.archive
+    archive = issuer.archive_for(decision.batch.archive)
     lines += [Delivery(place, 1, "Lưu") for place in archive_places(archive)]
     return lines
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from ..compose.common import header_context, recipient_lines, sentence_lines, signature_context
 from ..compose.document import COMMON_VARIABLES, Composition, DocumentPlan, DocumentType, Inputs, Items, Source, fields
 from ..files import slug
-from ..glossary import DocumentName, RecipientKind
+from ..glossary import DocumentName, RecipientKind, batch_words
 from ..read.schema import BATCHES, NOMINATIONS, RECIPIENTS
 from ..read.workbook import WorkbookData
 from ..rules.book import Rules
@@ -61,7 +61,7 @@ def submission_document(issuer: Issuer, summary: BatchSummary, recipients: list,
         "kinh_gui": issuer.head_of,
         "can_cu": sentence_lines(lines),
         "to_trinh": {
-            "dot": batch.name, "co_quan": issuer.appraising_body,
+            "dot": batch_words(batch.name), "co_quan": issuer.appraising_body,
             "so_de_nghi": two_digit(len(nominations)),
             "so_don_vi": two_digit(len({match_key(n.unit) for n in nominations})),
             "so_dat": two_digit(sum(len(d.awards) for d in decisions)),
@@ -79,7 +79,7 @@ def submission_document(issuer: Issuer, summary: BatchSummary, recipients: list,
         kind=DOCUMENT.key, template=DOCUMENT.template, make_context=lambda: context,
         filename=f"{name}/to-trinh-{name}.docx",
         sources=(Source(BATCHES.title, batch.rows), Source(NOMINATIONS.title, rows)),
-        title=f"Tờ trình đề nghị khen thưởng đợt {batch.name}",
+        title=f"Tờ trình đề nghị khen thưởng đợt {batch_words(batch.name)}",
         group=batch.name,
         warnings=tuple(rules_used_unverified(national)),
         copies=1 + sum(r.copies or 1 for r in recipients) + 1,

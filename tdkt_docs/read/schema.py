@@ -200,7 +200,8 @@ PLAN = Sheet(
                help="Phó Chủ tịch ký thì văn bản tự thêm dòng KT. CHỦ TỊCH.", example="CHỦ TỊCH"),
         SIGNER_NAME,
         Column("archive", "Nơi lưu",
-               help='Dòng cuối của Nơi nhận, ví dụ VT, NC, CVP cho "- Lưu: VT, NC, CVP."',
+               help='Dòng cuối của Nơi nhận, ví dụ VT, NC, CVP cho "- Lưu: VT, NC, CVP."; để trống thì lấy dòng '
+                    '"Nơi lưu quyết định" của trang "Cơ quan".',
                example="VT, NC, CVP"),
     ),
 )
@@ -304,7 +305,8 @@ BATCHES = Sheet(
         Column("order", "Thứ tự danh sách", choices=Order, width=16,
                help="Như đề nghị (mặc định) hoặc Theo vần tên (A, Ă, Â, B…, theo tên rồi họ đệm).",
                example="Như đề nghị"),
-        Column("archive", "Nơi lưu", width=14, help='Dòng cuối Nơi nhận "- Lưu: …"; để trống là VT, NC.',
+        Column("archive", "Nơi lưu", width=14,
+               help='Dòng cuối Nơi nhận "- Lưu: …"; để trống thì lấy dòng "Nơi lưu quyết định" của trang "Cơ quan".',
                example="VT, NC"),
     ),
 )

@@ -143,7 +143,7 @@ def _proposing_unit(texts: list[str], heads: UnitHeads) -> str:
     if line.count(" tại Tờ trình số ") != 2:  # the unit's and the appraising body's: one unit only
         return ""
     found = _PROPOSAL.match(line).group(1)
-    titles = [title for _, title in heads.rules] + [heads.default]
+    titles = [rule.title for rule in heads.rules] + [heads.default]
     for title in sorted(titles, key=len, reverse=True):
         if found.startswith(title + " "):
             return found[len(title) + 1:]

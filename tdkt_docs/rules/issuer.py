@@ -48,6 +48,10 @@ class Issuer:
         head = self.head.upper()
         return position.upper() in (head, DEPUTY + head)
 
+    def archive_for(self, own: str) -> str:
+        """A document's Nơi lưu: its own cell, or the issuer's when that is blank."""
+        return own or self.archive
+
     def own_bases(self, d: date, before: bool) -> list[str]:
         """The issuer's Căn cứ lines in force on ``d``, placed before or after the national ones."""
         return [b.text for b in self.bases if covers(b.start or date.min, b.end, d)

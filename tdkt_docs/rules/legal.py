@@ -86,10 +86,13 @@ def check_no_overlap(periods: Iterable[tuple[date, date | None]], what: str, fil
             )
 
 
-def outside_periods(d: date, what: str, periods: Iterable[tuple[date, date | None]]) -> RuleError:
+def outside_periods(d: date, what: str, periods: Iterable[tuple[date, date | None]], file: str) -> RuleError:
+    """The signing date ``d`` has no rule in the data ``file``: what to check, and how to add the rule."""
     return RuleError(
         f"Ngày ký {short_date(d)} nằm ngoài mọi giai đoạn có quy định về {what} "
-        f"(có quy định {describe_periods(periods)})."
+        f"(có quy định {describe_periods(periods)}). Hãy kiểm tra lại ngày ký. Nếu ngày ký đúng và có văn bản quy "
+        f"định cho giai đoạn này (kể cả quy định riêng của cơ quan), chạy lệnh \"tdkt mau\" trong thư mục chứa sổ "
+        f"Excel, ghi giai đoạn đó kèm nguồn (văn bản, điều khoản) vào tệp mau/{file}, rồi chạy lại."
     )
 
 
@@ -261,7 +264,7 @@ class Catalogue:
             if covers(coef.effective_from, coef.effective_to, d):
                 return coef
         what = f'hệ số tiền thưởng "{form.name}" cho {kind.label.lower()}'
-        raise outside_periods(d, what, [(c.effective_from, c.effective_to) for c in coefs])
+        raise outside_periods(d, what, [(c.effective_from, c.effective_to) for c in coefs], FORMS_FILE)
 
 
 def _lookup_keys(text: str) -> Iterator[str]:
@@ -309,7 +312,7 @@ class LegalBases:
         bases = [b for b in self.lines if b.applies(d, level, form)]
         if not bases:
             periods = merge_periods((b.effective_from, b.effective_to) for b in self.lines)
-            raise outside_periods(d, "căn cứ pháp lý của quyết định khen thưởng", periods)
+            raise outside_periods(d, "căn cứ pháp lý của quyết định khen thưởng", periods, BASIS_FILE)
         return bases
 
 
@@ -332,8 +335,9 @@ def _flatten(used: Iterable[Any]) -> Iterator[Ruled]:
 def rules_used_unverified(used: Iterable[Any]) -> list[Problem]:
     """One warning per distinct unverified value among ``used``.
 
-    ``used`` holds what a build consumed: AwardForm, Coefficient, LegalBasis, and
-    money.BaseSalary / Rounding / Prize (a Prize stands for every rule behind it).
+    ``used`` holds what a build consumed: AwardForm, Coefficient, LegalBasis,
+    money.BaseSalary / Rounding / Prize (a Prize stands for every rule behind it), and
+    practice.UnitHead.
     """
     distinct = {id(item): item for item in used}.values()  # the awards of a decision share their prizes
     unverified = dict.fromkeys(r for r in _flatten(distinct) if not r.verified)

@@ -87,7 +87,8 @@ class Salaries:
         for salary in self.levels:
             if covers(salary.effective_from, salary.effective_to, d):
                 return salary
-        raise outside_periods(d, "mức lương cơ sở", [(s.effective_from, s.effective_to) for s in self.levels])
+        raise outside_periods(d, "mức lương cơ sở", [(s.effective_from, s.effective_to) for s in self.levels],
+                              SALARY_FILE)
 
 
 def read_rounding(data: dict[str, Any]) -> Rounding:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..glossary import IssuerLevel
+from ..read.schema import NOMINATIONS
 from .dates import short_date
 from .legal import RuleError, field
 
@@ -35,18 +36,38 @@ class LevelDefaults:
 
 
 @dataclass(frozen=True)
+class UnitHead:
+    """Units whose name starts with one of ``prefixes`` are headed by a ``title`` (cap-ban-hanh.toml)."""
+
+    prefixes: tuple[str, ...]
+    title: str
+    source: str
+    verified: bool
+
+    @property
+    def label(self) -> str:
+        starts = ", ".join(f'"{prefix.strip()} …"' for prefix in self.prefixes)
+        return (f'chức danh "{self.title}" của thủ trưởng đơn vị {starts} (khác thì ghi chức danh và tên đơn vị ở '
+                f'cột "{NOMINATIONS.column("unit_head").header}", trang "{NOMINATIONS.title}")')
+
+
+@dataclass(frozen=True)
 class UnitHeads:
     """The title of a proposing unit's head, from the start of the unit's name."""
 
-    rules: tuple[tuple[tuple[str, ...], str], ...]  # (name prefixes, head's title)
+    rules: tuple[UnitHead, ...]
     default: str
+
+    def rule_for(self, unit: str, given: str = "") -> UnitHead | None:
+        """The rule that names ``unit``'s head; None when the workbook gives the head or no rule fits."""
+        return None if given else next((rule for rule in self.rules if unit.startswith(rule.prefixes)), None)
 
     def of(self, unit: str, given: str = "") -> str:
         """"Giám đốc Sở Nội vụ", "Chủ tịch UBND xã …": the head named in Điều 3 and the Xét đề nghị line."""
         if given:
             return given
-        title = next((title for prefixes, title in self.rules if unit.startswith(prefixes)), self.default)
-        return f"{title} {unit}"
+        rule = self.rule_for(unit)
+        return f"{rule.title if rule else self.default} {unit}"
 
 
 def read_levels(data: dict[str, Any]) -> dict[IssuerLevel, LevelDefaults]:
@@ -73,7 +94,10 @@ def read_levels(data: dict[str, Any]) -> dict[IssuerLevel, LevelDefaults]:
 
 
 def read_unit_heads(data: dict[str, Any]) -> UnitHeads:
-    rules = tuple((tuple(field(rule, "bat_dau", LEVELS_FILE)), field(rule, "chuc_danh", LEVELS_FILE))
+    """The unit-head rules; one without ``source`` and ``verified`` (a copy of the file made before they were
+    asked for) is taken as before, without a warning."""
+    rules = tuple(UnitHead(tuple(field(rule, "bat_dau", LEVELS_FILE)), field(rule, "chuc_danh", LEVELS_FILE),
+                           rule.get("source", ""), bool(rule.get("verified", True)))
                   for rule in field(data, "thu_truong_don_vi", LEVELS_FILE))
     return UnitHeads(rules, field(field(data, "thu_truong_mac_dinh", LEVELS_FILE), "chuc_danh", LEVELS_FILE))
 

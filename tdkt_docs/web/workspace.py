@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 
 from ..errors import UserError
 from ..files import slug
+from ..glossary import batch_words
 from ..manifest import previous_entries
 from ..problems import Problem
 from ..read.workbook import open_values
@@ -203,4 +204,4 @@ def _title(key: str, files: list[dict]) -> str:
     if key == GENERAL:
         return "Kế hoạch và văn bản chung"
     batch = next((e["extra"]["dot"] for e in files if e.get("extra", {}).get("dot")), key)
-    return f"Đợt {batch}"
+    return f"Đợt {batch_words(batch)}"
