@@ -87,6 +87,12 @@ def test_bad_signed_rows_named_by_cell(tmp_path):
 PLANNED = dt.date(2024, 6, 28)  # lương cơ sở 1.800.000 đồng: Lao động tiên tiến 540.000 đồng
 
 
+NO_PERIOD = ('Hãy kiểm tra lại ngày ký. Nếu ngày ký đúng và có văn bản quy định cho giai đoạn này (kể cả quy định '
+             'riêng của cơ quan), chạy lệnh "tdkt mau" trong thư mục chứa sổ Excel, ghi giai đoạn đó kèm nguồn '
+             '(văn bản, điều khoản) vào tệp mau/luong-co-so.toml, rồi chạy lại.')
+"""What a date outside every period of the lương cơ sở says to do."""
+
+
 @pytest.mark.parametrize("signed, message", [
     (dt.date(2024, 7, 2),  # lương cơ sở 2.340.000 đồng from 01/7/2024
      'quyết định "qd-101-lao-dong-tien-tien.docx" tính tiền thưởng theo ngày ký dự kiến 28/6/2024 của đợt '
@@ -94,9 +100,9 @@ PLANNED = dt.date(2024, 6, 28)  # lương cơ sở 1.800.000 đồng: Lao độn
      'Hãy sửa "Ngày ký dự kiến" của đợt "Đợt 1/2024" ở trang "Đợt khen thưởng" thành 02/7/2024, chạy lại tdkt '
      "build rồi trình ký lại quyết định đã sửa trước khi ghi sổ theo dõi, in bằng khen, giấy khen."),
     (dt.date(2023, 6, 28),  # the year mistyped: no lương cơ sở in the data
-     'không tính được tiền thưởng của quyết định "qd-101-lao-dong-tien-tien.docx" khi ký ngày 28/6/2023: Ngày ký '
-     "28/6/2023 nằm ngoài mọi giai đoạn có quy định về mức lương cơ sở (có quy định từ 01/7/2023). Hãy xem lại "
-     'ngày ký (ngày ký dự kiến của đợt "Đợt 1/2024" là 28/6/2024).'),
+     'không tính được tiền thưởng của quyết định "qd-101-lao-dong-tien-tien.docx" khi ký ngày 28/6/2023 (ngày ký '
+     'dự kiến của đợt "Đợt 1/2024" là 28/6/2024): Ngày ký 28/6/2023 nằm ngoài mọi giai đoạn có quy định về mức '
+     "lương cơ sở (có quy định từ 01/7/2023). " + NO_PERIOD),
 ])
 def test_signing_date_giving_another_prize_is_refused_on_its_cell(make_workbook, tmp_path, signed, message):
     target = tmp_path / "so.sqlite"
@@ -124,9 +130,9 @@ def test_signing_date_in_the_planned_period_is_recorded_as_signed(make_workbook,
      '"Đợt khen thưởng" thành 02/7/2024, chạy lại tdkt build rồi trình ký lại quyết định đã sửa trước khi ghi sổ '
      "theo dõi, in bằng khen, giấy khen."),
     ("ngày 28 tháng 6 năm 2023",
-     'Văn bản "qd-101-lao-dong-tien-tien.docx": không tính được tiền thưởng khi ký ngày 28/6/2023: Ngày ký '
-     "28/6/2023 nằm ngoài mọi giai đoạn có quy định về mức lương cơ sở (có quy định từ 01/7/2023). Hãy xem lại "
-     "ngày ký ghi trên văn bản."),
+     'Văn bản "qd-101-lao-dong-tien-tien.docx": không tính được tiền thưởng khi ký ngày 28/6/2023 (ngày ký ghi '
+     "trên văn bản): Ngày ký 28/6/2023 nằm ngoài mọi giai đoạn có quy định về mức lương cơ sở (có quy định từ "
+     "01/7/2023). " + NO_PERIOD),
 ])
 def test_signed_docx_dated_for_another_prize_is_refused(make_workbook, tmp_path, date, message):
     book = make_workbook(xa_signed(PLANNED, PLANNED))

@@ -81,8 +81,8 @@ def _check_prizes(path: Path, phrase: str, awards: tuple[AwardRow, ...], signed:
     try:
         change = prize_change(form, printed, signed, rules)
     except RuleError as exc:
-        raise UserError(f'Văn bản "{path.name}": không tính được tiền thưởng khi ký ngày {short_date(signed)}: '
-                        f"{exc} Hãy xem lại ngày ký ghi trên văn bản.") from None
+        raise UserError(f'Văn bản "{path.name}": không tính được tiền thưởng khi ký ngày {short_date(signed)} (ngày '
+                        f"ký ghi trên văn bản): {exc}") from None
     if change:
         raise UserError(f'Văn bản "{path.name}" ghi tiền thưởng {each(printed)} (Điều 2); {change}')
 

@@ -143,8 +143,8 @@ def _prize_change(row: SignedNumber, document: DecisionDocument, rules: Rules) -
         change = prize_change(document.decision.form, planned, row.signed, rules, batch.name)
     except RuleError as exc:
         return _problem(row, "signed", f'không tính được tiền thưởng của quyết định "{name}" khi ký ngày '
-                                       f"{short_date(row.signed)}: {exc} Hãy xem lại ngày ký (ngày ký dự kiến của "
-                                       f'đợt "{batch.name}" là {short_date(batch.signing)}).')
+                                       f"{short_date(row.signed)} (ngày ký dự kiến của đợt \"{batch.name}\" là "
+                                       f"{short_date(batch.signing)}): {exc}")
     if not change:
         return None
     return _problem(row, "signed", f'quyết định "{name}" tính tiền thưởng theo ngày ký dự kiến '
