@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import shutil
 from dataclasses import replace
 
+import docx
 import openpyxl
 import pytest
 from sqlalchemy import event, select
@@ -58,6 +60,25 @@ def test_signed_docx_read_back_is_the_same_decision(tmp_path, sample_2024_built,
         assert record(register, [decision], rules.register_forms).unchanged == [
             "Quyết định số 1205/QĐ-UBND ngày 24/9/2024"]
         assert count(register, decisions) == 1 and count(register, awards) == 3
+
+
+def test_signed_docx_has_its_workbook_rows_only_as_its_build_listed_it(tmp_path, sample_2024_copy, rules):
+    """Rows come from the manifest of the build folder the .docx is in, matched line by line: none for a copy
+    kept elsewhere, nor for a list with a line taken out by hand."""
+    name = "qd-1205-bang-khen-tinh-cong-an-tinh.docx"
+    built, elsewhere = sample_2024_copy / "quy-iii-2024" / name, tmp_path / name
+
+    def rows(path):
+        return [(a.source, a.row) for a in read_signed_docx(path, rules.unit_heads).awards]
+
+    assert rows(built) == [("tdkt-2024.xlsx", 12), ("tdkt-2024.xlsx", 13), ("tdkt-2024.xlsx", 14)]
+    shutil.copy(built, elsewhere)
+    assert rows(elsewhere) == [(name, None)] * 3
+    document = docx.Document(str(built))
+    line = next(p for p in document.paragraphs if p.text.startswith("3. Bà Dương Thị Mai"))
+    line._element.getparent().remove(line._element)
+    document.save(str(built))
+    assert rows(built) == [(name, None)] * 2
 
 
 def test_unnumbered_docx_refused_naming_the_file(tmp_path, sample_2024_built):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import docx
@@ -16,6 +17,7 @@ from docx.document import Document
 
 from ..errors import UserError
 from ..glossary import RecipientKind
+from ..manifest import FILENAME, load
 from ..rules.collation import clean, match_key
 from ..rules.practice import UnitHeads
 from .model import AwardRow, SignedDecision, awardee
@@ -51,7 +53,7 @@ def read_signed_docx(path: Path, heads: UnitHeads) -> SignedDecision:
     if form is None:
         raise UserError(f'Văn bản "{path.name}" không có dòng trích yếu "Về việc tặng …": '
                         "không phải quyết định khen thưởng do tdkt build tạo.")
-    awards = _awards(texts, path, heads)
+    awards = _built_rows(path, _awards(texts, path, heads))
     if not awards:
         raise UserError(f'Văn bản "{path.name}" không có danh sách kèm theo (các dòng "1. Ông …;" sau "DANH SÁCH").')
     signature = document.tables[-1].rows[0].cells[-1] if len(document.tables) > 1 else None
@@ -110,6 +112,22 @@ def _award(kind: RecipientKind, entry: str, achievement: str, amount: int, propo
         return AwardRow(**person, unit=", ".join(parts[1:]), **common)
     position = ", ".join(parts[1:-1])
     return AwardRow(**person, position=position, unit=parts[-1] if len(parts) > 1 else "", **common)
+
+
+def _built_rows(path: Path, awards: tuple[AwardRow, ...]) -> tuple[AwardRow, ...]:
+    """The awards with the workbook row each was composed from, when ``path`` is a decision ``tdkt build`` wrote
+    (listed, with its rows in list order, by the manifest.json of the nearest folder above that has one) and
+    its list has as many lines: checking that workbook then knows them as its own (``asked._itself``)."""
+    resolved = path.resolve()
+    folder = next((f for f in resolved.parents if (f / FILENAME).is_file()), None)
+    manifest = load(folder) if folder else None
+    if manifest is None:
+        return awards
+    where = resolved.relative_to(folder).as_posix()
+    rows = next((e.extra.get("dong_danh_sach") for e in manifest.documents if e.path == where), None)
+    if not rows or len(rows) != len(awards):
+        return awards
+    return tuple(replace(award, source=manifest.workbook, row=row) for award, row in zip(awards, rows))
 
 
 def _proposing_unit(texts: list[str], heads: UnitHeads) -> str:

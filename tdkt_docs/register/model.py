@@ -32,7 +32,7 @@ class AwardRow:
     cccd: str = ""
     achievement: str = ""
     amount: int = 0
-    source: str = ""          # workbook or document it was read from
+    source: str = ""          # workbook it comes from, else document it was read from
     row: int | None = None    # its row in that workbook
 
     @property
