@@ -173,6 +173,28 @@ def test_matching_by_name_and_unit_or_cccd_uncertain_shown(tmp_path, rules):
     assert not (tmp_path / "khong-co.sqlite").exists()
 
 
+def test_search_takes_punctuation_between_words_for_a_space(tmp_path, rules):
+    """"Ngọc Ánh" or "ngoc anh" finds a "Nguyễn Thị Ngọc-Ánh"; who is who stays as strict: a "Ngọc Ánh" of the
+    same unit is recorded apart."""
+    target = tmp_path / "so.sqlite"
+    with open_register(sqlite_url(target)) as register:
+        record(register, read_past_awards(past_list(tmp_path / "cu.xlsx", [
+            past("1/QĐ-SNV", dt.date(2023, 1, 2), "Giấy khen", "Nguyễn Thị Ngọc-Ánh", "Phòng CSGT, Công an tỉnh",
+                 address="Bà"),
+            past("2/QĐ-SNV", dt.date(2024, 1, 2), "Giấy khen", "Nguyễn Thị Ngọc Ánh", "Phòng CSGT, Công an tỉnh",
+                 address="Bà")])), rules.register_forms)
+        assert count(register, recipients) == 2
+        for typed in ("Ngọc Ánh", "ngoc anh", "NGỌC-ÁNH", "Thị Ngọc – Ánh"):
+            assert [(h.name, h.number) for h in lookup(register, typed, unit="csgt công an")] == [
+                ("Nguyễn Thị Ngọc Ánh", "2/QĐ-SNV"), ("Nguyễn Thị Ngọc-Ánh", "1/QĐ-SNV")]
+        assert lookup(register, " - ") == []
+    ran = run_tdkt("tra-cuu", "ngoc anh", "--so-theo-doi", target)
+    assert ran.stdout.splitlines()[2:4] == [
+        "Nguyễn Thị Ngọc-Ánh (cá nhân, Phòng CSGT, Công an tỉnh):",
+        "  02/01/2023  Giấy khen  — Quyết định số 1/QĐ-SNV ngày 02/01/2023 (Sở Nội vụ tỉnh Bắc Ninh); Hoàn thành "
+        "xuất sắc nhiệm vụ năm 2023"]
+
+
 def test_blank_past_list_then_a_list_with_errors_records_nothing(tmp_path):
     blank, target = tmp_path / "ds.xlsx", tmp_path / "so.sqlite"
     ran = run_tdkt("ghi-so", "--mau-danh-sach", blank)
