@@ -95,6 +95,16 @@ def _own_register(tmp_path_factory):
         yield
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_register(request, tmp_path) -> str:
+    """The URL of an empty register: a SQLite file, then a PostgreSQL database."""
+    from support.register import sqlite_url
+
+    if request.param == "sqlite":
+        return sqlite_url(tmp_path / "so.sqlite")
+    return request.getfixturevalue("postgres_server")()
+
+
 @pytest.fixture(scope="session")
 def postgres_server():
     """A throwaway PostgreSQL cluster for the register's tests: started here, removed at the end.

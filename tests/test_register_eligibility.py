@@ -6,14 +6,17 @@ import datetime as dt
 
 import docx
 import pytest
+from sqlalchemy import select
 
 from helpers import SAMPLE_2024, run_tdkt
 from support.register import past, past_list, sqlite_url
+from support.workbooks import batch
 from tdkt_docs.build import InvalidWorkbook, build, prepare
 from tdkt_docs.problems import Severity
 from tdkt_docs.register.past import read_past_awards
 from tdkt_docs.register.record import record
 from tdkt_docs.register.store import open_register
+from tdkt_docs.register.tables import awards
 from tdkt_docs.settings import Settings
 
 STREAK = ("Quy tắc: Chiến sĩ thi đua cấp tỉnh xét trong số cá nhân có 03 lần liên tục đạt danh hiệu Chiến sĩ thi "
@@ -112,6 +115,35 @@ tuyet_doi = false
     assert len(written) == 2
     text = [p.text for p in docx.Document(next((tmp_path / "out").rglob("qd-*bang-khen*.docx"))).paragraphs]
     assert any("Bà Trần Thị Ánh" in t for t in text)
+
+
+def test_a_signed_docx_the_build_wrote_is_the_workbooks_own(tmp_path, decisions_content, make_workbook,
+                                                            empty_register):
+    """A decision recorded from its signed .docx, as the build wrote it, is the award of the rows it was composed
+    from (its list, tập thể first, is not in row order): checking the workbook again finds no earlier award. The
+    same people's decision built from another workbook still is one."""
+    decisions_content["nominations"].reverse()  # the person on row 2, the collective on row 3
+    workbook = make_workbook(decisions_content)
+    other = make_workbook({**decisions_content, "batches": [batch(first_number=7)]}, "so-lieu-khac.xlsx")
+    for book, out in ((workbook, "out"), (other, "out-khac")):
+        build(book, tmp_path / out, Settings())
+
+    def record_signed(out: str, number: str) -> None:
+        signed = next((tmp_path / out).rglob(f"qd-{number}-*.docx"))
+        assert run_tdkt("ghi-so", "--quyet-dinh", signed, "--so-theo-doi", empty_register).returncode == 0
+
+    record_signed("out", "05")
+    with open_register(empty_register) as register, register.read() as conn:
+        recorded = conn.execute(select(awards.c.name, awards.c.source, awards.c.source_row).order_by(awards.c.seq))
+        assert recorded.all() == [("Khoa Hồi sức tích cực", "so-lieu.xlsx", 3), ("Trần Thị Ánh", "so-lieu.xlsx", 2)]
+    assert eligibility(prepare(workbook, Settings(register_url=empty_register)).problems) == []
+    record_signed("out-khac", "07")
+    found = eligibility(prepare(workbook, Settings(register_url=empty_register)).problems)
+    assert [(p.location.cell, p.code) for p in found] == [("I2", "dieu_kien.mot_thanh_tich"),
+                                                          ("I3", "dieu_kien.mot_thanh_tich")]
+    assert found[0].message.startswith(
+        '"Trần Thị Ánh": đã được tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh (Quyết định số 07/QĐ-UBND ngày '
+        "24/9/2024 (ỦY BAN NHÂN DÂN TỈNH BẮC NINH)). Quy tắc: không khen thưởng nhiều lần")
 
 
 def test_bad_rules_file_named(tmp_path, decisions_content, make_workbook):

@@ -141,7 +141,7 @@ def test_chien_si_thi_dua_co_so_needs_lao_dong_tien_tien(tmp_path, rules):
     found = [p for p in prepare(SO, Settings(register_url=sqlite_url(target))).problems
              if p.code == "dieu_kien.cstdcs_can_ldtt"]
     assert [(p.severity, p.location.cell) for p in found] == [(Severity.WARNING, "I7")]
-    assert found[0].message.startswith('"Phạm Văn Tuấn": sổ theo dõi chỉ ghi nhận các năm: không năm nào.')
+    assert found[0].message.startswith('"Phạm Văn Tuấn": sổ theo dõi chưa ghi nhận năm nào.')
     assert "(Luật Thi đua, khen thưởng 2022 Điều 23; chưa đối chiếu với văn bản chính thức)" in found[0].message
     with open_register(sqlite_url(target)) as register:
         record(register, read_past_awards(past_list(tmp_path / "cu.xlsx", [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import shutil
 from dataclasses import replace
 
 import docx
@@ -60,6 +61,25 @@ def test_signed_docx_read_back_is_the_same_decision(tmp_path, sample_2024_built,
         assert record(register, [decision], rules.register_forms).unchanged == [
             "Quyết định số 1205/QĐ-UBND ngày 24/9/2024"]
         assert count(register, decisions) == 1 and count(register, awards) == 3
+
+
+def test_signed_docx_has_its_workbook_rows_only_as_its_build_listed_it(tmp_path, sample_2024_copy, rules):
+    """Rows come from the manifest of the build folder the .docx is in, matched line by line: none for a copy
+    kept elsewhere, nor for a list with a line taken out by hand."""
+    name = "qd-1205-bang-khen-tinh-cong-an-tinh.docx"
+    built, elsewhere = sample_2024_copy / "quy-iii-2024" / name, tmp_path / name
+
+    def rows(path):
+        return [(a.source, a.row) for a in read_signed_docx(path, rules).awards]
+
+    assert rows(built) == [("tdkt-2024.xlsx", 12), ("tdkt-2024.xlsx", 13), ("tdkt-2024.xlsx", 14)]
+    shutil.copy(built, elsewhere)
+    assert rows(elsewhere) == [(name, None)] * 3
+    document = docx.Document(str(built))
+    line = next(p for p in document.paragraphs if p.text.startswith("3. Bà Dương Thị Mai"))
+    line._element.getparent().remove(line._element)
+    document.save(str(built))
+    assert rows(built) == [(name, None)] * 2
 
 
 def test_unnumbered_docx_refused_naming_the_file(tmp_path, sample_2024_built):
@@ -217,6 +237,28 @@ def test_matching_by_name_and_unit_or_cccd_uncertain_shown(tmp_path, rules):
     ran = run_tdkt("tra-cuu", "An", "--so-theo-doi", tmp_path / "khong-co.sqlite")
     assert ran.returncode == 1 and "Chưa có sổ theo dõi khen thưởng" in ran.stderr
     assert not (tmp_path / "khong-co.sqlite").exists()
+
+
+def test_search_takes_punctuation_between_words_for_a_space(tmp_path, rules):
+    """"Ngọc Ánh" or "ngoc anh" finds a "Nguyễn Thị Ngọc-Ánh"; who is who stays as strict: a "Ngọc Ánh" of the
+    same unit is recorded apart."""
+    target = tmp_path / "so.sqlite"
+    with open_register(sqlite_url(target)) as register:
+        record(register, read_past_awards(past_list(tmp_path / "cu.xlsx", [
+            past("1/QĐ-SNV", dt.date(2023, 1, 2), "Giấy khen", "Nguyễn Thị Ngọc-Ánh", "Phòng CSGT, Công an tỉnh",
+                 address="Bà"),
+            past("2/QĐ-SNV", dt.date(2024, 1, 2), "Giấy khen", "Nguyễn Thị Ngọc Ánh", "Phòng CSGT, Công an tỉnh",
+                 address="Bà")])), rules.register_forms)
+        assert count(register, recipients) == 2
+        for typed in ("Ngọc Ánh", "ngoc anh", "NGỌC-ÁNH", "Thị Ngọc – Ánh"):
+            assert [(h.name, h.number) for h in lookup(register, typed, unit="csgt công an")] == [
+                ("Nguyễn Thị Ngọc Ánh", "2/QĐ-SNV"), ("Nguyễn Thị Ngọc-Ánh", "1/QĐ-SNV")]
+        assert lookup(register, " - ") == []
+    ran = run_tdkt("tra-cuu", "ngoc anh", "--so-theo-doi", target)
+    assert ran.stdout.splitlines()[2:4] == [
+        "Nguyễn Thị Ngọc-Ánh (cá nhân, Phòng CSGT, Công an tỉnh):",
+        "  02/01/2023  Giấy khen  — Quyết định số 1/QĐ-SNV ngày 02/01/2023 (Sở Nội vụ tỉnh Bắc Ninh); Hoàn thành "
+        "xuất sắc nhiệm vụ năm 2023"]
 
 
 def test_blank_past_list_then_a_list_with_errors_records_nothing(tmp_path):

@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from alembic import command
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from helpers import run_tdkt
 from support.register import count, past, past_list, sqlite_url
@@ -61,6 +61,25 @@ def test_backup_before_migration(tmp_path, signed_2024, rules):
         assert count(register, decisions) == 0
     backups = list(tmp_path.glob("so.truoc-nang-cap-goc-*.sqlite"))
     assert len(backups) == 1 and backups[0].read_bytes() == before
+
+
+def test_upgrade_makes_the_search_keys_anew(empty_register, tmp_path, rules):
+    """A register that kept "Ngọc-Ánh" in its search keys (before revision 0003) finds her as "Ngọc Ánh" once
+    opened by this version."""
+    with open_register(empty_register) as register:
+        record(register, read_past_awards(past_list(tmp_path / "ds.xlsx", [
+            past("1/QĐ-SNV", dt.date(2023, 1, 2), "Giấy khen", "Nguyễn Thị Ngọc-Ánh", "Phòng CSGT, Công an tỉnh",
+                 address="Bà")])), rules.register_forms)
+        with register.engine.begin() as conn:
+            command.downgrade(alembic_config(conn), "0002")
+            conn.execute(update(recipients).values(name_search="nguyen thi ngoc-anh",
+                                                   unit_search="phong csgt, cong an tinh"))
+    with open_register(empty_register) as register:
+        assert [(h.name, h.number) for h in lookup(register, "Ngọc Ánh", unit="CSGT Công an")] == [
+            ("Nguyễn Thị Ngọc-Ánh", "1/QĐ-SNV")]
+        with register.read() as conn:
+            assert conn.execute(select(recipients.c.name_search, recipients.c.unit_search)).all() == [
+                ("nguyen thi ngoc anh", "phong csgt cong an tinh")]
 
 
 def test_postgresql_records_idempotently(postgres_server, signed_2024, rules):

@@ -233,6 +233,7 @@ def decision_document(issuer: Issuer, decision: Decision, recipients: list[Recip
         extra={
             "dot": batch.name, "quy": batch.quarter.label if batch.quarter else None, "hinh_thuc": form.name, "so": decision.number,
             "so_nguoi": len(decision.awards), "tong_tien": decision.total,
+            "dong_danh_sach": [a.nomination.rows[0] for a in listed_awards(decision)],  # for register.from_docx
             "phat_hanh": deliveries,  # Delivery.to_json in the manifest
         },
     )

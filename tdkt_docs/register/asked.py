@@ -48,7 +48,8 @@ def earlier(conn: Connection, probe: Probe, workbook: str) -> list[Earlier]:
 
 
 def _itself(row, n: Nomination, workbook: str) -> bool:
-    """The award this very nomination became, once recorded (from this workbook or a copy of it)."""
+    """The award this very nomination became, once recorded (from this workbook, a copy of it, or a decision
+    built from it: ``from_docx._built_rows``)."""
     return row.source_row == n.rows[0] and (row.source == workbook or match_key(row.batch) == match_key(n.batch))
 
 

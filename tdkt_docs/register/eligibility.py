@@ -172,13 +172,14 @@ def _message(rule: EligibilityRule, e: Earlier) -> str:
 
 
 def _streak(rule: EligibilityRule, probe: Probe, earlier: list[Earlier]) -> list[Problem]:
-    held = sorted({e.year for e in earlier if e.certain and e.form_key in rule.required})
+    counted = [e for e in earlier if e.certain and e.form_key in rule.required]
+    held = sorted({e.year for e in counted})
     for end in (probe.year, probe.year - 1):
         if all(y in held for y in range(end - rule.years + 1, end + 1)):
             return []
-    have = ", ".join(map(str, held)) or "không năm nào"
-    where = "; ".join(sorted({e.where for e in earlier if e.certain and e.form_key in rule.required}))
-    detail = f"sổ theo dõi chỉ ghi nhận các năm: {have}" + (f" ({where})" if where else "")
+    where = "; ".join(sorted({e.where for e in counted}))
+    detail = f"sổ theo dõi chỉ ghi nhận các năm: {', '.join(map(str, held))} ({where})" if held else \
+        "sổ theo dõi chưa ghi nhận năm nào"
     return [_problem(rule, probe.nomination, None, detail)]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,7 @@ from docx.document import Document
 
 from ..errors import UserError
 from ..glossary import RecipientKind
+from ..manifest import FILENAME, load
 from ..rules.collation import clean, match_key
 from ..rules.dates import short_date
 from ..rules.legal import RuleError
@@ -59,7 +61,7 @@ def read_signed_docx(path: Path, rules: Rules) -> SignedDecision:
     if form is None:
         raise UserError(f'Văn bản "{path.name}" không có dòng trích yếu "Về việc tặng …": '
                         "không phải quyết định khen thưởng do tdkt build tạo.")
-    awards = _awards(texts, path, rules.unit_heads)
+    awards = _built_rows(path, _awards(texts, path, rules.unit_heads))
     if not awards:
         raise UserError(f'Văn bản "{path.name}" không có danh sách kèm theo (các dòng "1. Ông …;" sau "DANH SÁCH").')
     _check_prizes(path, form, awards, date, rules)
@@ -135,6 +137,22 @@ def _award(kind: RecipientKind, entry: str, achievement: str, amount: int, propo
         return AwardRow(**person, unit=", ".join(parts[1:]), **common)
     position = ", ".join(parts[1:-1])
     return AwardRow(**person, position=position, unit=parts[-1] if len(parts) > 1 else "", **common)
+
+
+def _built_rows(path: Path, awards: tuple[AwardRow, ...]) -> tuple[AwardRow, ...]:
+    """The awards with the workbook row each was composed from, when ``path`` is a decision ``tdkt build`` wrote
+    (listed, with its rows in list order, by the manifest.json of the nearest folder above that has one) and
+    its list has as many lines: checking that workbook then knows them as its own (``asked._itself``)."""
+    resolved = path.resolve()
+    folder = next((f for f in resolved.parents if (f / FILENAME).is_file()), None)
+    manifest = load(folder) if folder else None
+    if manifest is None:
+        return awards
+    where = resolved.relative_to(folder).as_posix()
+    rows = next((e.extra.get("dong_danh_sach") for e in manifest.documents if e.path == where), None)
+    if not rows or len(rows) != len(awards):
+        return awards
+    return tuple(replace(award, source=manifest.workbook, row=row) for award, row in zip(awards, rows))
 
 
 def _proposing_unit(texts: list[str], heads: UnitHeads) -> str:

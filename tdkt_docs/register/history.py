@@ -33,13 +33,16 @@ class HistoryLine:
 
 
 def lookup(register: Register, name: str, unit: str = "") -> list[HistoryLine]:
-    """Awards whose recipient's name contains ``name`` (accents and case ignored), optionally in ``unit``."""
+    """Awards whose recipient's name contains ``name`` (accents, case and punctuation ignored), optionally in
+    ``unit``; none for a name without a letter or digit."""
+    if not (key := search_key(name)):
+        return []
     query = (select(recipients.c.id, recipients.c.kind, recipients.c.name, awards.c.unit, recipients.c.unit.label("home"),
                     decisions.c.form_name, decisions.c.number, decisions.c.signed, decisions.c.issuer,
                     awards.c.achievement, awards.c.amount, awards.c.id.label("award_id"))
              .join(awards, awards.c.recipient_id == recipients.c.id)
              .join(decisions, decisions.c.id == awards.c.decision_id)
-             .where(CURRENT, recipients.c.name_search.contains(search_key(name), autoescape=True)))
+             .where(CURRENT, recipients.c.name_search.contains(key, autoescape=True)))
     if unit:
         query = query.where(recipients.c.unit_search.contains(search_key(unit), autoescape=True))
     with register.read() as conn:

@@ -32,7 +32,7 @@ class AwardRow:
     cccd: str = ""
     achievement: str = ""
     amount: int = 0
-    source: str = ""          # workbook or document it was read from
+    source: str = ""          # workbook it comes from, else document it was read from
     row: int | None = None    # its row in that workbook
 
     @property
@@ -113,8 +113,9 @@ def unit_key(unit: str) -> str:
 
 
 def search_key(text: str) -> str:
-    """Lower case without accents, for searching whatever the user types."""
-    return plain(clean(text))
+    """Lower case without accents, punctuation between words a space ("Ngọc-Ánh" → "ngoc anh"), for searching
+    whatever the user types. Telling recipients apart uses ``name_key``, which keeps punctuation."""
+    return re.sub(r"[\W_]+", " ", plain(clean(text))).strip()
 
 
 def achievement_key(text: str) -> str:
