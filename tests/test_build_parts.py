@@ -50,7 +50,7 @@ def test_without_legal_basis_or_recipients(make_workbook, content, tmp_path):
     assert 'Kế hoạch không có Nơi nhận: trang "Nơi nhận" chưa có dòng nào cho Kế hoạch.' in done.stdout
     blocks = docx_blocks(docx.Document(target))
     assert not any(b.startswith("Căn cứ") for b in blocks)
-    assert "Nơi nhận:" not in blocks
+    assert blocks[blocks.index("Nơi nhận:") + 1] == "- Lưu: VT, NC."  # only the archive line, the level's own
 
 
 def test_recipient_punctuation_is_the_tools_job(make_workbook, content, tmp_path):
