@@ -11,7 +11,7 @@ from tdkt_docs.errors import UserError
 from tdkt_docs.settings import Settings
 
 from helpers import SAMPLE_2026, docx_blocks, edited_template, run_tdkt
-from support.workbooks import BK, KHAM, Y_TE, batch, person
+from support.workbooks import BK, KHAM, Y_TE, batch, commune_titles, person
 
 
 def built(make_workbook, content, tmp_path, **options):
@@ -147,8 +147,8 @@ def test_summary_workbook_and_distribution(make_workbook, decisions_content, tmp
     book = openpyxl.load_workbook(tmp_path / "out" / "quy-iii-2024" / "tong-hop-quy-iii-2024.xlsx")
     rows = list(book["Danh sách"].iter_rows(min_row=2, values_only=True))
     assert rows[0][1:] == ("05/QĐ-UBND", BK, "Tập thể", "Khoa Hồi sức tích cực", None, "Bệnh viện Đa khoa tỉnh",
-                           "Sở Y tế", "198/TTr-SYT", 7020000)
-    assert rows[-1][1] == "Tổng cộng" and rows[-1][-1] == 10530000
+                           "Sở Y tế", "198/TTr-SYT", 7020000, None)
+    assert rows[-1][1] == "Tổng cộng" and rows[-1][9] == 10530000
     totals = list(book["Tổng hợp"].iter_rows(min_row=2, values_only=True))
     assert totals == [("Theo quyết định", "05/QĐ-UBND", 2, 10530000), ("Theo hình thức", BK, 2, 10530000),
                       ("Theo quý", "Quý III", 2, 10530000)]
@@ -171,6 +171,42 @@ def test_summary_workbook_and_distribution(make_workbook, decisions_content, tmp
                                                                      "Đề nghị khen thưởng": [2, 3]}
     assert [d["kind"] for d in manifest["documents"]] == ["quyet_dinh", "tong_hop"]
     assert result.manifest.warnings  # the 2024 coefficients are marked unverified: the build says so
+
+
+def test_a_lower_title_of_the_same_batch_is_listed_without_money(make_workbook, tmp_path, rules):
+    """Lao động tiên tiến and Chiến sĩ thi đua cơ sở of one person in one batch: the decision of the lower one
+    lists her and names her in Điều 2 without counting her; the summary and the read-back agree."""
+    from tdkt_docs.register.from_docx import read_signed_docx
+
+    result = built(make_workbook, commune_titles(), tmp_path)
+    folder = tmp_path / "out" / "quy-iii-2024"
+    lower = folder / "qd-20-lao-dong-tien-tien-truong-tieu-hoc-tam-giang.docx"
+    text = docx_blocks(docx.Document(lower))
+    assert ("Điều 2. Tiền thưởng kèm theo cho mỗi cá nhân là 710.000 đồng (riêng bà Vũ Thị Giang nhận tiền thưởng "
+            "của danh hiệu “Chiến sĩ thi đua cơ sở”); tổng số tiền: 710.000 đồng (Bằng chữ: Bảy trăm mười nghìn "
+            "đồng), trích từ Quỹ thi đua, khen thưởng của Ủy ban nhân dân xã Tam Giang năm 2024.") in text
+    assert text[-2:] == ["1. Ông Lê Văn Bình, Giáo viên, Trường Tiểu học Tam Giang;",
+                         "2. Bà Vũ Thị Giang, Giáo viên, Trường Tiểu học Tam Giang."]
+    higher = docx_blocks(docx.Document(folder / "qd-21-chien-si-thi-dua-co-so-truong-tieu-hoc-tam-giang.docx"))
+    assert ("Điều 2. Tiền thưởng kèm theo cho mỗi cá nhân là 2.340.000 đồng; tổng số tiền: 2.340.000 đồng (Bằng "
+            "chữ: Hai triệu ba trăm bốn mươi nghìn đồng), trích từ Quỹ thi đua, khen thưởng của Ủy ban nhân dân xã "
+            "Tam Giang năm 2024.") in higher
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert [d["extra"]["tong_tien"] for d in manifest["documents"] if d["kind"] == "quyet_dinh"] == [710000, 2340000]
+    rows = list(openpyxl.load_workbook(folder / "tong-hop-quy-iii-2024.xlsx")["Danh sách"].iter_rows(
+        min_row=2, values_only=True))
+    assert [(r[1], r[4], r[9], r[10]) for r in rows] == [
+        ("20/QĐ-UBND", "Ông Lê Văn Bình", 710000, None),
+        ("20/QĐ-UBND", "Bà Vũ Thị Giang", 0, "Không chi 710.000 đồng: nhận tiền thưởng Chiến sĩ thi đua cơ sở "
+                                             "(21/QĐ-UBND), danh hiệu cao hơn cùng đợt"),
+        ("21/QĐ-UBND", "Bà Vũ Thị Giang", 2340000, None),
+        ("Tổng cộng", None, 3050000, None)]
+    assert [a.amount for a in read_signed_docx(lower, rules).awards] == [710000, 0]
+    assert ("Cảnh báo: Chưa đối chiếu với văn bản chính thức: quy tắc “trong cùng một thời điểm, một đối tượng đạt "
+            "nhiều danh hiệu thi đua, có cùng thời gian được tính để đạt các danh hiệu thi đua đó thì được nhận tiền "
+            "thưởng danh hiệu thi đua cao nhất”, từ 01/01/2024 đến 30/6/2025; nguồn: NĐ 98/2023/NĐ-CP, nguyên tắc "
+            "tính tiền thưởng (số điều chưa đối chiếu; theo nguồn thứ cấp, cùng nội dung NĐ 152/2025/NĐ-CP Điều 49 "
+            "khoản 5).") in result.manifest.warnings
 
 
 def test_unverified_rules_are_announced(make_workbook, decisions_content, tmp_path):

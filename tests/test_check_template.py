@@ -21,6 +21,7 @@ from tdkt_docs.problems import Problem
 from tdkt_docs.render.docx import CompiledTemplate
 
 from helpers import SAMPLE_2024, TEMPLATES, edited_template, run_tdkt
+from support.workbooks import commune_titles
 
 SPLIT_HINT = "mỗi thẻ gõ liền một mạch, cùng định dạng (xoá cả thẻ rồi gõ lại)"
 LEFTOVER_RULE = "lời văn không có mảnh thẻ rời ({{ … }} và {% … %} viết liền, đủ hai đầu)"
@@ -457,8 +458,10 @@ def test_misplaced_closing_tags_are_told_in_vietnamese_by_render(tmp_path, text,
 # -- declared variables ----------------------------------------------------------------
 
 
-def test_declared_variables_and_fields_match_what_the_composers_give(settings):
-    plans = prepare(SAMPLE_2024, settings).composition.documents
+def test_declared_variables_and_fields_match_what_the_composers_give(settings, make_workbook):
+    """The 2024 sample, and a xã's batch where a lower title is paid nothing (``dieu_2.rieng``)."""
+    plans = [plan for workbook in (SAMPLE_2024, make_workbook(commune_titles()))
+             for plan in prepare(workbook, settings).composition.documents]
     assert {plan.template for plan in plans} == {document_type.template for document_type in REGISTRY}
     for document_type in REGISTRY:
         contexts = [plan.context for plan in plans if plan.template == document_type.template]

@@ -59,6 +59,24 @@ def test_counts_and_money_equal_those_of_the_decisions_it_proposes(sample_2024_b
         assert len(drafts) == len(decisions)
 
 
+def test_a_lower_title_of_the_same_batch_is_not_counted_in_the_total(make_workbook, settings, tmp_path):
+    """Lao động tiên tiến and Chiến sĩ thi đua cơ sở of one person in one batch: only the higher is paid, and the
+    Tờ trình's total is the decisions' (710.000 + 2.340.000, not 710.000 × 2 + 2.340.000)."""
+    from support.workbooks import commune_titles
+
+    result = build(make_workbook(commune_titles()), tmp_path / "out", settings)
+    (path,) = [result.outdir / o.path for o in result.outputs if o.kind == "to_trinh"]
+    text = blocks(path)
+    table = text[text.index("STT\tĐơn vị trình\tTờ trình\tHình thức khen thưởng\tTập thể\tCá nhân\tHộ gia đình\t"
+                            "Số tiền (đồng)") + 1:][:3]
+    assert table == [
+        "1\tTrường Tiểu học Tam Giang\t7/TTr-THTG ngày 09/9/2024\tLao động tiên tiến\t0\t2\t0\t710.000",
+        "2\tTrường Tiểu học Tam Giang\t7/TTr-THTG ngày 09/9/2024\tChiến sĩ thi đua cơ sở\t0\t1\t0\t2.340.000",
+        "\tTổng cộng\t\t\t0\t3\t0\t3.050.000",
+    ]
+    assert [o.extra["tong_tien"] for o in result.manifest.documents if o.kind == "to_trinh"] == [3_050_000]
+
+
 def test_a_departments_tờ_trình_comes_from_its_office_to_its_director(tmp_path):
     result = build(SO_GDDT, tmp_path / "out", Settings.for_workbook(SO_GDDT))
     (path,) = [result.outdir / o.path for o in result.outputs if o.kind == "to_trinh"]

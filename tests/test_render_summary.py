@@ -21,7 +21,7 @@ from tdkt_docs.render.summary import HISTORY_SHEET, MONEY, summary_workbook
 from tdkt_docs.render.sheets import DataBook, Style, Styled
 from tdkt_docs.render.xlsx import workbook_bytes
 
-WIDTHS = {"Danh sách": [6, 28, 34, 12, 30, 30, 30, 28, 18, 16], "Tổng hợp": [18, 44, 16, 18],
+WIDTHS = {"Danh sách": [6, 28, 34, 12, 30, 30, 30, 28, 18, 16, 40], "Tổng hợp": [18, 44, 16, 18],
           "Phát hành": [28, 30, 60, 8], HISTORY_SHEET: [28, 30, 10, 40, 44, 8, 22]}
 FORMULA = "=SUM(J2:J3)"
 

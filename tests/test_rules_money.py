@@ -212,3 +212,72 @@ def test_awardees_of_one_form_kind_and_date_share_one_prize(make_workbook):
     assert len(awards) == 30 and all(len(ids) == 1 for ids in by_kind.values())
     assert {a.kind: a.prize.amount for a in awards} == {COLLECTIVE: 7_020_000, INDIVIDUAL: 3_510_000,
                                                         HOUSEHOLD: 5_270_000}
+
+
+HIGHEST_ONLY = (
+    "trong cùng một thời điểm, một đối tượng đạt nhiều danh hiệu thi đua, có cùng thời gian được tính để đạt các "
+    "danh hiệu thi đua đó thì được nhận tiền thưởng danh hiệu thi đua cao nhất")
+
+
+def paid(make_workbook, content) -> tuple[list, list]:
+    """(row, form, prize, amount paid) of each award, and the problems of the rules stage on money."""
+    from tdkt_docs.build import prepare
+
+    prepared = prepare(make_workbook(content), Settings())
+    return ([(a.nomination.rows[0], a.form.name, a.prize.amount, a.amount) for a in prepared.resolution.awards],
+            [p for p in prepared.problems if p.code in ("tien_thuong.danh_hieu_cao_nhat", "dieu_kien.mot_thanh_tich")])
+
+
+def test_of_two_titles_in_one_batch_only_the_higher_is_paid(make_workbook):
+    """Lao động tiên tiến and Chiến sĩ thi đua cơ sở of one person in one batch: the lower is listed without
+    money, with one precise warning instead of the generic one on one achievement."""
+    from support.workbooks import commune_titles
+
+    awards, (problem,) = paid(make_workbook, commune_titles())
+    assert awards == [(2, "Lao động tiên tiến", 710_000, 710_000), (3, "Lao động tiên tiến", 710_000, 0),
+                      (4, "Chiến sĩ thi đua cơ sở", 2_340_000, 2_340_000)]
+    assert str(problem) == (
+        'Cảnh báo: trang "Đề nghị khen thưởng", ô L3 (cột "Hình thức khen thưởng"): "Vũ Thị Giang" được đề nghị '
+        'Lao động tiên tiến (dòng 3) và Chiến sĩ thi đua cơ sở (dòng 4, ô L4) trong cùng đợt "Quý III/2024"; '
+        f"{HIGHEST_ONLY} (NĐ 98/2023/NĐ-CP, nguyên tắc tính tiền thưởng (số điều chưa đối chiếu; theo nguồn thứ "
+        "cấp, cùng nội dung NĐ 152/2025/NĐ-CP Điều 49 khoản 5); chưa đối chiếu với văn bản chính thức). Tiền thưởng "
+        "chỉ tính cho Chiến sĩ thi đua cơ sở ở dòng 4 (2.340.000 đồng); Lao động tiên tiến ở dòng 3 không kèm tiền "
+        "thưởng (không tính 710.000 đồng). Phần mềm coi các danh hiệu cùng đợt là có cùng thời gian được tính: nếu "
+        "không phải vậy, mỗi danh hiệu đều có tiền thưởng, hãy đưa chúng vào hai đợt khác nhau.")
+
+
+def after_july_2025(content: dict) -> dict:
+    """``content`` moved to a batch signed under NĐ 152 (Giấy khen has a coefficient from then)."""
+    content["batches"][0].update(signing=date(2025, 9, 24), submission_date=date(2025, 9, 16))
+    for n in content["nominations"]:
+        n["submission_date"] = date(2025, 9, 9)
+    return content
+
+
+def test_after_july_2025_the_rule_cites_nd152(make_workbook):
+    from support.workbooks import commune_titles
+
+    awards, (problem,) = paid(make_workbook, after_july_2025(commune_titles()))
+    assert [a[3] for a in awards] == [710_000, 0, 2_340_000]
+    assert ("(NĐ 152/2025/NĐ-CP Điều 49 khoản 5 (theo bản trích của thuvienphapluat.vn, chưa đọc bản Công báo); "
+            "chưa đối chiếu với văn bản chính thức)") in problem.message
+
+
+@pytest.mark.parametrize("change", [
+    {"batch": "Quý IV/2025", "submission_no": "9/TTr-THTG", "submission_date": date(2025, 12, 1)},  # another time
+    {"form": "Giấy khen"},          # a title and a form: each is paid; one achievement awarded twice is told
+    {"cccd": "027184000123"},       # a CCCD on one row only: the rules stage keeps them apart, the review may not
+    {"appraisal": "Không đạt"},     # not decided
+])
+def test_each_prize_is_paid_unless_two_titles_of_one_recipient_share_a_batch(make_workbook, change):
+    from support.workbooks import batch, commune_titles
+
+    content = after_july_2025(commune_titles())
+    content["batches"].append(batch(name="Quý IV/2025", quarter="Quý IV", signing=date(2025, 12, 20),
+                                    position="CHỦ TỊCH", signer="Nguyễn Văn Khánh", submission_no="30/TTr-VP",
+                                    submission_date=date(2025, 12, 10)))
+    content["nominations"][2].update(change)
+    awards, problems = paid(make_workbook, content)
+    assert [a[3] for a in awards if a[0] == 3] == [710_000]
+    generic = "appraisal" not in change
+    assert [(p.code, p.location.cell) for p in problems] == [("dieu_kien.mot_thanh_tich", "I4")] * generic

@@ -61,7 +61,7 @@ XET = ("Xét đề nghị của Giám đốc Sở Giáo dục và Đào tạo t�
 DIEU_1 = {"doi_tuong": "02 tập thể, 03 cá nhân và 01 hộ gia đình",
           "thanh_tich": "đã có thành tích xuất sắc trong công tác năm 2024"}
 DIEU_2 = {"muc": [{"loai": "tập thể", "so_tien": "7.020.000"}, {"loai": "cá nhân", "so_tien": "3.510.000"},
-                  {"loai": "hộ gia đình", "so_tien": "5.270.000"}],
+                  {"loai": "hộ gia đình", "so_tien": "5.270.000"}], "rieng": [],
           "tong_tien": "29.840.000", "bang_chu": "Hai mươi chín triệu tám trăm bốn mươi nghìn đồng",
           "quy": "Quỹ thi đua, khen thưởng của tỉnh"}
 DIEU_3 = {"so": 3, "thi_hanh": ["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Nội vụ", "Giám đốc Sở Tài chính",

@@ -9,8 +9,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, partial
 
-from ..compose.common import (archive_places, entry, header_context, recipient_lines, sentence_lines,
-                              signature_context)
+from ..compose.common import (archive_places, awardee_name, entry, header_context, recipient_lines,
+                              sentence_lines, signature_context)
 from ..compose.document import (COMMON_VARIABLES, Attachment, Composition, DocumentPlan, DocumentType, Inputs, Items,
                                 Source, fields)
 from ..files import slug
@@ -76,7 +76,7 @@ class Decision:
 
     @cached_property
     def total(self) -> int:
-        return sum(a.prize.amount for a in self.awards if a.prize)
+        return sum(a.amount for a in self.awards)
 
     @cached_property
     def achievements(self) -> list[str]:
@@ -227,7 +227,8 @@ def decision_document(issuer: Issuer, decision: Decision, recipients: list[Recip
                  Source(NOMINATIONS.title, tuple(sorted(a.nomination.rows[0] for a in decision.awards)))),
         title=f"Quyết định {verb_of(form, issuer)} {form.phrase} ({describe_counts(decision)})",
         group=batch.name,
-        warnings=tuple(rules_used_unverified([form, *(a.prize for a in decision.awards if a.prize), *bases,
+        warnings=tuple(rules_used_unverified([form, *(a.prize for a in decision.awards if a.prize),
+                                              *(a.forgone.rule for a in decision.awards if a.forgone), *bases,
                                               *filter(None, heads)])),
         copies=sum(d.copies for d in deliveries),
         extra={
@@ -313,13 +314,22 @@ def executing_article(decision: Decision) -> int:
 
 
 def article_2(decision: Decision, issuer: Issuer) -> dict | None:
-    """The prize money article; None when the form comes without money."""
+    """The prize money article; None when the form comes without money. ``rieng``: the awardees paid the prize
+    of a higher title instead (``Award.forgone``)."""
     if not decision.form.paid:
         return None
     prizes = {a.kind: a.prize for a in reversed(decision.awards)}
     each = [{"loai": kind.label.lower(), "so_tien": format_amount(prizes[kind].amount)} for kind in decision.kinds]
-    return {"muc": each, "tong_tien": format_amount(decision.total), "bang_chu": amount_in_words(decision.total),
-            "quy": issuer.fund}
+    instead = [{"ten": in_sentence(a.nomination), "danh_hieu": a.forgone.paid.form.phrase}
+               for a in listed_awards(decision) if a.forgone]
+    return {"muc": each, "rieng": instead, "tong_tien": format_amount(decision.total),
+            "bang_chu": amount_in_words(decision.total), "quy": issuer.fund}
+
+
+def in_sentence(n: Nomination) -> str:
+    """The awardee's name inside a sentence: "bà Vũ Thị Giang"."""
+    name = awardee_name(n)
+    return name[:1].lower() + name[1:] if n.address and name.startswith(n.address) else name
 
 
 def executors(decision: Decision, issuer: Issuer, rules: Rules) -> list[str]:
@@ -378,7 +388,8 @@ DOCUMENT = DocumentType(
         khen_thuong=fields("dong_tu", "hinh_thuc"),
         xet_de_nghi=Items(fields("thu_truong", to_trinh=Items(fields("so", "ngay")))),
         dieu_1=fields("doi_tuong", "thanh_tich"),
-        dieu_2=fields("tong_tien", "bang_chu", "quy", muc=Items(fields("loai", "so_tien"))),
+        dieu_2=fields("tong_tien", "bang_chu", "quy", muc=Items(fields("loai", "so_tien")),
+                      rieng=Items(fields("ten", "danh_hieu"))),
         dieu_3=fields("so", "thi_hanh", "doi_tuong"),
         danh_sach=fields("doi_tuong", "ngay", "cua", dong=Items(fields(  # a row has the fields of its kind
             "kieu", "so_la_ma", "loai", "so_luong", "noi_dung", "stt", "cuoi"))),

@@ -100,7 +100,7 @@ def rows_of(summary: BatchSummary) -> list[dict]:
                                           "to_trinh": f"{n.submission_no} ngày {short_date(n.submission_date)}",
                                           "counts": dict.fromkeys(RecipientKind, 0), "money": 0})
             row["counts"][award.kind] += 1
-            row["money"] += award.prize.amount if award.prize else 0
+            row["money"] += award.amount
     return [{"stt": index, "don_vi": row["don_vi"], "to_trinh": row["to_trinh"], "hinh_thuc": row["hinh_thuc"],
              **_counts(row["counts"]), "so_tien": format_amount(row["money"])}
             for index, row in enumerate(groups.values(), start=1)]

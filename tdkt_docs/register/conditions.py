@@ -6,7 +6,7 @@ import enum
 from dataclasses import dataclass
 from typing import Any
 
-from ..rules.legal import RuleError, field
+from ..rules.legal import RuleError, cited, field
 from .forms import RegisterForms
 
 RULES_FILE = "dieu-kien.toml"
@@ -39,7 +39,7 @@ class EligibilityRule:
 
     @property
     def cited(self) -> str:
-        return self.article + ("" if self.verified else "; chưa đối chiếu với văn bản chính thức")
+        return cited(self.article, self.verified)
 
 
 def read_rules(data: dict[str, Any], forms: RegisterForms) -> tuple[EligibilityRule, ...]:

@@ -12,10 +12,10 @@ from ..read.schema import NOMINATIONS
 from ..read.validate import record_problem
 from ..rules.awards import Award
 from ..rules.book import Rules
-from ..rules.collation import match_key, name_key
+from ..rules.collation import match_key, name_key, normal_cccd
 from .conditions import Check, EligibilityRule
 from .location import absent
-from .model import AwardRow, achievement_key, awardee, kept_name, normal_cccd, unit_key
+from .model import AwardRow, achievement_key, awardee, kept_name, unit_key
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ class Earlier:
     where: str            # "Quyết định số … ngày …" or "dòng 12 của sổ này"
     certain: bool         # the same recipient for sure (CCCD, or name and unit)
     below: bool = False   # a later row of this workbook: counts toward a streak; a clash is told on that row
+    one_prize: bool = False  # a title of the same batch whose prize stands for both (told by the rules stage)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +135,8 @@ def _namesakes(probe: Probe, row: AwardRow, group: list[Probe], rows: list[Award
             form = other.award.form
             found.append(Earlier(form.key, form.name, other.year, achievement_key(other.nomination.achievement),
                                  f"dòng {other.nomination.rows[0]} của sổ này", bool(same),
-                                 other.nomination.rows[0] > probe.nomination.rows[0]))
+                                 other.nomination.rows[0] > probe.nomination.rows[0],
+                                 probe.award.shares_prize_with(other.award)))
     return found
 
 
@@ -161,7 +163,7 @@ def _hit(rule: EligibilityRule, e: Earlier, probe: Probe, achievement: str) -> b
     if rule.check is Check.SAME_PERIOD:
         return e.form_key == probe.award.form.key and e.year == probe.year
     if rule.check is Check.SAME_ACHIEVEMENT:
-        return bool(achievement) and e.achievement == achievement
+        return bool(achievement) and e.achievement == achievement and not e.one_prize
     return e.form_key == probe.award.form.key and 0 <= probe.year - e.year < rule.years  # INTERVAL
 
 

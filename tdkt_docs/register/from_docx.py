@@ -35,6 +35,7 @@ _SUBJECT = re.compile(r"^Về việc\s+(?:tặng|công nhận)\s+(.+)$", re.IGNO
 _GROUP = re.compile(r"^[IVXLC]+\.\s+(.+?)\s*\(\d+\)$")
 _ENTRY = re.compile(r"^\d+\.\s+(.+?)[;.]?$")
 _AMOUNT = re.compile(r"mỗi\s+(tập thể|cá nhân|hộ gia đình)\s+là\s+([\d.]+)\s+đồng", re.IGNORECASE)
+_INSTEAD = re.compile(r"\(riêng (.+?)\); tổng số tiền")  # "(riêng bà A nhận tiền thưởng của …; ông B …)"
 _ACHIEVEMENT = re.compile(r"\(có danh sách kèm theo\),\s*(.+?)\.?$")
 _PROPOSAL = re.compile(r"^Xét đề nghị của (.+?) tại Tờ trình số")
 PARENT_STYLE = "Cơ quan chủ quản"
@@ -108,6 +109,7 @@ def _awards(texts: list[str], path: Path, heads: UnitHeads) -> tuple[AwardRow, .
     article_1 = next((t for t in texts if t.startswith("Điều 1.")), "")
     article_2 = next((t for t in texts if t.startswith("Điều 2.")), "")
     amounts = {match_key(kind): int(value.replace(".", "")) for kind, value in _AMOUNT.findall(article_2)}
+    unpaid = _paid_instead(article_2)
     single = _ACHIEVEMENT.search(article_1)
     common = (single.group(1)[:1].upper() + single.group(1)[1:]) if single else ""
     unit = _proposing_unit(texts, heads)
@@ -117,10 +119,18 @@ def _awards(texts: list[str], path: Path, heads: UnitHeads) -> tuple[AwardRow, .
         if group := _GROUP.match(text):
             kind = next((k for k in RecipientKind if match_key(k.label) == match_key(group.group(1))), None)
         elif kind and (entry := _ENTRY.match(text)):
-            awards.append(_award(kind, entry.group(1), achievement, amounts.get(match_key(kind.label), 0), unit, path))
+            amount = 0 if match_key(entry.group(1).split(", ")[0]) in unpaid else amounts.get(match_key(kind.label), 0)
+            awards.append(_award(kind, entry.group(1), achievement, amount, unit, path))
         elif kind and text.endswith(":"):
             achievement = text[:-1]
     return tuple(awards)
+
+
+def _paid_instead(article_2: str) -> set[str]:
+    """The awardees Điều 2 names as paid the prize of a higher title instead (keys of their names)."""
+    if not (found := _INSTEAD.search(article_2)):
+        return set()
+    return {match_key(part.split(" nhận tiền thưởng của ")[0]) for part in found.group(1).split("; ")}
 
 
 def _award(kind: RecipientKind, entry: str, achievement: str, amount: int, proposing_unit: str, path: Path) -> AwardRow:

@@ -54,7 +54,7 @@ def from_composed(issuer: Issuer, document: DecisionDocument, number: str, signe
         slot=slot, awards=tuple(AwardRow(
             **awardee(n.kind, n.name, n.address, n.rank), position=n.position, unit=n.workplace,
             proposing_unit=n.unit, birth_year=n.birth_year, cccd=n.cccd, achievement=achievement(n),
-            amount=a.prize.amount if a.prize else 0, source=source, row=n.rows[0])
+            amount=a.amount, source=source, row=n.rows[0])
             for a in decision.awards for n in [a.nomination]))
 
 

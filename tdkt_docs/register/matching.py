@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, insert, select, update
 
-from ..rules.collation import name_key
-from .model import AwardRow, normal_cccd, search_key, unit_key
+from ..rules.collation import name_key, normal_cccd
+from .model import AwardRow, search_key, unit_key
 from .tables import recipients
 
 

@@ -122,12 +122,6 @@ def achievement_key(text: str) -> str:
     return match_key(text).rstrip(" .;,:")
 
 
-def normal_cccd(text: str) -> str:
-    """Digits only; an Excel number that lost its leading zero gets it back."""
-    digits = re.sub(r"\D", "", text or "")
-    return digits.zfill(12) if 9 <= len(digits) <= 12 else digits
-
-
 def content_hash(decision: SignedDecision, form_key: str) -> str:
     """What the signed document says, so the same decision read from the workbook or
     from the .docx gives the same hash. Sources and workbook-only details are left out."""

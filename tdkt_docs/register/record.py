@@ -8,9 +8,10 @@ from typing import Iterable
 
 from sqlalchemy import Connection, func, insert, select, update
 
+from ..rules.collation import normal_cccd
 from .forms import RegisterForms
 from .matching import match_recipient
-from .model import SignedDecision, content_hash, issuer_key, normal_cccd, number_key
+from .model import SignedDecision, content_hash, issuer_key, number_key
 from .store import Register
 from .tables import CURRENT, awards, decisions, possible_matches
 

@@ -1,8 +1,8 @@
 """Per-batch summary workbook for the finance and records office.
 
-Sheets: every awardee with decision, form and amount; totals per decision, per form and per quarter; and
-the distribution of every decision with copy counts. Written row by row (``sheets.DataBook``): memory stays
-flat however many awardees the batch has.
+Sheets: every awardee with decision, form, amount and why a prize is not paid; totals per decision, per form
+and per quarter; and the distribution of every decision with copy counts. Written row by row
+(``sheets.DataBook``): memory stays flat however many awardees the batch has.
 """
 from __future__ import annotations
 
@@ -10,10 +10,12 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from ..compose.common import awardee_name
+from ..rules.money import format_amount
 from .sheets import MONEY, DataBook, Style, Styled
 
 if TYPE_CHECKING:
     from ..documents.quyet_dinh import BatchSummary
+    from ..rules.awards import Award
 
 __all__ = ["HISTORY_SHEET", "MONEY", "period", "summary_workbook"]
 
@@ -33,7 +35,9 @@ def summary_workbook(summary: BatchSummary, history: dict[int, list] | None = No
 
 def _awardees(book: DataBook, summary: BatchSummary) -> None:
     columns = [("STT", 6), ("Quyết định", 28), ("Hình thức", 34), ("Loại", 12), ("Tên", 30), ("Chức vụ", 30),
-               ("Đơn vị công tác", 30), ("Đơn vị trình", 28), ("Tờ trình", 18), ("Số tiền (đồng)", 16)]
+               ("Đơn vị công tác", 30), ("Đơn vị trình", 28), ("Tờ trình", 18), ("Số tiền (đồng)", 16),
+               ("Ghi chú", 40)]
+    labels = {id(a): document.label for document in summary.decisions for a in document.decision.awards}
     with book.sheet("Danh sách", columns) as ws:
         serial = 0
         for document in summary.decisions:
@@ -43,10 +47,19 @@ def _awardees(book: DataBook, summary: BatchSummary) -> None:
                 serial += 1
                 ws.row([serial, document.label, decision.form.name, n.kind.label, awardee_name(n), n.position,
                         n.workplace, n.unit, n.submission_no,
-                        Styled(award.prize.amount if award.prize else None,  # None: a form without money
-                               Style.MONEY)])
+                        Styled(award.amount if award.prize else None, Style.MONEY),  # None: a form without money
+                        _forgone_note(award, labels)])
         ws.row([None, Styled("Tổng cộng", Style.BOLD), None, None, None, None, None, None, None,
-                Styled(sum(d.decision.total for d in summary.decisions), Style.BOLD_MONEY)])
+                Styled(sum(d.decision.total for d in summary.decisions), Style.BOLD_MONEY), None])
+
+
+def _forgone_note(award: Award, labels: dict[int, str]) -> str | None:
+    """Why an award's prize is not paid (``labels``: each award's decision, by ``id``)."""
+    if not award.forgone:
+        return None
+    paid = award.forgone.paid
+    return (f"Không chi {format_amount(award.prize.amount)} đồng: nhận tiền thưởng {paid.form.name} "
+            f"({labels[id(paid)]}), danh hiệu cao hơn cùng đợt")
 
 
 def _totals(book: DataBook, summary: BatchSummary) -> None:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from ..glossary import Appraisal, IssuerLevel, RecipientKind
@@ -12,11 +12,11 @@ from ..read.schema import AGENCY, BATCHES, LEGAL_BASIS, NOMINATIONS, PLAN
 from ..read.validate import record_problem
 from ..read.workbook import WorkbookData
 from .book import Rules
-from .collation import match_key, name_key
+from .collation import match_key, name_key, normal_cccd
 from .dates import quarter_of, short_date
 from .legal import AwardForm, RuleError, describe_periods
 from .issuer import DEPUTY, Issuer, issuer_of
-from .money import Prize, format_amount
+from .money import HighestTitleOnly, Prize, format_amount
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +27,7 @@ class Award:
     form: AwardForm
     batch: Batch
     prize: Prize | None  # None: the form comes without money
+    forgone: Forgone | None = None  # the prize is not paid: a higher title of the same recipient is
 
     @property
     def kind(self) -> RecipientKind:
@@ -35,6 +36,27 @@ class Award:
     @property
     def passed(self) -> bool:
         return self.nomination.appraisal in (Appraisal.PASSED, None)
+
+    @property
+    def amount(self) -> int:
+        """The money paid: the prize, or 0 without one or when forgone."""
+        return self.prize.amount if self.prize and not self.forgone else 0
+
+    def shares_prize_with(self, other: Award) -> bool:
+        """One prize stands for both: one is forgone for the other, or both for a third."""
+        return bool(self.forgone or other.forgone) and self._paid is other._paid
+
+    @property
+    def _paid(self) -> Award:
+        return self.forgone.paid if self.forgone else self
+
+
+@dataclass(frozen=True, slots=True)
+class Forgone:
+    """Why an award's prize is not paid: ``paid``, the same recipient's higher title at the same time, is."""
+
+    paid: Award
+    rule: HighestTitleOnly
 
 
 @dataclass
@@ -65,14 +87,56 @@ def resolve(data: WorkbookData, rules: Rules) -> Resolution:
         problems += found
         if award is None:
             continue
-        key = (n.kind, name_key(n.name), match_key(n.workplace), award.form.key, award.batch.signing.year)
+        key = (*_recipient(n), award.form.key, award.batch.signing.year)
         if key in seen:
             problems.append(record_problem(NOMINATIONS, n, "name", "de_nghi.trung",
                                            f'trùng với đề nghị ở dòng {seen[key]}: cùng {n.kind.label.lower()} '
                                            f'"{n.name}", cùng hình thức, cùng năm {award.batch.signing.year}.'))
         seen.setdefault(key, n.rows[0])
         awards.append(award)
-    return Resolution(issuer, awards, list(dict.fromkeys(problems)))
+    awards, found = _highest_title_paid(awards, rules)
+    return Resolution(issuer, awards, list(dict.fromkeys(problems + found)))
+
+
+def _recipient(n: Nomination) -> tuple:
+    """Rows of one recipient in this workbook share this key: kind, name and workplace."""
+    return n.kind, name_key(n.name), match_key(n.workplace)
+
+
+def _highest_title_paid(awards: list[Award], rules: Rules) -> tuple[list[Award], list[Problem]]:
+    """Of one recipient's danh hiệu thi đua with money in one batch (one time), only the highest prize is paid
+    (``Rules.highest_title``): the others are forgone, each with a warning naming both rows. A CCCD or birth
+    year given on one row only keeps the rows apart."""
+    groups: dict[tuple, list[Award]] = {}
+    for award in awards:
+        if award.passed and award.form.is_title and award.prize:
+            n = award.nomination
+            key = (id(award.batch), *_recipient(n), normal_cccd(n.cccd), n.birth_year)
+            groups.setdefault(key, []).append(award)
+    forgone: dict[int, Forgone] = {}
+    problems = []
+    for group in groups.values():
+        rule = rules.highest_title(group[0].batch.signing)
+        if rule is None or len({a.form.key for a in group}) < 2:
+            continue
+        paid = max(group, key=lambda a: (a.prize.amount, -a.nomination.rows[0]))
+        for award in group:
+            if award.form.key != paid.form.key:
+                forgone[id(award)] = Forgone(paid, rule)
+                problems.append(_forgone_problem(award, paid, rule))
+    return [replace(a, forgone=forgone[id(a)]) if id(a) in forgone else a for a in awards], problems
+
+
+def _forgone_problem(award: Award, paid: Award, rule: HighestTitleOnly) -> Problem:
+    n, row, paid_row = award.nomination, award.nomination.rows[0], paid.nomination.rows[0]
+    return record_problem(
+        NOMINATIONS, n, "form", "tien_thuong.danh_hieu_cao_nhat",
+        f'"{n.name}" được đề nghị {award.form.name} (dòng {row}) và {paid.form.name} (dòng {paid_row}, ô '
+        f'{paid.nomination.cells.get("form", "")}) trong cùng đợt "{award.batch.name}"; {rule.text} ({rule.cited}). '
+        f"Tiền thưởng chỉ tính cho {paid.form.name} ở dòng {paid_row} ({format_amount(paid.prize.amount)} đồng); "
+        f"{award.form.name} ở dòng {row} không kèm tiền thưởng (không tính {format_amount(award.prize.amount)} "
+        "đồng). Phần mềm coi các danh hiệu cùng đợt là có cùng thời gian được tính: nếu không phải vậy, mỗi danh "
+        "hiệu đều có tiền thưởng, hãy đưa chúng vào hai đợt khác nhau.", Severity.WARNING)
 
 
 def _plan_basis_problems(lines: list, year: int, rules: Rules) -> list[Problem]:

@@ -9,8 +9,9 @@ from ..glossary import IssuerLevel, RecipientKind
 from ..register.conditions import RULES_FILE, EligibilityRule, read_rules
 from ..register.forms import FORMS_FILE as REGISTER_FORMS_FILE, RegisterForms
 from ..settings import Settings
-from .legal import BASIS_FILE, FORMS_FILE, AwardForm, Catalogue, LegalBases, load_toml
-from .money import SALARY_FILE, Prize, Rounding, Salaries, prize, read_rounding
+from .legal import BASIS_FILE, FORMS_FILE, AwardForm, Catalogue, LegalBases, covers, load_toml
+from .money import (SALARY_FILE, HighestTitleOnly, Prize, Rounding, Salaries, prize, read_highest_title,
+                    read_rounding)
 from .practice import (ANNIVERSARY_FILE, LEVELS_FILE, Anniversary, LevelDefaults, UnitHeads, read_anniversaries,
                        read_levels, read_unit_heads)
 
@@ -49,6 +50,14 @@ class Rules:
     @cached_property
     def rounding(self) -> Rounding:
         return read_rounding(self._forms_data)
+
+    @cached_property
+    def _highest_title(self) -> tuple[HighestTitleOnly, ...]:
+        return read_highest_title(self._forms_data)
+
+    def highest_title(self, d: date) -> HighestTitleOnly | None:
+        """The rule on several danh hiệu thi đua of one recipient at one time, in force on ``d``, if any."""
+        return next((r for r in self._highest_title if covers(r.effective_from, r.effective_to, d)), None)
 
     @cached_property
     def _levels_data(self) -> dict:

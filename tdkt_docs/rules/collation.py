@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 
 import icu
@@ -82,3 +83,9 @@ def person_sort_key(full_name: str) -> tuple[bytes, bytes, bytes]:
     middle = " ".join(words[1:-1])
     family = words[0] if len(words) > 1 else ""
     return sort_key(given), sort_key(middle), sort_key(family)
+
+
+def normal_cccd(text: str) -> str:
+    """A CCCD as a key: digits only; an Excel number that lost its leading zero gets it back."""
+    digits = re.sub(r"\D", "", text or "")
+    return digits.zfill(12) if 9 <= len(digits) <= 12 else digits

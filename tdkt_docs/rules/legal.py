@@ -30,6 +30,11 @@ class Ruled(Protocol):
     verified: bool
 
 
+def cited(source: str, verified: bool) -> str:
+    """A source as a warning cites it, flagged when not checked against the official text."""
+    return source + ("" if verified else "; chưa đối chiếu với văn bản chính thức")
+
+
 def load_toml(path: Path, parse_float: Callable[[str], Any] = Decimal) -> dict[str, Any]:
     """Read a data file (floats become Decimal unless told otherwise); errors in Vietnamese."""
     try:

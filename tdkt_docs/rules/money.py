@@ -7,7 +7,8 @@ from typing import Any, Callable
 
 from ..glossary import RecipientKind
 from .dates import short_date
-from .legal import FORMS_FILE, Coefficient, RuleError, check_no_overlap, covers, field, outside_periods
+from .legal import (FORMS_FILE, Coefficient, RuleError, check_no_overlap, cited, covers, describe_periods, field,
+                    outside_periods)
 
 SALARY_FILE = "luong-co-so.toml"
 ROUNDING_MODES = ("up", "nearest")
@@ -59,6 +60,39 @@ class Prize:
     def rules(self) -> tuple[Any, ...]:
         own = (self.coefficient, self.base, self.rounding)
         return own + (self.of.rules if self.of else ())
+
+
+@dataclass(frozen=True)
+class HighestTitleOnly:
+    """Several danh hiệu thi đua of one recipient at one time: only the highest prize is paid."""
+
+    text: str  # the rule as warnings quote it
+    source: str
+    verified: bool
+    effective_from: date
+    effective_to: date | None = None
+
+    @property
+    def label(self) -> str:
+        return f"quy tắc “{self.text}”, {describe_periods([(self.effective_from, self.effective_to)])}"
+
+    @property
+    def cited(self) -> str:
+        return cited(self.source, self.verified)
+
+
+def read_highest_title(data: dict[str, Any]) -> tuple[HighestTitleOnly, ...]:
+    """The periods of the rule (none when the data file has no [nhieu_danh_hieu])."""
+    rec = data.get("nhieu_danh_hieu")
+    if rec is None:
+        return ()
+    text = field(rec, "ten", FORMS_FILE)
+    rules = tuple(HighestTitleOnly(text, field(p, "source", FORMS_FILE), bool(field(p, "verified", FORMS_FILE)),
+                                   field(p, "from", FORMS_FILE), p.get("to"))
+                  for p in field(rec, "giai_doan", FORMS_FILE))
+    check_no_overlap([(r.effective_from, r.effective_to) for r in rules], "quy tắc nhiều danh hiệu thi đua",
+                     FORMS_FILE)
+    return rules
 
 
 def format_amount(n: int) -> str:

@@ -106,3 +106,30 @@ def xa_signed(planned: dt.date, signed: dt.date) -> dict:
                                "form": "Lao động tiên tiến", "achievement": "Đã hoàn thành tốt nhiệm vụ năm học 2023-2024"}]
     content["signed"] = [{"batch": XA_BATCH, "document": XA_DECISION, "number": "101", "signed": signed}]
     return content
+
+
+XA_TAM_GIANG = {"level": "Cấp xã", "name_line_1": "ỦY BAN NHÂN DÂN", "name_line_2": "XÃ TAM GIANG",
+                "short_name": "UBND xã Tam Giang", "code": "UBND", "place": "Tam Giang", "head": "Chủ tịch",
+                "fund": "Quỹ thi đua, khen thưởng của Ủy ban nhân dân xã Tam Giang", "archive": "VT, VP"}
+TRUONG = {"batch": "Quý III/2024", "unit": "Trường Tiểu học Tam Giang", "submission_no": "7/TTr-THTG",
+          "submission_date": dt.date(2024, 9, 9), "kind": "Cá nhân", "position": "Giáo viên",
+          "workplace": "Trường Tiểu học Tam Giang",
+          "achievement": "Đã hoàn thành xuất sắc nhiệm vụ năm học 2023 - 2024"}
+
+
+def commune_titles() -> dict:
+    """A xã's batch (decisions from 20/QĐ-UBND): Lao động tiên tiến for two teachers (rows 2, 3), one of whom is
+    also nominated Chiến sĩ thi đua cơ sở for the same achievement (row 4)."""
+    content = decisions()
+    content["agency"] = XA_TAM_GIANG
+    content["batches"] = [batch(position="CHỦ TỊCH", signer="Nguyễn Văn Khánh", submission_no="12/TTr-VP",
+                                first_number=20, appraisal_position="CHÁNH VĂN PHÒNG",
+                                appraisal_signer="Phạm Thu Trang")]
+    content["decision_basis"] = []
+    content["recipients"] = []
+    content["nominations"] = [
+        {**TRUONG, "address": "Ông", "name": "Lê Văn Bình", "form": "Lao động tiên tiến"},
+        {**TRUONG, "address": "Bà", "name": "Vũ Thị Giang", "form": "Lao động tiên tiến"},
+        {**TRUONG, "address": "Bà", "name": "Vũ Thị Giang", "form": "Chiến sĩ thi đua cơ sở"},
+    ]
+    return content
