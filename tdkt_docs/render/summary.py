@@ -37,7 +37,9 @@ def _awardees(book: DataBook, summary: BatchSummary) -> None:
     columns = [("STT", 6), ("Quyết định", 28), ("Hình thức", 34), ("Loại", 12), ("Tên", 30), ("Chức vụ", 30),
                ("Đơn vị công tác", 30), ("Đơn vị trình", 28), ("Tờ trình", 18), ("Số tiền (đồng)", 16),
                ("Ghi chú", 40)]
-    labels = {id(a): document.label for document in summary.decisions for a in document.decision.awards}
+    paid = {id(a.forgone.paid) for document in summary.decisions for a in document.decision.awards if a.forgone}
+    labels = {id(a): document.label for document in summary.decisions for a in document.decision.awards
+              if id(a) in paid}  # the decision of each award paid for another (few: not one per awardee)
     with book.sheet("Danh sách", columns) as ws:
         serial = 0
         for document in summary.decisions:
