@@ -485,3 +485,35 @@ def test_a_tag_computing_what_the_data_does_not_allow_stops_the_build_naming_its
         "Cần sửa cho đúng: thẻ in giá trị của biến như templates/README.md ghi, ví dụ {{ dia_danh }}, không tính "
         "toán trên giá trị đó.")
     assert not (tmp_path / "out").exists()
+
+
+def test_a_namesake_in_the_same_list_keeps_her_prize_and_the_exception_names_the_whole_line(make_workbook,
+                                                                                            tmp_path, rules):
+    """Two "Bà Vũ Thị Giang" in one decision, one of them paid a higher title instead: Điều 2 tells which by her
+    whole list line, and the decision read back pays the other."""
+    from support.workbooks import TRUONG
+    from tdkt_docs.register.from_docx import read_signed_docx
+
+    content = commune_titles()
+    content["nominations"].append({**TRUONG, "address": "Bà", "name": "Vũ Thị Giang", "form": "Lao động tiên tiến",
+                                   "workplace": "Trường Mầm non Tam Giang"})
+    built(make_workbook, content, tmp_path)
+    lower = tmp_path / "out" / "quy-iii-2024" / "qd-20-lao-dong-tien-tien-truong-tieu-hoc-tam-giang.docx"
+    assert ("Điều 2. Tiền thưởng kèm theo cho mỗi cá nhân là 710.000 đồng (riêng bà Vũ Thị Giang, Giáo viên, Trường "
+            "Tiểu học Tam Giang nhận tiền thưởng của danh hiệu “Chiến sĩ thi đua cơ sở”); tổng số tiền: 1.420.000 "
+            "đồng (Bằng chữ: Một triệu bốn trăm hai mươi nghìn đồng), trích từ Quỹ thi đua, khen thưởng của Ủy ban "
+            "nhân dân xã Tam Giang năm 2024.") in docx_blocks(docx.Document(lower))
+    read_back = read_signed_docx(lower, rules).awards
+    assert [(a.name, a.unit, a.amount) for a in read_back] == [
+        ("Lê Văn Bình", "Trường Tiểu học Tam Giang", 710000), ("Vũ Thị Giang", "Trường Tiểu học Tam Giang", 0),
+        ("Vũ Thị Giang", "Trường Mầm non Tam Giang", 710000)]
+
+
+def test_a_decision_whose_every_prize_is_paid_for_a_higher_title_has_no_money_article(make_workbook, tmp_path):
+    content = commune_titles()
+    content["nominations"] = content["nominations"][1:]  # Vũ Thị Giang alone: both her titles
+    built(make_workbook, content, tmp_path)
+    lower = docx_blocks(docx.Document(
+        tmp_path / "out" / "quy-iii-2024" / "qd-20-lao-dong-tien-tien-truong-tieu-hoc-tam-giang.docx"))
+    assert not any(b.startswith("Điều 3.") or "tổng số tiền" in b for b in lower)
+    assert next(b for b in lower if b.startswith("Điều 2.")).startswith("Điều 2. Chánh Văn phòng")

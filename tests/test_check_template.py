@@ -498,3 +498,18 @@ def composed_paths(value, shape: Shape, at: str = "") -> Iterator[str]:
 
 def joined(at: str, name: str) -> str:
     return f"{at}.{name}" if at else name
+
+
+def test_an_error_of_the_program_called_from_a_tag_is_not_blamed_on_the_template(tmp_path):
+    """Only what a tag computes itself (or a Jinja filter for it) is the template's: an error raised in the
+    program's own code, called from a tag, stays the program's (the crash log, not "sửa mẫu")."""
+    class Broken:
+        def __str__(self):
+            raise TypeError("the program's own bug")
+
+    template = CompiledTemplate(tiny(tmp_path, "Năm {{ nam }}"))
+    with pytest.raises(TypeError, match="the program's own bug"):
+        template.render({"nam": Broken()})
+    computing = CompiledTemplate(tiny(tmp_path, "Năm {{ nam + 'x' }}", name="mau-tinh.docx"))
+    with pytest.raises(UserError, match="bị lỗi khi điền số liệu"):
+        computing.render({"nam": 2024})

@@ -468,19 +468,24 @@ def test_a_comma_inside_a_unit_name_does_not_split_the_line_and_is_pointed_out(t
     for text in ("I. TẬP THỂ", "Đã hoàn thành xuất sắc nhiệm vụ năm học 2022 - 2023:",
                  "1. Khoa Phòng, chống bệnh truyền nhiễm, Trung tâm Kiểm soát bệnh tật tỉnh;",
                  "II. CÁ NHÂN", "Đã có thành tích xuất sắc trong công tác năm học 2022 - 2023:",
-                 "1. Ông Vương Đình Khải, Trưởng khoa Phòng, chống bệnh truyền nhiễm;"):
+                 "1. Ông Vương Đình Khải, Trưởng khoa Phòng, chống bệnh truyền nhiễm;",
+                 "2. Bà Lê Thị Bích, giáo viên Trường THCS Đông Ngàn;",
+                 "3. Ông Nguyễn Văn Ân, chuyên viên Phòng Kế hoạch, Sở Y tế;"):
         document.add_paragraph(text)
     source = tmp_path / "ksbt.docx"
     document.save(source)
     report = format_result(import_files(office, [source], rules, Defaults(batch=BATCH)))
     assert ('dấu phẩy trong "Khoa Phòng, chống bệnh truyền nhiễm" được coi là một phần của tên (chữ sau dấu phẩy '
             "viết thường); hãy xem lại tên và đơn vị công tác") in "\n".join(report)
-    assert 'không tách được chức vụ và đơn vị công tác trong "Trưởng khoa Phòng, chống bệnh truyền nhiễm"' in \
-        "\n".join(report)
+    assert ('đơn vị công tác "chống bệnh truyền nhiễm" bắt đầu bằng chữ thường: có thể dấu phẩy nằm trong tên đơn '
+            "vị; hãy xem lại cột Chức vụ và Đơn vị công tác") in "\n".join(report)
+    assert sum("bắt đầu bằng chữ thường" in line or "dấu phẩy trong" in line for line in report) == 2
     rows = nominations(office)[1:]
     assert [(r.kind, r.name, r.position, r.workplace) for r in rows] == [
         (COLLECTIVE, "Khoa Phòng, chống bệnh truyền nhiễm", "", "Trung tâm Kiểm soát bệnh tật tỉnh"),
-        (INDIVIDUAL, "Vương Đình Khải", "Trưởng khoa Phòng, chống bệnh truyền nhiễm", ""),
+        (INDIVIDUAL, "Vương Đình Khải", "Trưởng khoa Phòng", "chống bệnh truyền nhiễm"),  # a person's name: no comma
+        (INDIVIDUAL, "Lê Thị Bích", "giáo viên", "Trường THCS Đông Ngàn"),
+        (INDIVIDUAL, "Nguyễn Văn Ân", "chuyên viên Phòng Kế hoạch", "Sở Y tế"),
     ]
 
 

@@ -78,6 +78,11 @@ class Decision:
     def total(self) -> int:
         return sum(a.amount for a in self.awards)
 
+    @property
+    def pays(self) -> bool:
+        """It awards money: its form comes with a prize that is not forgone by every awardee."""
+        return self.form.paid and self.total > 0
+
     @cached_property
     def achievements(self) -> list[str]:
         return list(dict.fromkeys(achievement(a.nomination) for a in self.awards))
@@ -310,25 +315,28 @@ def article_1(decision: Decision) -> dict:
 
 def executing_article(decision: Decision) -> int:
     """The number of the article that says who executes the decision: it follows the money article, if any."""
-    return 3 if decision.form.paid else 2
+    return 3 if decision.pays else 2
 
 
 def article_2(decision: Decision, issuer: Issuer) -> dict | None:
-    """The prize money article; None when the form comes without money. ``rieng``: the awardees paid the prize
-    of a higher title instead (``Award.forgone``)."""
-    if not decision.form.paid:
+    """The prize money article; None when the decision pays none (a form without money, or every awardee paid
+    the prize of a higher title instead). ``rieng``: the awardees paid the prize of a higher title instead
+    (``Award.forgone``), each named by the whole list line when another awardee has the same name."""
+    if not decision.pays:
         return None
     prizes = {a.kind: a.prize for a in reversed(decision.awards)}
     each = [{"loai": kind.label.lower(), "so_tien": format_amount(prizes[kind].amount)} for kind in decision.kinds]
-    instead = [{"ten": in_sentence(a.nomination), "danh_hieu": a.forgone.paid.form.phrase}
-               for a in listed_awards(decision) if a.forgone]
+    names = Counter(awardee_name(a.nomination) for a in decision.awards)
+    instead = [{"ten": in_sentence(a.nomination, whole=names[awardee_name(a.nomination)] > 1),
+                "danh_hieu": a.forgone.paid.form.phrase} for a in listed_awards(decision) if a.forgone]
     return {"muc": each, "rieng": instead, "tong_tien": format_amount(decision.total),
             "bang_chu": amount_in_words(decision.total), "quy": issuer.fund}
 
 
-def in_sentence(n: Nomination) -> str:
-    """The awardee's name inside a sentence: "bà Vũ Thị Giang"."""
-    name = awardee_name(n)
+def in_sentence(n: Nomination, whole: bool = False) -> str:
+    """The awardee's name inside a sentence: "bà Vũ Thị Giang"; ``whole``: the list line, which tells her from a
+    namesake ("bà Vũ Thị Giang, Giáo viên, Trường Tiểu học Tam Giang")."""
+    name = entry(n) if whole else awardee_name(n)
     return name[:1].lower() + name[1:] if n.address and name.startswith(n.address) else name
 
 

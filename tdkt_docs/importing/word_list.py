@@ -108,7 +108,11 @@ def _line_entry(item: str, where: str, group: Group) -> Entry:
     entry = Entry(where=where, form=group.form, achievement=group.achievement)
     household, item = words.split_household(item)
     entry.kind = group.kind or (RecipientKind.HOUSEHOLD if household else None)
-    name, _, rest = words.field_partition(item)
+    name, _, rest = item.partition(",")
+    person = household or entry.kind in (RecipientKind.INDIVIDUAL, RecipientKind.HOUSEHOLD) or \
+        words.split_address(name)[0]
+    if not person:  # a collective's name may hold a comma of its own ("Khoa Phòng, chống dịch bệnh")
+        name, _, rest = words.field_partition(item)
     entry.address, entry.name = words.split_address(name)
     if "," in entry.name:
         entry.attention.append(f'dấu phẩy trong "{entry.name}" được coi là một phần của tên (chữ sau dấu phẩy viết '
@@ -122,4 +126,7 @@ def _line_entry(item: str, where: str, group: Group) -> Entry:
     if not decided:
         entry.attention.append(f'không tách được chức vụ và đơn vị công tác trong "{rest.strip()}"; '
                                "đã ghi cả vào cột Chức vụ, hãy tách lại")
+    elif entry.workplace[:1].islower():  # "Trưởng khoa Phòng, chống dịch": the comma was the unit's own
+        entry.attention.append(f'đơn vị công tác "{entry.workplace}" bắt đầu bằng chữ thường: có thể dấu phẩy nằm '
+                               "trong tên đơn vị; hãy xem lại cột Chức vụ và Đơn vị công tác")
     return entry

@@ -102,19 +102,17 @@ _COMMA = re.compile(r",\s*(\S)")
 def split_position(text: str) -> tuple[str, str, bool]:
     """"Trưởng phòng X, Sở Y" → (position, workplace, decided).
 
-    Split at the first comma that begins a field (``field_partition``) when the part before it is a position;
-    without a comma, at the first organisation word after the position words. Otherwise (a comma inside a name
-    too: "Trưởng khoa Phòng, chống dịch") everything stays in the position and ``decided`` is False.
+    Split at the first comma when the part before it is a position; without a comma,
+    at the first organisation word after the position words. Otherwise everything
+    stays in the position and ``decided`` is False.
     """
     text = clean(text).strip(" ,;.")
     if not text:
         return "", "", True
-    head, sep, tail = field_partition(text)
+    head, sep, tail = text.partition(",")
     if position_prefix(head.strip()):
         if sep:
             return head.strip(), tail.strip(" ,;."), True
-        if "," in text:
-            return text, "", False
         words = position_prefix(text)
         rest = text[len(words):]
         for match in re.finditer(r"\s(\S)", rest):

@@ -119,7 +119,8 @@ def _awards(texts: list[str], path: Path, heads: UnitHeads) -> tuple[AwardRow, .
         if group := _GROUP.match(text):
             kind = next((k for k in RecipientKind if match_key(k.label) == match_key(group.group(1))), None)
         elif kind and (entry := _ENTRY.match(text)):
-            amount = 0 if match_key(entry.group(1).split(", ")[0]) in unpaid else amounts.get(match_key(kind.label), 0)
+            named = {match_key(entry.group(1)), match_key(entry.group(1).split(", ")[0])}  # the line, or the name
+            amount = 0 if named & unpaid else amounts.get(match_key(kind.label), 0)
             awards.append(_award(kind, entry.group(1), achievement, amount, unit, path))
         elif kind and text.endswith(":"):
             achievement = text[:-1]
@@ -127,7 +128,8 @@ def _awards(texts: list[str], path: Path, heads: UnitHeads) -> tuple[AwardRow, .
 
 
 def _paid_instead(article_2: str) -> set[str]:
-    """The awardees Điều 2 names as paid the prize of a higher title instead (keys of their names)."""
+    """The awardees Điều 2 names as paid the prize of a higher title instead (keys of their names, or of their
+    whole list lines where a namesake is in the list)."""
     if not (found := _INSTEAD.search(article_2)):
         return set()
     return {match_key(part.split(" nhận tiền thưởng của ")[0]) for part in found.group(1).split("; ")}

@@ -139,8 +139,10 @@ class CompiledTemplate:
                             "Xem danh sách biến trong templates/README.md.") from None
         except jinja2.TemplateError as exc:
             raise self._error(exc) from None
-        except (TypeError, ValueError, ArithmeticError) as exc:  # a tag computing what the data does not allow
-            raise self._failed_tag(exc, part) from None
+        except (TypeError, ValueError, ArithmeticError) as exc:
+            if not (line := _template_line(exc)):
+                raise  # not raised by a tag of the template: the program's own error
+            raise self._failed_tag(line, part) from None  # a tag computing what the data does not allow
 
     def _render_tree(self, context: dict) -> etree._Element:
         """The rendered ``w:body`` element."""
@@ -159,18 +161,31 @@ class CompiledTemplate:
                          f'Chạy "tdkt check --template {self.path.name}" để xem vị trí.')
 
 
-    def _failed_tag(self, exc: Exception, part: _Part) -> UserError:
-        """A tag that computes (adds text to a number, divides by nothing) failed on the data: the template's,
-        told with the paragraph it is in."""
-        line = next((number for frame, number in reversed(list(traceback.walk_tb(exc.__traceback__)))
-                     if frame.f_code.co_filename == "<template>"), 0)
+    def _failed_tag(self, line: int, part: _Part) -> UserError:
+        """A tag that computes (adds text to a number, divides by nothing) failed on the data at ``line`` of the
+        part as compiled: the template's error, told with the paragraph it is in."""
         lines = _PARAGRAPH_START.sub("\n<w:p\\1", part.source).splitlines()  # as docxtpl compiles the part
-        text = " ".join(_TAG.sub("", lines[line - 1]).split()) if 0 < line <= len(lines) else ""
+        text = " ".join(_TAG.sub("", lines[line - 1]).split()) if line <= len(lines) else ""
         where = f"Đoạn văn có thẻ lỗi: «{text}». " if text else ""
         return UserError(f'Mẫu "{self.path.name}" bị lỗi khi điền số liệu: một thẻ tính toán hoặc ghép những giá '
                          f"trị không đi với nhau (ví dụ cộng chữ với số, chia cho 0). {where}Cần sửa cho đúng: "
                          "thẻ in giá trị của biến như templates/README.md ghi, ví dụ {{ dia_danh }}, không tính "
                          "toán trên giá trị đó.")
+
+
+def _template_line(exc: Exception) -> int:
+    """The line of the compiled template where ``exc`` was raised: by the template's own code or by Jinja's on
+    its behalf (a filter); 0 when it was raised elsewhere (the program's own code, called from a tag)."""
+    line = 0
+    for frame, number in traceback.walk_tb(exc.__traceback__):
+        if frame.f_code.co_filename == "<template>":
+            line = number
+        elif line and not frame.f_code.co_filename.startswith(_JINJA):
+            return 0  # called from the template, raised in the program
+    return line
+
+
+_JINJA = str(Path(jinja2.__file__).parent)
 
 
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
