@@ -326,9 +326,10 @@ def article_2(decision: Decision, issuer: Issuer) -> dict | None:
         return None
     prizes = {a.kind: a.prize for a in reversed(decision.awards)}
     each = [{"loai": kind.label.lower(), "so_tien": format_amount(prizes[kind].amount)} for kind in decision.kinds]
-    names = Counter(awardee_name(a.nomination) for a in decision.awards)
+    forgone = [a for a in listed_awards(decision) if a.forgone] if any(a.forgone for a in decision.awards) else []
+    names = Counter(awardee_name(a.nomination) for a in decision.awards) if forgone else Counter()
     instead = [{"ten": in_sentence(a.nomination, whole=names[awardee_name(a.nomination)] > 1),
-                "danh_hieu": a.forgone.paid.form.phrase} for a in listed_awards(decision) if a.forgone]
+                "danh_hieu": a.forgone.paid.form.phrase} for a in forgone]
     return {"muc": each, "rieng": instead, "tong_tien": format_amount(decision.total),
             "bang_chu": amount_in_words(decision.total), "quy": issuer.fund}
 
