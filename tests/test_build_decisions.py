@@ -216,6 +216,15 @@ def test_unverified_rules_are_announced(make_workbook, decisions_content, tmp_pa
             "tịch Ủy ban nhân dân tỉnh, cá nhân") in done.stdout
 
 
+def test_a_van_phong_is_proposed_by_its_chanh_van_phong(make_workbook, decisions_content, tmp_path):
+    """The head of a "Văn phòng …" is its Chánh Văn phòng (as the issuers' own Văn phòng in cap-ban-hanh.toml)."""
+    for nomination in decisions_content["nominations"]:
+        nomination["unit"] = "Văn phòng Tỉnh ủy"
+    built(make_workbook, decisions_content, tmp_path)
+    found = docx_blocks(docx.Document(next((tmp_path / "out").rglob("qd-*.docx"))))
+    assert any(b.startswith("Xét đề nghị của Chánh Văn phòng Tỉnh ủy tại Tờ trình số 198/TTr-SYT") for b in found)
+
+
 def test_a_trung_tam_is_proposed_by_its_director_with_a_warning(make_workbook, decisions_content, tmp_path):
     for nomination in decisions_content["nominations"]:
         nomination["unit"] = "Trung tâm Kiểm soát bệnh tật tỉnh"
