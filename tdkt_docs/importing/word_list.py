@@ -109,11 +109,10 @@ def _line_entry(item: str, where: str, group: Group) -> Entry:
     household, item = words.split_household(item)
     entry.kind = group.kind or (RecipientKind.HOUSEHOLD if household else None)
     name, _, rest = item.partition(",")
-    person = household or entry.kind in (RecipientKind.INDIVIDUAL, RecipientKind.HOUSEHOLD) or \
-        words.split_address(name)[0]
-    if not person:  # a collective's name may hold a comma of its own ("Khoa Phòng, chống dịch bệnh")
-        name, _, rest = words.field_partition(item)
     entry.address, entry.name = words.split_address(name)
+    if not (household or entry.address or entry.kind in (RecipientKind.INDIVIDUAL, RecipientKind.HOUSEHOLD)):
+        name, _, rest = words.field_partition(item)  # a collective's name may hold a comma ("Phòng, chống dịch")
+        entry.name = words.split_address(name)[1]
     if "," in entry.name:
         entry.attention.append(f'dấu phẩy trong "{entry.name}" được coi là một phần của tên (chữ sau dấu phẩy viết '
                                "thường); hãy xem lại tên và đơn vị công tác")

@@ -21,24 +21,23 @@ STEP = Step("In bằng khen", "in_bang", per_workbook=True)
 
 
 def certificates_page(request: Request):
-    return _page(request, case_of(request), None)
+    return _page(request, case_of(request), layout_keys(request.app.state.settings), None)
 
 
 async def print_certificates(request: Request):
     form = await posted_form(request)
     case, settings = case_of(request), request.app.state.settings
-    layout = form.get("phoi") or None
-    if layout is not None and layout not in layout_keys(settings):
+    layouts, layout = layout_keys(settings), form.get("phoi") or None
+    if layout is not None and layout not in layouts:
         raise UserError(f'Không có bố cục phôi "{layout}": hãy chọn một bố cục trong danh sách.')
     options = run.Options(outdir=case.certificates, draft=form.get("nhap") == "1", form=layout)
     printed = await run_in_threadpool(_print, case, options, settings)
-    return _page(request, case, printed, layout)
+    return _page(request, case, layouts, printed, layout)
 
 
-def _page(request: Request, case: Case, printed: run.Printed | None, layout: str | None = None):
-    """The page, offering every layout the search path has (``tdkt in-bang --phoi``)."""
-    return page(request, "in_bang.html", case=case, printed=printed, layouts=layout_keys(request.app.state.settings),
-                layout=layout)
+def _page(request: Request, case: Case, layouts: list[str], printed: run.Printed | None, layout: str | None = None):
+    """The page, offering ``layouts``, every layout the search path has (``tdkt in-bang --phoi``)."""
+    return page(request, "in_bang.html", case=case, printed=printed, layouts=layouts, layout=layout)
 
 
 def _print(case: Case, options: run.Options, settings) -> run.Printed:
