@@ -44,6 +44,9 @@ from .settings import Settings
 
 Progress = Callable[[int, str], ContextManager[Callable[[int], None]]]
 
+TEMPLATES = tuple(document_type.template for document_type in REGISTRY)
+"""Every document type's template, by name."""
+
 
 @contextlib.contextmanager
 def no_progress(total: int, label: str):
@@ -203,7 +206,8 @@ def build(workbook: Path, outdir: Path, settings: Settings, *, force: bool = Fal
         collector.settle()  # what the workers share with this process: no collection in either writes to it again
         expected = sheet_rows(workbook, NOMINATIONS.title)  # a list that short makes few documents
         # forked before the workbook is read; each stages what it makes
-        with Workers(partial(_made, renderer, Path(outdir)), expected=expected) as workers:
+        with Workers(partial(_made, renderer, Path(outdir)), expected=expected,
+                     ready=partial(renderer.ready, TEMPLATES)) as workers:
             return _build(workbook, Path(outdir), settings, key, renderer, workers, force=force,
                           keep_edits=keep_edits, pdf=pdf, progress=progress, place=place, wait=wait)
 
@@ -211,8 +215,7 @@ def build(workbook: Path, outdir: Path, settings: Settings, *, force: bool = Fal
 def _build(workbook: Path, outdir: Path, settings: Settings, key: str, renderer: Renderer, workers: Workers, *,
            force: bool, keep_edits: bool, pdf: bool, progress: Progress, place: Callable[[Path, Path], None],
            wait: float) -> BuildResult:
-    templates = [document_type.template for document_type in REGISTRY]
-    with _meanwhile(partial(renderer.read_templates, templates)):  # mostly while calamine parses the workbook
+    with _meanwhile(partial(renderer.read_templates, TEMPLATES)):  # mostly while calamine parses the workbook
         prepared = prepare(workbook, settings, renderer.rules, reviewed=False)
     if prepared.errors:
         raise InvalidWorkbook(prepared.problems)
@@ -372,6 +375,14 @@ class Renderer:
                 return
             with contextlib.suppress(Exception):
                 self.template(name)
+
+    def ready(self, names: Sequence[str]) -> None:
+        """Compile the templates ``names`` and make ready what each document rendered from them reuses (a
+        worker, while the workbook is read): ``make`` finds them so. Linting is left to ``template``."""
+        for name in names:
+            template = self.templates.get(name) or self._compile(name)
+            template.ready()
+            self.checker.shell(template.shell)
 
     def template(self, name: str) -> CompiledTemplate:
         """Lint a template before compiling it: a broken one stops the build, naming the template."""

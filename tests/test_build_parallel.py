@@ -11,12 +11,13 @@ from pathlib import Path
 import pytest
 
 from tdkt_docs import build as build_module
-from tdkt_docs.build import Draft, InvalidWorkbook, NonConformingTemplate, Renderer, build
+from tdkt_docs.build import TEMPLATES, Draft, InvalidWorkbook, NonConformingTemplate, Renderer, build
 from tdkt_docs.errors import UserError
 from tdkt_docs.problems import Location, Problem, Severity
 from tdkt_docs.read.grid import sheet_rows
 from tdkt_docs.read.schema import NOMINATIONS
 from tdkt_docs.render import workers
+from tdkt_docs.render.docx import CompiledTemplate
 from tdkt_docs.rules.book import Rules
 
 from helpers import SAMPLE_2024
@@ -80,6 +81,23 @@ def test_workers_are_forked_before_the_workbook_is_read(settings, tmp_path, monk
     assert {(pid, read) for pid, read in made if pid == str(os.getpid())} == {(str(os.getpid()), "True")}
     assert {read for pid, read in made if pid != str(os.getpid())} == {"False"}
     assert processes["draft"].read_text().split() == [str(os.getpid())] * documents
+
+
+def test_workers_compile_every_template_while_the_workbook_is_read(settings, tmp_path, monkeypatch, processes):
+    """A worker has nothing to render until the documents are composed: meanwhile it compiles the templates, so
+    its first document costs no more than the others."""
+    events = tmp_path / "events.txt"
+    compile_template, make = CompiledTemplate.__init__, Renderer.make
+    monkeypatch.setattr(CompiledTemplate, "__init__",
+                        lambda self, path: _note(events, "compile", Path(path).name) or compile_template(self, path))
+    monkeypatch.setattr(Renderer, "make", lambda self, d: _note(events, "make") or make(self, d))
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+    build(SAMPLE_2024, tmp_path / "out", settings)
+    lines = [line.split() for line in events.read_text().splitlines()]
+    worker = [line[1:] for line in lines if line[0] != str(os.getpid())]
+    made = worker.index(["make"])
+    assert sorted(name for _, name in worker[:made]) == sorted(settings.template(t).name for t in TEMPLATES)
+    assert [["make"]] * (len(worker) - made) == worker[made:]  # compiled once, before its first document
 
 
 def test_an_error_in_a_worker_stops_the_build_before_anything_is_written(settings, tmp_path, monkeypatch):

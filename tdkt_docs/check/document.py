@@ -50,15 +50,19 @@ class Checker:
         once with python-docx). ``parts`` are the parts rendering replaced, by zip name; the others are the
         template's own, unchanged. Only the replaced parts are parsed, and the body not even that when its
         rendered ``w:body`` element is given: the package is not opened again."""
-        if id(shell) not in self._shells:
-            self._shells[id(shell)] = _Shell(shell, Package.of(shell), StyleResolver.of(shell))
-        template = self._shells[id(shell)]
+        template = self.shell(shell)
         related = {r_id: _parse(parts[name]) if name in parts else template.package.related[r_id]
                    for r_id, name in template.names.items()}
         if body is None:
             body = child(_parse(parts[template.body]), w("body"))
         model = build_model(Package(body, related), self.book, template.resolver)
         return check_model(model), fingerprint(model)
+
+    def shell(self, shell: docx.document.Document) -> _Shell:
+        """The template ``shell`` as documents rendered from it are read: opened once."""
+        if id(shell) not in self._shells:
+            self._shells[id(shell)] = _Shell(shell, Package.of(shell), StyleResolver.of(shell))
+        return self._shells[id(shell)]
 
 
 @dataclass

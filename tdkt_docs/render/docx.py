@@ -119,6 +119,10 @@ class CompiledTemplate:
             replaced[part.name] = self._render_part(part, context).encode("utf-8")
         return replaced
 
+    def ready(self) -> None:
+        """Compress now the parts no rendering replaces (``pack`` would on its first document)."""
+        self._deflated  # noqa: B018 - computed and kept
+
     def pack(self, replaced: Mapping[str, bytes]) -> bytes:
         """The .docx of the template with ``replaced`` parts (the others go in as compressed once)."""
         return write_zip((name, replaced[name]) if name in replaced else self._deflated[name]

@@ -1,6 +1,7 @@
 """Work shared among the cores: processes forked before the workbook is read, sent each task's input."""
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import multiprocessing
 import os
@@ -26,6 +27,7 @@ MAX_JOBS = 8
 """Processes at most, this one included: each worker holds its own templates and rendering memory."""
 
 _work: Callable | None = None  # what a forked worker runs on each input it is sent
+_ready: Callable[[], None] | None = None  # what a forked worker does first, while nothing is sent yet
 
 
 def cores() -> int:
@@ -48,22 +50,27 @@ class Workers(Generic[A, T]):
     with one job, or when the system refuses the processes, there are no workers and every task runs here, one
     by one."""
 
-    def __init__(self, work: Callable[[A], T], jobs: int | None = None, expected: int | None = None):
+    def __init__(self, work: Callable[[A], T], jobs: int | None = None, expected: int | None = None,
+                 ready: Callable[[], None] | None = None):
         """``jobs``: the processes to work in, this one included (by default, one per core). ``expected``: about
         how many tasks will come, when that can be told beforehand: fewer than ``PARALLEL_FROM`` and no worker
-        is started (the tasks all run here)."""
-        global _work
+        is started (the tasks all run here). ``ready``: what each worker does as soon as it is forked, while this
+        process reads what the tasks need (what it raises is ignored: the tasks meet it again)."""
+        global _work, _ready
         self.work = work
         self.size = min(jobs or cores(), MAX_JOBS) - 1
         self.pool: ProcessPoolExecutor | None = None
         few = expected is not None and expected < PARALLEL_FROM
         if few or self.size < 1 or sys.platform != "linux" or threading.active_count() > 1:
             return
-        _work = work
+        _work, _ready = work, ready
         try:
             self.pool = ProcessPoolExecutor(self.size, mp_context=multiprocessing.get_context("fork"),
                                             initializer=_serve, initargs=(os.getpid(),))
-            self.pool.submit(int).result()  # the processes are forked now, and ready
+            self.pool.submit(int).result()  # the processes are forked now
+            if ready is not None:
+                for _ in range(self.size):  # not waited for: one each, as each takes the next task when idle
+                    self.pool.submit(_get_ready)
         except (OSError, NotImplementedError, BrokenProcessPool):  # no processes, no shared semaphores: alone
             self.close()
 
@@ -75,12 +82,12 @@ class Workers(Generic[A, T]):
 
     def close(self, cancel: bool = False) -> None:
         """End the workers (``cancel``: after an error, what is not started yet is not run)."""
-        global _work
+        global _work, _ready
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=cancel)
             self.pool = None
         if _work is self.work:
-            _work = None
+            _work = _ready = None
 
     def run_each(self, inputs: Sequence[Callable[[], A]], here: Sequence[Callable[[], T]] = (),
                  finished: Callable[[A], bool] = lambda given: False,
@@ -170,6 +177,11 @@ def _serve(parent: int) -> None:
 
 
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _get_ready() -> None:
+    with contextlib.suppress(Exception):
+        _ready()
 
 
 def _run(given: bytes) -> object:
