@@ -81,29 +81,27 @@ class SheetWriter:
 
     def __init__(self, stream: io.RawIOBase, columns: int):
         self._stream = stream
-        self._letters = [get_column_letter(i) for i in range(1, columns + 1)]
+        self._heads = [f'<c r="{get_column_letter(i)}' for i in range(1, columns + 1)]  # a cell, up to its row
         self._pending: list[str] = []
         self.rows = 0
 
     def row(self, values: Iterable[str | int | Styled | None]) -> None:
         """The next row: one value per column."""
         self.rows += 1
-        number = self.rows
+        number = str(self.rows)
         cells = []
-        for letter, value in zip(self._letters, values, strict=True):
-            s = ""
-            if type(value) is Styled:
-                value, s = value.value, f' s="{int(value.style)}"'
-            if type(value) is str and value:
-                cells.append(f'<c r="{letter}{number}"{s} t="inlineStr"><is><t xml:space="preserve">{text(value)}'
-                             "</t></is></c>")
-            elif type(value) is int:
-                cells.append(f'<c r="{letter}{number}"{s}><v>{value}</v></c>')
-            elif value is None or value == "":  # an empty cell, as Excel saves it; written when styled
-                if s:
-                    cells.append(f'<c r="{letter}{number}"{s}/>')
-            else:
-                raise TypeError(f"a data sheet holds text and whole numbers, not {type(value).__name__}")
+        for head, value in zip(self._heads, values, strict=True):
+            kind = type(value)
+            if kind is str:
+                if value:
+                    cells.append(f'{head}{number}" t="inlineStr"><is><t xml:space="preserve">{text(value)}'
+                                 "</t></is></c>")
+            elif kind is int:
+                cells.append(f'{head}{number}"><v>{value}</v></c>')
+            elif kind is Styled:
+                cells.append(_styled(f'{head}{number}" s="{int(value.style)}"', value.value))
+            elif value is not None:
+                raise TypeError(f"a data sheet holds text and whole numbers, not {kind.__name__}")
         self._pending.append(f'<row r="{number}">{"".join(cells)}</row>')
         if len(self._pending) >= _FLUSH_ROWS:
             self.flush()
@@ -111,6 +109,17 @@ class SheetWriter:
     def flush(self) -> None:
         self._stream.write("".join(self._pending).encode("utf-8", "replace"))
         self._pending.clear()
+
+
+def _styled(start: str, value: str | int | None) -> str:
+    """A styled cell (``start``: its opening tag up to the style); empty, it is still written."""
+    if type(value) is str and value:
+        return f'{start} t="inlineStr"><is><t xml:space="preserve">{text(value)}</t></is></c>'
+    if type(value) is int:
+        return f"{start}><v>{value}</v></c>"
+    if value is None or value == "":  # an empty cell, as Excel saves it
+        return f"{start}/>"
+    raise TypeError(f"a data sheet holds text and whole numbers, not {type(value).__name__}")
 
 
 @lru_cache(maxsize=1 << 12)  # most columns repeat a few values
