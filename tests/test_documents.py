@@ -10,6 +10,7 @@ from helpers import ROOT, TEMPLATES
 from tdkt_docs.check.template import lint_template
 from tdkt_docs.compose.document import Entries, Items
 from tdkt_docs.documents import REGISTRY, by_template
+from tdkt_docs.render.docx import _CompilingEnvironment
 
 README = (TEMPLATES / "README.md").read_text(encoding="utf-8")
 
@@ -56,6 +57,19 @@ def field_names(shape) -> set[str]:
     if not isinstance(shape, Mapping):
         return set()
     return set(shape).union(*(field_names(inner) for inner in shape.values()))
+
+
+@pytest.mark.parametrize("document_type", REGISTRY, ids=lambda d: d.key)
+def test_no_variable_or_field_is_named_like_a_method_of_dict(document_type):
+    """Rendering reads ``dong.stt`` as the key of a dict first (below): a field named "items" would hide the
+    method, so none is."""
+    assert not field_names(document_type.variables) & set(dir(dict))
+
+
+def test_a_field_is_read_as_its_dicts_key_before_any_attribute():
+    environment = _CompilingEnvironment()
+    assert environment.from_string("{{ d.items }}, {{ d.ten }}").render(d={"items": "a", "ten": "b"}) == "a, b"
+    assert environment.from_string("{{ d.items() | list }}").render(d={"ten": "b"}) == "[(&#39;ten&#39;, &#39;b&#39;)]"
 
 
 def test_keys_and_templates_are_unique():
