@@ -302,6 +302,17 @@ def test_check_nomination_without_a_batch(make_workbook, decisions_content):
         '"Đợt khen thưởng"; hãy thêm đợt đó hoặc sửa tên đợt cho khớp.']
 
 
+def test_a_batch_without_its_signer_does_not_hide_the_forms_errors(make_workbook, decisions_content):
+    """One check lists every error: a batch row missing its signer still lets the unknown form be pointed at."""
+    decisions_content["batches"][0]["signer"] = None
+    decisions_content["nominations"][1]["form"] = "Bằng khen của Chủ tich UBND tỉnh"
+    assert problems(make_workbook, decisions_content) == [
+        'Lỗi: trang "Đợt khen thưởng", ô F2 (cột "Họ tên người ký"): bắt buộc phải nhập, đang để trống.',
+        'Lỗi: trang "Đề nghị khen thưởng", ô L3 (cột "Hình thức khen thưởng"): "Bằng khen của Chủ tich UBND tỉnh" '
+        "không phải hình thức khen thưởng, danh hiệu thi đua nào phần mềm biết; hãy chọn trong danh sách của cột "
+        "này."]
+
+
 def test_check_duplicate_batch_name(make_workbook, decisions_content):
     decisions_content["batches"].append(batch(name="quý III/2024"))
     assert problems(make_workbook, decisions_content) == [

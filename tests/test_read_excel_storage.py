@@ -40,8 +40,12 @@ def test_hidden_rows_and_an_active_filter_are_named(make_workbook, decisions_con
         ws.auto_filter.add_filter_column(7, ["Khoa Hồi sức tích cực"])
     edit(workbook, "Đề nghị khen thưởng", hide)
     messages = {p.code: str(p) for p in prepare(workbook, settings).problems}
-    assert messages["dong.an"].startswith('Cảnh báo: trang "Đề nghị khen thưởng": các dòng 3 đang bị ẩn')
+    assert messages["dong.an"].startswith('Cảnh báo: trang "Đề nghị khen thưởng": dòng 3 đang bị ẩn nhưng vẫn '
+                                          "được đọc")  # one row: "dòng 3", not "các dòng 3"
     assert "vùng A1:P3" in messages["trang.loc"]
+    edit(workbook, "Đề nghị khen thưởng", lambda ws: setattr(ws.row_dimensions[2], "hidden", True))
+    messages = {p.code: str(p) for p in prepare(workbook, settings).problems}
+    assert messages["dong.an"].startswith('Cảnh báo: trang "Đề nghị khen thưởng": các dòng 2, 3 đang bị ẩn')
 
 
 def test_an_excel_line_break_in_a_one_line_field_becomes_a_space(make_workbook, decisions_content,

@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import select
 
 from helpers import SAMPLE_2024, run_tdkt
-from support.register import past, past_list, sqlite_url
-from support.workbooks import batch
+from support.register import fill_signed, past, past_list, sqlite_url
+from support.workbooks import batch, commune_titles
 from tdkt_docs.build import InvalidWorkbook, build, prepare
 from tdkt_docs.problems import Severity
 from tdkt_docs.register.past import read_past_awards
@@ -144,6 +144,27 @@ def test_a_signed_docx_the_build_wrote_is_the_workbooks_own(tmp_path, decisions_
     assert found[0].message.startswith(
         '"Trần Thị Ánh": đã được tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh (Quyết định số 07/QĐ-UBND ngày '
         "24/9/2024 (ỦY BAN NHÂN DÂN TỈNH BẮC NINH)). Quy tắc: không khen thưởng nhiều lần")
+
+
+def test_the_batchs_own_decisions_once_recorded_are_not_earlier_awards(tmp_path, make_workbook, rules):
+    """A person given Lao động tiên tiến (row 3) and Chiến sĩ thi đua cơ sở (row 4) in one batch is judged on the
+    workbook (one prize, no warning); once both decisions are signed and recorded, checking the workbook again
+    (for tdkt in-bang, a rebuild) must not call each the other's earlier award for the same achievement."""
+    import openpyxl
+
+    workbook = make_workbook(commune_titles())
+    url = sqlite_url(tmp_path / "so.sqlite")
+    assert eligibility(prepare(workbook, Settings(register_url=url)).problems) == []
+    book = openpyxl.load_workbook(workbook)
+    fill_signed(book, [["Quý III/2024", "1", "20", dt.date(2024, 9, 24)],
+                       ["Quý III/2024", "2", "21", dt.date(2024, 9, 24)]])
+    book.save(workbook)
+    ran = run_tdkt("ghi-so", workbook, "--so-theo-doi", tmp_path / "so.sqlite")
+    assert ran.returncode == 0, ran.stdout + ran.stderr
+    assert "Đã ghi: Quyết định số 21/QĐ-UBND ngày 24/9/2024: Chiến sĩ thi đua cơ sở" in ran.stdout
+    assert eligibility(prepare(workbook, Settings(register_url=url)).problems) == []
+    ran = run_tdkt("check", workbook, "--so-theo-doi", tmp_path / "so.sqlite")
+    assert "đã được tặng" not in ran.stdout
 
 
 def test_bad_rules_file_named(tmp_path, decisions_content, make_workbook):

@@ -87,6 +87,20 @@ def test_issuer_kind_households_and_money_from_the_profile(tmp_path, lower_level
                                              ("300/QĐ-SGDĐT", "Năm học", "")]
 
 
+def test_the_issuer_is_registered_in_capitals_as_the_header_prints_it(tmp_path):
+    """A name line typed in lower case on sheet "Cơ quan" is printed in capitals in the decision's header: the
+    register, tdkt tra-cuu and the exports name the issuer the same way, not "ỦY BAN NHÂN DÂN phường Kinh Bắc"."""
+    book = openpyxl.load_workbook(numbered(PHUONG, tmp_path, 40))
+    agency = book["Cơ quan"]
+    row = next(r for r in range(1, agency.max_row + 1) if agency.cell(r, 1).value == "Tên cơ quan ban hành (dòng 2)")
+    agency.cell(row, 2).value = "phường Kinh Bắc"
+    book.save(tmp_path / "so-lieu.xlsx")
+    found, problems = signed_from_workbook(prepare(tmp_path / "so-lieu.xlsx", Settings()))
+    assert problems == []
+    assert [(d.issuer, d.number) for d in found] == [("ỦY BAN NHÂN DÂN PHƯỜNG KINH BẮC", "40/QĐ-UBND"),
+                                                     ("ỦY BAN NHÂN DÂN PHƯỜNG KINH BẮC", "50/QĐ-UBND")]
+
+
 def test_statistics_by_batch_without_quarter_and_export_kind(tmp_path, lower_levels, rules):
     _, signed = lower_levels
     target = tmp_path / "so.sqlite"

@@ -235,7 +235,7 @@ def _unseen_problems(grid: Grid, sheet: Sheet, filled: list[int]) -> list[Proble
     if hidden:
         shown = ", ".join(map(str, hidden[:20])) + (" …" if len(hidden) > 20 else "")
         problems.append(sheet_problem(WARNING, "dong.an", sheet,
-                                      f"các dòng {shown} đang bị ẩn nhưng vẫn được đọc và đưa vào văn bản. Hãy bỏ ẩn "
+                                      f"{'các dòng' if len(hidden) > 1 else 'dòng'} {shown} đang bị ẩn nhưng vẫn được đọc và đưa vào văn bản. Hãy bỏ ẩn "
                                       "(Unhide) để xem lại, hoặc xóa các dòng không dùng."))
     if grid.filter_ref:
         problems.append(sheet_problem(WARNING, "trang.loc", sheet,

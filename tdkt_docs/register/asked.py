@@ -31,9 +31,12 @@ def opened(url: str, problems: list[Problem]) -> Register | None:
         return None
 
 
-def earlier(conn: Connection, probe: Probe, workbook: str) -> list[Earlier]:
+def earlier(conn: Connection, probe: Probe, workbook: str, own: frozenset[tuple[str, int]] = frozenset()
+            ) -> list[Earlier]:
     """The awards the register holds of the probe's recipient (surely them, or perhaps), but the one this very
-    nomination became."""
+    nomination became and those the workbook's other rows of the same batch became (``own``: batch key and row
+    of every nomination under review): those rows are compared on the workbook itself, as they were before
+    their decisions were recorded."""
     certain, uncertain = known_recipients(conn, probe.row)
     if not certain + uncertain:
         return []
@@ -44,13 +47,20 @@ def earlier(conn: Connection, probe: Probe, workbook: str) -> list[Earlier]:
                         .where(CURRENT, award_rows.c.recipient_id.in_(certain + uncertain))).all()
     return [Earlier(r.form_key, r.form_name, r.signed.year, achievement_key(r.achievement),
                     f"Quyết định số {r.number} ngày {short_date(r.signed)} ({r.issuer})", r.recipient_id in certain)
-            for r in rows if not _itself(r, probe.nomination, workbook)]
+            for r in rows if not _itself(r, probe.nomination, workbook) and not _sibling(r, probe, workbook, own)]
 
 
 def _itself(row, n: Nomination, workbook: str) -> bool:
     """The award this very nomination became, once recorded (from this workbook, a copy of it, or a decision
     built from it: ``from_docx._built_rows``)."""
     return row.source_row == n.rows[0] and (row.source == workbook or match_key(row.batch) == match_key(n.batch))
+
+
+def _sibling(row, probe: Probe, workbook: str, own: frozenset[tuple[str, int]]) -> bool:
+    """The award another row of this workbook's batch became, once recorded: recorded from this workbook (or,
+    from a copy, in the same year), from a row of the same batch that is still under review."""
+    return ((match_key(row.batch), row.source_row) in own
+            and (row.source == workbook or row.signed.year == probe.year))
 
 
 def uncovered(conn: Connection, rulebook: tuple[EligibilityRule, ...],

@@ -77,10 +77,11 @@ def review_eligibility(awards: list[Award], rules: Rules, register_url: str | No
         from . import asked  # SQLAlchemy: loaded only by a review given a register
 
         if (register := asked.opened(register_url, problems)) is not None:
+            own = frozenset((match_key(p.nomination.batch), p.nomination.rows[0]) for p in probes)
             with register, register.read() as conn:
                 for probe in probes:
                     row = probe.nomination.rows[0]
-                    if found := asked.earlier(conn, probe, workbook):
+                    if found := asked.earlier(conn, probe, workbook, own):
                         history[row] = found
                         earlier[row] = earlier.get(row, []) + found
                 uncovered = asked.uncovered(conn, rules.eligibility_rules, probes)

@@ -256,15 +256,20 @@ def form_issue(form: AwardForm | None, text: str, kind: RecipientKind | None,
 def _resolve_one(n: Nomination, batches: dict[str, Batch], dated: dict[str, Batch], issuer: Issuer | None,
                  rules: Rules, batches_complete: bool) -> tuple[Award | None, list[Problem]]:
     batch = batches.get(match_key(n.batch))
-    if batch is None:
-        return None, [record_problem(NOMINATIONS, n, "batch", "de_nghi.dot",
-                                     f'đợt "{n.batch}" không có trong trang "{BATCHES.title}"; '
-                                     "hãy thêm đợt đó hoặc sửa tên đợt cho khớp.")] if batches_complete else []
+    problems = []
+    if batch is None and batches_complete:
+        problems.append(record_problem(NOMINATIONS, n, "batch", "de_nghi.dot",
+                                       f'đợt "{n.batch}" không có trong trang "{BATCHES.title}"; '
+                                       "hãy thêm đợt đó hoặc sửa tên đợt cho khớp."))
+    # The form is judged even when the batch is missing or has an error of its own, so that one check lists
+    # every wrong form at once (a batch row without its signer must not hide them).
     form = rules.catalogue.find(n.form)
     if (issue := form_issue(form, n.form, n.kind, issuer)) is not None:
         code, message = issue
         hint = "; hãy chọn trong danh sách của cột này" if form is None else ""
-        return None, [record_problem(NOMINATIONS, n, "form", code, f"{message}{hint}.")]
+        problems.append(record_problem(NOMINATIONS, n, "form", code, f"{message}{hint}."))
+    if batch is None or problems:
+        return None, problems
     if match_key(batch.name) not in dated or batch.signing is None:
         return None, []
     try:
