@@ -167,6 +167,29 @@ def test_the_batchs_own_decisions_once_recorded_are_not_earlier_awards(tmp_path,
     assert "đã được tặng" not in ran.stdout
 
 
+def test_a_workbook_kept_for_the_next_year_sees_last_years_awards_as_earlier(tmp_path, make_workbook, rules):
+    """The same file, batch name and rows a year later: what its rows became last year are earlier awards, not
+    the batch's own decisions."""
+    import openpyxl
+
+    content = commune_titles()
+    workbook = make_workbook(content)
+    url = sqlite_url(tmp_path / "so.sqlite")
+    book = openpyxl.load_workbook(workbook)
+    fill_signed(book, [["Quý III/2024", "1", "20", dt.date(2024, 9, 24)],
+                       ["Quý III/2024", "2", "21", dt.date(2024, 9, 24)]])
+    book.save(workbook)
+    assert run_tdkt("ghi-so", workbook, "--so-theo-doi", tmp_path / "so.sqlite").returncode == 0
+    content["batches"][0] |= {"signing": dt.date(2025, 9, 24), "submission_date": dt.date(2025, 9, 16)}
+    history = prepare(make_workbook(content), Settings(register_url=url)).resolution.history
+    assert {row: [e.where for e in found] for row, found in history.items()} == {
+        2: ["Quyết định số 20/QĐ-UBND ngày 24/9/2024 (ỦY BAN NHÂN DÂN XÃ TAM GIANG)"],
+        3: ["Quyết định số 20/QĐ-UBND ngày 24/9/2024 (ỦY BAN NHÂN DÂN XÃ TAM GIANG)",
+            "Quyết định số 21/QĐ-UBND ngày 24/9/2024 (ỦY BAN NHÂN DÂN XÃ TAM GIANG)"],
+        4: ["Quyết định số 20/QĐ-UBND ngày 24/9/2024 (ỦY BAN NHÂN DÂN XÃ TAM GIANG)",
+            "Quyết định số 21/QĐ-UBND ngày 24/9/2024 (ỦY BAN NHÂN DÂN XÃ TAM GIANG)"]}
+
+
 def test_bad_rules_file_named(tmp_path, decisions_content, make_workbook):
     (tmp_path / "dieu-kien.toml").write_text('[[quy_tac]]\nkey = "x"\nloai = "mot_lan"\n', encoding="utf-8")
     ran = run_tdkt("check", make_workbook(decisions_content), "--mau", tmp_path)

@@ -47,20 +47,25 @@ def earlier(conn: Connection, probe: Probe, workbook: str, own: frozenset[tuple[
                         .where(CURRENT, award_rows.c.recipient_id.in_(certain + uncertain))).all()
     return [Earlier(r.form_key, r.form_name, r.signed.year, achievement_key(r.achievement),
                     f"Quyết định số {r.number} ngày {short_date(r.signed)} ({r.issuer})", r.recipient_id in certain)
-            for r in rows if not _itself(r, probe.nomination, workbook) and not _sibling(r, probe, workbook, own)]
+            for r in rows if not _under_review(r, probe, workbook, own)]
+
+
+SIGNING_SPREAD = dt.timedelta(days=183)
+"""How far from its batch's planned signing date a decision is signed at most."""
+
+
+def _under_review(row, probe: Probe, workbook: str, own: frozenset[tuple[str, int]]) -> bool:
+    """What this very nomination, or another row of the batches under review (``own``), became once recorded:
+    from the same rows, signed with the batch (a workbook kept from year to year reuses its batch names and
+    rows: what they became a year before is an earlier award)."""
+    from_rows = _itself(row, probe.nomination, workbook) or (match_key(row.batch), row.source_row) in own
+    return from_rows and abs(row.signed - probe.award.batch.signing) <= SIGNING_SPREAD
 
 
 def _itself(row, n: Nomination, workbook: str) -> bool:
-    """The award this very nomination became, once recorded (from this workbook, a copy of it, or a decision
-    built from it: ``from_docx._built_rows``)."""
+    """Recorded from this very nomination's row (of this workbook, a copy of it, or a decision built from it:
+    ``from_docx._built_rows``)."""
     return row.source_row == n.rows[0] and (row.source == workbook or match_key(row.batch) == match_key(n.batch))
-
-
-def _sibling(row, probe: Probe, workbook: str, own: frozenset[tuple[str, int]]) -> bool:
-    """The award another row of this workbook's batch became, once recorded: recorded from this workbook (or,
-    from a copy, in the same year), from a row of the same batch that is still under review."""
-    return ((match_key(row.batch), row.source_row) in own
-            and (row.source == workbook or row.signed.year == probe.year))
 
 
 def uncovered(conn: Connection, rulebook: tuple[EligibilityRule, ...],
