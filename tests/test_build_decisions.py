@@ -11,7 +11,7 @@ from tdkt_docs.errors import UserError
 from tdkt_docs.settings import Settings
 
 from helpers import SAMPLE_2026, docx_blocks, edited_template, run_tdkt
-from support.workbooks import BK, KHAM, Y_TE, batch, commune_titles, person
+from support.workbooks import BK, KHAM, TRUONG, Y_TE, batch, commune_titles, person
 
 
 def built(make_workbook, content, tmp_path, **options):
@@ -80,6 +80,18 @@ def test_one_decision_per_submission_by_default_or_per_form(make_workbook, decis
     assert any(b.startswith("Điều 1. Tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 01 tập thể và 02 cá nhân")
                for b in blocks)
     assert "Chủ tịch UBND huyện Tiên Du" in next(b for b in blocks if b.startswith("Điều 3."))
+
+
+def test_an_executor_spelt_two_ways_is_named_once(make_workbook, tmp_path):
+    """The xã's Văn phòng proposes, written "Văn phòng HĐND và UBND": its Chánh Văn phòng is the issuer's own
+    executor, named once in Điều 3, as the issuer spells it."""
+    content = commune_titles()
+    content["nominations"] = [{**TRUONG, "address": "Bà", "name": "Vũ Thị Giang", "form": "Lao động tiên tiến",
+                               "unit": "Văn phòng HĐND và UBND", "workplace": "Văn phòng HĐND và UBND xã"}]
+    (path,) = [p for p in decision_files(built(make_workbook, content, tmp_path)) if p.name.startswith("qd-")]
+    article = next(b for b in docx_blocks(docx.Document(path)) if b.startswith("Điều 3."))
+    assert article == ("Điều 3. Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân và các cá nhân có tên tại Điều 1 "
+                       "chịu trách nhiệm thi hành Quyết định này./.")
 
 
 NAMES = ["Nguyễn Văn An", "Lê Văn Ân", "Dương Thị Mai", "Đặng Văn Dũng", "Trần Thị Ánh", "Phạm Văn Dung"]

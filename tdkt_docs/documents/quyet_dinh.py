@@ -14,7 +14,7 @@ from ..compose.common import (archive_places, awardee_name, entry, header_contex
 from ..compose.document import (COMMON_VARIABLES, Attachment, Composition, DocumentPlan, DocumentType, Inputs, Items,
                                 Source, fields)
 from ..files import slug
-from ..glossary import DocumentName, Order, RecipientKind, Split, Verb, batch_words
+from ..glossary import DocumentName, Order, RecipientKind, Split, Verb, batch_words, spelled_out
 from ..read import cells
 from ..read.records import Batch, Nomination, Recipient
 from ..read.schema import AGENCY, BATCHES, NOMINATIONS, RECIPIENTS
@@ -342,8 +342,14 @@ def in_sentence(n: Nomination, whole: bool = False) -> str:
 
 
 def executors(decision: Decision, issuer: Issuer, rules: Rules) -> list[str]:
+    """Điều 3's executors: the issuer's own, then the heads of the proposing units, each once however it is
+    spelt ("Chánh Văn phòng HĐND và UBND" is the issuer's "Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân
+    dân")."""
     heads = [rules.unit_heads.of(n.unit, n.unit_head) for n in decision.submissions]
-    return list(dict.fromkeys([*issuer.executors, *heads]))
+    named = {}
+    for executor in [*issuer.executors, *heads]:
+        named.setdefault(match_key(spelled_out(executor)), executor)
+    return list(named.values())
 
 
 def listed_awards(decision: Decision) -> list[Award]:
