@@ -23,7 +23,7 @@ from tdkt_docs.read.schema import BATCHES, HELP_SHEET, LISTS_SHEET, NOMINATIONS,
 from tdkt_docs.rules.awards import resolve
 
 from helpers import run_tdkt
-from support.workbooks import BK, MINIMAL
+from support.workbooks import BK, MINIMAL, XA_TAM_GIANG
 
 COLLECTIVE, INDIVIDUAL = RecipientKind.COLLECTIVE, RecipientKind.INDIVIDUAL
 BATCH = "Quý I/2024"
@@ -335,13 +335,13 @@ def test_missing_statement_is_asked_for_and_nothing_is_written(tmp_path, office)
         'Không nhập tệp này: chưa biết đơn vị trình, số tờ trình, ngày tờ trình (tệp không có dòng "(Kèm theo Tờ '
         'trình số … ngày … của …)" hay tiêu đề của đơn vị); thành tích (tệp không có cột "Thành tích" hay dòng "Đã '
         'có thành tích …" trên nhóm). Hãy ghi thêm --don-vi "Sở …" --to-trinh "12/TTr-…" --ngay 10/3/2024 '
-        '--thanh-tich "Đã có thành tích xuất sắc trong công tác năm 2024" rồi chạy lại.',
+        '--thanh-tich "Đã có thành tích xuất sắc trong công tác năm …" rồi chạy lại.',
     ]  # every gap in one run
     assert office.read_bytes() == before and not (tmp_path / "so-lieu.bak.xlsx").exists()
     code, output = run("nhap", office, source, "--dot", BATCH, "--don-vi", "Sở Tư pháp", "--to-trinh", "3/TTr-STP",
                        "--ngay", "1/3/2024")
     assert 'Không nhập tệp này: chưa biết thành tích (tệp không có cột "Thành tích" hay dòng "Đã có thành tích …" ' \
-           'trên nhóm). Hãy ghi thêm --thanh-tich "Đã có thành tích xuất sắc trong công tác năm 2024" rồi chạy lại.' \
+           'trên nhóm). Hãy ghi thêm --thanh-tich "Đã có thành tích xuất sắc trong công tác năm …" rồi chạy lại.' \
            in lines_of(output)
     code, output = run("nhap", office, source, "--dot", BATCH, "--don-vi", "Sở Tư pháp", "--to-trinh", "3/TTr-STP",
                        "--ngay", "1/3/2024", "--thanh-tich", ACHIEVEMENT, "--hinh-thuc", TLD)
@@ -349,6 +349,20 @@ def test_missing_statement_is_asked_for_and_nothing_is_written(tmp_path, office)
     landed = nominations(office)[-1]
     assert (landed.unit, landed.submission_no, landed.submission_date, landed.name, landed.form, landed.achievement) == \
            ("Sở Tư pháp", "3/TTr-STP", dt.date(2024, 3, 1), "Lý Văn Phúc", BK, ACHIEVEMENT)  # the column wins over --hinh-thuc
+
+
+@pytest.mark.parametrize("agency, form", [({}, "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"),
+                                           (XA_TAM_GIANG, "Giấy khen")])
+def test_a_missing_form_is_asked_for_with_one_the_office_decides(tmp_path, rules, agency, form):
+    content = copy.deepcopy(MINIMAL) | {"batches": [batch(BATCH)], "nominations": [EXISTING]}
+    content["agency"] = content["agency"] | agency
+    office = tmp_path / "so-lieu.xlsx"
+    write_filled_workbook(office, content, rules)
+    source = excel_list(tmp_path / "thieu.xlsx", [["Họ và tên", "Thành tích"], ["Ông Lý Văn Phúc", ACHIEVEMENT]])
+    code, output = run("nhap", office, source, "--dot", BATCH, "--don-vi", "Sở Tư pháp", "--to-trinh", "3/TTr-STP",
+                       "--ngay", "1/3/2024")
+    assert code == 1
+    assert f'Hãy ghi thêm --hinh-thuc "{form}" rồi chạy lại.' in output
 
 
 def test_forms_come_from_the_offices_mau_folder(tmp_path, office, settings):

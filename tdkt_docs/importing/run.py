@@ -139,7 +139,7 @@ def _import_source(book: OfficeBook, batch: str, source: Source, defaults: Defau
         report.not_imported = "không có dòng đề nghị nào."
         return
     gaps = _resolve_statement(book, source, defaults, report) + _missing_everywhere(source.entries, source.statement,
-                                                                                   defaults)
+                                                                                   defaults, book)
     if gaps:  # all at once: one more run, not one per gap
         report.not_imported = (f"chưa biết {'; '.join(f'{what} ({why})' for what, why, _ in gaps)}. "
                                f"Hãy ghi thêm {' '.join(option for _, _, option in gaps)} rồi chạy lại.")
@@ -198,15 +198,19 @@ def _resolve_statement(book: OfficeBook, source: Source, defaults: Defaults, rep
     return [(", ".join(w for w, _ in needed), f"tệp không có {source.states_at}", " ".join(o for _, o in needed))]
 
 
-def _missing_everywhere(entries: list[Entry], statement: Statement, defaults: Defaults) -> list[Gap]:
-    """The form and the achievement, when neither the file nor the command line gives them."""
+def _missing_everywhere(entries: list[Entry], statement: Statement, defaults: Defaults, book: OfficeBook
+                        ) -> list[Gap]:
+    """The form and the achievement, when neither the file nor the command line gives them; the option asked for
+    shows a form the workbook's issuer decides."""
     gaps = []
     if not (defaults.form or statement.form) and not any(e.form for e in entries):
+        level = book.issuer.level if book.issuer else None
+        decided = next((f.name for f in book.catalogue.forms if level in f.levels), "…")
         gaps.append(("hình thức khen thưởng", 'tệp không có cột "Hình thức đề nghị" và tên danh sách không nêu hình '
-                     "thức", '--hinh-thuc "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"'))
+                     "thức", f'--hinh-thuc "{decided}"'))
     if not defaults.achievement and not any(e.achievement for e in entries):
         gaps.append(("thành tích", 'tệp không có cột "Thành tích" hay dòng "Đã có thành tích …" trên nhóm',
-                     '--thanh-tich "Đã có thành tích xuất sắc trong công tác năm 2024"'))
+                     '--thanh-tich "Đã có thành tích xuất sắc trong công tác năm …"'))
     return gaps
 
 
