@@ -540,6 +540,25 @@ def test_certificates_on_a_chosen_layout_as_tdkt_in_bang_phoi(page, small, tmp_p
     assert refused.status_code == 400 and 'Không có bố cục phôi "khong-co"' in text(refused.text)
 
 
+def test_certificates_of_unnumbered_decisions_say_to_tick_the_draft_box_on_the_page(page, make_workbook,
+                                                                                   decisions_content):
+    """Nothing to print: the message stays on the page, above its form, and names the form's draft box, not the
+    CLI's --nhap; ticked, the draft is printed and the box stays ticked."""
+    decisions_content["batches"][0]["first_number"] = None
+    case = case_of(page.open(make_workbook(decisions_content, "chua-so.xlsx")))
+    refused = page.post(f"/so/{case}/in-bang")
+    assert refused.status_code == 400
+    message = text(re.search(r'id="thong-bao">(.*?)</p>', refused.text, flags=re.S).group(1))
+    assert message.startswith("Không có quyết định nào để in bằng, giấy khen: Bỏ qua quyết định")
+    assert message.endswith('Muốn in bản nháp: đánh dấu ô "In cả quyết định chưa có số thành bản nháp" rồi bấm '
+                            '"In bằng khen, giấy khen".')
+    assert "--nhap" not in refused.text and 'id="in-bang"' in refused.text
+    drafted = page.post(f"/so/{case}/in-bang", data={"nhap": "1"})
+    assert [row[:2] for row in rows(drafted.text, "da-in")] == [
+        ["quy-iii-2024/qd-01-bang-khen-tinh-so-y-te-nhap.pdf", "2"]]
+    assert 'id="ban-nhap" checked' in drafted.text
+
+
 def sheet_size(data: bytes) -> tuple[float, float]:
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         return pdf.pages[0].width, pdf.pages[0].height
