@@ -176,6 +176,20 @@ def test_build_summary_rebuild_and_hand_edits(page, small):
     assert f"Giữ nguyên: {decision}" in text(kept.text)
 
 
+def test_build_names_the_files_it_removed_as_tdkt_build_does(page, make_workbook, decisions_content):
+    """A decision renamed by a change in the workbook: the file of the last build is removed, and named."""
+    case = case_of(page.open(make_workbook(decisions_content, "doi-don-vi.xlsx")))
+    page.build(case)
+    for nomination in decisions_content["nominations"]:
+        nomination["unit"] = "Sở Tài chính"
+    changed = make_workbook(decisions_content, "doi-don-vi.xlsx")
+    page.open(changed)
+    rebuilt = page.build(case)
+    assert [r[0] for r in rows(rebuilt.text, "tong-ket")] == ["2", "0", "0", "0", "0", "1"]
+    assert ("Đã xóa: quy-iii-2024/qd-05-bang-khen-tinh-so-y-te.docx (tệp của lần tạo trước, không còn đúng với sổ "
+            "số liệu)") in text(rebuilt.text)
+
+
 def test_build_progress_reaches_one_hundred(page, small):
     case = case_of(page.open(small))
     assert page.get(f"/so/{case}/tao/tien-do").json() == {"percent": 0, "label": "", "finished": True,
