@@ -418,6 +418,20 @@ def test_reopening_the_same_name_keeps_the_output_folder(page, small):
     assert re.search(r"Không đổi</th><td[^>]*>2<", page.build(first).text)
 
 
+def test_the_workbook_picked_from_the_list_is_the_one_the_other_steps_act_on(page, small, broken):
+    """Two workbooks opened, the first picked again from the list: Sổ theo dõi records that one, and the steps
+    lead to its pages, not to those of the workbook opened last."""
+    first, last = case_of(page.open(small)), case_of(page.open(broken))
+    assert f'href="{ORIGIN}/so/{first}/kiem-tra">Kiểm tra' in page.get("/mo").text
+    page.get(f"/so/{first}/kiem-tra")
+    register = page.get("/so-theo-doi").text
+    assert 'Sổ đang mở: <strong>dot-quy-iii.xlsx</strong>' in register
+    assert f'action="{ORIGIN}/so/{first}/ghi-so"' in register
+    assert f'href="{ORIGIN}/so/{first}/ket-qua" id="buoc-ket_qua"' in register
+    page.get(f"/so/{last}/tao")
+    assert 'Sổ đang mở: <strong>so-hong.xlsx</strong>' in page.get("/the-thuc").text
+
+
 def test_an_unexpected_failure_is_a_page_without_traceback(page):
     from starlette.routing import Route
 
