@@ -343,6 +343,19 @@ def test_format_check_shows_the_checker_findings(page, tmp_path):
     assert '"bang.xlsx" không phải văn bản Word' in text(wrong.text)
 
 
+def test_format_check_of_a_damaged_document_names_the_file_chosen_above_the_form(page, tmp_path):
+    """As tdkt check says it of the same file: its own name (not the name of a scratch copy), and the form stays."""
+    old = tmp_path / "Tờ trình số 12 (bản cũ).doc"
+    old.write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 200)  # Word 97-2003
+    refused = page.post("/the-thuc", files={"van_ban": (old.name, old.read_bytes())})
+    assert refused.status_code == 400
+    message = text(re.search(r'id="thong-bao">(.*?)</p>', refused.text, flags=re.S).group(1))
+    assert message in run_tdkt("check", old).stderr
+    assert message.startswith('Tệp "Tờ trình số 12 (bản cũ).doc" không phải tệp Word .docx đọc được')
+    assert 'id="kiem-tra-the-thuc"' in refused.text
+    assert not list((tmp_path / "rieng" / "tam").iterdir())  # the upload is gone
+
+
 def test_cli_web_help_and_busy_port():
     help_text = run_tdkt("web", "--help").stdout
     assert "--no-browser" in help_text and "mã truy cập" in help_text
