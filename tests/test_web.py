@@ -509,6 +509,28 @@ def test_import_refuses_a_bad_date_and_no_file_leaving_the_workbook(page, small,
     assert 'danh sách Excel bất kỳ có cột "Họ và tên"' in text(page.get(f"/so/{case}/nhap").text)
 
 
+def test_import_messages_name_the_fields_of_the_form_not_the_options_of_tdkt_nhap(page, make_workbook,
+                                                                                  decisions_content, tmp_path):
+    """What to give is said as the form's fields; a refusal stays above the form, the fields as typed."""
+    from support.workbooks import batch
+
+    decisions_content["batches"].append(batch(name="Cuối năm 2024", quarter="Quý IV"))
+    case = case_of(page.open(make_workbook(decisions_content, "hai-dot.xlsx")))
+    source = unit_list(tmp_path / "huyen.xlsx")
+    sent = [("tep", (source.name, source.read_bytes()))]
+    no_batch = page.post(f"/so/{case}/nhap", data={"don_vi": "UBND huyện Tiên Du"}, files=sent)
+    assert no_batch.status_code == 400
+    assert text(re.search(r'id="thong-bao">(.*?)</p>', no_batch.text, flags=re.S).group(1)) == (
+        'Chưa biết đợt khen thưởng để nhập vào. Hãy ghi tên đợt vào ô "Đợt khen thưởng", ví dụ "Quý I/2024". Các đợt '
+        'trong sổ: "Quý III/2024", "Cuối năm 2024".')
+    assert 'id="don-vi" value="UBND huyện Tiên Du"' in no_batch.text and 'id="nhap"' in no_batch.text
+    no_statement = page.post(f"/so/{case}/nhap", data={"dot": "Quý III/2024"}, files=sent)
+    assert text(no_statement.text).count(
+        'rồi bấm "Nhập vào sổ" lại.') == 1 and "--" not in text(no_statement.text).split("Kết quả nhập")[1]
+    assert ('Hãy điền ô "Đơn vị trình", ô "Số tờ trình", ô "Ngày tờ trình" rồi bấm "Nhập vào sổ" lại.'
+            in text(no_statement.text))
+
+
 @pytest.fixture
 def register_page(tmp_path) -> Page:
     return Page(tmp_path / "rieng", Settings(register_url=register_url(str(tmp_path / "so.sqlite"))))
