@@ -64,6 +64,25 @@ def test_pages_are_vietnamese_with_the_steps_and_safe_headers(page):
         assert "frame-ancestors 'self'" in response.headers["content-security-policy"]
 
 
+def test_every_field_has_a_label_a_screen_reader_says(page, small):
+    """Each field, file choosers and the progress bar included, is named by a <label for>, a label around it or
+    aria-label: a screen reader says what to choose, not just "Choose File"."""
+    case = case_of(page.open(small))
+    page.build(case)
+    unnamed = {}
+    for url in ("/", "/mo", "/the-thuc", f"/so/{case}/nhap", f"/so/{case}/kiem-tra", f"/so/{case}/tao",
+                f"/so/{case}/in-bang"):
+        html = page.get(url).text
+        named = set(re.findall(r'<label for="([^"]+)"', html))
+        wrapped = {m for label in re.findall(r"<label>(.*?)</label>", html, flags=re.S)
+                   for m in re.findall(r'id="([^"]+)"', label)}
+        fields = re.findall(r'<(?:input|select|progress)\b([^>]*)>', html)
+        unnamed[url] = [re.search(r'id="([^"]*)"', f).group(1) if 'id="' in f else f for f in fields
+                        if 'type="hidden"' not in f and "aria-label" not in f
+                        and not ('id="' in f and re.search(r'id="([^"]*)"', f).group(1) in named | wrapped)]
+    assert unnamed == {url: [] for url in unnamed}
+
+
 def test_starter_workbook_is_the_one_tdkt_init_writes(page, tmp_path):
     response = page.get("/so-mau?cap=xa")
     assert response.headers["content-disposition"] == 'attachment; filename="so-lieu-xa.xlsx"'
