@@ -64,6 +64,25 @@ def test_pages_are_vietnamese_with_the_steps_and_safe_headers(page):
         assert "frame-ancestors 'self'" in response.headers["content-security-policy"]
 
 
+def test_every_field_has_a_label_a_screen_reader_says(page, small):
+    """Each field, file choosers and the progress bar included, is named by a <label for>, a label around it or
+    aria-label: a screen reader says what to choose, not just "Choose File"."""
+    case = case_of(page.open(small))
+    page.build(case)
+    unnamed = {}
+    for url in ("/", "/mo", "/the-thuc", f"/so/{case}/nhap", f"/so/{case}/kiem-tra", f"/so/{case}/tao",
+                f"/so/{case}/in-bang"):
+        html = page.get(url).text
+        named = set(re.findall(r'<label for="([^"]+)"', html))
+        wrapped = {m for label in re.findall(r"<label>(.*?)</label>", html, flags=re.S)
+                   for m in re.findall(r'id="([^"]+)"', label)}
+        fields = re.findall(r'<(?:input|select|progress)\b([^>]*)>', html)
+        unnamed[url] = [re.search(r'id="([^"]*)"', f).group(1) if 'id="' in f else f for f in fields
+                        if 'type="hidden"' not in f and "aria-label" not in f
+                        and not ('id="' in f and re.search(r'id="([^"]*)"', f).group(1) in named | wrapped)]
+    assert unnamed == {url: [] for url in unnamed}
+
+
 def test_starter_workbook_is_the_one_tdkt_init_writes(page, tmp_path):
     response = page.get("/so-mau?cap=xa")
     assert response.headers["content-disposition"] == 'attachment; filename="so-lieu-xa.xlsx"'
@@ -174,6 +193,20 @@ def test_build_summary_rebuild_and_hand_edits(page, small):
     kept = page.build(case)
     assert [r[0] for r in rows(kept.text, "tong-ket")] == ["0", "1", "1", "0", "0", "0"]
     assert f"Giữ nguyên: {decision}" in text(kept.text)
+
+
+def test_build_names_the_files_it_removed_as_tdkt_build_does(page, make_workbook, decisions_content):
+    """A decision renamed by a change in the workbook: the file of the last build is removed, and named."""
+    case = case_of(page.open(make_workbook(decisions_content, "doi-don-vi.xlsx")))
+    page.build(case)
+    for nomination in decisions_content["nominations"]:
+        nomination["unit"] = "Sở Tài chính"
+    changed = make_workbook(decisions_content, "doi-don-vi.xlsx")
+    page.open(changed)
+    rebuilt = page.build(case)
+    assert [r[0] for r in rows(rebuilt.text, "tong-ket")] == ["2", "0", "0", "0", "0", "1"]
+    assert ("Đã xóa: quy-iii-2024/qd-05-bang-khen-tinh-so-y-te.docx (tệp của lần tạo trước, không còn đúng với sổ "
+            "số liệu)") in text(rebuilt.text)
 
 
 def test_build_progress_reaches_one_hundred(page, small):
@@ -329,6 +362,19 @@ def test_format_check_shows_the_checker_findings(page, tmp_path):
     assert '"bang.xlsx" không phải văn bản Word' in text(wrong.text)
 
 
+def test_format_check_of_a_damaged_document_names_the_file_chosen_above_the_form(page, tmp_path):
+    """As tdkt check says it of the same file: its own name (not the name of a scratch copy), and the form stays."""
+    old = tmp_path / "Tờ trình số 12 (bản cũ).doc"
+    old.write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 200)  # Word 97-2003
+    refused = page.post("/the-thuc", files={"van_ban": (old.name, old.read_bytes())})
+    assert refused.status_code == 400
+    message = text(re.search(r'id="thong-bao">(.*?)</p>', refused.text, flags=re.S).group(1))
+    assert message in run_tdkt("check", old).stderr
+    assert message.startswith('Tệp "Tờ trình số 12 (bản cũ).doc" không phải tệp Word .docx đọc được')
+    assert 'id="kiem-tra-the-thuc"' in refused.text
+    assert not list((tmp_path / "rieng" / "tam").iterdir())  # the upload is gone
+
+
 def test_cli_web_help_and_busy_port():
     help_text = run_tdkt("web", "--help").stdout
     assert "--no-browser" in help_text and "mã truy cập" in help_text
@@ -404,6 +450,20 @@ def test_reopening_the_same_name_keeps_the_output_folder(page, small):
     assert re.search(r"Không đổi</th><td[^>]*>2<", page.build(first).text)
 
 
+def test_the_workbook_picked_from_the_list_is_the_one_the_other_steps_act_on(page, small, broken):
+    """Two workbooks opened, the first picked again from the list: Sổ theo dõi records that one, and the steps
+    lead to its pages, not to those of the workbook opened last."""
+    first, last = case_of(page.open(small)), case_of(page.open(broken))
+    assert f'href="{ORIGIN}/so/{first}/kiem-tra">Kiểm tra' in page.get("/mo").text
+    page.get(f"/so/{first}/kiem-tra")
+    register = page.get("/so-theo-doi").text
+    assert 'Sổ đang mở: <strong>dot-quy-iii.xlsx</strong>' in register
+    assert f'action="{ORIGIN}/so/{first}/ghi-so"' in register
+    assert f'href="{ORIGIN}/so/{first}/ket-qua" id="buoc-ket_qua"' in register
+    page.get(f"/so/{last}/tao")
+    assert 'Sổ đang mở: <strong>so-hong.xlsx</strong>' in page.get("/the-thuc").text
+
+
 def test_an_unexpected_failure_is_a_page_without_traceback(page):
     from starlette.routing import Route
 
@@ -466,6 +526,28 @@ def test_import_refuses_a_bad_date_and_no_file_leaving_the_workbook(page, small,
     assert none.status_code == 400 and "Chưa chọn tệp nào" in text(none.text)
     assert page.get(f"/so/{case}/so-lieu").content == before
     assert 'danh sách Excel bất kỳ có cột "Họ và tên"' in text(page.get(f"/so/{case}/nhap").text)
+
+
+def test_import_messages_name_the_fields_of_the_form_not_the_options_of_tdkt_nhap(page, make_workbook,
+                                                                                  decisions_content, tmp_path):
+    """What to give is said as the form's fields; a refusal stays above the form, the fields as typed."""
+    from support.workbooks import batch
+
+    decisions_content["batches"].append(batch(name="Cuối năm 2024", quarter="Quý IV"))
+    case = case_of(page.open(make_workbook(decisions_content, "hai-dot.xlsx")))
+    source = unit_list(tmp_path / "huyen.xlsx")
+    sent = [("tep", (source.name, source.read_bytes()))]
+    no_batch = page.post(f"/so/{case}/nhap", data={"don_vi": "UBND huyện Tiên Du"}, files=sent)
+    assert no_batch.status_code == 400
+    assert text(re.search(r'id="thong-bao">(.*?)</p>', no_batch.text, flags=re.S).group(1)) == (
+        'Chưa biết đợt khen thưởng để nhập vào. Hãy ghi tên đợt vào ô "Đợt khen thưởng", ví dụ "Quý I/2024". Các đợt '
+        'trong sổ: "Quý III/2024", "Cuối năm 2024".')
+    assert 'id="don-vi" value="UBND huyện Tiên Du"' in no_batch.text and 'id="nhap"' in no_batch.text
+    no_statement = page.post(f"/so/{case}/nhap", data={"dot": "Quý III/2024"}, files=sent)
+    assert text(no_statement.text).count(
+        'rồi bấm "Nhập vào sổ" lại.') == 1 and "--" not in text(no_statement.text).split("Kết quả nhập")[1]
+    assert ('Hãy điền ô "Đơn vị trình", ô "Số tờ trình", ô "Ngày tờ trình" rồi bấm "Nhập vào sổ" lại.'
+            in text(no_statement.text))
 
 
 @pytest.fixture
@@ -538,6 +620,25 @@ def test_certificates_on_a_chosen_layout_as_tdkt_in_bang_phoi(page, small, tmp_p
     assert sheet_size(web) != sheet_size(page.get(f"/so/{case}/in-bang/{name}").content)
     refused = page.post(f"/so/{case}/in-bang", data={"phoi": "khong-co"})
     assert refused.status_code == 400 and 'Không có bố cục phôi "khong-co"' in text(refused.text)
+
+
+def test_certificates_of_unnumbered_decisions_say_to_tick_the_draft_box_on_the_page(page, make_workbook,
+                                                                                   decisions_content):
+    """Nothing to print: the message stays on the page, above its form, and names the form's draft box, not the
+    CLI's --nhap; ticked, the draft is printed and the box stays ticked."""
+    decisions_content["batches"][0]["first_number"] = None
+    case = case_of(page.open(make_workbook(decisions_content, "chua-so.xlsx")))
+    refused = page.post(f"/so/{case}/in-bang")
+    assert refused.status_code == 400
+    message = text(re.search(r'id="thong-bao">(.*?)</p>', refused.text, flags=re.S).group(1))
+    assert message.startswith("Không có quyết định nào để in bằng, giấy khen: Bỏ qua quyết định")
+    assert message.endswith('Muốn in bản nháp: đánh dấu ô "In cả quyết định chưa có số thành bản nháp" rồi bấm '
+                            '"In bằng khen, giấy khen".')
+    assert "--nhap" not in refused.text and 'id="in-bang"' in refused.text
+    drafted = page.post(f"/so/{case}/in-bang", data={"nhap": "1"})
+    assert [row[:2] for row in rows(drafted.text, "da-in")] == [
+        ["quy-iii-2024/qd-01-bang-khen-tinh-so-y-te-nhap.pdf", "2"]]
+    assert 'id="ban-nhap" checked' in drafted.text
 
 
 def sheet_size(data: bytes) -> tuple[float, float]:

@@ -225,3 +225,25 @@ def test_path_traversal_and_cross_site_post_are_refused(site, browser, tmp_path)
         shot(browser, "6-tu-choi-trang-khac")
         other.shutdown()
     assert len(app.state.workspace.recent()) == opened
+
+
+def test_every_page_fits_a_phone_width_screen(site, browser):
+    """At 375 px nothing widens the page (a sideways scroll of the whole page hides the buttons): the fields and
+    the progress bar shrink to the screen, a wide table scrolls inside itself."""
+    url, _ = site
+    open_workbook(browser, url, SAMPLE_2024)
+    build(browser)
+    case = browser.current_url.split("/so/")[1].split("/")[0]
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                            {"width": 375, "height": 740, "deviceScaleFactor": 1, "mobile": False})
+    try:
+        widths = {}
+        for step in ("nhap", "kiem-tra", "tao", "ket-qua", "in-bang"):
+            browser.get(f"{url}so/{case}/{step}")
+            wait_for(browser, lambda d: d.find_elements("tag name", "main"))
+            widths[step] = browser.execute_script(  # how far the page scrolls sideways
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        shot(browser, "8-ket-qua-dien-thoai")
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    assert widths == {"nhap": 0, "kiem-tra": 0, "tao": 0, "ket-qua": 0, "in-bang": 0}

@@ -1,6 +1,7 @@
 """What every route module shares: its navigation entry, page rendering, error pages."""
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from starlette.requests import Request
@@ -24,7 +25,10 @@ def page(request: Request, name: str, status: int = 200, **context) -> HTMLRespo
     """Render a page with what every page shows: the steps, the open workbooks, the CSRF field."""
     state = request.app.state
     recent = state.workspace.recent()
-    current = context.pop("case", None) or (recent[0] if recent else None)
+    current = context.pop("case", None)
+    if current is not None:  # a page of this workbook: the steps of the other pages act on it from now on
+        current.seen = time.monotonic()
+    current = current or state.workspace.current()
     return state.templates.TemplateResponse(request, name, {
         "steps": state.steps, "case": current, "recent": recent, "csrf_field": CSRF_FIELD,
         "csrf": state.policy.csrf, "this": request.scope.get("route").name if request.scope.get("route") else "",

@@ -8,6 +8,7 @@ import secrets
 import shutil
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -53,6 +54,7 @@ class Case:
     job: BuildJob | None = None
     checked: Checked | None = None
     printed: dict[str, int] = field(default_factory=dict)  # the last print's PDFs: path under certificates -> pages
+    seen: float = field(default_factory=time.monotonic)  # when a page of it was last shown, or it was opened
 
     @property
     def certificates(self) -> Path:
@@ -108,7 +110,7 @@ class Workspace:
             if case.busy:
                 raise UserError(f'Đang tạo văn bản từ sổ "{name}"; chờ xong rồi mở lại.')
             os.replace(upload, case.workbook)
-            case.opened, case.checked = dt.datetime.now(), None
+            case.opened, case.checked, case.seen = dt.datetime.now(), None, time.monotonic()
             self.cases[case.id] = case
             self._forget_old()
         return case
@@ -134,6 +136,11 @@ class Workspace:
 
     def recent(self) -> list[Case]:
         return sorted(self.cases.values(), key=lambda c: c.opened, reverse=True)
+
+    def current(self) -> Case | None:
+        """The workbook the user works on: the one a page was last shown of (picked in the list of workbooks
+        opened earlier, say), else the one opened last."""
+        return max(self.cases.values(), key=lambda c: c.seen, default=None)
 
     def _new(self, name: str) -> Case:
         case_id = secrets.token_hex(8)

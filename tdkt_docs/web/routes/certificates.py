@@ -18,6 +18,14 @@ from ..security import posted_form
 from ..workspace import Case, NotServed
 
 STEP = Step("In bằng khen", "in_bang", per_workbook=True)
+DRAFT_OPTION = "Dùng --nhap để in bản nháp."
+DRAFT_BOX = ('Muốn in bản nháp: đánh dấu ô "In cả quyết định chưa có số thành bản nháp" rồi bấm '
+             '"In bằng khen, giấy khen".')
+
+
+def on_the_page(message: str) -> str:
+    """A message of ``tdkt in-bang`` as this page says it: its ``--nhap`` is the form's draft box."""
+    return message.replace(DRAFT_OPTION, DRAFT_BOX)
 
 
 def certificates_page(request: Request):
@@ -31,13 +39,19 @@ async def print_certificates(request: Request):
     if layout is not None and layout not in layouts:
         raise UserError(f'Không có bố cục phôi "{layout}": hãy chọn một bố cục trong danh sách.')
     options = run.Options(outdir=case.certificates, draft=form.get("nhap") == "1", form=layout)
-    printed = await run_in_threadpool(_print, case, options, settings)
-    return _page(request, case, layouts, printed, layout)
+    try:
+        printed = await run_in_threadpool(_print, case, options, settings)
+    except UserError as exc:  # nothing printed: the message above the form, to change a choice and print again
+        return _page(request, case, layouts, None, layout, options.draft, error=on_the_page(str(exc)))
+    printed.notes = [on_the_page(note) for note in printed.notes]
+    return _page(request, case, layouts, printed, layout, options.draft)
 
 
-def _page(request: Request, case: Case, layouts: list[str], printed: run.Printed | None, layout: str | None = None):
+def _page(request: Request, case: Case, layouts: list[str], printed: run.Printed | None, layout: str | None = None,
+          draft: bool = False, error: str = ""):
     """The page, offering ``layouts``, every layout the search path has (``tdkt in-bang --phoi``)."""
-    return page(request, "in_bang.html", case=case, printed=printed, layouts=layouts, layout=layout)
+    return page(request, "in_bang.html", status=400 if error else 200, case=case, printed=printed, layouts=layouts,
+                layout=layout, draft=draft, error=error)
 
 
 def _print(case: Case, options: run.Options, settings) -> run.Printed:

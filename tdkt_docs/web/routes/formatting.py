@@ -1,7 +1,7 @@
 """Format check: any uploaded .docx against NĐ 30 (``check_document``, as ``tdkt check van-ban.docx``)."""
 from __future__ import annotations
 
-import os
+import shutil
 import tempfile
 from pathlib import Path, PurePosixPath
 
@@ -35,14 +35,16 @@ async def check_upload(request: Request):
         raise UserError(f'"{name}" không phải văn bản Word: hãy chọn tệp .docx.')
     data = await sent.read()
     await sent.close()
-    fd, temporary = tempfile.mkstemp(suffix=Path(name).suffix.lower(), dir=request.app.state.workspace.scratch())
+    folder = Path(tempfile.mkdtemp(dir=request.app.state.workspace.scratch()))
     try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
+        sent_file = folder / name  # under its own name: a message about it names the file the user chose
+        sent_file.write_bytes(data)
         book = Rulebook(Rules(request.app.state.settings).nd30)
-        findings = await run_in_threadpool(check_document, Path(temporary), book)
+        findings = await run_in_threadpool(check_document, sent_file, book)
+    except UserError as exc:  # not a document it can read: told above the form, to choose another
+        return page(request, "the_thuc.html", status=400, error=str(exc))
     finally:
-        Path(temporary).unlink(missing_ok=True)
+        shutil.rmtree(folder, ignore_errors=True)
     return page(request, "the_thuc.html", document=name, findings=findings, summary=summary(findings))
 
 

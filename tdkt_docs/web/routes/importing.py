@@ -2,6 +2,7 @@
 with the report of each file; the workbook as it now is can be downloaded."""
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from pathlib import Path, PurePosixPath
@@ -25,6 +26,23 @@ from ..workspace import Case
 STEP = Step("Nhập danh sách", "nhap", per_workbook=True)
 MAX_FILES = 20
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FIELDS = {"--dot": "Đợt khen thưởng", "--don-vi": "Đơn vị trình", "--to-trinh": "Số tờ trình", "--ngay": "Ngày tờ trình",
+          "--hinh-thuc": "Hình thức khen thưởng", "--thanh-tich": "Thành tích"}  # tdkt nhap's options: this form's
+_OPTION = re.compile(r'(--[a-z-]+)(?: "[^"]*"| [0-9/]+)?')  # an option, with the example value a message gives it
+_TO_FILL = re.compile(r"Hãy ghi thêm (.*?) rồi chạy lại\.")
+
+
+def on_the_page(message: str) -> str:
+    """A message of ``tdkt nhap`` as this page says it: the fields of its form, not the command's options."""
+    def field(option: str) -> str:
+        return f'ô "{FIELDS[option]}"'
+
+    message = message.replace('bằng --dot, ví dụ --dot "Quý I/2024"', f'vào {field("--dot")}, ví dụ "Quý I/2024"')
+    message = _TO_FILL.sub(lambda m: "Hãy điền " + ", ".join(field(o) for o in _OPTION.findall(m.group(1)))
+                           + ' rồi bấm "Nhập vào sổ" lại.', message)
+    message = re.sub(r'không dùng (--[a-z-]+) ("[^"]*")', lambda m: f"không dùng {m.group(2)} ở {field(m.group(1))}",
+                     message)
+    return re.sub(r"(?:dùng|ghi) (--[a-z-]+)", lambda m: f"điền {field(m.group(1))}", message)
 
 
 def import_page(request: Request):
@@ -32,9 +50,9 @@ def import_page(request: Request):
     return _page(request, case, Rules(request.app.state.settings), {}, None)
 
 
-def _page(request: Request, case: Case, rules: Rules, given: dict, result):
-    return page(request, "nhap.html", case=case, forms=rules.catalogue.names(), given=given, result=result,
-                describe=describe, nominations=NOMINATIONS.title)
+def _page(request: Request, case: Case, rules: Rules, given: dict, result, error: str = ""):
+    return page(request, "nhap.html", status=400 if error else 200, case=case, forms=rules.catalogue.names(),
+                given=given, result=result, error=error, describe=describe, nominations=NOMINATIONS.title)
 
 
 def defaults_of(form: FormData) -> Defaults:
@@ -74,14 +92,22 @@ async def run_import(request: Request):
     form = await posted_form(request, max_files=MAX_FILES)
     case = case_of(request)
     rules = Rules(request.app.state.settings)
-    defaults = defaults_of(form)
+    given = {k: v for k, v in form.items() if isinstance(v, str)}
     folder = Path(tempfile.mkdtemp(dir=request.app.state.workspace.scratch()))
     try:
+        defaults = defaults_of(form)
         sources = await uploads(form, folder)
         result = await run_in_threadpool(_import, case, sources, rules, defaults)
+    except UserError as exc:  # nothing imported: told above the form, its fields kept as they were typed
+        return _page(request, case, rules, given, None, error=on_the_page(str(exc)))
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    return _page(request, case, rules, {k: v for k, v in form.items() if isinstance(v, str)}, result)
+    for report in result.reports:
+        report.not_imported = on_the_page(report.not_imported)
+        report.notes = [on_the_page(note) for note in report.notes]
+        for entry in report.refused:
+            entry.refused = [on_the_page(reason) for reason in entry.refused]
+    return _page(request, case, rules, given, result)
 
 
 def _import(case: Case, sources: list[Path], rules: Rules, defaults: Defaults):
