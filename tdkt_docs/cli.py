@@ -10,6 +10,7 @@ import shutil
 import sys
 import tempfile
 import traceback
+import warnings
 from pathlib import Path
 from typing import NoReturn
 
@@ -110,9 +111,14 @@ class VietnameseGroup(VietnameseHelpMixin, click.Group):
         return super().resolve_command(ctx, args)
 
     def main(self, args=None, prog_name=None, **extra):
-        """User errors are messages and exit codes, never tracebacks (also under click's CliRunner)."""
+        """User errors are messages and exit codes, never tracebacks (also under click's CliRunner); libraries'
+        warnings (English, for programmers: openpyxl's on a cell it cannot read as a date) are not shown unless
+        asked for with python -W."""
         try:
-            return super().main(args, prog_name or "tdkt", standalone_mode=False, **extra)
+            with warnings.catch_warnings():
+                if not sys.warnoptions:
+                    warnings.simplefilter("ignore")
+                return super().main(args, prog_name or "tdkt", standalone_mode=False, **extra)
         except UserError as exc:
             click.echo(str(exc), err=True)
             sys.exit(1)

@@ -675,3 +675,19 @@ def test_init_don_vi_with_the_offices_level_lists_its_forms(tmp_path, rules):
     listed = [c.value for row in book[LISTS_SHEET][area] for c in row]
     assert listed == list(rules.catalogue.names(IssuerLevel.DEPARTMENT))
     assert GK in listed and BK not in listed
+
+
+def test_a_library_warning_on_an_unreadable_date_cell_never_reaches_the_user(tmp_path, office):
+    from helpers import run_tdkt_process
+
+    source = excel_list(tmp_path / "huyen.xlsx", [
+        ["STT", "Họ tên", "Chức vụ, đơn vị công tác", "Hình thức đề nghị", "Nội dung thành tích", "Ngày"],
+        [1, "Ông Lê Văn Cường", "Phó Giám đốc Trung tâm Y tế huyện", "BKCT", ACHIEVEMENT, 10 ** 20],
+    ])
+    book = openpyxl.load_workbook(source)
+    book["DS"]["F2"].number_format = "dd/mm/yyyy"  # a date cell whose serial is no date: openpyxl warns
+    book.save(source)
+    ran = run_tdkt_process("nhap", office, source, "--dot", BATCH, "--don-vi", "UBND huyện Tiên Du",
+                           "--to-trinh", "45/TTr-UBND", "--ngay", "05/3/2024")
+    assert ran.returncode == 0 and ran.stderr == "", ran.stderr
+    assert lines_of(ran.stdout)[1] == f'Đã nhận 1 dòng vào đợt "{BATCH}" (dòng 3 của trang "Đề nghị khen thưởng").'

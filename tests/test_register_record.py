@@ -104,6 +104,16 @@ def test_bad_signed_rows_named_by_cell(tmp_path):
     assert not (tmp_path / "so.sqlite").exists()
 
 
+def test_a_date_in_the_number_column_is_refused_at_its_cell_not_recorded_as_a_number(tmp_path):
+    book = signed_book(tmp_path, [["Quý I/2024", "1", dt.date(2024, 3, 5), dt.date(2024, 3, 25)]])
+    ran = run_tdkt("ghi-so", book, "--so-theo-doi", tmp_path / "so.sqlite")
+    assert ran.returncode == 1
+    assert ('Lỗi: trang "Quyết định đã ký", ô C2 (cột "Số quyết định"): số quyết định "05/03/2024" không có ký hiệu '
+            'sau dấu "/" (ô đang ghi một ngày?); ghi số quyết định, ví dụ 125 hoặc 125/QĐ-UBND, và ghi ngày ký ở cột '
+            '"Ngày ký".') in ran.stderr
+    assert not (tmp_path / "so.sqlite").exists()
+
+
 PLANNED = dt.date(2024, 6, 28)  # lương cơ sở 1.800.000 đồng: Lao động tiên tiến 540.000 đồng
 
 

@@ -22,6 +22,9 @@ def record_problem(sheet: Sheet, record, key: str, code: str, message: str,
 
 CODE = re.compile(r"^[A-ZĐ0-9&]+(?:-[A-ZĐ0-9&]+)*$")
 PLACE = re.compile(r"^[^\W\d_][\w .'-]*[^\W\d_.]$")
+# "Số: …" of a Tờ trình as check/header.py wants it: a number (01–09 with a leading 0, no other leading 0) or a
+# blank left for the clerk, then "/", an optional year, and a code that starts with TTr (NĐ 30, Phụ lục III)
+SUBMISSION_NUMBER = re.compile(r"^(?:[\s.…_]*|0[1-9]|[1-9]\d+)/(?:\d{4}/)?TTr(?:-\S*)?$")
 
 
 def validate(data: WorkbookData) -> list[Problem]:
@@ -72,6 +75,13 @@ def _batch_problems(batches: list[Batch]) -> list[Problem]:
                                f"ký dự kiến {short_date(batch.signing)}.")
                 for batch in batches
                 if batch.signing and batch.submission_date and batch.submission_date > batch.signing]
+    problems += [record_problem(BATCHES, batch, "submission_no", "to_trinh.so_ky_hieu",
+                                f'số, ký hiệu tờ trình thẩm định "{batch.submission_no}" in ở đầu Tờ trình '
+                                '("Số: …") phải viết như "05/TTr-SNV": số bằng chữ số, số nhỏ hơn 10 ghi thêm số 0, '
+                                'liền với dấu "/", rồi ký hiệu bắt đầu bằng TTr, không có dấu cách.')
+                 for batch in batches
+                 if batch.appraisal_position and batch.appraisal_signer and batch.submission_no
+                 and not SUBMISSION_NUMBER.match(batch.submission_no)]
     for first, later in clashes((slug(batch.name), batch) for batch in batches):
         if match_key(first.name) == match_key(later.name):
             problems.append(record_problem(BATCHES, later, "name", "dot.trung",

@@ -158,6 +158,10 @@ def _number(row: SignedNumber, issuer: Issuer) -> tuple[str | None, Problem | No
     if not match:
         return None, _problem(row, "number", f'số quyết định "{row.number}" phải bắt đầu bằng chữ số, '
                                              "ví dụ 125 hoặc 125/QĐ-UBND.")
+    if match.group(2) and not any(c.isalpha() for c in match.group(2)):  # a date typed (or kept by Excel) here
+        return None, _problem(row, "number", f'số quyết định "{row.number}" không có ký hiệu sau dấu "/" (ô đang ghi '
+                                             'một ngày?); ghi số quyết định, ví dụ 125 hoặc 125/QĐ-UBND, và ghi '
+                                             'ngày ký ở cột "Ngày ký".')
     code = match.group(2) or f"{TYPE_CODE}-{issuer.agency.code}"
     return f"{two_digit(int(match.group(1)))}/{code.strip()}", None
 
