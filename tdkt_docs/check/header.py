@@ -4,12 +4,12 @@ from __future__ import annotations
 import re
 
 from ..rules.dates import pad_month
+from ..rules.numbering import UNFILLED, code_kind, number_written
 from ..problems import Problem
 from .findings import ERROR, finding
 from .layout import Layout
 from .model import DocModel, Line, Para
 
-BLANK = re.compile(r"^[\s.…_]*$")
 DASHES = "–—‒―"
 DATE = re.compile(
     r"^(?P<place>[^,]+?)(?P<comma>,?)\s+ngày(?P<day>[^a-zđ]*?)\s*tháng(?P<month>[^a-zđ]*?)"
@@ -114,11 +114,7 @@ def check_so(layout: Layout) -> list[Problem]:
 
 
 def _so_number(line: Line, number: str) -> list[Problem]:
-    digits = number.strip()
-    if BLANK.match(number):
-        return []
-    if digits.isdigit() and number == number.rstrip() and (
-            len(digits) == 2 if int(digits) < 10 else not digits.startswith("0")):
+    if number_written(number):
         return []
     return [finding("so_ky_hieu.so", ERROR, line.where,
                     "số bằng chữ số Ả Rập, số nhỏ hơn 10 ghi thêm số 0 (01–09), "
@@ -127,13 +123,10 @@ def _so_number(line: Line, number: str) -> list[Problem]:
 
 
 def _so_code(line: Line, code: str, layout: Layout) -> list[Problem]:
-    parts = code.split("/")
-    if len(parts) == 2 and re.fullmatch(r"\d{4}", parts[0]):
-        code = parts[1]
-    if not code or code != code.strip() or " " in code:
+    kind = code_kind(code)
+    if kind is None:
         return [finding("so_ky_hieu.dinh_dang", ERROR, line.where,
                         'ký hiệu liền nhau, không có dấu cách, ví dụ "05/KH-UBND"', f'"{line.text.strip()}"')]
-    kind = code.split("-")[0]
     if layout.ten_loai is not None:
         name = layout.ten_loai.text.strip().upper()
         wanted = layout.book.type_codes().get(name)
@@ -171,9 +164,9 @@ def check_date(layout: Layout) -> list[Problem]:
 def _leading_zeros(line: Line, day: str, month: str) -> list[Problem]:
     problems = []
     day, month = day.strip(), month.strip()
-    if not BLANK.match(day) and not (day.isdigit() and len(day) == 2):
+    if not UNFILLED.match(day) and not (day.isdigit() and len(day) == 2):
         problems.append(f'ngày "{day}"')
-    if not BLANK.match(month) and not (month.isdigit() and month == pad_month(int(month))):
+    if not UNFILLED.match(month) and not (month.isdigit() and month == pad_month(int(month))):
         problems.append(f'tháng "{month}"')
     if not problems:
         return []

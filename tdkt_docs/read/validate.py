@@ -9,6 +9,7 @@ from ..glossary import RecipientKind, person_of, rank_of
 from ..problems import Location, Problem, Severity
 from ..rules.collation import match_key, number_key, one_apart
 from ..rules.dates import short_date
+from ..rules.numbering import code_kind, number_written
 from .records import Agency, Batch, Nomination
 from .schema import AGENCY, BATCHES, NOMINATIONS, Sheet
 from .workbook import WorkbookData
@@ -22,9 +23,6 @@ def record_problem(sheet: Sheet, record, key: str, code: str, message: str,
 
 CODE = re.compile(r"^[A-ZĐ0-9&]+(?:-[A-ZĐ0-9&]+)*$")
 PLACE = re.compile(r"^[^\W\d_][\w .'-]*[^\W\d_.]$")
-# "Số: …" of a Tờ trình as check/header.py wants it: a number (01–09 with a leading 0, no other leading 0) or a
-# blank left for the clerk, then "/", an optional year, and a code that starts with TTr (NĐ 30, Phụ lục III)
-SUBMISSION_NUMBER = re.compile(r"^(?:[\s.…_]*|0[1-9]|[1-9]\d+)/(?:\d{4}/)?TTr(?:-\S*)?$")
 
 
 def validate(data: WorkbookData) -> list[Problem]:
@@ -69,6 +67,12 @@ def _agency_problems(agency: Agency | None) -> list[Problem]:
     return problems
 
 
+def _submission_number(text: str) -> bool:
+    """A Tờ trình's "Số: …" as its header must read (check/header.py): number, "/", a code of type TTr."""
+    number, slash, code = text.partition("/")
+    return bool(slash) and number_written(number) and code_kind(code) == "TTr"
+
+
 def _batch_problems(batches: list[Batch]) -> list[Problem]:
     problems = [record_problem(BATCHES, batch, "submission_date", "ngay.sau_ngay_ky",
                                f"ngày tờ trình thẩm định {short_date(batch.submission_date)} sau ngày "
@@ -81,7 +85,7 @@ def _batch_problems(batches: list[Batch]) -> list[Problem]:
                                 'liền với dấu "/", rồi ký hiệu bắt đầu bằng TTr, không có dấu cách.')
                  for batch in batches
                  if batch.appraisal_position and batch.appraisal_signer and batch.submission_no
-                 and not SUBMISSION_NUMBER.match(batch.submission_no)]
+                 and not _submission_number(batch.submission_no)]
     for first, later in clashes((slug(batch.name), batch) for batch in batches):
         if match_key(first.name) == match_key(later.name):
             problems.append(record_problem(BATCHES, later, "name", "dot.trung",

@@ -1,5 +1,7 @@
-"""Section numbers and two-digit counts used in documents."""
+"""Section numbers, two-digit counts and document numbers ("Số: 05/QĐ-UBND") used in documents."""
 from __future__ import annotations
+
+import re
 
 _ROMAN = (
     (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
@@ -23,3 +25,28 @@ def two_digit(n: int) -> str:
     if n < 0:
         raise ValueError(f"counts are not negative, got {n}")
     return f"{n:02d}"
+
+
+UNFILLED = re.compile(r"^[\s.…_]*$")
+"""A number or date of a document not issued yet: left blank, or dotted for the clerk ("Số: …/QĐ-UBND")."""
+
+
+def number_written(number: str) -> bool:
+    """The number before "/" of "Số: 05/…" as NĐ 30 writes it: Arabic digits, 01–09 with a leading 0 and no other
+    leading 0, no space before "/"; or left blank."""
+    digits = number.strip()
+    if UNFILLED.match(number):
+        return True
+    return digits.isdigit() and number == number.rstrip() and (
+        len(digits) == 2 if int(digits) < 10 else not digits.startswith("0"))
+
+
+def code_kind(code: str) -> str | None:
+    """The type code of the part after "/" ("QĐ" of "QĐ-UBND", after a year if any: "2024/QĐ-UBND"); None when
+    that part is empty or spaced."""
+    parts = code.split("/")
+    if len(parts) == 2 and re.fullmatch(r"\d{4}", parts[0]):
+        code = parts[1]
+    if not code or code != code.strip() or " " in code:
+        return None
+    return code.split("-")[0]
