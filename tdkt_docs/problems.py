@@ -14,6 +14,10 @@ class Severity(enum.Enum):
         return self.value
 
 
+ROW = "dòng "
+"""How a place in a sheet that is a row, not a cell, begins ("dòng 7": a column the sheet lacks)."""
+
+
 @dataclass(frozen=True)
 class Location:
     """Where a problem is: a workbook cell, or a document's paragraph or table cell."""
@@ -29,7 +33,8 @@ class Location:
         if self.sheet:
             parts.append(f'trang "{self.sheet}"')
         if self.cell:
-            parts.append(f"ô {self.cell}" + (f' (cột "{self.column}")' if self.column else ""))
+            place = self.cell if self.cell.startswith(ROW) else f"ô {self.cell}"  # a row: its column is not there
+            parts.append(place + (f' (cột "{self.column}")' if self.column else ""))
         elif self.column:
             parts.append(f'cột "{self.column}"')
         if self.document:

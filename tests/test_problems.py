@@ -4,6 +4,7 @@ from __future__ import annotations
 from helpers import run_tdkt
 from tdkt_docs.build import prepare
 from tdkt_docs.problems import Location, Problem, Severity, summary
+from tdkt_docs.read.records import RowCells
 
 
 def test_a_workbook_problem_reads_with_sheet_cell_and_column():
@@ -11,6 +12,11 @@ def test_a_workbook_problem_reads_with_sheet_cell_and_column():
                       Location("Đợt khen thưởng", "C3", "Ngày ký dự kiến"))
     assert str(problem) == ('Lỗi: trang "Đợt khen thưởng", ô C3 (cột "Ngày ký dự kiến"): '
                             "bắt buộc phải nhập, đang để trống.")
+
+
+def test_a_problem_of_a_column_the_sheet_lacks_reads_with_its_row():
+    location = Location("Đề nghị khen thưởng", RowCells({"address": ""}, 3)["address"], "Ông/Bà")
+    assert str(location) == 'trang "Đề nghị khen thưởng", dòng 3 (cột "Ông/Bà")'
 
 
 def test_a_document_problem_reads_with_document_and_paragraph():

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Iterator, Mapping
 
 from ..glossary import Appraisal, BatchKind, DocumentName, IssuerLevel, Order, Quarter, RecipientKind, Split, Verb
+from ..problems import ROW
 
 Cells = Mapping[str, str]
 
@@ -26,7 +27,7 @@ class RowCells(Mapping[str, str]):
 
     def __getitem__(self, key: str) -> str:
         letter = self._letters[key]
-        return f"{letter}{self._row}" if letter else f"dòng {self._row}"
+        return f"{letter}{self._row}" if letter else f"{ROW}{self._row}"
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._letters)
