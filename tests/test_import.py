@@ -22,7 +22,7 @@ from tdkt_docs.read.legacy import TCVN3, from_unicode
 from tdkt_docs.read.schema import BATCHES, HELP_SHEET, LISTS_SHEET, NOMINATIONS, SHEETS
 from tdkt_docs.rules.awards import resolve
 
-from helpers import run_tdkt
+from helpers import SAMPLES, run_tdkt
 from support.workbooks import BK, MINIMAL, XA_TAM_GIANG
 
 COLLECTIVE, INDIVIDUAL = RecipientKind.COLLECTIVE, RecipientKind.INDIVIDUAL
@@ -363,6 +363,19 @@ def test_a_missing_form_is_asked_for_with_one_the_office_decides(tmp_path, rules
                        "--ngay", "1/3/2024")
     assert code == 1
     assert f'Hãy ghi thêm --hinh-thuc "{form}" rồi chạy lại.' in output
+
+
+def test_a_household_typed_whole_in_the_workbook_is_known_when_imported_again(tmp_path):
+    """The ward's workbook writes "Hộ ông Lý Văn Tư"; the same rows imported again (the workbook as a unit's list)
+    are all known, the household too, whose name the import reads without "Hộ ông"."""
+    sample = SAMPLES / "phuong-kinh-bac" / "tdkt-2026-phuong-kinh-bac.xlsx"
+    office = Path(shutil.copy(sample, tmp_path / "so-lieu.xlsx"))
+    source = Path(shutil.copy(sample, tmp_path / "nguon.xlsx"))
+    code, output = run("nhap", office, source, "--dot", "Gia đình văn hóa 2026")
+    assert lines_of(output) == ['Tệp "nguon.xlsx" — danh sách Excel, trang "Đề nghị khen thưởng".',
+                                "Tệp này đã nhập trước đây: cả 6 dòng đã có trong sổ, không thêm lại.",
+                                'Không có dòng mới; sổ "so-lieu.xlsx" giữ nguyên.']
+    assert office.read_bytes() == sample.read_bytes()
 
 
 def test_forms_come_from_the_offices_mau_folder(tmp_path, office, settings):

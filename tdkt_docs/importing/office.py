@@ -16,6 +16,7 @@ from openpyxl.styles.numbers import is_date_format
 from openpyxl.utils import get_column_letter
 
 from ..errors import UserError
+from ..glossary import RecipientKind, person_of
 from ..render.xlsx import put
 from ..files import atomic_path
 from ..read import cells
@@ -42,8 +43,12 @@ def person(values: dict[str, object]) -> Fingerprint:
 
 
 def _name(values: dict[str, object]) -> str:
-    """The name compared, with or without the rank typed before it."""
-    return name_key(split_rank(str(values.get("name") or ""))[1])
+    """The name compared, with or without the rank or "Hộ ông" typed before it (a collective's as it is: "Hộ kinh
+    doanh …" names it)."""
+    name = str(values.get("name") or "")
+    if match_key(str(values.get("kind") or "")) == match_key(RecipientKind.COLLECTIVE.label):
+        return name_key(name)
+    return name_key(person_of(split_rank(name)[1]))
 
 
 class OfficeBook:
