@@ -75,9 +75,9 @@ def record_command(workbook: str | None, documents: tuple[str, ...], past: str |
 @REGISTER_OPTION
 @click.help_option("-h", "--help", help=HELP_TEXT)
 def lookup_command(name: str, unit: str, register: str) -> None:
-    """Liệt kê các khen thưởng của người hoặc tập thể có tên chứa HỌ TÊN, mới nhất trước: hình thức,
-    quyết định, ngày, thành tích. Gõ có dấu hay không dấu, chữ hoa hay thường, "Ngọc-Ánh" hay "Ngọc Ánh" đều
-    được."""
+    """Liệt kê các khen thưởng của người hoặc tập thể có tên chứa HỌ TÊN (hoặc có số CCCD là HỌ TÊN, khi gõ
+    số CCCD), mới nhất trước: hình thức, quyết định, ngày, thành tích. Gõ có dấu hay không dấu, chữ hoa hay
+    thường, "Ngọc-Ánh" hay "Ngọc Ánh" đều được."""
     from .register.history import format_history, lookup
     from .register.store import open_register
 
