@@ -13,6 +13,10 @@ from .cli import HELP, HELP_TEXT, MAU_OPTION, REGISTER_OPTION, Number, Vietnames
 from .errors import UserError
 from .register import PAST_AWARDS_TITLE
 
+ISSUER_OPTION = click.option(
+    "--co-quan", "issuer", default="", metavar="CƠ_QUAN",
+    help='Chỉ tính khen thưởng của cơ quan ban hành có tên chứa CƠ_QUAN (như ở trang "Cơ quan", có dấu hay không '
+         'dấu đều được), khi nhiều cơ quan dùng chung một sổ theo dõi.')
 YEAR_OPTION = click.option("--nam", "year", type=Number(int, 1945, 2100, noun="một năm"), required=True,
                            metavar="NĂM", help="Năm cần thống kê (theo ngày ký quyết định).")
 
@@ -75,9 +79,9 @@ def record_command(workbook: str | None, documents: tuple[str, ...], past: str |
 @REGISTER_OPTION
 @click.help_option("-h", "--help", help=HELP_TEXT)
 def lookup_command(name: str, unit: str, register: str) -> None:
-    """Liệt kê các khen thưởng của người hoặc tập thể có tên chứa HỌ TÊN, mới nhất trước: hình thức,
-    quyết định, ngày, thành tích. Gõ có dấu hay không dấu, chữ hoa hay thường, "Ngọc-Ánh" hay "Ngọc Ánh" đều
-    được."""
+    """Liệt kê các khen thưởng của người hoặc tập thể có tên chứa HỌ TÊN (hoặc có số CCCD là HỌ TÊN, khi gõ
+    số CCCD), mới nhất trước: hình thức, quyết định, ngày, thành tích. Gõ có dấu hay không dấu, chữ hoa hay
+    thường, "Ngọc-Ánh" hay "Ngọc Ánh" đều được."""
     from .register.history import format_history, lookup
     from .register.store import open_register
 
@@ -98,22 +102,23 @@ def lookup_command(name: str, unit: str, register: str) -> None:
 @YEAR_OPTION
 @click.option("-o", "--output", "target", default=None, metavar="TỆP.xlsx",
               help="Tệp ghi kết quả (mặc định: thong-ke-khen-thuong-<năm>.xlsx).")
+@ISSUER_OPTION
 @REGISTER_OPTION
 @MAU_OPTION
 @click.help_option("-h", "--help", help=HELP_TEXT)
-def statistics_command(year: int, target: str | None, register: str, mau: str | None) -> None:
+def statistics_command(year: int, target: str | None, issuer: str, register: str, mau: str | None) -> None:
     """Thống kê khen thưởng của năm: theo hình thức và cấp, tập thể/cá nhân/hộ gia đình, nữ (khi biết),
     theo quý và đợt, theo đơn vị trình, kèm biểu đồ."""
     from .files import write_bytes_atomic
     from .register.statistics import statistics_workbook
     from .register.store import open_register
-    from .register.year import awards_of_year
+    from .register.year import awards_of_year, of_issuer
     from .rules.book import Rules
 
     forms = Rules(settings_for(None, mau)).register_forms
     path = Path(target or f"thong-ke-khen-thuong-{year}.xlsx")
     with open_register(register) as book:
-        awards = awards_of_year(book, year, forms)
+        awards = of_issuer(awards_of_year(book, year, forms), year, issuer)
         write_bytes_atomic(path, statistics_workbook(year, awards, book.name))
     click.echo(f'Đã tạo "{path}": {len(awards)} lượt khen thưởng năm {year}.')
 
@@ -125,15 +130,17 @@ def statistics_command(year: int, target: str | None, register: str, mau: str | 
               help="Tệp ghi kết quả: đuôi .json hoặc .xlsx (mặc định: cả hai, khen-thuong-<năm>.json và .xlsx).")
 @click.option("--ma-don-vi", "unit_code", default="", metavar="MÃ",
               help="Mã đơn vị được cấp trên phần mềm cơ sở dữ liệu (để trống nếu chưa có).")
+@ISSUER_OPTION
 @REGISTER_OPTION
 @MAU_OPTION
 @click.help_option("-h", "--help", help=HELP_TEXT)
-def export_command(year: int, target: str | None, unit_code: str, register: str, mau: str | None) -> None:
+def export_command(year: int, target: str | None, unit_code: str, issuer: str, register: str,
+                   mau: str | None) -> None:
     """Xuất khen thưởng của năm theo các trường của cơ sở dữ liệu thi đua, khen thưởng (MaDonVi, TenDonVi,
     SoQuyetDinh, NgayQuyetDinh, TenCanBo, …) và thành danh sách Excel. Các mã chưa được cấp để trống."""
     from .register.export import export_json, write_json, write_list
     from .register.store import open_register
-    from .register.year import awards_of_year
+    from .register.year import awards_of_year, issuers, of_issuer
     from .rules.book import Rules
 
     paths = [Path(target)] if target else [Path(f"khen-thuong-{year}.json"), Path(f"khen-thuong-{year}.xlsx")]
@@ -142,7 +149,11 @@ def export_command(year: int, target: str | None, unit_code: str, register: str,
             raise UserError(f'Tên tệp "{path.name}" phải có đuôi .json hoặc .xlsx.')
     rules = Rules(settings_for(None, mau))
     with open_register(register) as book:
-        awards = awards_of_year(book, year, rules.register_forms)
+        awards = of_issuer(awards_of_year(book, year, rules.register_forms), year, issuer)
+    if unit_code and len(names := issuers(awards)) > 1:
+        raise UserError(f"Sổ theo dõi có khen thưởng năm {year} của {len(names)} cơ quan ban hành ("
+                        + ", ".join(f'"{n}"' for n in names) + f'): mã đơn vị "{unit_code}" chỉ là mã của một '
+                        f'cơ quan, chưa ghi tệp nào. Hãy chọn cơ quan của mã đó, ví dụ --co-quan "{names[0]}".')
     for path in paths:
         if path.suffix.lower() == ".json":
             write_json(path, export_json(awards, unit_code, dt.date.today()))

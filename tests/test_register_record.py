@@ -185,7 +185,7 @@ def test_correction_keeps_previous_version(tmp_path, signed_2024, rules):
         record(register, [first], forms)
         fixed = replace(first, number="126/QĐ-UBND", signed=dt.date(2024, 3, 26))  # same batch and file
         assert record(register, [fixed], forms).corrected == [
-            "Quyết định số 126/QĐ-UBND ngày 26/3/2024: ghi bản sửa, bản trước (số 125/QĐ-UBND ngày 25/03/2024) "
+            "Quyết định số 126/QĐ-UBND ngày 26/3/2024: ghi bản sửa, bản trước (số 125/QĐ-UBND ngày 25/3/2024) "
             "được giữ lại, đánh dấu đã thay."]
         renamed = replace(fixed, awards=(replace(fixed.awards[0], name="Phòng Giáo dục Trung học phổ thông"),
                                          *fixed.awards[1:]))
@@ -268,6 +268,32 @@ def test_search_takes_punctuation_between_words_for_a_space(tmp_path, rules):
     assert ran.stdout.splitlines()[2:4] == [
         "Nguyễn Thị Ngọc-Ánh (cá nhân, Phòng CSGT, Công an tỉnh):",
         "  02/01/2023  Giấy khen  — Quyết định số 1/QĐ-SNV ngày 02/01/2023 (Sở Nội vụ tỉnh Bắc Ninh); Hoàn thành "
+        "xuất sắc nhiệm vụ năm 2023"]
+
+
+def test_search_by_cccd_finds_the_person_recorded_with_it(tmp_path, rules):
+    """A secretary who types the CCCD gets that person's awards, not "không tìm thấy"; a number that is not a
+    CCCD still searches the names."""
+    target = tmp_path / "so.sqlite"
+    with open_register(sqlite_url(target)) as register:
+        record(register, read_past_awards(past_list(tmp_path / "cu.xlsx", [
+            past("13/QĐ-SNV", dt.date(2023, 12, 21), "Giấy khen", "Lê Thị Hoa", "Sở Y tế", address="Bà",
+                 cccd="027190000123"),
+            past("14/QĐ-SNV", dt.date(2024, 12, 21), "Giấy khen", "Lê Thị Hoa", "Sở Tài chính", address="Bà",
+                 cccd="27190000123"),
+            past("15/QĐ-SNV", dt.date(2024, 12, 22), "Giấy khen", "Lê Thị Hoa", "Sở Xây dựng", address="Bà")])),
+            rules.register_forms)
+        for typed in ("027190000123", "27190000123", "027 190 000 123", "027.190.000.123"):
+            assert [(h.name, h.unit, h.number) for h in lookup(register, typed)] == [
+                ("Lê Thị Hoa", "Sở Tài chính", "14/QĐ-SNV"), ("Lê Thị Hoa", "Sở Y tế", "13/QĐ-SNV")]
+        assert lookup(register, "027190000999") == []
+    ran = run_tdkt("tra-cuu", "027190000123", "--so-theo-doi", target)
+    assert ran.returncode == 0
+    assert ran.stdout.splitlines()[-3:] == [
+        "Lê Thị Hoa (cá nhân, Sở Tài chính):",
+        "  21/12/2024  Giấy khen  — Quyết định số 14/QĐ-SNV ngày 21/12/2024 (Sở Nội vụ tỉnh Bắc Ninh); Hoàn thành "
+        "xuất sắc nhiệm vụ năm 2024",
+        "  21/12/2023  Giấy khen  — Quyết định số 13/QĐ-SNV ngày 21/12/2023 (Sở Nội vụ tỉnh Bắc Ninh); Hoàn thành "
         "xuất sắc nhiệm vụ năm 2023"]
 
 

@@ -64,14 +64,42 @@ def test_statistics_workbook(tmp_path, recorded_2024):
     assert "Số hiệu biểu mẫu báo cáo của Bộ Nội vụ" in book["Thông tin"]["B6"].value
 
 
+def test_one_offices_code_is_never_stamped_on_another_offices_awards(tmp_path, recorded_2024):
+    """A register the province and a sở keep together: the province's unit code goes on the province's
+    awards only, chosen by --co-quan; without it the export is refused and nothing is written."""
+    target = tmp_path / "kt.json"
+    ran = run_tdkt("xuat", "--nam", "2024", "-o", target, "--so-theo-doi", recorded_2024,
+                   "--ma-don-vi", "000.00.27.H04")
+    assert ran.returncode == 1 and not target.exists()
+    assert ran.stderr.strip() == (
+        'Sổ theo dõi có khen thưởng năm 2024 của 2 cơ quan ban hành ("ỦY BAN NHÂN DÂN TỈNH BẮC NINH", "Sở Nội vụ '
+        'tỉnh Bắc Ninh"): mã đơn vị "000.00.27.H04" chỉ là mã của một cơ quan, chưa ghi tệp nào. Hãy chọn cơ quan '
+        'của mã đó, ví dụ --co-quan "ỦY BAN NHÂN DÂN TỈNH BẮC NINH".')
+    ran = run_tdkt("xuat", "--nam", "2024", "-o", target, "--so-theo-doi", recorded_2024,
+                   "--ma-don-vi", "000.00.27.H04", "--co-quan", "so noi vu")
+    assert ran.returncode == 0, ran.stderr
+    body = json.loads(target.read_text(encoding="utf-8"))["Body"]
+    assert [(p["MaDonVi"], p["TenDonVi"], p["TenCanBo"]) for p in body["CaNhan"]] == [
+        ("000.00.27.H04", "Sở Nội vụ tỉnh Bắc Ninh", "Nguyễn Đức Thịnh")] and body["TapThe"] == []
+    out = tmp_path / "tk.xlsx"
+    ran = run_tdkt("thong-ke", "--nam", "2024", "-o", out, "--so-theo-doi", recorded_2024, "--co-quan", "UBND tỉnh")
+    assert ran.stdout.strip() == f'Đã tạo "{out}": 6 lượt khen thưởng năm 2024.'
+    assert list(openpyxl.load_workbook(out)["Theo hình thức và cấp"].iter_rows(min_row=3, values_only=True)) == [
+        ("Cấp tỉnh", BANG_KHEN, 1, 5, 2, 0, 0, 6, BK_TOTAL), ("Cộng", None, 1, 5, 2, 0, 0, 6, BK_TOTAL)]
+    ran = run_tdkt("thong-ke", "--nam", "2024", "-o", out, "--so-theo-doi", recorded_2024, "--co-quan", "Sở Y tế")
+    assert ran.returncode == 1 and ran.stderr.strip() == (
+        'Sổ theo dõi không có khen thưởng năm 2024 của cơ quan "Sở Y tế": các cơ quan có khen thưởng năm đó là '
+        '"ỦY BAN NHÂN DÂN TỈNH BẮC NINH", "Sở Nội vụ tỉnh Bắc Ninh".')
+
+
 def test_export_json_and_excel_list(tmp_path, recorded_2024, rules):
     ran = run_tdkt("xuat", "--nam", "2024", "-o", tmp_path / "kt.json", "--so-theo-doi", recorded_2024,
-                   "--ma-don-vi", "000.00.27.H04")
+                   "--ma-don-vi", "000.00.27.H04", "--co-quan", "UBND tỉnh Bắc Ninh")
     assert ran.returncode == 0, ran.stderr
     document = json.loads((tmp_path / "kt.json").read_text(encoding="utf-8"))
     jsonschema.validate(document, EXPORT_SCHEMA, format_checker=jsonschema.FormatChecker())
     people, collectives = document["Body"]["CaNhan"], document["Body"]["TapThe"]
-    assert len(people) == 6 and len(collectives) == 1
+    assert len(people) == 5 and len(collectives) == 1
     assert people[2] == {
         "MaDonVi": "000.00.27.H04", "TenDonVi": "ỦY BAN NHÂN DÂN TỈNH BẮC NINH", "LoaiHinhKhenThuong": "",
         "NoiDungKhenThuong": "Đã có thành tích xuất sắc trong đảm bảo trật tự an toàn giao thông",

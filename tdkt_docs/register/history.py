@@ -2,15 +2,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, select
 
 from ..glossary import RecipientKind
+from ..rules.collation import normal_cccd
 from ..rules.dates import short_date
 from .model import search_key
 from .store import Register
 from .tables import CURRENT, awards, decisions, possible_matches, recipients
+
+_CCCD = re.compile(r"[\d .]+")
+"""What a typed CCCD may look like: digits, grouped by spaces or dots."""
 
 
 @dataclass(frozen=True)
@@ -33,16 +38,21 @@ class HistoryLine:
 
 
 def lookup(register: Register, name: str, unit: str = "") -> list[HistoryLine]:
-    """Awards whose recipient's name contains ``name`` (accents, case and punctuation ignored), optionally in
-    ``unit``; none for a name without a letter or digit."""
+    """Awards whose recipient's name contains ``name`` (accents, case and punctuation ignored), or whose CCCD
+    is ``name`` when it is one (9 to 12 digits, spaces and dots allowed), optionally in ``unit``; none for a
+    name without a letter or digit."""
     if not (key := search_key(name)):
         return []
+    found = recipients.c.name_search.contains(key, autoescape=True)
+    if _CCCD.fullmatch(name.strip()) and 9 <= len(digits := re.sub(r"\D", "", name)) <= 12:
+        cccd = normal_cccd(digits)
+        found = found | (recipients.c.cccd == cccd) | (awards.c.cccd == cccd)
     query = (select(recipients.c.id, recipients.c.kind, recipients.c.name, awards.c.unit, recipients.c.unit.label("home"),
                     decisions.c.form_name, decisions.c.number, decisions.c.signed, decisions.c.issuer,
                     awards.c.achievement, awards.c.amount, awards.c.id.label("award_id"))
              .join(awards, awards.c.recipient_id == recipients.c.id)
              .join(decisions, decisions.c.id == awards.c.decision_id)
-             .where(CURRENT, recipients.c.name_search.contains(key, autoescape=True)))
+             .where(CURRENT, found))
     if unit:
         query = query.where(recipients.c.unit_search.contains(search_key(unit), autoescape=True))
     with register.read() as conn:

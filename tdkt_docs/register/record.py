@@ -9,6 +9,7 @@ from typing import Iterable
 from sqlalchemy import Connection, func, insert, select, update
 
 from ..rules.collation import normal_cccd
+from ..rules.dates import short_date
 from .forms import RegisterForms
 from .matching import match_recipient
 from .model import SignedDecision, content_hash, issuer_key, number_key
@@ -67,7 +68,7 @@ def _record_one(conn: Connection, decision: SignedDecision, forms: RegisterForms
         recorded_at=now)).inserted_primary_key[0]
     if replaced:
         conn.execute(update(decisions).where(decisions.c.id.in_([r.id for r in replaced])).values(superseded_by=new_id))
-        olds = ", ".join(f"số {r.number} ngày {r.signed:%d/%m/%Y}" for r in replaced)
+        olds = ", ".join(f"số {r.number} ngày {short_date(r.signed)}" for r in replaced)
         result.corrected.append(f"{decision.label}: ghi bản sửa, bản trước ({olds}) được giữ lại, đánh dấu đã thay.")
     else:
         result.added.append(f"{decision.label}: {form.name}, {len(decision.awards)} người/tập thể/hộ.")

@@ -6,8 +6,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from ..errors import UserError
 from ..glossary import Quarter, RecipientKind, Sex
 from .forms import RegisterForms
+from .model import issuer_key, search_key
 from .store import Register
 from .tables import CURRENT, awards, decisions
 
@@ -52,6 +54,31 @@ def awards_of_year(register: Register, year: int, forms: RegisterForms) -> list[
                       r.batch, _quarter(r), r.batch_kind, RecipientKind(r.kind),
                       r.address, r.name, r.position, r.unit, r.proposing_unit, r.birth_year, r.cccd or "",
                       Sex(r.sex) if r.sex else None, r.achievement, r.amount) for r in rows]
+
+
+def of_issuer(awards: list[YearAward], year: int, issuer: str) -> list[YearAward]:
+    """The awards of the issuers whose name contains ``issuer`` (accents, case ignored; "UBND" is "Ủy ban nhân
+    dân"): one office's share of a register several offices keep together. None found is refused, naming the
+    issuers the year has."""
+    if not issuer:
+        return awards
+    key = _issuer_search(issuer)
+    chosen = [a for a in awards if key in _issuer_search(a.issuer)]
+    if not chosen:
+        names = issuers(awards)
+        raise UserError(f'Sổ theo dõi không có khen thưởng năm {year} của cơ quan "{issuer}"'
+                        + (": các cơ quan có khen thưởng năm đó là " + ", ".join(f'"{n}"' for n in names) + "."
+                           if names else ": sổ chưa có khen thưởng nào của năm đó."))
+    return chosen
+
+
+def _issuer_search(name: str) -> str:
+    return search_key(issuer_key(name))
+
+
+def issuers(awards: list[YearAward]) -> list[str]:
+    """The issuers of ``awards``, each once, in the order first met."""
+    return list(dict.fromkeys(a.issuer for a in awards))
 
 
 def _quarter(row) -> str:
