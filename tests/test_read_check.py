@@ -8,7 +8,7 @@ import pytest
 from tdkt_docs.glossary import Quarter
 from tdkt_docs.read import cells
 from tdkt_docs.read.workbook import read_workbook
-from helpers import run_tdkt
+from helpers import TEMPLATES, run_tdkt
 
 
 def problems_of(path):
@@ -177,7 +177,9 @@ def test_choice_aliases(make_workbook, content):
 @pytest.mark.parametrize("payload, message", [
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "sổ Excel cũ (.xls) hoặc có đặt mật khẩu"),
     ("Quý,Nội dung\nI,A\n".encode(), "không phải sổ Excel .xlsx (có thể là tệp CSV"),
-    (b"PK\x03\x04" + b"\0" * 100, "không phải sổ Excel .xlsx"),
+    (b"PK\x03\x04" + b"\0" * 100, 'bị hỏng: tệp chưa được chép hoặc tải về hết'),
+    ((TEMPLATES / "ke-hoach.docx").read_bytes(), "là văn bản Word, không phải sổ Excel .xlsx"),
+    ((TEMPLATES / "ke-hoach.docx").read_bytes()[:5000], "bị hỏng: tệp chưa được chép hoặc tải về hết"),
 ])
 def test_files_that_are_not_workbooks(tmp_path, payload, message):
     path = tmp_path / "so-lieu.xlsx"
