@@ -145,6 +145,24 @@ def prepare(workbook: Path, settings: Settings, rules: Rules | None = None, *, r
         return prepared
 
 
+def template_trials(prepared: Prepared, settings: Settings) -> list[str]:
+    """What stops ``tdkt build`` at a template, for ``tdkt check``: each template the composed documents use is
+    linted and compiled, and the first document made from it rendered and checked against NĐ 30 in memory (an
+    edited template breaks every document it makes alike). One message per template at fault."""
+    renderer = Renderer(settings, prepared.rules)
+    firsts = {}
+    for plan in prepared.composition.documents:
+        firsts.setdefault(plan.template, plan)
+    messages = []
+    for plan in firsts.values():
+        try:
+            draft = renderer.draft(plan)
+            renderer.make(draft)
+        except UserError as exc:
+            messages.append(str(exc))
+    return messages
+
+
 @dataclass(frozen=True)
 class Conflict:
     """A document edited by hand whose workbook rows changed since: the build cannot honour both."""
