@@ -83,6 +83,7 @@ class Output:
     earlier: dict | None = None  # the previous build's entry, when that file stands as it is (``data`` is empty)
     staged: Path | None = None   # the file holding ``data`` until it is moved into place
     digest: str = ""             # sha256 of the staged file
+    warnings: tuple[Problem, ...] = ()  # .docx: what its NĐ 30 check warns of (an error stops the build)
 
 
 @dataclass
@@ -143,6 +144,34 @@ def prepare(workbook: Path, settings: Settings, rules: Rules | None = None, *, r
         if not prepared.errors:
             prepared.compose()
         return prepared
+
+
+def _format_warnings(outputs: Iterable[Output]) -> list[Problem]:
+    """The NĐ 30 check's warnings of the documents made, once each: a template's warning comes back in every
+    document made from it, and is told at the first."""
+    told: dict[tuple[str, str, str], Problem] = {}
+    for output in outputs:
+        for problem in output.warnings:
+            told.setdefault((problem.code, problem.location.paragraph, problem.message), problem)
+    return list(told.values())
+
+
+def template_trials(prepared: Prepared, settings: Settings) -> list[str]:
+    """What stops ``tdkt build`` at a template, for ``tdkt check``: each template the composed documents use is
+    linted and compiled, and the first document made from it rendered and checked against NĐ 30 in memory (an
+    edited template breaks every document it makes alike). One message per template at fault."""
+    renderer = Renderer(settings, prepared.rules)
+    firsts = {}
+    for plan in prepared.composition.documents:
+        firsts.setdefault(plan.template, plan)
+    messages = []
+    for plan in firsts.values():
+        try:
+            draft = renderer.draft(plan)
+            renderer.make(draft)
+        except UserError as exc:
+            messages.append(str(exc))
+    return messages
 
 
 @dataclass(frozen=True)
@@ -234,6 +263,7 @@ def _build(workbook: Path, outdir: Path, settings: Settings, key: str, renderer:
                                                  first=partial(_review, prepared, settings.register_url))
         result.problems = prepared.problems + list(dict.fromkeys(w for plan in composition.documents
                                                                  for w in plan.warnings))
+        result.problems += _format_warnings(result.outputs)
         result.user_files = (renderer.user_files(plan.template for plan in composition.documents)
                              + prepared.rules.user_files())
         _refuse_clashes(result.outputs)
@@ -363,8 +393,9 @@ class Renderer:
             raise UserError(f'Mẫu "{template.path}" vừa được sửa trong lúc đang tạo văn bản, chưa ghi văn bản nào. '
                             "Hãy lưu xong mẫu rồi chạy lại.")
         parts = template.render_parts(draft.context)
-        content = self._conform(draft.filename, template, parts)
-        return Output(draft.kind, draft.filename, template.pack(parts), content=content, inputs=draft.inputs)
+        content, warnings = self._conform(draft.filename, template, parts)
+        return Output(draft.kind, draft.filename, template.pack(parts), content=content, inputs=draft.inputs,
+                      warnings=warnings)
 
     def read_templates(self, names: Sequence[str], enough: threading.Event) -> None:
         """Lint and compile the templates ``names`` ahead of their use, until ``enough`` is set (the others are
@@ -400,8 +431,10 @@ class Renderer:
         self.templates[name] = CompiledTemplate(path or self.settings.template(name))
         return self.templates[name]
 
-    def _conform(self, filename: str, template: CompiledTemplate, parts: Rendered) -> str:
-        """Stop on a document that breaks NĐ 30; return its content fingerprint."""
+    def _conform(self, filename: str, template: CompiledTemplate,
+                 parts: Rendered) -> tuple[str, tuple[Problem, ...]]:
+        """Stop on a document that breaks NĐ 30; return its content fingerprint and the check's warnings, each
+        naming the document."""
         problems, content = self.checker.inspect_rendered(template.shell, parts, parts.body)
         found = errors(problems)
         if found:
@@ -409,7 +442,7 @@ class Renderer:
             raise NonConformingTemplate(
                 f'Mẫu "{template.path}" tạo ra văn bản sai thể thức ({len(found)} lỗi), chưa ghi văn bản nào. '
                 f"Hãy sửa mẫu theo hướng dẫn sửa mẫu (templates/README.md):\n{report}")
-        return content
+        return content, tuple(replace(p, location=replace(p.location, document=filename)) for p in problems)
 
 
 def _described(output: Output, origin: DocumentPlan | Attachment) -> Output:

@@ -9,6 +9,7 @@ import dataclasses
 import shutil
 import sys
 import tempfile
+import textwrap
 import traceback
 import warnings
 from pathlib import Path
@@ -269,7 +270,7 @@ def check(files: tuple[str, ...], as_json: bool, as_template: bool, fix: bool, m
 
 
 def check_workbook(path: Path, settings: Settings) -> bool:
-    from .build import prepare
+    from .build import prepare, template_trials
     from .importing.unit_book import is_unit_workbook
     from .problems import summary
 
@@ -287,6 +288,11 @@ def check_workbook(path: Path, settings: Settings) -> bool:
         for note in composition.skipped:
             click.echo(f"  Lưu ý: {note}")
         count = len(composition.documents)
+        if failures := template_trials(prepared, settings):
+            for message in failures:
+                click.echo(textwrap.indent(message, "  "))
+            click.echo("  tdkt build sẽ dừng, không tạo văn bản nào, cho đến khi các mẫu trên được sửa.")
+            return True
         click.echo(f"  tdkt build sẽ tạo {count} văn bản." if count else
                    "  Sổ chưa có phần nào để tạo văn bản: hãy điền trang Kế hoạch hoặc các trang khen thưởng.")
     return bool(prepared.errors)

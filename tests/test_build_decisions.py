@@ -10,7 +10,9 @@ from tdkt_docs.build import build, prepare
 from tdkt_docs.errors import UserError
 from tdkt_docs.settings import Settings
 
-from helpers import SAMPLE_2026, docx_blocks, edited_template, run_tdkt
+from docx.oxml.ns import qn
+
+from helpers import SAMPLE_2026, TEMPLATES, docx_blocks, edited_template, run_tdkt
 from support.workbooks import BK, KHAM, TRUONG, Y_TE, batch, commune_titles, person
 
 
@@ -549,3 +551,27 @@ def test_a_decision_whose_every_prize_is_paid_for_a_higher_title_has_no_money_ar
         tmp_path / "out" / "quy-iii-2024" / "qd-20-lao-dong-tien-tien-truong-tieu-hoc-tam-giang.docx"))
     assert not any(b.startswith("Điều 3.") or "tổng số tiền" in b for b in lower)
     assert next(b for b in lower if b.startswith("Điều 2.")).startswith("Điều 2. Chánh Văn phòng")
+
+
+def test_build_tells_the_format_warnings_of_what_it_writes(tmp_path):
+    """An office template without the page-number field: each decision is written (a one-page document needs
+    none) but the build says so once, naming the document, instead of keeping the check's warning to itself."""
+    import shutil
+
+    workbook = tmp_path / SAMPLE_2026.name
+    shutil.copy(SAMPLE_2026, workbook)
+    (tmp_path / "mau").mkdir()
+    template = docx.Document(TEMPLATES / "quyet-dinh.docx")
+    for section in template.sections:
+        for paragraph in section.header.paragraphs:
+            for child in [c for c in paragraph._p if c.tag != qn("w:pPr")]:
+                paragraph._p.remove(child)
+    template.save(tmp_path / "mau" / "quyet-dinh.docx")
+    done = run_tdkt("build", workbook, "-o", tmp_path / "out")
+    assert done.returncode == 0
+    told = [line for line in done.stdout.splitlines() if "không có số trang" in line]
+    assert len(told) == 1
+    assert told[0].startswith('Cảnh báo: văn bản "') and told[0].endswith(
+        '", đầu trang: quy định: số trang canh giữa trong phần lề trên, từ trang thứ hai (văn bản một trang '
+        "không cần); thực tế: không có số trang.")
+    assert told[0].split('"')[1] in {str(p.relative_to(tmp_path / "out")) for p in (tmp_path / "out").rglob("qd-*.docx")}

@@ -1,4 +1,5 @@
 import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from lxml import etree
 
 from tdkt_docs.check.findings import ERROR, finding
@@ -188,3 +189,24 @@ def test_date_not_italic(tmp_path):
     assert check(doc, tmp_path) == [
         finding("ngay_thang.nghieng", ERROR, DATE_WHERE.format("Bắc Ninh, ngày tháng 01 năm 2024"),
                 "địa danh và thời gian in nghiêng", "chữ không in nghiêng")]
+
+
+def test_date_left_aligned_in_its_cell(tmp_path):
+    """A date typed flush left in the Quốc hiệu's column is not centred under the Quốc hiệu and Tiêu ngữ."""
+    doc = plan_document()
+    date = find(doc, "Bắc Ninh")
+    date.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    assert check(doc, tmp_path) == [
+        finding("ngay_thang.canh_giua", ERROR, DATE_WHERE.format(" ".join(date.text.split())),
+                "địa danh và thời gian canh giữa dưới Quốc hiệu và Tiêu ngữ", "căn trái")]
+
+
+def test_date_moved_under_the_number(tmp_path):
+    """The date moved to the left column, under "Số:", is not under the Quốc hiệu."""
+    doc = plan_document()
+    date, number = find(doc, "Bắc Ninh"), find(doc, "Số:")
+    number._p.addnext(date._p)
+    assert check(doc, tmp_path) == [
+        finding("ngay_thang.vi_tri", ERROR, SO_WHERE.format(" ".join(date.text.split())),
+                "địa danh và thời gian đặt dưới Quốc hiệu và Tiêu ngữ (cột bên phải), cùng hàng với số, ký hiệu",
+                "nằm ở cột 1 của bảng tiêu đề, Quốc hiệu ở cột 2")]

@@ -9,6 +9,7 @@ from ..problems import Problem
 from .findings import ERROR, finding
 from .layout import Layout
 from .model import DocModel, Line, Para
+from .page_numbers import ALIGNMENTS
 
 DASHES = "–—‒―"
 DATE = re.compile(
@@ -158,7 +159,25 @@ def check_date(layout: Layout) -> list[Problem]:
     if not line.italic:
         findings.append(finding("ngay_thang.nghieng", ERROR, line.where,
                                 "địa danh và thời gian in nghiêng", "chữ không in nghiêng"))
-    return findings
+    return findings + _date_place(layout)
+
+
+def _date_place(layout: Layout) -> list[Problem]:
+    """In a header table, the date sits in the Quốc hiệu's column (the right one), centred under it."""
+    line, quoc_hieu = layout.date, layout.quoc_hieu
+    para = line.para
+    if para.table is None or quoc_hieu is None or quoc_hieu.para.table != para.table:
+        return []
+    if para.cell[1] != quoc_hieu.para.cell[1]:
+        return [finding("ngay_thang.vi_tri", ERROR, line.where,
+                        "địa danh và thời gian đặt dưới Quốc hiệu và Tiêu ngữ (cột bên phải), "
+                        "cùng hàng với số, ký hiệu",
+                        f"nằm ở cột {para.cell[1]} của bảng tiêu đề, Quốc hiệu ở cột {quoc_hieu.para.cell[1]}")]
+    if para.alignment != "center":
+        return [finding("ngay_thang.canh_giua", ERROR, line.where,
+                        "địa danh và thời gian canh giữa dưới Quốc hiệu và Tiêu ngữ",
+                        ALIGNMENTS.get(para.alignment, para.alignment))]
+    return []
 
 
 def _leading_zeros(line: Line, day: str, month: str) -> list[Problem]:
