@@ -19,7 +19,7 @@ from tdkt_docs.read import load
 from tdkt_docs.register.location import register_url
 from tdkt_docs.settings import Settings
 from tdkt_docs.web.security import Policy
-from helpers import SAMPLE_2024, run_tdkt
+from helpers import SAMPLE_2024, edited_template, run_tdkt
 from support.documents import check, decision_document, find, retext, save
 from support.web import ORIGIN, Page, case_of, rows, text
 from support.workbooks import KHAM, STATEMENT, decisions, unit_list, with_problems
@@ -179,6 +179,19 @@ def test_a_refused_upload_leaves_the_open_workbook_as_it_was(page, small, tmp_pa
         assert kept.read_bytes() == small.read_bytes()
         assert files_under(tmp_path / "rieng") == on_disk  # nothing of the upload stays
     assert "Không có lỗi. Có thể tạo 1 văn bản" in text(page.get(f"/so/{case}/kiem-tra").text)
+
+
+def test_the_check_says_when_an_office_template_would_stop_the_build(tmp_path):
+    """As tdkt check: a workbook without error is not ready while a template of the office's is broken."""
+    mau = tmp_path / "mau"
+    mau.mkdir()
+    edited_template(mau, "quyet-dinh.docx", "{{ chu_ky.ho_ten }}", "{{ chu_ky.hoten }}")
+    page = Page(tmp_path / "rieng", Settings((mau,)))
+    shown = text(page.get(f"/so/{case_of(page.open(SAMPLE_2024))}/kiem-tra").text)
+    assert "Nhưng mẫu văn bản có lỗi: chưa tạo được văn bản nào cho đến khi các mẫu dưới đây được sửa" in shown
+    assert f'Mẫu "{mau / "quyet-dinh.docx"}" có lỗi, chưa tạo văn bản nào.' in shown
+    assert 'biến "chu_ky.hoten" không có; có phải là "chu_ky.ho_ten"?' in shown
+    assert "Có thể tạo" not in shown
 
 
 def test_build_summary_rebuild_and_hand_edits(page, small):

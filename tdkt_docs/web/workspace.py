@@ -40,6 +40,7 @@ class Checked:
     problems: list[Problem]
     notes: list[str]
     documents: int
+    templates: list[str] = field(default_factory=list)  # what stops the build at a template (build.template_trials)
 
 
 @dataclass

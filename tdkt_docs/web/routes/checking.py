@@ -6,7 +6,7 @@ import re
 from starlette.requests import Request
 from starlette.routing import Route
 
-from ...build import prepare
+from ...build import prepare, template_trials
 from ...problems import Problem, Severity, summary
 from ..pages import Step, case_of, page
 from ..workspace import Case, Checked
@@ -22,7 +22,9 @@ def checked(case: Case, settings) -> Checked:
     if case.checked is None or case.checked.stamp != stamp:
         prepared = prepare(case.workbook, settings)
         composition = prepared.composition
-        case.checked = Checked(stamp, prepared.problems, list(composition.skipped), len(composition.documents))
+        templates = [] if prepared.errors else template_trials(prepared, settings)
+        case.checked = Checked(stamp, prepared.problems, list(composition.skipped), len(composition.documents),
+                               templates)
     return case.checked
 
 
