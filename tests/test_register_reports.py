@@ -61,7 +61,13 @@ def test_statistics_workbook(tmp_path, recorded_2024):
     assert chart.find(f".//{c}barDir").get("val") == "bar"
     assert [s.find(f"{c}tx//{c}f").text for s in chart.iter(f"{c}ser")] == [
         f"'Theo hình thức và cấp'!{col}2" for col in "CDG"]  # tập thể, cá nhân, hộ gia đình per form
-    assert "Số hiệu biểu mẫu báo cáo của Bộ Nội vụ" in book["Thông tin"]["B6"].value
+    assert "Số hiệu biểu mẫu báo cáo của Bộ Nội vụ" in book["Thông tin"]["B7"].value
+    assert [c.value for c in book["Thông tin"][3]] == [
+        "Cơ quan ban hành", "ỦY BAN NHÂN DÂN TỈNH BẮC NINH; Sở Nội vụ tỉnh Bắc Ninh"]
+    ran = run_tdkt("thong-ke", "--nam", "2024", "-o", out, "--so-theo-doi", recorded_2024, "--co-quan", "so noi vu")
+    assert ran.stdout.strip() == f'Đã tạo "{out}": 1 lượt khen thưởng năm 2024.'
+    assert [c.value for c in openpyxl.load_workbook(out)["Thông tin"][3]] == [
+        "Cơ quan ban hành", "Sở Nội vụ tỉnh Bắc Ninh"]
 
 
 def test_one_offices_code_is_never_stamped_on_another_offices_awards(tmp_path, recorded_2024):

@@ -39,15 +39,18 @@ def test_register_location(monkeypatch, tmp_path, rules):
 
 def test_what_is_no_register_is_named_not_a_crash(tmp_path, decisions_content, make_workbook):
     (tmp_path / "ghi-chu.sqlite").write_text("không phải sổ", encoding="utf-8")
-    for where in (tmp_path / "ghi-chu.sqlite", f"postgresql://tdkt@/so?host={tmp_path / 'khong-co'}"):
+    for where, why in (
+            (tmp_path / "ghi-chu.sqlite", "tệp không phải sổ theo dõi khen thưởng, hoặc đã bị hỏng."),
+            (f"postgresql://tdkt@/so?host={tmp_path / 'khong-co'}",
+             "không kết nối được máy chủ cơ sở dữ liệu (địa chỉ, cổng, tên cơ sở dữ liệu, người dùng, mật khẩu), "
+             "hoặc cơ sở dữ liệu đó không phải sổ theo dõi khen thưởng.")):
         ran = run_tdkt("tra-cuu", "An", "--so-theo-doi", where)
         assert ran.returncode == 1
-        assert ran.stderr.startswith("Không mở được sổ theo dõi ") and ran.stderr.strip().endswith(
-            "không kết nối được máy chủ cơ sở dữ liệu (địa chỉ, tên, mật khẩu) hoặc tệp không phải sổ theo dõi.")
+        assert ran.stderr.startswith("Không mở được sổ theo dõi ") and ran.stderr.strip().endswith(why)
     ran = run_tdkt("check", make_workbook(decisions_content), "--so-theo-doi", tmp_path / "ghi-chu.sqlite")
     assert ran.returncode == 0
     assert ('  Cảnh báo: trang "Đề nghị khen thưởng": chưa đối chiếu với sổ theo dõi khen thưởng: Không mở được sổ '
-            f"theo dõi {tmp_path / 'ghi-chu.sqlite'}: không kết nối") in ran.stdout
+            f"theo dõi {tmp_path / 'ghi-chu.sqlite'}: tệp không phải sổ theo dõi") in ran.stdout
 
 
 def test_backup_before_migration(tmp_path, signed_2024, rules):

@@ -16,7 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..glossary import RecipientKind, Sex
 from ..render.sheets import MONEY
 from ..render.xlsx import workbook_bytes
-from .year import YearAward
+from .year import YearAward, issuers
 
 BOLD = Font(name="Times New Roman", bold=True)
 COUNTS = [RecipientKind.COLLECTIVE.label, RecipientKind.INDIVIDUAL.label, "trong đó nữ", "cá nhân chưa rõ giới tính",
@@ -64,6 +64,7 @@ def statistics_workbook(year: int, awards: list[YearAward], register_name: str) 
     for line in (
         [f"THỐNG KÊ KHEN THƯỞNG NĂM {year}"],
         ["Nguồn số liệu", f"Sổ theo dõi khen thưởng: {register_name}"],
+        ["Cơ quan ban hành", "; ".join(issuers(awards)) or "(chưa có khen thưởng nào)"],
         ["Số quyết định", len({(a.issuer, a.number, a.signed) for a in awards})],
         ["Số lượt khen thưởng", len(awards)],
         ["Giới tính", "Chỉ tính được với cá nhân ghi Ông/Bà; các trường hợp khác ghi ở cột chưa rõ giới tính."],

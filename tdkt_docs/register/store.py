@@ -95,8 +95,10 @@ def open_register(url: str, *, create: bool = True) -> Register | None:
         migrate(register)
     except DatabaseError:  # no server, refused, or a file that is no database
         register.close()
-        raise UserError(f"Không mở được sổ theo dõi {register.name}: không kết nối được máy chủ cơ sở dữ liệu "
-                        "(địa chỉ, tên, mật khẩu) hoặc tệp không phải sổ theo dõi.") from None
+        why = ("tệp không phải sổ theo dõi khen thưởng, hoặc đã bị hỏng" if path else
+               "không kết nối được máy chủ cơ sở dữ liệu (địa chỉ, cổng, tên cơ sở dữ liệu, người dùng, mật khẩu), "
+               "hoặc cơ sở dữ liệu đó không phải sổ theo dõi khen thưởng")
+        raise UserError(f"Không mở được sổ theo dõi {register.name}: {why}.") from None
     except BaseException:
         register.close()
         raise
