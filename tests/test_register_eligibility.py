@@ -190,6 +190,35 @@ def test_a_workbook_kept_for_the_next_year_sees_last_years_awards_as_earlier(tmp
             "Quyết định số 21/QĐ-UBND ngày 24/9/2024 (ỦY BAN NHÂN DÂN XÃ TAM GIANG)"]}
 
 
+def test_rows_of_two_batches_once_recorded_are_each_judged_by_their_own_batch(tmp_path, make_workbook, rules):
+    """Lao động tiên tiến in Quý I, Chiến sĩ thi đua cơ sở in the year-end batch, of one person: once both are
+    recorded, each row's own decision is matched to its own batch's date, not to the other row's."""
+    import openpyxl
+
+    content = commune_titles()
+    first, year_end = (content["batches"][0] | {"name": "Quý I/2024", "quarter": "Quý I", "signing": dt.date(2024, 3, 20),
+                                                "submission_date": dt.date(2024, 3, 10)},
+                       content["batches"][0] | {"name": "Cuối năm 2024", "quarter": "Quý IV", "first_number": 50,
+                                                "signing": dt.date(2024, 12, 20), "submission_no": "13/TTr-VP",
+                                                "submission_date": dt.date(2024, 12, 10)})
+    content["batches"] = [first, year_end]
+    for nomination in content["nominations"][:2]:
+        nomination |= {"batch": "Quý I/2024", "submission_date": dt.date(2024, 3, 1)}
+    content["nominations"][2] |= {"batch": "Cuối năm 2024", "submission_date": dt.date(2024, 12, 1),
+                                  "submission_no": "8/TTr-THTG"}
+    workbook = make_workbook(content)
+    url = sqlite_url(tmp_path / "so.sqlite")
+    before = [str(p) for p in eligibility(prepare(workbook, Settings(register_url=url)).problems)]
+    assert len(before) == 1
+    book = openpyxl.load_workbook(workbook)
+    fill_signed(book, [["Quý I/2024", "1", "20", dt.date(2024, 3, 20)],
+                       ["Cuối năm 2024", "1", "50", dt.date(2024, 12, 20)]])
+    book.save(workbook)
+    assert run_tdkt("ghi-so", workbook, "--so-theo-doi", tmp_path / "so.sqlite").returncode == 0
+    prepared = prepare(workbook, Settings(register_url=url))
+    assert [str(p) for p in eligibility(prepared.problems)] == before and prepared.resolution.history == {}
+
+
 def test_bad_rules_file_named(tmp_path, decisions_content, make_workbook):
     (tmp_path / "dieu-kien.toml").write_text('[[quy_tac]]\nkey = "x"\nloai = "mot_lan"\n', encoding="utf-8")
     ran = run_tdkt("check", make_workbook(decisions_content), "--mau", tmp_path)

@@ -3,6 +3,7 @@ with this module, only by a review given a register."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from sqlalchemy import Connection, select
 
@@ -31,12 +32,11 @@ def opened(url: str, problems: list[Problem]) -> Register | None:
         return None
 
 
-def earlier(conn: Connection, probe: Probe, workbook: str, own: frozenset[tuple[str, int]] = frozenset()
-            ) -> list[Earlier]:
+def earlier(conn: Connection, probe: Probe, workbook: str, own: Mapping[tuple[str, int], dt.date]) -> list[Earlier]:
     """The awards the register holds of the probe's recipient (surely them, or perhaps), but the one this very
-    nomination became and those the workbook's other rows of the same batch became (``own``: batch key and row
-    of every nomination under review): those rows are compared on the workbook itself, as they were before
-    their decisions were recorded."""
+    nomination became and those the workbook's other rows under review became (``own``: the planned signing date
+    of each, by batch key and row): those rows are compared on the workbook itself, as they were before their
+    decisions were recorded."""
     certain, uncertain = known_recipients(conn, probe.row)
     if not certain + uncertain:
         return []
@@ -54,12 +54,15 @@ SIGNING_SPREAD = dt.timedelta(days=183)
 """How far from its batch's planned signing date a decision is signed at most."""
 
 
-def _under_review(row, probe: Probe, workbook: str, own: frozenset[tuple[str, int]]) -> bool:
-    """What this very nomination, or another row of the batches under review (``own``), became once recorded:
-    from the same rows, signed with the batch (a workbook kept from year to year reuses its batch names and
-    rows: what they became a year before is an earlier award)."""
-    from_rows = _itself(row, probe.nomination, workbook) or (match_key(row.batch), row.source_row) in own
-    return from_rows and abs(row.signed - probe.award.batch.signing) <= SIGNING_SPREAD
+def _under_review(row, probe: Probe, workbook: str, own: Mapping[tuple[str, int], dt.date]) -> bool:
+    """What this very nomination, or another row under review (``own``), became once recorded: from the same row,
+    signed with its batch (a workbook kept from year to year reuses its batch names and rows: what they became a
+    year before is an earlier award)."""
+    if _itself(row, probe.nomination, workbook):
+        planned = probe.award.batch.signing
+    elif (planned := own.get((match_key(row.batch), row.source_row))) is None:
+        return False
+    return abs(row.signed - planned) <= SIGNING_SPREAD
 
 
 def _itself(row, n: Nomination, workbook: str) -> bool:

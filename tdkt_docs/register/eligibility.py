@@ -77,7 +77,7 @@ def review_eligibility(awards: list[Award], rules: Rules, register_url: str | No
         from . import asked  # SQLAlchemy: loaded only by a review given a register
 
         if (register := asked.opened(register_url, problems)) is not None:
-            own = frozenset((match_key(p.nomination.batch), p.nomination.rows[0]) for p in probes)
+            own = {(match_key(p.nomination.batch), p.nomination.rows[0]): p.award.batch.signing for p in probes}
             with register, register.read() as conn:
                 for probe in probes:
                     row = probe.nomination.rows[0]
