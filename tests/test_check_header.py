@@ -1,5 +1,6 @@
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import nsdecls
 from lxml import etree
 
 from tdkt_docs.check.findings import ERROR, finding
@@ -210,3 +211,14 @@ def test_date_moved_under_the_number(tmp_path):
         finding("ngay_thang.vi_tri", ERROR, SO_WHERE.format(" ".join(date.text.split())),
                 "địa danh và thời gian đặt dưới Quốc hiệu và Tiêu ngữ (cột bên phải), cùng hàng với số, ký hiệu",
                 "nằm ở cột 1 của bảng tiêu đề, Quốc hiệu ở cột 2")]
+
+
+def test_date_under_the_quoc_hieu_across_a_spacer_column(tmp_path):
+    """A header table whose second row has a spacer cell, the Quốc hiệu's cell merging the two columns above it:
+    the date stands under the Quốc hiệu, though it is the row's third cell."""
+    doc = plan_document()
+    date, quoc_hieu = find(doc, "Bắc Ninh"), find(doc, "CỘNG HÒA")
+    date_cell, qh_cell = date._p.getparent(), quoc_hieu._p.getparent()
+    date_cell.addprevious(etree.fromstring(f'<w:tc {nsdecls("w")}><w:p/></w:tc>'))
+    qh_cell.get_or_add_tcPr().append(etree.fromstring(f'<w:gridSpan {nsdecls("w")} w:val="2"/>'))
+    assert check(doc, tmp_path) == []

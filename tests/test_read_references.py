@@ -1,6 +1,8 @@
 """Tờ trình numbers typed a little differently, and fields blamed on their own cell."""
 from __future__ import annotations
 
+import pytest
+
 from tdkt_docs.build import build, prepare
 
 
@@ -49,15 +51,16 @@ def test_row_cells_are_made_from_the_row_and_the_sheets_letters():
     assert cells.get("name") == "E7" and cells.get("absent", "") == ""
 
 
+@pytest.mark.parametrize("number", ["5/TTr-SNV", "²/TTr-SNV", "１２/TTr-SNV"])
 def test_a_tờ_trình_number_the_header_rules_refuse_is_blamed_on_its_cell_not_on_the_template(
-        make_workbook, decisions_content, tmp_path):
+        make_workbook, decisions_content, tmp_path, number):
     from helpers import run_tdkt
 
-    decisions_content["batches"][0].update(submission_no="5/TTr-SNV", appraisal_position="GIÁM ĐỐC",
+    decisions_content["batches"][0].update(submission_no=number, appraisal_position="GIÁM ĐỐC",
                                            appraisal_signer="Nguyễn Văn Bình")
     ran = run_tdkt("build", make_workbook(decisions_content), "-o", tmp_path / "out")
-    assert ran.returncode == 1 and "Mẫu" not in ran.stdout + ran.stderr
+    assert ran.returncode == 1 and "Mẫu" not in ran.stdout + ran.stderr and "Traceback" not in ran.stderr
     assert ('Lỗi: trang "Đợt khen thưởng", ô G2 (cột "Số tờ trình thẩm định"): số, ký hiệu tờ trình thẩm định '
-            '"5/TTr-SNV" in ở đầu Tờ trình ("Số: …") phải viết như "05/TTr-SNV": số bằng chữ số, số nhỏ hơn 10 ghi '
+            f'"{number}" in ở đầu Tờ trình ("Số: …") phải viết như "05/TTr-SNV": số bằng chữ số, số nhỏ hơn 10 ghi '
             'thêm số 0, liền với dấu "/", rồi ký hiệu bắt đầu bằng TTr, không có dấu cách.') in ran.stdout + ran.stderr
     assert not (tmp_path / "out").exists()

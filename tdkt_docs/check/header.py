@@ -9,6 +9,7 @@ from ..problems import Problem
 from .findings import ERROR, finding
 from .layout import Layout
 from .model import DocModel, Line, Para
+from .resolve import w
 from .page_numbers import ALIGNMENTS
 
 DASHES = "–—‒―"
@@ -168,7 +169,7 @@ def _date_place(layout: Layout) -> list[Problem]:
     para = line.para
     if para.table is None or quoc_hieu is None or quoc_hieu.para.table != para.table:
         return []
-    if para.cell[1] != quoc_hieu.para.cell[1]:
+    if not set(_grid_columns(para.element)) & set(_grid_columns(quoc_hieu.para.element)):
         return [finding("ngay_thang.vi_tri", ERROR, line.where,
                         "địa danh và thời gian đặt dưới Quốc hiệu và Tiêu ngữ (cột bên phải), "
                         "cùng hàng với số, ký hiệu",
@@ -178,6 +179,29 @@ def _date_place(layout: Layout) -> list[Problem]:
                         "địa danh và thời gian canh giữa dưới Quốc hiệu và Tiêu ngữ",
                         ALIGNMENTS.get(para.alignment, para.alignment))]
     return []
+
+
+def _grid_columns(para_el) -> range:
+    """The columns of the table's grid that the (outermost) cell holding ``para_el`` spans: a row's cells are
+    counted with the columns they merge (gridSpan) and those the row skips before its first cell (gridBefore),
+    so a row with a spacer cell lines up with one without."""
+    cell = list(para_el.iterancestors(_TC))[-1]
+    row = cell.getparent()
+    start = _val_of(row.find(f"{_TRPR}/{_GRID_BEFORE}"), 0)
+    for other in row.iterchildren(_TC):
+        span = _val_of(other.find(f"{_TCPR}/{_GRID_SPAN}"), 1)
+        if other is cell:
+            return range(start, start + span)
+        start += span
+    return range(start, start + 1)
+
+
+def _val_of(element, default: int) -> int:
+    value = None if element is None else element.get(w("val"))
+    return int(value) if value and value.isdigit() else default
+
+
+_TC, _TCPR, _TRPR, _GRID_SPAN, _GRID_BEFORE = w("tc"), w("tcPr"), w("trPr"), w("gridSpan"), w("gridBefore")
 
 
 def _leading_zeros(line: Line, day: str, month: str) -> list[Problem]:

@@ -37,7 +37,7 @@ def number_written(number: str) -> bool:
     digits = number.strip()
     if UNFILLED.match(number):
         return True
-    return digits.isdigit() and number == number.rstrip() and (
+    return digits.isascii() and digits.isdecimal() and number == number.rstrip() and (
         len(digits) == 2 if int(digits) < 10 else not digits.startswith("0"))
 
 
