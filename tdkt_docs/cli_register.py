@@ -140,7 +140,7 @@ def export_command(year: int, target: str | None, unit_code: str, issuer: str, r
     SoQuyetDinh, NgayQuyetDinh, TenCanBo, …) và thành danh sách Excel. Các mã chưa được cấp để trống."""
     from .register.export import export_json, write_json, write_list
     from .register.store import open_register
-    from .register.year import awards_of_year, issuers, of_issuer
+    from .register.year import awards_of_year, of_issuer, one_office
     from .rules.book import Rules
 
     paths = [Path(target)] if target else [Path(f"khen-thuong-{year}.json"), Path(f"khen-thuong-{year}.xlsx")]
@@ -150,10 +150,8 @@ def export_command(year: int, target: str | None, unit_code: str, issuer: str, r
     rules = Rules(settings_for(None, mau))
     with open_register(register) as book:
         awards = of_issuer(awards_of_year(book, year, rules.register_forms), year, issuer)
-    if unit_code and len(names := issuers(awards)) > 1:
-        raise UserError(f"Sổ theo dõi có khen thưởng năm {year} của {len(names)} cơ quan ban hành ("
-                        + ", ".join(f'"{n}"' for n in names) + f'): mã đơn vị "{unit_code}" chỉ là mã của một '
-                        f'cơ quan, chưa ghi tệp nào. Hãy chọn cơ quan của mã đó, ví dụ --co-quan "{names[0]}".')
+    if unit_code:
+        one_office(awards, year, unit_code)
     for path in paths:
         if path.suffix.lower() == ".json":
             write_json(path, export_json(awards, unit_code, dt.date.today()))

@@ -13,6 +13,7 @@ import pytest
 
 from helpers import run_tdkt
 from support.register import BANG_KHEN, past, past_list, sqlite_url
+from tdkt_docs.glossary import RecipientKind
 from tdkt_docs.register.export import EXPORT_SCHEMA
 from tdkt_docs.register.past import read_past_awards
 from tdkt_docs.register.record import record
@@ -127,3 +128,19 @@ def test_export_json_and_excel_list(tmp_path, recorded_2024, rules):
     assert [tuple(getattr(a, f) for f in fields) for a in copied] == \
            [tuple(getattr(a, f) for f in fields) for a in original]
     assert len(copied) == 7
+
+
+def test_an_office_spelt_two_ways_in_the_register_is_one_office():
+    """A past list wrote "UBND tỉnh Bắc Ninh", the decisions "ỦY BAN NHÂN DÂN TỈNH BẮC NINH": one office, chosen
+    whole by --co-quan, named once."""
+    from tdkt_docs.register.model import issuer_key
+    from tdkt_docs.register.year import YearAward, issuers, of_issuer
+
+    def award(issuer: str, name: str) -> YearAward:
+        return YearAward(issuer, "5/QĐ-UBND", dt.date(2024, 3, 1), "", BANG_KHEN, "Cấp tỉnh", "", "", "",
+                         RecipientKind.INDIVIDUAL, "Ông", name, "", "", "", None, "", None, "", 0, issuer_key(issuer))
+
+    awards = [award("UBND tỉnh Bắc Ninh", "Lê Văn An"), award("ỦY BAN NHÂN DÂN TỈNH BẮC NINH", "Lê Văn Bình"),
+              award("Sở Nội vụ tỉnh Bắc Ninh", "Lê Văn Cường")]
+    assert issuers(awards) == ["UBND tỉnh Bắc Ninh", "Sở Nội vụ tỉnh Bắc Ninh"]
+    assert [a.name for a in of_issuer(awards, 2024, "ủy ban nhân dân tỉnh")] == ["Lê Văn An", "Lê Văn Bình"]

@@ -36,6 +36,7 @@ class YearAward:
     sex: Sex | None
     achievement: str
     amount: int
+    issuer_key: str       # the issuer however spelt ("UBND tỉnh Bắc Ninh", "ỦY BAN NHÂN DÂN TỈNH BẮC NINH")
 
 
 def awards_of_year(register: Register, year: int, forms: RegisterForms) -> list[YearAward]:
@@ -44,7 +45,7 @@ def awards_of_year(register: Register, year: int, forms: RegisterForms) -> list[
                     decisions.c.form_name, decisions.c.batch, decisions.c.quarter,
                     decisions.c.batch_kind, awards.c.kind, awards.c.address,
                     awards.c.name, awards.c.position, awards.c.unit, awards.c.proposing_unit, awards.c.birth_year,
-                    awards.c.cccd, awards.c.sex, awards.c.achievement, awards.c.amount)
+                    awards.c.cccd, awards.c.sex, awards.c.achievement, awards.c.amount, decisions.c.issuer_key)
              .join(awards, awards.c.decision_id == decisions.c.id)
              .where(CURRENT, decisions.c.signed.between(dt.date(year, 1, 1), dt.date(year, 12, 31)))
              .order_by(decisions.c.signed, decisions.c.number, awards.c.seq))
@@ -53,7 +54,7 @@ def awards_of_year(register: Register, year: int, forms: RegisterForms) -> list[
     return [YearAward(r.issuer, r.number, r.signed, r.signer, r.form_name, forms.resolve(r.form_name).level,
                       r.batch, _quarter(r), r.batch_kind, RecipientKind(r.kind),
                       r.address, r.name, r.position, r.unit, r.proposing_unit, r.birth_year, r.cccd or "",
-                      Sex(r.sex) if r.sex else None, r.achievement, r.amount) for r in rows]
+                      Sex(r.sex) if r.sex else None, r.achievement, r.amount, r.issuer_key) for r in rows]
 
 
 def of_issuer(awards: list[YearAward], year: int, issuer: str) -> list[YearAward]:
@@ -62,23 +63,30 @@ def of_issuer(awards: list[YearAward], year: int, issuer: str) -> list[YearAward
     issuers the year has."""
     if not issuer:
         return awards
-    key = _issuer_search(issuer)
-    chosen = [a for a in awards if key in _issuer_search(a.issuer)]
-    if not chosen:
+    wanted = search_key(issuer_key(issuer))
+    matching = {key for key in {a.issuer_key for a in awards} if wanted in search_key(key)}
+    if not matching:
         names = issuers(awards)
         raise UserError(f'Sổ theo dõi không có khen thưởng năm {year} của cơ quan "{issuer}"'
                         + (": các cơ quan có khen thưởng năm đó là " + ", ".join(f'"{n}"' for n in names) + "."
                            if names else ": sổ chưa có khen thưởng nào của năm đó."))
-    return chosen
+    return [a for a in awards if a.issuer_key in matching]
 
 
-def _issuer_search(name: str) -> str:
-    return search_key(issuer_key(name))
+def one_office(awards: list[YearAward], year: int, unit_code: str) -> None:
+    """A unit code (MaDonVi) is one office's: refused for the awards of several."""
+    if len(names := issuers(awards)) > 1:
+        raise UserError(f"Sổ theo dõi có khen thưởng năm {year} của {len(names)} cơ quan ban hành ("
+                        + ", ".join(f'"{n}"' for n in names) + f'): mã đơn vị "{unit_code}" chỉ là mã của một '
+                        f'cơ quan, chưa ghi tệp nào. Hãy chọn cơ quan của mã đó, ví dụ --co-quan "{names[0]}".')
 
 
 def issuers(awards: list[YearAward]) -> list[str]:
-    """The issuers of ``awards``, each once, in the order first met."""
-    return list(dict.fromkeys(a.issuer for a in awards))
+    """The issuers of ``awards``, each once however it was spelt (as first met), in the order first met."""
+    named: dict[str, str] = {}
+    for award in awards:
+        named.setdefault(award.issuer_key, award.issuer)
+    return list(named.values())
 
 
 def _quarter(row) -> str:
