@@ -36,7 +36,7 @@ class NotServed(UserError):
 class Checked:
     """What a check of one version of the workbook found."""
 
-    stamp: tuple[int, int]
+    stamp: tuple  # the workbook's and the templates' (modified, size) when checked
     problems: list[Problem]
     notes: list[str]
     documents: int

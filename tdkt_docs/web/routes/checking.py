@@ -6,7 +6,7 @@ import re
 from starlette.requests import Request
 from starlette.routing import Route
 
-from ...build import prepare, template_trials
+from ...build import TEMPLATES, prepare, template_trials
 from ...problems import Problem, Severity, summary
 from ..pages import Step, case_of, page
 from ..workspace import Case, Checked
@@ -18,7 +18,7 @@ _CELL = re.compile(r"([A-Z]+)(\d+)")
 
 def checked(case: Case, settings) -> Checked:
     """The check of the workbook as it is now; done again only when the file changed."""
-    stamp = case.stamp()
+    stamp = (case.stamp(), _templates_stamp(settings))
     if case.checked is None or case.checked.stamp != stamp:
         prepared = prepare(case.workbook, settings)
         composition = prepared.composition
@@ -26,6 +26,13 @@ def checked(case: Case, settings) -> Checked:
         case.checked = Checked(stamp, prepared.problems, list(composition.skipped), len(composition.documents),
                                templates)
     return case.checked
+
+
+def _templates_stamp(settings) -> tuple:
+    """The templates as they are now (the office's in its mau/ folder may be edited while the page is open): the
+    check tries them."""
+    paths = [settings.template(name) for name in TEMPLATES]
+    return tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in paths)
 
 
 def cell_key(cell: str) -> tuple[int, int]:
