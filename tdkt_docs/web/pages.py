@@ -1,7 +1,6 @@
 """What every route module shares: its navigation entry, page rendering, error pages."""
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 from starlette.requests import Request
@@ -9,7 +8,7 @@ from starlette.responses import HTMLResponse
 
 from ..errors import UserError
 from .security import CSRF_FIELD
-from .workspace import Case
+from .workspace import Case, visit
 
 
 @dataclass(frozen=True)
@@ -27,7 +26,7 @@ def page(request: Request, name: str, status: int = 200, **context) -> HTMLRespo
     recent = state.workspace.recent()
     current = context.pop("case", None)
     if current is not None:  # a page of this workbook: the steps of the other pages act on it from now on
-        current.seen = time.monotonic()
+        current.seen = visit()
     current = current or state.workspace.current()
     return state.templates.TemplateResponse(request, name, {
         "steps": state.steps, "case": current, "recent": recent, "csrf_field": CSRF_FIELD,

@@ -8,7 +8,7 @@ import secrets
 import shutil
 import tempfile
 import threading
-import time
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -30,6 +30,14 @@ class NotServed(UserError):
     """A file or workbook this run did not make or open: answered as "not found"."""
 
     status = 404
+
+
+_visits = itertools.count(1)
+
+
+def visit() -> int:
+    """The order of a visit to a workbook's pages (a clock may give two visits the same time)."""
+    return next(_visits)
 
 
 @dataclass
@@ -55,7 +63,7 @@ class Case:
     job: BuildJob | None = None
     checked: Checked | None = None
     printed: dict[str, int] = field(default_factory=dict)  # the last print's PDFs: path under certificates -> pages
-    seen: float = field(default_factory=time.monotonic)  # when a page of it was last shown, or it was opened
+    seen: int = field(default_factory=visit)  # when a page of it was last shown, or it was opened
 
     @property
     def certificates(self) -> Path:
@@ -111,7 +119,7 @@ class Workspace:
             if case.busy:
                 raise UserError(f'Đang tạo văn bản từ sổ "{name}"; chờ xong rồi mở lại.')
             os.replace(upload, case.workbook)
-            case.opened, case.checked, case.seen = dt.datetime.now(), None, time.monotonic()
+            case.opened, case.checked, case.seen = dt.datetime.now(), None, visit()
             self.cases[case.id] = case
             self._forget_old()
         return case

@@ -35,14 +35,15 @@ _TO_FILL = re.compile(r"Hãy ghi thêm (.*?) rồi chạy lại\.")
 def on_the_page(message: str) -> str:
     """A message of ``tdkt nhap`` as this page says it: the fields of its form, not the command's options."""
     def field(option: str) -> str:
-        return f'ô "{FIELDS[option]}"'
+        return f'ô "{FIELDS[option]}"' if option in FIELDS else option  # an option the form has not: as it is
 
     message = message.replace('bằng --dot, ví dụ --dot "Quý I/2024"', f'vào {field("--dot")}, ví dụ "Quý I/2024"')
     message = _TO_FILL.sub(lambda m: "Hãy điền " + ", ".join(field(o) for o in _OPTION.findall(m.group(1)))
                            + ' rồi bấm "Nhập vào sổ" lại.', message)
     message = re.sub(r'không dùng (--[a-z-]+) ("[^"]*")', lambda m: f"không dùng {m.group(2)} ở {field(m.group(1))}",
                      message)
-    return re.sub(r"(?:dùng|ghi) (--[a-z-]+)", lambda m: f"điền {field(m.group(1))}", message)
+    return re.sub(r"(?:dùng|ghi) (--[a-z-]+)",
+                  lambda m: f"điền {field(m.group(1))}" if m.group(1) in FIELDS else m.group(0), message)
 
 
 def import_page(request: Request):
