@@ -266,3 +266,9 @@ def person_of(name: str) -> str:
         while words and words[0].casefold() in HOUSEHOLD_WORDS:
             words.pop(0)
     return " ".join(words)
+
+
+def kept_name(kind: RecipientKind | None, name: str) -> str:
+    """A name as the register keeps it and lists match it: a collective's as written; a person's or a
+    household's without the rank or "Hộ gia đình ông" typed with it."""
+    return name if kind is RecipientKind.COLLECTIVE else person_of(name)

@@ -16,7 +16,7 @@ from openpyxl.styles.numbers import is_date_format
 from openpyxl.utils import get_column_letter
 
 from ..errors import UserError
-from ..glossary import RecipientKind, person_of
+from ..glossary import kept_name
 from ..render.xlsx import put
 from ..files import atomic_path
 from ..read import cells
@@ -26,7 +26,7 @@ from ..rules.book import Rules
 from ..rules.collation import match_key, name_key
 from ..rules.issuer import Issuer, issuer_of
 from ..rules.legal import Catalogue
-from .words import split_rank
+from .words import kind_of
 
 Fingerprint = tuple[str, ...]
 
@@ -43,12 +43,8 @@ def person(values: dict[str, object]) -> Fingerprint:
 
 
 def _name(values: dict[str, object]) -> str:
-    """The name compared, with or without the rank or "Hộ ông" typed before it (a collective's as it is: "Hộ kinh
-    doanh …" names it)."""
-    name = str(values.get("name") or "")
-    if match_key(str(values.get("kind") or "")) == match_key(RecipientKind.COLLECTIVE.label):
-        return name_key(name)
-    return name_key(person_of(split_rank(name)[1]))
+    """The name compared as the register keeps it: with or without the rank or "Hộ ông" typed before it."""
+    return name_key(kept_name(kind_of(str(values.get("kind") or "")), str(values.get("name") or "")))
 
 
 class OfficeBook:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..glossary import RecipientKind
+from ..glossary import RecipientKind, kept_name
 from ..problems import Location, Problem, Severity
 from ..read.records import Nomination
 from ..read.schema import NOMINATIONS
@@ -15,7 +15,7 @@ from ..rules.book import Rules
 from ..rules.collation import match_key, name_key, normal_cccd
 from .conditions import Check, EligibilityRule
 from .location import absent
-from .model import AwardRow, achievement_key, awardee, kept_name, unit_key
+from .model import AwardRow, achievement_key, awardee, unit_key
 
 
 @dataclass(frozen=True)

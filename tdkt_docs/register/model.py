@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..check.text import plain
-from ..glossary import BatchKind, Quarter, RecipientKind, Sex, household_named, person_of, rank_of
+from ..glossary import BatchKind, Quarter, RecipientKind, Sex, household_named, kept_name, rank_of
 from ..rules.collation import clean, match_key, name_key
 from ..rules.dates import short_date
 
@@ -54,12 +54,6 @@ class AwardRow:
         if self.kind is not RecipientKind.INDIVIDUAL:
             return None
         return {"bà": Sex.FEMALE, "ông": Sex.MALE}.get(match_key(self.address))
-
-
-def kept_name(kind: RecipientKind, name: str) -> str:
-    """A name as the register keeps it: a collective's as written; a person's or a household's without the rank
-    or "Hộ gia đình ông" typed with it."""
-    return name if kind is RecipientKind.COLLECTIVE else person_of(name)
 
 
 def awardee(kind: RecipientKind, name: str, address: str = "", rank: str = "") -> dict:
