@@ -44,8 +44,7 @@ def lookup(register: Register, name: str, unit: str = "") -> list[HistoryLine]:
     if not (key := search_key(name)):
         return []
     found = recipients.c.name_search.contains(key, autoescape=True)
-    if _CCCD.fullmatch(name.strip()) and 9 <= len(digits := re.sub(r"\D", "", name)) <= 12:
-        cccd = normal_cccd(digits)
+    if _CCCD.fullmatch(name.strip()) and len(cccd := normal_cccd(name)) == 12:  # a CCCD, as collation keys it
         found = found | (recipients.c.cccd == cccd) | (awards.c.cccd == cccd)
     query = (select(recipients.c.id, recipients.c.kind, recipients.c.name, awards.c.unit, recipients.c.unit.label("home"),
                     decisions.c.form_name, decisions.c.number, decisions.c.signed, decisions.c.issuer,
