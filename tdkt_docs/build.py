@@ -148,11 +148,11 @@ def prepare(workbook: Path, settings: Settings, rules: Rules | None = None, *, r
 
 def _format_warnings(outputs: Iterable[Output]) -> list[Problem]:
     """The NĐ 30 check's warnings of the documents made, once each: a template's warning comes back in every
-    document made from it, and is told at the first."""
-    told: dict[tuple[str, str, str], Problem] = {}
+    document made from it, and is told at the first (the same warning of another template is told again)."""
+    told: dict[tuple[str, str, str, str], Problem] = {}
     for output in outputs:
-        for problem in output.warnings:
-            told.setdefault((problem.code, problem.location.paragraph, problem.message), problem)
+        for problem in output.warnings:  # a document type has one template
+            told.setdefault((output.kind, problem.code, problem.location.paragraph, problem.message), problem)
     return list(told.values())
 
 

@@ -575,3 +575,16 @@ def test_build_tells_the_format_warnings_of_what_it_writes(tmp_path):
         '", đầu trang: quy định: số trang canh giữa trong phần lề trên, từ trang thứ hai (văn bản một trang '
         "không cần); thực tế: không có số trang.")
     assert told[0].split('"')[1] in {str(p.relative_to(tmp_path / "out")) for p in (tmp_path / "out").rglob("qd-*.docx")}
+
+
+def test_a_format_warning_is_told_once_a_template():
+    from tdkt_docs.build import Output, _format_warnings
+    from tdkt_docs.problems import Location, Problem, Severity
+
+    def warned(kind: str, document: str) -> Output:
+        return Output(kind, document, b"", warnings=(Problem(Severity.WARNING, "so_trang.thieu", "thiếu số trang.",
+                                                             Location(document=document, paragraph="đầu trang")),))
+
+    told = _format_warnings([warned("quyet_dinh", "qd-01.docx"), warned("quyet_dinh", "qd-02.docx"),
+                             warned("to_trinh", "tt-01.docx")])
+    assert [p.location.document for p in told] == ["qd-01.docx", "tt-01.docx"]
