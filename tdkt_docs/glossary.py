@@ -8,7 +8,6 @@ recipient, quarters, ways to split and order) are enums here, defined once.
 from __future__ import annotations
 
 import enum
-import re
 
 from .text import fold
 
@@ -192,17 +191,6 @@ class BatchKind(Choice):
     SCHOOL_YEAR = "Năm học"
     THEME = "Chuyên đề"
     SUDDEN = "Đột xuất"
-
-
-ABBREVIATIONS = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân"}
-"""The abbreviations of agency names a workbook may write, and what they stand for."""
-_ABBREVIATION = re.compile(r"\b(" + "|".join(ABBREVIATIONS) + r")\b")
-
-
-def spelled_out(text: str) -> str:
-    """``text`` with the agency abbreviations written in full: "Văn phòng HĐND và UBND" names the same office
-    as "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân"."""
-    return _ABBREVIATION.sub(lambda m: ABBREVIATIONS[m.group()], text) if "ND" in text else text
 
 
 BATCH_WORD = "đợt"

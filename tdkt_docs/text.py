@@ -66,3 +66,12 @@ def closest(text: str, options: Iterable[str], cutoff: float = 0.75) -> str | No
         return difflib.SequenceMatcher(None, wanted, other).ratio()
     scored = max(((likeness(option), option) for option in options), default=(0.0, None))
     return scored[1] if scored[0] >= cutoff else None
+
+
+def spelled_out(text: str, abbreviations: dict[str, str]) -> str:
+    """``text`` with the ``abbreviations`` it holds as words written in full, whatever their case: "Văn phòng HĐND
+    và UBND" names the same office as "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân"."""
+    for short, full in abbreviations.items():
+        if short.casefold() in text.casefold():
+            text = re.sub(rf"\b{re.escape(short)}\b", full, text, flags=re.IGNORECASE)
+    return text

@@ -14,7 +14,7 @@ from ..compose.common import (archive_places, awardee_name, entry, header_contex
 from ..compose.document import (COMMON_VARIABLES, Attachment, Composition, DocumentPlan, DocumentType, Inputs, Items,
                                 Source, fields)
 from ..files import slug
-from ..glossary import DocumentName, Order, RecipientKind, Split, Verb, batch_words, spelled_out
+from ..glossary import DocumentName, Order, RecipientKind, Split, Verb, batch_words
 from ..read import cells
 from ..read.records import Batch, Nomination, Recipient
 from ..read.schema import AGENCY, BATCHES, NOMINATIONS, RECIPIENTS
@@ -28,6 +28,7 @@ from ..rules.legal import AwardForm, rules_used_unverified
 from ..rules.money import format_amount
 from ..rules.numbering import roman, two_digit
 from ..rules.words import amount_in_words
+from ..text import spelled_out
 
 TYPE_CODE = "QĐ"
 AUTOMATIC_LINES = ("như điều 2", "như điều 3", "như trên")  # Nơi nhận lines the decision writes itself
@@ -348,7 +349,7 @@ def executors(decision: Decision, issuer: Issuer, rules: Rules) -> list[str]:
     heads = [rules.unit_heads.of(n.unit, n.unit_head) for n in decision.submissions]
     named = {}
     for executor in [*issuer.executors, *heads]:
-        named.setdefault(match_key(spelled_out(executor)), executor)
+        named.setdefault(match_key(spelled_out(executor, rules.abbreviations)), executor)
     return list(named.values())
 
 

@@ -90,7 +90,9 @@ class SignedDecision:
 
 
 def issuer_key(issuer: str) -> str:
-    """"UBND tỉnh Bắc Ninh" and "ỦY BAN NHÂN DÂN TỈNH BẮC NINH" agree."""
+    """"UBND tỉnh Bắc Ninh" and "ỦY BAN NHÂN DÂN TỈNH BẮC NINH" agree. Stored with each decision: the only
+    abbreviation it spells out stays "UBND" (others, as ``text.spelled_out`` does, would change the keys
+    registers hold)."""
     key = match_key(issuer)
     return re.sub(r"\bubnd\b", match_key("ủy ban nhân dân"), key)
 

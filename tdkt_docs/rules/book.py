@@ -81,6 +81,11 @@ class Rules:
         return self._load(ND30_FILE, parse_float=float)
 
     @cached_property
+    def abbreviations(self) -> dict[str, str]:
+        """The abbreviations accepted in agency names, and what they stand for ("UBND": "ỦY BAN NHÂN DÂN")."""
+        return dict(self.nd30["tham_quyen"]["viet_tat"])
+
+    @cached_property
     def register_forms(self) -> RegisterForms:
         """The award register's forms: the province's and the lower levels', with their levels."""
         return RegisterForms(self._load(REGISTER_FORMS_FILE), self.catalogue)
