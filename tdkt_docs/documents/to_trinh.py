@@ -30,7 +30,7 @@ def compose_submissions(inputs: Inputs) -> Composition:
     composition = Composition()
     for summary in summaries:
         batch = summary.batch
-        if not (batch.appraisal_position and batch.appraisal_signer):
+        if not batch.proposed:
             composition.skipped.append(
                 f'Chưa tạo Tờ trình của đợt "{batch.name}": trang "{BATCHES.title}" chưa ghi chức vụ và họ tên '
                 "người ký tờ trình (cột \"Chức vụ người ký tờ trình\", \"Người ký tờ trình\").")
@@ -44,7 +44,8 @@ def submission_document(issuer: Issuer, summary: BatchSummary, recipients: list,
     batch = summary.batch
     decisions = [d.decision for d in summary.decisions]
     nominations = [n for n in data.all(NOMINATIONS.key) if match_key(n.batch) == match_key(batch.name)]
-    header = header_context(issuer.agency, "TTr", None, batch.submission_date, batch.submission_date.year)
+    header = header_context(issuer.agency, rules.type_codes["TỜ TRÌNH"], None, batch.submission_date,
+                            batch.submission_date.year)
     forms = list(dict.fromkeys(d.form.key for d in decisions))
     national = list(dict.fromkeys(b for key in forms for b in rules.bases.on(batch.signing, issuer.level, key)))
     lines = (issuer.own_bases(batch.signing, before=True) + [b.text for b in national]

@@ -152,6 +152,11 @@ class Batch:
     rows: tuple[int, ...] = ()
     cells: Cells = cell_field()
 
+    @property
+    def proposed(self) -> bool:
+        """Its decisions are proposed by a Tờ trình of the appraising office: the one who signs it is given."""
+        return bool(self.appraisal_position and self.appraisal_signer)
+
 
 @dataclass(frozen=True, slots=True)
 class Nomination:

@@ -9,7 +9,6 @@ from ..glossary import RecipientKind, person_of, rank_of
 from ..problems import Location, Problem, Severity
 from ..rules.collation import match_key, number_key, one_apart
 from ..rules.dates import short_date
-from ..rules.numbering import code_kind, number_written
 from .records import Agency, Batch, Nomination
 from .schema import AGENCY, BATCHES, NOMINATIONS, Sheet
 from .workbook import WorkbookData
@@ -67,25 +66,12 @@ def _agency_problems(agency: Agency | None) -> list[Problem]:
     return problems
 
 
-def _submission_number(text: str) -> bool:
-    """A Tờ trình's "Số: …" as its header must read (check/header.py): number, "/", a code of type TTr."""
-    number, slash, code = text.partition("/")
-    return bool(slash) and number_written(number) and code_kind(code) == "TTr"
-
-
 def _batch_problems(batches: list[Batch]) -> list[Problem]:
     problems = [record_problem(BATCHES, batch, "submission_date", "ngay.sau_ngay_ky",
                                f"ngày tờ trình thẩm định {short_date(batch.submission_date)} sau ngày "
                                f"ký dự kiến {short_date(batch.signing)}.")
                 for batch in batches
                 if batch.signing and batch.submission_date and batch.submission_date > batch.signing]
-    problems += [record_problem(BATCHES, batch, "submission_no", "to_trinh.so_ky_hieu",
-                                f'số, ký hiệu tờ trình thẩm định "{batch.submission_no}" in ở đầu Tờ trình '
-                                '("Số: …") phải viết như "05/TTr-SNV": số bằng chữ số, số nhỏ hơn 10 ghi thêm số 0, '
-                                'liền với dấu "/", rồi ký hiệu bắt đầu bằng TTr, không có dấu cách.')
-                 for batch in batches
-                 if batch.appraisal_position and batch.appraisal_signer and batch.submission_no
-                 and not _submission_number(batch.submission_no)]
     for first, later in clashes((slug(batch.name), batch) for batch in batches):
         if match_key(first.name) == match_key(later.name):
             problems.append(record_problem(BATCHES, later, "name", "dot.trung",

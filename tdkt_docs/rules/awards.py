@@ -17,6 +17,7 @@ from .dates import quarter_of, short_date
 from .legal import AwardForm, RuleError, describe_periods
 from .issuer import DEPUTY, Issuer, issuer_of
 from .money import HighestTitleOnly, Prize, format_amount
+from .numbering import code_kind, number_written
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +167,7 @@ def _signer_problem(sheet, record, issuer: Issuer) -> Problem:
 
 def _batch_problems(batch: Batch, issuer: Issuer | None, rules: Rules) -> list[Problem]:
     problems = [_signer_problem(BATCHES, batch, issuer)] if issuer and not issuer.signs_as(batch.position) else []
+    problems += _submission_number_problems(batch, rules)
     if batch.signing is None:
         return problems
     level = issuer.level if issuer else IssuerLevel.PROVINCE
@@ -181,6 +183,19 @@ def _batch_problems(batch: Batch, issuer: Issuer | None, rules: Rules) -> list[P
                                        f'ngày ký dự kiến {short_date(batch.signing)} thuộc {quarter_of(batch.signing).label}, '
                                        f'không phải {batch.quarter.label}; hãy xem lại quý hoặc ngày ký.', Severity.WARNING))
     return problems + _nearby_changes(batch, level, rules)
+
+
+def _submission_number_problems(batch: Batch, rules: Rules) -> list[Problem]:
+    """The number of the batch's Tờ trình as its header must read ("Số: 05/TTr-SNV", as the format check wants
+    it): refused at its cell, not at the template the build would blame."""
+    number, slash, code = batch.submission_no.partition("/")
+    if not (batch.proposed and batch.submission_no) or (
+            slash and number_written(number) and code_kind(code) == rules.type_codes["TỜ TRÌNH"]):
+        return []
+    return [record_problem(BATCHES, batch, "submission_no", "to_trinh.so_ky_hieu",
+                           f'số, ký hiệu tờ trình thẩm định "{batch.submission_no}" in ở đầu Tờ trình ("Số: …") phải '
+                           'viết như "05/TTr-SNV": số bằng chữ số, số nhỏ hơn 10 ghi thêm số 0, liền với dấu "/", rồi '
+                           "ký hiệu bắt đầu bằng TTr, không có dấu cách.")]
 
 
 FAR_YEARS = 1

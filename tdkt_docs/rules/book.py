@@ -81,6 +81,11 @@ class Rules:
         return self._load(ND30_FILE, parse_float=float)
 
     @cached_property
+    def type_codes(self) -> dict[str, str]:
+        """Each document type's abbreviation in its number (NĐ 30 Phụ lục III): "TỜ TRÌNH": "TTr"."""
+        return {item["ten"]: item["viet_tat"] for item in self.nd30["loai_van_ban"]}
+
+    @cached_property
     def abbreviations(self) -> dict[str, str]:
         """The abbreviations accepted in agency names, and what they stand for ("UBND": "ỦY BAN NHÂN DÂN")."""
         return dict(self.nd30["tham_quyen"]["viet_tat"])
