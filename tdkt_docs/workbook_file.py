@@ -45,7 +45,8 @@ def _check(path: Path) -> None:
             "Hãy mở bằng Excel và lưu lại dạng .xlsx (Excel Workbook).")
     if path.suffix.lower() in (".docx", ".doc") or _is_word(path):
         raise UserError(f'Tệp "{path.name}" là văn bản Word, không phải sổ Excel .xlsx. '
-                        'Để kiểm tra thể thức văn bản Word, dùng "tdkt check".')
+                        'Để kiểm tra thể thức văn bản Word, dùng lệnh "tdkt check" (trên trang web: bước "Kiểm tra thể '
+                        'thức").')
 
 
 _ZIP_MAGIC = b"PK\x03\x04"

@@ -17,7 +17,7 @@ def header_context(agency: Agency, type_code: str, number: int | None,
     """Agency lines, "Số: …", place and date for the header table."""
     return {
         "co_quan_chu_quan": agency.parent.upper(),
-        "co_quan_ban_hanh": [line.upper() for line in agency.name_lines],
+        "co_quan_ban_hanh": agency.header_lines,
         "co_quan_viet_gon": agency.short_name,
         "so_ky_hieu": number_and_code(number, type_code, agency.code),
         "dia_danh": agency.place,

@@ -53,7 +53,7 @@ def submission_document(issuer: Issuer, summary: BatchSummary, recipients: list,
     table = rows_of(summary)
     context = {
         **header,
-        "co_quan_chu_quan": " ".join(issuer.agency.name_lines).upper(),
+        "co_quan_chu_quan": " ".join(issuer.agency.header_lines),
         "co_quan_ban_hanh": [issuer.appraising_body.upper()],
         "co_quan_viet_gon": issuer.appraising_body,
         "so_ky_hieu": batch.submission_no,

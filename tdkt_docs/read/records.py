@@ -68,6 +68,11 @@ class Agency:
     def name_lines(self) -> tuple[str, ...]:
         return tuple(line for line in (self.name_line_1, self.name_line_2) if line)
 
+    @property
+    def header_lines(self) -> list[str]:
+        """The name lines as a document's header prints them, in capitals ("xã Liên Bão" → "XÃ LIÊN BÃO")."""
+        return [line.upper() for line in self.name_lines]
+
 
 @dataclass(frozen=True, slots=True)
 class PlanInfo:

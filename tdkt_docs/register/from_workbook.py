@@ -35,7 +35,7 @@ _NUMBER = re.compile(r"^\s*(\d+)\s*(?:/\s*(\S.*))?$")
 def issuer_name(issuer: Issuer) -> str:
     """The issuing body as the decision's header names it: the profile's name lines, in capitals (a line typed
     "xã Liên Bão" is printed "XÃ LIÊN BÃO" in the header, and is so in the register and its exports)."""
-    return " ".join(line.upper() for line in issuer.agency.name_lines)
+    return " ".join(issuer.agency.header_lines)
 
 
 def file_name(document: DecisionDocument) -> str:
