@@ -213,3 +213,25 @@ def test_help_sheet_says_in_bang_prints_from_the_signed_sheet(make_workbook, con
     lines = [row[0] for row in book[HELP_SHEET].iter_rows(values_only=True) if row and row[0]]
     assert any(line.startswith('Trang "Quyết định đã ký"') and 'lệnh "tdkt in-bang" in lên bằng khen, giấy khen'
                in line for line in lines)
+
+
+def test_a_field_too_long_for_the_blank_is_blamed_on_its_workbook_cell(tmp_path):
+    """The achievement of one of Quý III's numbered decisions, typed far too long: the refusal names the cell of
+    "Đề nghị khen thưởng" to shorten, besides the decision and the recipient."""
+    workbook = tmp_path / SAMPLE_2024.name
+    shutil.copy(SAMPLE_2024, workbook)
+    book = openpyxl.load_workbook(workbook)
+    sheet = book["Đề nghị khen thưởng"]
+    headers = [c.value for c in sheet[1]]
+    batch_col, name_col, achievement_col = (headers.index(h) + 1 for h in ("Đợt", "Họ tên / Tên tập thể", "Thành tích"))
+    rows = [r for r in range(2, sheet.max_row + 1) if sheet.cell(r, batch_col).value == "Quý III/2024"]
+    for row in rows:
+        sheet.cell(row, achievement_col).value = "Đã có thành tích xuất sắc " + "trong công tác an ninh " * 100
+    book.save(workbook)
+    done = run_tdkt("in-bang", workbook, "-o", tmp_path / "in")
+    assert done.returncode == 1
+    an = next(r for r in rows if sheet.cell(r, name_col).value == "Nguyễn Văn An")
+    assert (f'  Lỗi: trang "Đề nghị khen thưởng", ô {sheet.cell(an, achievement_col).coordinate}, văn bản '
+            '"quy-iii-2024/qd-1205-bang-khen-tinh-cong-an-tinh.docx", số thứ tự 1 ("Ông Nguyễn Văn An"), ô '
+            '"thanh_tich" của tệp bố cục phôi: nội dung ') in done.stderr
+    assert "không vừa ô" in done.stderr and not (tmp_path / "in").exists()

@@ -17,6 +17,7 @@ from reportlab.pdfgen import canvas
 from ..check.findings import excerpt
 from ..errors import UserError
 from ..problems import Location, Problem, Severity
+from ..read.schema import NOMINATIONS
 from .fit import MM, block_height, fit
 from .fonts import font_name, missing_chars
 from .layout import Box, Layout, PrinterOffset, fmt_mm
@@ -109,8 +110,10 @@ def page_lines(decision: SignedDecision, entry_index: int, layout: Layout, draft
         text = box_text(box, values, layout)
         if not text:
             continue
-        where = Location(document=decision.document, paragraph=f"số thứ tự {entry.register_number} "
-                         f'({excerpt(entry.recipient)}), ô "{box.key}" của tệp bố cục phôi')
+        cell = entry.cells.get(box.key, "")  # a recipient's field read from the workbook: the cells to shorten
+        where = Location(NOMINATIONS.title if cell else "", cell, document=decision.document,
+                         paragraph=f"số thứ tự {entry.register_number} ({excerpt(entry.recipient)}), ô "
+                         f'"{box.key}" của tệp bố cục phôi')
         font = font_name(box.font, box.style, font_folders)
         if missing := missing_chars(font, text):
             problems.append(Problem(Severity.ERROR, "phoi.thieu_chu", f'phông chữ "{box.font}" không có chữ '

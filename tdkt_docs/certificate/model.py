@@ -4,7 +4,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from ..files import slug
 from ..rules.collation import match_key
@@ -42,6 +43,7 @@ class CertificateEntry:
     position_unit: str   # "Trưởng phòng …, Sở …"
     achievement: str     # "Đã có thành tích xuất sắc trong …"
     register_number: int  # số sổ vàng: the entry's running number in the Danh sách
+    cells: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)  # placeholder → its cells
 
 
 @dataclass(frozen=True)

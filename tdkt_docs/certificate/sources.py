@@ -18,6 +18,7 @@ from ..errors import UserError
 from ..files import slug
 from ..glossary import Verb
 from ..problems import Problem
+from ..read.records import Nomination
 from ..read.schema import SIGNED
 from ..register.from_workbook import Signing, signed_documents
 from ..rules.legal import Catalogue
@@ -76,7 +77,7 @@ def from_composed(document: DecisionDocument, signing: Signing | None) -> Signed
     verb, title = award_heading(context["khen_thuong"]["dong_tu"], context["khen_thuong"]["hinh_thuc"])
     entries = tuple(
         CertificateEntry(recipient=awardee_name(n), position_unit=", ".join(p for p in (n.position, n.workplace) if p),
-                         achievement=capitalized(achievement(n)), register_number=index)
+                         achievement=capitalized(achievement(n)), register_number=index, cells=_cells(n))
         for index, n in enumerate((a.nomination for a in listed_awards(decision)), start=1))
     return SignedDecision(
         source=f'quyết định "{Path(filename).name}" của đợt "{decision.batch.name}"', document=filename,
@@ -84,6 +85,15 @@ def from_composed(document: DecisionDocument, signing: Signing | None) -> Signed
         award_verb=verb, award_title=title, authority=context["tham_quyen_ban_hanh"], number=number, date=date,
         place=context["dia_danh"], signer_titles=tuple(context["chu_ky"]["tham_quyen"]),
         signer=context["chu_ky"]["ho_ten"], entries=entries)
+
+
+def _cells(n: Nomination) -> dict[str, str]:
+    """Where in the workbook each of a certificate's recipient fields is read from ("I7"; "J7, K7")."""
+    def cells(*keys: str) -> str:
+        return ", ".join(n.cells[key] for key in keys if n.cells.get(key))
+
+    return {"nguoi_nhan": cells("address", "rank", "name"), "chuc_vu_don_vi": cells("position", "workplace"),
+            "thanh_tich": cells("achievement")}
 
 
 def _signed(document: DecisionDocument, signing: Signing | None) -> tuple[str, dt.date | None]:
