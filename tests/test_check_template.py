@@ -82,7 +82,8 @@ def test_if_without_endif_names_the_opening_paragraph(tmp_path):
     ends[1]._p.getparent().remove(ends[1]._p)  # the one closing "{%p if phu_luc %}" in the body
     path = save(document, tmp_path, "ke-hoach.docx")
     assert lint(path) == [finding(
-        "mau.cu_phap", ERROR, 'đoạn "{%p if phu_luc %}"', 'khối "if" đóng bằng thẻ "{%p endif %}"',
+        "mau.cu_phap", ERROR, 'đoạn "{%p if phu_luc %}" (sau đoạn "Trong quá trình thực hiện, nếu có khó kh…")',
+        'khối "if" đóng bằng thẻ "{%p endif %}"',
         'thẻ "{%p if phu_luc %}" mở khối nhưng không có thẻ đóng')]
 
 
@@ -105,14 +106,16 @@ def test_unknown_tag(tmp_path):
 def test_closing_tag_of_another_block(tmp_path):
     path = tiny(tmp_path, "{%p for dong in can_cu %}", "{{ dong }}", "{%p endif %}")
     assert lint(path) == [finding(
-        "mau.cu_phap", ERROR, 'đoạn "{%p endif %}"', 'thẻ "{%p endif %}" đóng một khối "if" đã mở trước nó',
+        "mau.cu_phap", ERROR, 'đoạn "{%p endif %}" (sau đoạn "{{ dong }}")',
+        'thẻ "{%p endif %}" đóng một khối "if" đã mở trước nó',
         'khối đang mở là "{%p for dong in can_cu %}" (đoạn "{%p for dong in can_cu %}")')]
 
 
 def test_closing_tag_without_block(tmp_path):
     path = tiny(tmp_path, "Lời văn", "{%p endfor %}")
     assert lint(path) == [finding(
-        "mau.cu_phap", ERROR, 'đoạn "{%p endfor %}"', 'thẻ "{%p endfor %}" đóng một khối "for" đã mở trước nó',
+        "mau.cu_phap", ERROR, 'đoạn "{%p endfor %}" (sau đoạn "Lời văn")',
+        'thẻ "{%p endfor %}" đóng một khối "for" đã mở trước nó',
         "không có khối nào đang mở")]
 
 

@@ -452,7 +452,24 @@ def _where(para: Para, start: int, end: int) -> str:
     if high < len(text) and (cut := text.rfind(" ", end, high)) >= 0:
         high = cut
     quoted = ("…" if low else "") + text[low:high] + ("…" if high < len(text) else "")
-    return f'{para.place}đoạn "{" ".join(quoted.split())}"'
+    where = f'{para.place}đoạn "{" ".join(quoted.split())}"'
+    if _ONLY_TAGS.fullmatch(text) and (before := _text_before(para.element)):
+        where += f' (sau đoạn "{_short(before)}")'  # a paragraph of a tag alone: which of them
+    return where
+
+
+_ONLY_TAGS = re.compile(r"\s*(?:\{[%#].*?[%#]\}\s*)+")
+_T = qn("w:t")
+
+
+def _text_before(para_el: etree._Element) -> str:
+    """The text of the nearest paragraph before ``para_el`` (in its table cell, if in one) that has text other than
+    block tags."""
+    for before in para_el.itersiblings(qn("w:p"), preceding=True):
+        text = " ".join("".join(t.text or "" for t in before.iter(_T)).split())
+        if text and not _ONLY_TAGS.fullmatch(text):
+            return text
+    return ""
 
 
 def _short(text: str) -> str:
