@@ -620,6 +620,9 @@ def test_certificates_print_as_tdkt_in_bang_and_download(page, small, tmp_path):
     assert "Bà Trần Thị Ánh" in pdf_texts(pdf.content)[1]
     archive = zipfile.ZipFile(io.BytesIO(page.get(f"/so/{case}/in-bang.zip").content))
     assert archive.namelist() == [name] and archive.read(name) == pdf.content
+    page.get(f"/so/{case}/kiem-tra")
+    again = page.get(f"/so/{case}/in-bang").text  # back on the page: the last print is still there to download
+    assert rows(again, "da-in") == [[name, "2", "Tải về"]] and "Lần in gần nhất" in text(again)
     assert page.get(f"/so/{case}/in-bang/..%2F..%2Fdot-quy-iii.xlsx").status_code == 404
 
 
