@@ -198,10 +198,20 @@ def test_the_check_says_when_an_office_template_would_stop_the_build(tmp_path):
     assert "Có thể tạo" in shown and "mẫu văn bản có lỗi" not in shown
 
 
+def test_the_build_says_whose_templates_made_the_documents(tmp_path, small):
+    mau = tmp_path / "mau"
+    mau.mkdir()
+    shutil.copy(TEMPLATES / "quyet-dinh.docx", mau / "quyet-dinh.docx")
+    page = Page(tmp_path / "rieng", Settings((mau,)))
+    shown = text(page.build(case_of(page.open(small))).text)
+    assert f"Dùng tệp riêng của cơ quan: {mau / 'quyet-dinh.docx'}" in shown and "mẫu có sẵn" not in shown
+
+
 def test_build_summary_rebuild_and_hand_edits(page, small):
     case = case_of(page.open(small))
     first = page.build(case)
     assert [r[0] for r in rows(first.text, "tong-ket")] == ["2", "0", "0", "0", "0", "0"]
+    assert "Văn bản được tạo từ các mẫu có sẵn của phần mềm" in text(first.text)  # no mau/ given to the server
     again = page.build(case)
     assert [r[0] for r in rows(again.text, "tong-ket")] == ["0", "2", "0", "0", "0", "0"]
     workspace = page.app.state.workspace.get(case)
