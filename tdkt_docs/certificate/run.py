@@ -42,6 +42,10 @@ def print_workbook(workbook: Path, options: Options, settings: Settings) -> Prin
     return print_signed(from_workbook(workbook, settings), options, settings)
 
 
+DRAFT_HINT = "Dùng --nhap để in bản nháp."
+"""How the command line prints an unsigned decision's certificates anyway (the web page words it its own way)."""
+
+
 def print_signed(decided: Decided, options: Options, settings: Settings) -> Printed:
     """Certificates for the signed decisions (all, unsigned ones as drafts, with ``draft``); the others are
     named in the notes."""
@@ -50,8 +54,7 @@ def print_signed(decided: Decided, options: Options, settings: Settings) -> Prin
     for decision in decided.decisions:
         key = options.form or decision.form_key
         if not decision.signed and not options.draft:
-            result.notes.append(f"Bỏ qua {decision.source}: chưa có số và ngày ký. {_HOW_TO_NUMBER} "
-                                "Dùng --nhap để in bản nháp.")
+            result.notes.append(f"Bỏ qua {decision.source}: chưa có số và ngày ký. {_HOW_TO_NUMBER} {DRAFT_HINT}")
         elif settings.find_template(layout_name(key)) is None:
             result.notes.append(f'Bỏ qua {decision.source}: chưa có bố cục phôi "{layout_name(key)}" '
                                 "(chép một tệp bố cục có sẵn vào thư mục mau/phoi/ và đặt tên như vậy để in).")

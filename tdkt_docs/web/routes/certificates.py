@@ -18,14 +18,13 @@ from ..security import posted_form
 from ..workspace import Case, NotServed
 
 STEP = Step("In bằng khen", "in_bang", per_workbook=True)
-DRAFT_OPTION = "Dùng --nhap để in bản nháp."
 DRAFT_BOX = ('Muốn in bản nháp: đánh dấu ô "In cả quyết định chưa có số thành bản nháp" rồi bấm '
              '"In bằng khen, giấy khen".')
 
 
 def on_the_page(message: str) -> str:
     """A message of ``tdkt in-bang`` as this page says it: its ``--nhap`` is the form's draft box."""
-    return message.replace(DRAFT_OPTION, DRAFT_BOX)
+    return message.replace(run.DRAFT_HINT, DRAFT_BOX)
 
 
 def certificates_page(request: Request):
