@@ -382,7 +382,7 @@ class Renderer:
         inputs = document_inputs(template, context)
         if reusable and (earlier := reusable.entry(plan.filename, inputs)):
             return Output(plan.kind, plan.filename, b"", inputs=inputs, content=earlier.get("content", ""),
-                          earlier=earlier)
+                          earlier=earlier, warnings=_told(earlier, plan.filename))
         return Draft(plan.kind, plan.template, template.digest, plan.filename, context, inputs)
 
     def make(self, draft: Draft) -> Output:
@@ -443,6 +443,14 @@ class Renderer:
                 f'Mẫu "{template.path}" tạo ra văn bản sai thể thức ({len(found)} lỗi), chưa ghi văn bản nào. '
                 f"Hãy sửa mẫu theo hướng dẫn sửa mẫu (templates/README.md):\n{report}")
         return content, tuple(replace(p, location=replace(p.location, document=filename)) for p in problems)
+
+
+def _told(entry: dict, filename: str) -> tuple[Problem, ...]:
+    """The format check's warnings of a document an earlier build made, as its manifest entry keeps them: told
+    again, as when it was made."""
+    return tuple(Problem(Severity.WARNING, w["code"], w["message"], Location(document=filename,
+                                                                          paragraph=w["paragraph"]))
+                 for w in entry.get("warnings", ()))
 
 
 def _described(output: Output, origin: DocumentPlan | Attachment) -> Output:
@@ -525,7 +533,9 @@ def _retire(result: BuildResult, previous: dict[str, dict], book: Rulebook) -> N
 def _entry(output: Output, digest: str) -> Entry:
     return Entry(kind=output.kind, path=output.path, sha256=digest, title=output.title, generated=digest,
                  content=output.content, sources=[{"sheet": s.sheet, "rows": list(s.rows)} for s in output.sources],
-                 extra=output.extra, inputs=output.inputs)
+                 extra=output.extra, inputs=output.inputs,
+                 warnings=[{"code": p.code, "paragraph": p.location.paragraph, "message": p.message}
+                           for p in output.warnings])
 
 
 def _edited(target: Path, old: dict, book: Rulebook) -> bool:

@@ -33,6 +33,7 @@ class Entry:
     pages: int | None = None
     extra: dict = field(default_factory=dict)
     kept_edit: bool = False  # an edit by hand kept (--giu-ban-sua) over the workbook's changed rows: differs on purpose
+    warnings: list[dict] = field(default_factory=list)  # .docx: its NĐ 30 check's warnings (code, paragraph, message)
 
     def to_dict(self) -> dict:
         """As JSON holds it (its lists and dicts are JSON values already: no deep copy)."""

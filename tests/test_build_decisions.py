@@ -575,6 +575,11 @@ def test_build_tells_the_format_warnings_of_what_it_writes(tmp_path):
         '", đầu trang: quy định: số trang canh giữa trong phần lề trên, từ trang thứ hai (văn bản một trang '
         "không cần); thực tế: không có số trang.")
     assert told[0].split('"')[1] in {str(p.relative_to(tmp_path / "out")) for p in (tmp_path / "out").rglob("qd-*.docx")}
+    book = openpyxl.load_workbook(workbook)
+    book.save(workbook)  # saved again, the same rows: a build that finds every decision standing as it was
+    again = run_tdkt("build", workbook, "-o", tmp_path / "out")
+    assert "Không có gì thay đổi" not in again.stdout and "0 tệp mới" in again.stdout
+    assert [line for line in again.stdout.splitlines() if "không có số trang" in line] == told
 
 
 def test_a_format_warning_is_told_once_a_template():
