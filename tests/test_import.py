@@ -404,6 +404,19 @@ def test_legacy_text_is_converted_with_a_note(tmp_path, office, rules):
     assert any(note.startswith('trang "DS", ô B2: chữ gõ bằng bảng mã TCVN3 (.VnTime)') for note in report.notes)
 
 
+def test_legacy_u_with_horn_typed_as_a_soft_hyphen_is_kept(tmp_path, office, rules):
+    """TCVN3 writes "ư" as U+00AD (a soft hyphen): it is converted before the cell text is cleaned."""
+    source = excel_list(tmp_path / "cu.xlsx", [
+        ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Hình thức khen thưởng", "Thành tích"],
+        [1, from_unicode("Ông Lương Văn Hưng", TCVN3), from_unicode("Tổ trưởng", TCVN3),
+         from_unicode("Trường THPT Gia Bình số 1", TCVN3), "BKCT", ACHIEVEMENT],
+    ])
+    import_files(office, [source], rules, Defaults(batch=BATCH, unit="Sở Công Thương", submission_no="9/TTr-SCT",
+                                                  submission_date=dt.date(2024, 3, 2)))
+    row = nominations(office)[1]
+    assert (row.name, row.position, row.workplace) == ("Lương Văn Hưng", "Tổ trưởng", "Trường THPT Gia Bình số 1")
+
+
 # --- Word lists ----------------------------------------------------------------------------------------------------
 
 def word_header(document) -> None:
