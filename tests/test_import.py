@@ -302,6 +302,35 @@ def test_excel_list_with_a_two_row_header_merged_title_and_group_headings(tmp_pa
     assert [p for p in load(office).problems if p.is_error] == []
 
 
+def test_every_sheet_with_a_list_is_read(tmp_path, office, rules):
+    """Tập thể on one sheet, Cá nhân on another: both are imported, with the tờ trình stated on the first."""
+    book = openpyxl.Workbook()
+    sheets = {"Tập thể": [["DANH SÁCH TẬP THỂ ĐỀ NGHỊ KHEN THƯỞNG"],
+                          ["(Kèm theo Tờ trình số 40/TTr-THPTLT ngày 14/3/2024 của Trường THPT Lương Tài)"],
+                          ["TT", "Tên tập thể", "Hình thức đề nghị", "Thành tích"],
+                          [1, "Tổ Văn phòng", TLD, ACHIEVEMENT]],
+              "Cá nhân": [["DANH SÁCH CÁ NHÂN ĐỀ NGHỊ KHEN THƯỞNG"],
+                          ["TT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Hình thức đề nghị", "Thành tích"],
+                          [1, "Bà Vũ Thị Hạnh", "Giáo viên", "Trường THPT Lương Tài", BK, ACHIEVEMENT]]}
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        ws = book.create_sheet(title)
+        for row in rows:
+            ws.append(row)
+    source = tmp_path / "hai-trang.xlsx"
+    book.save(source)
+    result = import_files(office, [source], rules, Defaults(batch=BATCH))
+    assert format_result(result)[:2] == [
+        'Tệp "hai-trang.xlsx" — danh sách Excel, trang "Tập thể", trang "Cá nhân": Trường THPT Lương Tài, '
+        "Tờ trình số 40/TTr-THPTLT ngày 14/3/2024.",
+        f'  Đã nhận 2 dòng vào đợt "{BATCH}" (dòng 3–4 của trang "Đề nghị khen thưởng").',
+    ]
+    assert [(r.unit, r.submission_no, r.kind, r.address, r.name, r.form) for r in nominations(office)[1:]] == [
+        ("Trường THPT Lương Tài", "40/TTr-THPTLT", COLLECTIVE, "", "Tổ Văn phòng", TLD),
+        ("Trường THPT Lương Tài", "40/TTr-THPTLT", INDIVIDUAL, "Bà", "Vũ Thị Hạnh", BK),
+    ]
+
+
 def test_achievement_line_above_a_group_and_form_from_the_title_only(tmp_path, office, rules):
     source = excel_list(tmp_path / "xa.xlsx", above=[
         ["UBND XÃ LIÊN BÃO"],
