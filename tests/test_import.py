@@ -331,6 +331,20 @@ def test_every_sheet_with_a_list_is_read(tmp_path, office, rules):
     ]
 
 
+def test_youth_and_union_branches_are_collectives(tmp_path, office, rules):
+    source = excel_list(tmp_path / "ds.xlsx", [
+        ["STT", "Họ và tên", "Đơn vị công tác", "Hình thức đề nghị", "Thành tích"],
+        [1, "Chi đoàn giáo viên", "Trường THPT Quế Võ số 2", BK, ACHIEVEMENT],
+        [2, "Công đoàn Trường THPT Quế Võ số 2", "Sở Giáo dục và Đào tạo", BK, ACHIEVEMENT],
+    ])
+    result = import_files(office, [source], rules, Defaults(batch=BATCH, unit="Trường THPT Quế Võ số 2",
+                                                            submission_no="22/TTr-THPTQV2",
+                                                            submission_date=dt.date(2024, 3, 13)))
+    assert not result.reports[0].attention
+    assert [(r.kind, r.name) for r in nominations(office)[1:]] == [
+        (COLLECTIVE, "Chi đoàn giáo viên"), (COLLECTIVE, "Công đoàn Trường THPT Quế Võ số 2")]
+
+
 def test_achievement_line_above_a_group_and_form_from_the_title_only(tmp_path, office, rules):
     source = excel_list(tmp_path / "xa.xlsx", above=[
         ["UBND XÃ LIÊN BÃO"],

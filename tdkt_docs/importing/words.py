@@ -40,6 +40,7 @@ ORGANISATIONS = (
     "Liên đoàn", "Câu lạc bộ", "Chi bộ", "Đảng bộ", "Đảng ủy", "Huyện ủy", "Thành ủy", "Tỉnh ủy", "Mặt trận",
     "Công an", "Bộ Chỉ huy", "Ban Chỉ huy", "Kho bạc", "Ngân hàng", "Chi nhánh", "Xã", "Phường", "Thị trấn",
     "Huyện", "Thị xã", "Thành phố", "Thôn", "Khu phố", "Tổ dân phố", "Lớp", "Bộ phận", "Khối", "Tập thể",
+    "Chi đoàn", "Chi hội", "Công đoàn", "Liên đội", "Chi đội",
 )
 ADDRESSES = {address.casefold(): address for address in schema.ADDRESSES}
 COMRADE = ("Đồng chí", "đ/c", "Đ/c", "Đ/C")
