@@ -572,6 +572,26 @@ def test_a_comma_inside_a_unit_name_does_not_split_the_line_and_is_pointed_out(t
     ]
 
 
+def test_a_collective_named_with_commas_splits_before_the_organisation(tmp_path, office, rules):
+    """"Tổ Sử, Địa, Giáo dục công dân, Trường THPT …": the unit starts at "Trường", not at the first comma."""
+    document = docx.Document()
+    word_header(document)
+    for text in ("I. TẬP THỂ", "Đã hoàn thành xuất sắc nhiệm vụ năm học 2022 - 2023:",
+                 "1. Tổ Sử, Địa, Giáo dục công dân, Trường THPT Tiên Du số 1;",
+                 "2. Tổ Ngữ văn, THPT Lý Thái Tổ;"):
+        document.add_paragraph(text)
+    source = tmp_path / "to.docx"
+    document.save(source)
+    report = format_result(import_files(office, [source], rules, Defaults(batch=BATCH)))
+    assert ('    - đoạn 6 → dòng 3 của sổ: "Tổ Sử, Địa, Giáo dục công dân": dấu phẩy trong "Tổ Sử, Địa, Giáo dục công '
+            'dân" được coi là một phần của tên (đơn vị công tác bắt đầu từ tên cơ quan sau dấu phẩy); hãy xem lại tên '
+            "và đơn vị công tác.") in report
+    assert [(r.kind, r.name, r.workplace) for r in nominations(office)[1:]] == [
+        (COLLECTIVE, "Tổ Sử, Địa, Giáo dục công dân", "Trường THPT Tiên Du số 1"),
+        (COLLECTIVE, "Tổ Ngữ văn", "THPT Lý Thái Tổ"),
+    ]
+
+
 # --- the office workbook is never damaged --------------------------------------------------------------------------
 
 def test_office_formatting_dropdowns_and_other_sheets_survive(tmp_path, office, unit_template, rules):
