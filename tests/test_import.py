@@ -345,6 +345,21 @@ def test_youth_and_union_branches_are_collectives(tmp_path, office, rules):
         (COLLECTIVE, "Chi đoàn giáo viên"), (COLLECTIVE, "Công đoàn Trường THPT Quế Võ số 2")]
 
 
+@pytest.mark.parametrize("total", ["Tổng", "Tổng cộng", "Cộng:"])
+def test_a_total_row_with_counts_in_its_columns_is_not_a_nomination(tmp_path, office, rules, total):
+    source = excel_list(tmp_path / "ds.xlsx", [
+        ["TT", "Họ và tên", "Chức vụ", "Số lượng"],
+        [1, "Ông Phan Văn Đức", "Giáo viên", 1],
+        [None, total, None, 1],
+    ])
+    result = import_files(office, [source], rules, Defaults(batch=BATCH, unit="Trường THPT Từ Sơn",
+                                                            submission_no="50/TTr-THPTTS",
+                                                            submission_date=dt.date(2024, 3, 18), form=BK,
+                                                            achievement=ACHIEVEMENT))
+    assert result.added == 1 and not result.reports[0].attention and not result.reports[0].refused
+    assert [r.name for r in nominations(office)[1:]] == ["Phan Văn Đức"]
+
+
 def test_achievement_line_above_a_group_and_form_from_the_title_only(tmp_path, office, rules):
     source = excel_list(tmp_path / "xa.xlsx", above=[
         ["UBND XÃ LIÊN BÃO"],
