@@ -302,6 +302,64 @@ def test_excel_list_with_a_two_row_header_merged_title_and_group_headings(tmp_pa
     assert [p for p in load(office).problems if p.is_error] == []
 
 
+def test_every_sheet_with_a_list_is_read(tmp_path, office, rules):
+    """Tập thể on one sheet, Cá nhân on another: both are imported, with the tờ trình stated on the first."""
+    book = openpyxl.Workbook()
+    sheets = {"Tập thể": [["DANH SÁCH TẬP THỂ ĐỀ NGHỊ KHEN THƯỞNG"],
+                          ["(Kèm theo Tờ trình số 40/TTr-THPTLT ngày 14/3/2024 của Trường THPT Lương Tài)"],
+                          ["TT", "Tên tập thể", "Hình thức đề nghị", "Thành tích"],
+                          [1, "Tổ Văn phòng", TLD, ACHIEVEMENT]],
+              "Cá nhân": [["DANH SÁCH CÁ NHÂN ĐỀ NGHỊ KHEN THƯỞNG"],
+                          ["TT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Hình thức đề nghị", "Thành tích"],
+                          [1, "Bà Vũ Thị Hạnh", "Giáo viên", "Trường THPT Lương Tài", BK, ACHIEVEMENT]]}
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        ws = book.create_sheet(title)
+        for row in rows:
+            ws.append(row)
+    source = tmp_path / "hai-trang.xlsx"
+    book.save(source)
+    result = import_files(office, [source], rules, Defaults(batch=BATCH))
+    assert format_result(result)[:2] == [
+        'Tệp "hai-trang.xlsx" — danh sách Excel, trang "Tập thể", trang "Cá nhân": Trường THPT Lương Tài, '
+        "Tờ trình số 40/TTr-THPTLT ngày 14/3/2024.",
+        f'  Đã nhận 2 dòng vào đợt "{BATCH}" (dòng 3–4 của trang "Đề nghị khen thưởng").',
+    ]
+    assert [(r.unit, r.submission_no, r.kind, r.address, r.name, r.form) for r in nominations(office)[1:]] == [
+        ("Trường THPT Lương Tài", "40/TTr-THPTLT", COLLECTIVE, "", "Tổ Văn phòng", TLD),
+        ("Trường THPT Lương Tài", "40/TTr-THPTLT", INDIVIDUAL, "Bà", "Vũ Thị Hạnh", BK),
+    ]
+
+
+def test_youth_and_union_branches_are_collectives(tmp_path, office, rules):
+    source = excel_list(tmp_path / "ds.xlsx", [
+        ["STT", "Họ và tên", "Đơn vị công tác", "Hình thức đề nghị", "Thành tích"],
+        [1, "Chi đoàn giáo viên", "Trường THPT Quế Võ số 2", BK, ACHIEVEMENT],
+        [2, "Công đoàn Trường THPT Quế Võ số 2", "Sở Giáo dục và Đào tạo", BK, ACHIEVEMENT],
+    ])
+    result = import_files(office, [source], rules, Defaults(batch=BATCH, unit="Trường THPT Quế Võ số 2",
+                                                            submission_no="22/TTr-THPTQV2",
+                                                            submission_date=dt.date(2024, 3, 13)))
+    assert not result.reports[0].attention
+    assert [(r.kind, r.name) for r in nominations(office)[1:]] == [
+        (COLLECTIVE, "Chi đoàn giáo viên"), (COLLECTIVE, "Công đoàn Trường THPT Quế Võ số 2")]
+
+
+@pytest.mark.parametrize("total", ["Tổng", "Tổng cộng", "Cộng:"])
+def test_a_total_row_with_counts_in_its_columns_is_not_a_nomination(tmp_path, office, rules, total):
+    source = excel_list(tmp_path / "ds.xlsx", [
+        ["TT", "Họ và tên", "Chức vụ", "Số lượng"],
+        [1, "Ông Phan Văn Đức", "Giáo viên", 1],
+        [None, total, None, 1],
+    ])
+    result = import_files(office, [source], rules, Defaults(batch=BATCH, unit="Trường THPT Từ Sơn",
+                                                            submission_no="50/TTr-THPTTS",
+                                                            submission_date=dt.date(2024, 3, 18), form=BK,
+                                                            achievement=ACHIEVEMENT))
+    assert result.added == 1 and not result.reports[0].attention and not result.reports[0].refused
+    assert [r.name for r in nominations(office)[1:]] == ["Phan Văn Đức"]
+
+
 def test_achievement_line_above_a_group_and_form_from_the_title_only(tmp_path, office, rules):
     source = excel_list(tmp_path / "xa.xlsx", above=[
         ["UBND XÃ LIÊN BÃO"],
@@ -402,6 +460,19 @@ def test_legacy_text_is_converted_with_a_note(tmp_path, office, rules):
                                                             submission_date=dt.date(2024, 3, 2))).reports[0]
     assert nominations(office)[1].name == "Nguyễn Văn Hùng" and nominations(office)[1].address == "Ông"
     assert any(note.startswith('trang "DS", ô B2: chữ gõ bằng bảng mã TCVN3 (.VnTime)') for note in report.notes)
+
+
+def test_legacy_u_with_horn_typed_as_a_soft_hyphen_is_kept(tmp_path, office, rules):
+    """TCVN3 writes "ư" as U+00AD (a soft hyphen): it is converted before the cell text is cleaned."""
+    source = excel_list(tmp_path / "cu.xlsx", [
+        ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Hình thức khen thưởng", "Thành tích"],
+        [1, from_unicode("Ông Lương Văn Hưng", TCVN3), from_unicode("Tổ trưởng", TCVN3),
+         from_unicode("Trường THPT Gia Bình số 1", TCVN3), "BKCT", ACHIEVEMENT],
+    ])
+    import_files(office, [source], rules, Defaults(batch=BATCH, unit="Sở Công Thương", submission_no="9/TTr-SCT",
+                                                  submission_date=dt.date(2024, 3, 2)))
+    row = nominations(office)[1]
+    assert (row.name, row.position, row.workplace) == ("Lương Văn Hưng", "Tổ trưởng", "Trường THPT Gia Bình số 1")
 
 
 # --- Word lists ----------------------------------------------------------------------------------------------------
@@ -513,6 +584,26 @@ def test_a_comma_inside_a_unit_name_does_not_split_the_line_and_is_pointed_out(t
         (INDIVIDUAL, "Vương Đình Khải", "Trưởng khoa Phòng", "chống bệnh truyền nhiễm"),  # a person's name: no comma
         (INDIVIDUAL, "Lê Thị Bích", "giáo viên", "Trường THCS Đông Ngàn"),
         (INDIVIDUAL, "Nguyễn Văn Ân", "chuyên viên Phòng Kế hoạch", "Sở Y tế"),
+    ]
+
+
+def test_a_collective_named_with_commas_splits_before_the_organisation(tmp_path, office, rules):
+    """"Tổ Sử, Địa, Giáo dục công dân, Trường THPT …": the unit starts at "Trường", not at the first comma."""
+    document = docx.Document()
+    word_header(document)
+    for text in ("I. TẬP THỂ", "Đã hoàn thành xuất sắc nhiệm vụ năm học 2022 - 2023:",
+                 "1. Tổ Sử, Địa, Giáo dục công dân, Trường THPT Tiên Du số 1;",
+                 "2. Tổ Ngữ văn, THPT Lý Thái Tổ;"):
+        document.add_paragraph(text)
+    source = tmp_path / "to.docx"
+    document.save(source)
+    report = format_result(import_files(office, [source], rules, Defaults(batch=BATCH)))
+    assert ('    - đoạn 6 → dòng 3 của sổ: "Tổ Sử, Địa, Giáo dục công dân": dấu phẩy trong "Tổ Sử, Địa, Giáo dục công '
+            'dân" được coi là một phần của tên (đơn vị công tác bắt đầu từ tên cơ quan sau dấu phẩy); hãy xem lại tên '
+            "và đơn vị công tác.") in report
+    assert [(r.kind, r.name, r.workplace) for r in nominations(office)[1:]] == [
+        (COLLECTIVE, "Tổ Sử, Địa, Giáo dục công dân", "Trường THPT Tiên Du số 1"),
+        (COLLECTIVE, "Tổ Ngữ văn", "THPT Lý Thái Tổ"),
     ]
 
 

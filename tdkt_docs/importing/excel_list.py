@@ -17,6 +17,9 @@ LABEL = "danh sách Excel"
 
 
 def read_excel_list(path: Path, book: openpyxl.Workbook, catalogue: Catalogue) -> Source:
+    """Every sheet with a list is read (units often put Tập thể and Cá nhân on separate sheets); the list's
+    unit and tờ trình come from the first sheet that states them, and a sheet stating another tờ trình keeps its
+    own for its rows."""
     notes: list[str] = []
     found: list[tuple[Worksheet, Grid, Header]] = []
     for ws in book.worksheets:
@@ -27,12 +30,27 @@ def read_excel_list(path: Path, book: openpyxl.Workbook, catalogue: Catalogue) -
     if not found:
         raise UserError(f'Tệp "{path.name}": không tìm thấy bảng danh sách (không có trang nào có cột "Họ và tên" '
                         'hoặc "Họ tên" ở dòng tiêu đề). Hãy kiểm tra dòng tiêu đề của danh sách.')
-    ws, grid, header = max(found, key=lambda item: len(item[2].columns))
-    notes[:] = [note for note in notes if note.startswith(f'trang "{ws.title}"')]
-    lines = [(text, grid.where(row, col)) for row in range(header.row)
-             for col, text in enumerate(grid.rows[row]) if text and text not in grid.rows[row][:col]]
-    entries = read_rows(grid, header, notes, catalogue)
-    return Source(f'{LABEL}, trang "{ws.title}"', read_statement(lines, catalogue), entries, notes)
+    titles = [f'trang "{ws.title}"' for ws, _, _ in found]
+    notes[:] = [note for note in notes if note.startswith(tuple(titles))]
+    sheets = []
+    for ws, grid, header in found:
+        lines = [(text, grid.where(row, col)) for row in range(header.row)
+                 for col, text in enumerate(grid.rows[row]) if text and text not in grid.rows[row][:col]]
+        sheets.append((read_statement(lines, catalogue), read_rows(grid, header, notes, catalogue)))
+    statement = next((stated for stated, _ in sheets if stated.submission_no),
+                     sheets[max(range(len(found)), key=lambda i: len(found[i][2].columns))][0])
+    entries = []
+    for stated, rows in sheets:
+        if stated.submission_no and stated.submission_no != statement.submission_no:
+            for entry in rows:
+                entry.unit = entry.unit or stated.unit or statement.unit
+                entry.submission_no = entry.submission_no or stated.submission_no
+                entry.submission_date = entry.submission_date or stated.submission_date
+        if stated.form and stated.form != statement.form:
+            for entry in rows:
+                entry.form = entry.form or stated.form.name
+        entries += rows
+    return Source(f"{LABEL}, {', '.join(titles)}", statement, entries, notes)
 
 
 def sheet_grid(ws: Worksheet, text: TextReader) -> Grid:

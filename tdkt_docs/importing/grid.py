@@ -148,6 +148,8 @@ def read_rows(grid: Grid, header: Header, notes: list[str], catalogue: Catalogue
             if alone and (_group_line(line, group, catalogue) or words.is_total(line)):
                 continue
             name = text.get("name", "")
+            if name and words.is_total(name):  # "Tổng cộng" with the counts in their columns
+                continue
             if (numbered and stt) or not name or _header_key(name) in ALIASES or len(name.split()) > 12:
                 notes.append(f"{grid.row_where(row)}: bỏ qua dòng không phải đề nghị: \"{_short(line)}\".")
                 continue

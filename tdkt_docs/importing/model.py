@@ -65,9 +65,9 @@ class TextReader:
     def __call__(self, raw: object, where: str) -> str:
         if cells.is_blank(raw):
             return ""
-        text = cells.as_text(raw)
-        converted = legacy.convert_cell(text)
-        if converted:
-            text, message = converted
-            self.notes.append(f"{where}: {message}")
-        return text
+        if isinstance(raw, str):  # legacy text converted before cleaning: TCVN3 writes "ư" as a soft hyphen
+            raw = cells.excel_text(raw)[0]
+            if (converted := legacy.convert_cell(raw)):
+                raw, message = converted
+                self.notes.append(f"{where}: {message}")
+        return cells.as_text(raw)

@@ -114,8 +114,10 @@ def _line_entry(item: str, where: str, group: Group) -> Entry:
         name, _, rest = words.field_partition(item)  # a collective's name may hold a comma ("Phòng, chống dịch")
         entry.name = words.split_address(name)[1]
     if "," in entry.name:
-        entry.attention.append(f'dấu phẩy trong "{entry.name}" được coi là một phần của tên (chữ sau dấu phẩy viết '
-                               "thường); hãy xem lại tên và đơn vị công tác")
+        why = ("chữ sau dấu phẩy viết thường" if all(part[:1].islower() for part in entry.name.split(", ")[1:])
+               else "đơn vị công tác bắt đầu từ tên cơ quan sau dấu phẩy")
+        entry.attention.append(f'dấu phẩy trong "{entry.name}" được coi là một phần của tên ({why}); hãy xem lại '
+                               "tên và đơn vị công tác")
     collective = entry.kind is RecipientKind.COLLECTIVE or (not entry.kind and not entry.address
                                                     and words.looks_collective(entry.name))
     if collective or household:

@@ -40,6 +40,7 @@ ORGANISATIONS = (
     "Liên đoàn", "Câu lạc bộ", "Chi bộ", "Đảng bộ", "Đảng ủy", "Huyện ủy", "Thành ủy", "Tỉnh ủy", "Mặt trận",
     "Công an", "Bộ Chỉ huy", "Ban Chỉ huy", "Kho bạc", "Ngân hàng", "Chi nhánh", "Xã", "Phường", "Thị trấn",
     "Huyện", "Thị xã", "Thành phố", "Thôn", "Khu phố", "Tổ dân phố", "Lớp", "Bộ phận", "Khối", "Tập thể",
+    "Chi đoàn", "Chi hội", "Công đoàn", "Liên đội", "Chi đội",
 )
 ADDRESSES = {address.casefold(): address for address in schema.ADDRESSES}
 COMRADE = ("Đồng chí", "đ/c", "Đ/c", "Đ/C")
@@ -54,7 +55,7 @@ _SIGNATURE = re.compile(
     r"^\(?ký,? ghi rõ|^\(?ký tên|^người lập|^thủ trưởng( cơ quan,?)?( đơn vị)?$|^(?:tm|kt|tl|tuq)\. |^xác nhận"
     r"|^[^,]{1,40}, ngày .{1,3} tháng .{1,3} năm \d{4}\.?$"
     r"|^(?:phó )?(?:giám đốc|chủ tịch|hiệu trưởng|trưởng ban|trưởng phòng|thủ trưởng)$")
-_TOTAL = re.compile(r"^(?:tổng cộng|tổng số|cộng|danh sách (?:này )?(?:có|gồm))\b")
+_TOTAL = re.compile(r"^(?:tổng cộng|tổng số|cộng|danh sách (?:này )?(?:có|gồm))\b|^tổng(?:\s*[:.]|\s*$|\s+\d)")
 _TO_TRINH_NO = re.compile(r"tờ\s+trình\s+số\s*:?\s*([0-9][^\s,;)]*)", re.IGNORECASE)
 _NUMBER_LINE = re.compile(r"^số\s*:?\s*([0-9][^\s,;)]*/TTr[^\s,;)]*)", re.IGNORECASE)
 _DATE_NUMERIC = re.compile(r"ngày\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2,4})", re.IGNORECASE)
@@ -87,10 +88,15 @@ def position_prefix(text: str) -> str:
 
 
 def field_partition(text: str) -> tuple[str, str, str]:
-    """``text`` split at its first comma that begins a new field of a list line: one followed by a capital or a
-    digit ("Ông A, Trưởng phòng X"). A comma followed by a lower-case word is inside a name ("Khoa Phòng, chống
-    dịch bệnh"); without a comma that begins a field, (text, "", "")."""
-    for match in _COMMA.finditer(text):
+    """``text`` split at the comma that begins a new field of a collective's line: the first one followed by an
+    organisation's name ("Tổ Sử, Địa, Giáo dục công dân, Trường THPT X" splits before "Trường"), else the first
+    one followed by a capital or a digit ("Tổ Ngữ văn, THPT X"). A comma followed by a lower-case word is inside
+    a name ("Khoa Phòng, chống dịch bệnh"); without a comma that begins a field, (text, "", "")."""
+    commas = list(_COMMA.finditer(text))
+    for match in commas:
+        if _starts_with(text[match.start(1):], ORGANISATIONS, exact_case=True):
+            return text[:match.start()], ",", text[match.start(1):]
+    for match in commas:
         if match.group(1).isupper() or match.group(1).isdigit():
             return text[:match.start()], ",", text[match.end(1) - 1:]
     return text, "", ""
