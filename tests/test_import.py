@@ -360,6 +360,20 @@ def test_a_total_row_with_counts_in_its_columns_is_not_a_nomination(tmp_path, of
     assert [r.name for r in nominations(office)[1:]] == ["Phan Văn Đức"]
 
 
+def test_a_community_named_cong_dong_is_a_nomination_not_a_total(tmp_path, office, rules):
+    source = excel_list(tmp_path / "ds.xlsx", [
+        ["Tên tập thể", "Đơn vị"],  # a list without numbers: each row is judged by its text
+        ["Cộng đồng dân cư thôn Đông", "Xã Liên Bão"],
+        ["Cộng: 1 tập thể", None],
+    ])
+    result = import_files(office, [source], rules, Defaults(batch=BATCH, unit="UBND xã Liên Bão",
+                                                            submission_no="7/TTr-UBND",
+                                                            submission_date=dt.date(2024, 3, 18), form=BK,
+                                                            achievement=ACHIEVEMENT))
+    assert result.added == 1
+    assert [r.name for r in nominations(office)[1:]] == ["Cộng đồng dân cư thôn Đông"]
+
+
 def test_achievement_line_above_a_group_and_form_from_the_title_only(tmp_path, office, rules):
     source = excel_list(tmp_path / "xa.xlsx", above=[
         ["UBND XÃ LIÊN BÃO"],

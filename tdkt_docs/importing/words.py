@@ -55,7 +55,8 @@ _SIGNATURE = re.compile(
     r"^\(?ký,? ghi rõ|^\(?ký tên|^người lập|^thủ trưởng( cơ quan,?)?( đơn vị)?$|^(?:tm|kt|tl|tuq)\. |^xác nhận"
     r"|^[^,]{1,40}, ngày .{1,3} tháng .{1,3} năm \d{4}\.?$"
     r"|^(?:phó )?(?:giám đốc|chủ tịch|hiệu trưởng|trưởng ban|trưởng phòng|thủ trưởng)$")
-_TOTAL = re.compile(r"^(?:tổng cộng|tổng số|cộng|danh sách (?:này )?(?:có|gồm))\b|^tổng(?:\s*[:.]|\s*$|\s+\d)")
+_TOTAL = re.compile(r"^(?:tổng cộng|tổng số|danh sách (?:này )?(?:có|gồm))\b|^(?:tổng|cộng)(?:\s*[:.]|\s*$|\s+\d)")
+"""A total line: "Tổng cộng", "Cộng: 5", "Tổng 12 người"; not a name that begins so ("Cộng đồng dân cư …")."""
 _TO_TRINH_NO = re.compile(r"tờ\s+trình\s+số\s*:?\s*([0-9][^\s,;)]*)", re.IGNORECASE)
 _NUMBER_LINE = re.compile(r"^số\s*:?\s*([0-9][^\s,;)]*/TTr[^\s,;)]*)", re.IGNORECASE)
 _DATE_NUMERIC = re.compile(r"ngày\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2,4})", re.IGNORECASE)
