@@ -714,9 +714,3 @@ def test_conflict_buttons_overwrite_or_keep_the_hand_edit(page, small):
     both = page.post(f"/so/{case}/tao", data={"force": "1", "giu_ban_sua": "1"})
     assert both.status_code == 400 and "Chỉ chọn một trong hai" in text(both.text)
 
-
-def test_an_option_the_import_form_has_not_is_left_as_the_message_gives_it():
-    from tdkt_docs.web.routes.importing import on_the_page
-
-    assert on_the_page("thiếu thành tích (ghi vào cột hoặc dùng --thanh-tich); thiếu X (dùng --khac)") == (
-        'thiếu thành tích (ghi vào cột hoặc điền ô "Thành tích"); thiếu X (dùng --khac)')

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,8 +25,44 @@ from .word_list import read_word_list
 
 
 @dataclass(frozen=True)
+class Asking:
+    """How the import's messages ask for what is given beside the files: by the options of ``tdkt nhap``
+    (``COMMAND_LINE``), or by the fields of a form (the web page's)."""
+
+    names: Mapping[str, str]  # a ``Defaults`` field → how it is given: "--don-vi", 'ô "Đơn vị trình"'
+    options: bool             # given as options, with their values after them on the command line
+    again: str                # what to do once it is given
+
+    def by(self, key: str) -> str:
+        """"bằng --dot", 'vào ô "Đợt khen thưởng"'."""
+        return f"{'bằng' if self.options else 'vào'} {self.names[key]}"
+
+    def example(self, key: str, value: str) -> str:
+        """An example of the value: '--dot "Quý I/2024"', '"Quý I/2024"'."""
+        return f'{self.names[key]} "{value}"' if self.options else f'"{value}"'
+
+    def use(self, key: str, verb: str = "dùng") -> str:
+        """"dùng --hinh-thuc", 'điền ô "Hình thức khen thưởng"'."""
+        return f"{verb if self.options else 'điền'} {self.names[key]}"
+
+    def given(self, key: str, value: str) -> str:
+        """A value the user gave: '--don-vi "Sở Y tế"', '"Sở Y tế" ở ô "Đơn vị trình"'."""
+        return f'{self.names[key]} "{value}"' if self.options else f'"{value}" ở {self.names[key]}'
+
+    def fill(self, wanted: list[tuple[str, str]]) -> str:
+        """Asking for the ``wanted`` (field, example as the command line writes its value), all at once."""
+        if self.options:
+            return f"Hãy ghi thêm {' '.join(f'{self.names[key]} {value}' for key, value in wanted)} {self.again}."
+        return f"Hãy điền {', '.join(self.names[key] for key, _ in wanted)} {self.again}."
+
+
+COMMAND_LINE = Asking({"batch": "--dot", "unit": "--don-vi", "submission_no": "--to-trinh", "submission_date": "--ngay",
+                       "form": "--hinh-thuc", "achievement": "--thanh-tich"}, options=True, again="rồi chạy lại")
+
+
+@dataclass(frozen=True)
 class Defaults:
-    """What the command line gives for files that do not state it (``--dot``, ``--don-vi`` …)."""
+    """What is given for files that do not state it (``--dot``, ``--don-vi`` …), and how messages ask for it."""
 
     batch: str = ""
     unit: str = ""
@@ -33,6 +70,7 @@ class Defaults:
     submission_date: dt.date | None = None
     form: str = ""
     achievement: str = ""
+    asking: Asking = COMMAND_LINE
 
 
 @dataclass
@@ -79,7 +117,7 @@ def import_files(office: Path, sources: list[Path], rules: Rules, defaults: Defa
                         "Lệnh đúng: tdkt nhap <sổ số liệu>.xlsx <các tệp của đơn vị>…")
     catalogue = rules.catalogue
     book = OfficeBook(office, rules)
-    batch, batch_note = _batch(book, defaults.batch)
+    batch, batch_note = _batch(book, defaults.batch, defaults.asking)
     result = ImportResult(office, batch, [])
     for path in map(Path, sources):
         report = FileReport(path)
@@ -116,7 +154,7 @@ def read_source(path: Path, catalogue: Catalogue) -> Source:
     return read_excel_list(path, open_workbook(path), catalogue)
 
 
-def _batch(book: OfficeBook, given: str) -> tuple[str, str]:
+def _batch(book: OfficeBook, given: str, asking: Asking) -> tuple[str, str]:
     """The batch the rows join, spelt as in the Đợt khen thưởng sheet; and a note for the report."""
     known = book.batches()
     if given:
@@ -128,7 +166,8 @@ def _batch(book: OfficeBook, given: str) -> tuple[str, str]:
     if len(known) == 1:
         return known[0], ""
     listed = ", ".join(f'"{b}"' for b in known) or "(trang Đợt khen thưởng còn trống)"
-    raise UserError(f'Chưa biết đợt khen thưởng để nhập vào. Hãy ghi tên đợt bằng --dot, ví dụ --dot "Quý I/2024". '
+    raise UserError(f"Chưa biết đợt khen thưởng để nhập vào. Hãy ghi tên đợt {asking.by('batch')}, ví dụ "
+                    f"{asking.example('batch', 'Quý I/2024')}. "
                     f"Các đợt trong sổ: {listed}.")
 
 
@@ -142,7 +181,7 @@ def _import_source(book: OfficeBook, batch: str, source: Source, defaults: Defau
                                                                                    defaults, book)
     if gaps:  # all at once: one more run, not one per gap
         report.not_imported = (f"chưa biết {'; '.join(f'{what} ({why})' for what, why, _ in gaps)}. "
-                               f"Hãy ghi thêm {' '.join(option for _, _, option in gaps)} rồi chạy lại.")
+                               + defaults.asking.fill([given for _, _, wanted in gaps for given in wanted]))
         return
     available = book.fingerprints()
     people = book.people(batch)
@@ -166,8 +205,9 @@ def _import_source(book: OfficeBook, batch: str, source: Source, defaults: Defau
         report.taken.append((entry, row))
 
 
-Gap = tuple[str, str, str]
-"""What the import does not know, why, and the option that tells it (with an example)."""
+Gap = tuple[str, str, list[tuple[str, str]]]
+"""What the import does not know, why, and the fields that tell it, each with an example as the command line
+writes it."""
 
 
 def _resolve_statement(book: OfficeBook, source: Source, defaults: Defaults, report: FileReport) -> list[Gap]:
@@ -180,22 +220,24 @@ def _resolve_statement(book: OfficeBook, source: Source, defaults: Defaults, rep
             unit = known or defaults.unit
         else:
             report.notes.append(f'tên đơn vị lấy từ tiêu đề của tệp: "{unit}"; kiểm tra cách viết hoa trong sổ '
-                                "hoặc ghi --don-vi.")
-    for option, given, used in (("--don-vi", defaults.unit, unit), ("--to-trinh", defaults.submission_no,
-                                                                     stated.submission_no)):
+                                f"hoặc {defaults.asking.use('unit', 'ghi')}.")
+    for key, given, used in (("unit", defaults.unit, unit), ("submission_no", defaults.submission_no,
+                                                              stated.submission_no)):
         if given and used and match_key(given) != match_key(used):
-            report.notes.append(f'tệp ghi "{used}", không dùng {option} "{given}".')
+            report.notes.append(f'tệp ghi "{used}", không dùng {defaults.asking.given(key, given)}.')
     report.unit = unit or defaults.unit
     report.submission_no = stated.submission_no or defaults.submission_no
     report.submission_date = stated.submission_date or defaults.submission_date
-    needed = [(what, option) for what, option, value in (
-        ("đơn vị trình", '--don-vi "Sở …"', report.unit or all(e.unit for e in source.entries)),
-        ("số tờ trình", '--to-trinh "12/TTr-…"', report.submission_no or all(e.submission_no for e in source.entries)),
-        ("ngày tờ trình", "--ngay 10/3/2024", report.submission_date or all(e.submission_date for e in source.entries)),
+    needed = [(what, wanted) for what, wanted, value in (
+        ("đơn vị trình", ("unit", '"Sở …"'), report.unit or all(e.unit for e in source.entries)),
+        ("số tờ trình", ("submission_no", '"12/TTr-…"'), report.submission_no or all(e.submission_no
+                                                                                 for e in source.entries)),
+        ("ngày tờ trình", ("submission_date", "10/3/2024"), report.submission_date or all(e.submission_date
+                                                                                         for e in source.entries)),
     ) if not value]
     if not needed:
         return []
-    return [(", ".join(w for w, _ in needed), f"tệp không có {source.states_at}", " ".join(o for _, o in needed))]
+    return [(", ".join(w for w, _ in needed), f"tệp không có {source.states_at}", [g for _, g in needed])]
 
 
 def _missing_everywhere(entries: list[Entry], statement: Statement, defaults: Defaults, book: OfficeBook
@@ -207,10 +249,10 @@ def _missing_everywhere(entries: list[Entry], statement: Statement, defaults: De
         level = book.issuer.level if book.issuer else None
         decided = next((f.name for f in book.catalogue.forms if level in f.levels), "…")
         gaps.append(("hình thức khen thưởng", 'tệp không có cột "Hình thức đề nghị" và tên danh sách không nêu hình '
-                     "thức", f'--hinh-thuc "{decided}"'))
+                     "thức", [("form", f'"{decided}"')]))
     if not defaults.achievement and not any(e.achievement for e in entries):
         gaps.append(("thành tích", 'tệp không có cột "Thành tích" hay dòng "Đã có thành tích …" trên nhóm',
-                     '--thanh-tich "Đã có thành tích xuất sắc trong công tác năm …"'))
+                     [("achievement", '"Đã có thành tích xuất sắc trong công tác năm …"')]))
     return gaps
 
 
@@ -230,9 +272,10 @@ def _complete(entry: Entry, statement: Statement, defaults: Defaults, book: Offi
     if not entry.name:
         entry.refused.append("thiếu họ tên / tên tập thể")
     if not entry.form:
-        entry.refused.append("thiếu hình thức khen thưởng (ghi vào cột hoặc dùng --hinh-thuc)")
+        entry.refused.append(f"thiếu hình thức khen thưởng (ghi vào cột hoặc {defaults.asking.use('form')})")
     if not entry.achievement:
-        entry.refused.append('thiếu thành tích (ghi vào cột, thêm dòng "Đã có thành tích …" hoặc dùng --thanh-tich)')
+        entry.refused.append('thiếu thành tích (ghi vào cột, thêm dòng "Đã có thành tích …" hoặc '
+                             f"{defaults.asking.use('achievement')})")
     if not entry.refused:
         found = review(entry.kind, entry.address, entry.rank, entry.name, entry.form, catalogue, book.issuer)
         entry.attention += [message + (f" ({entry.at(key)})" if entry.at(key) != entry.where else "")

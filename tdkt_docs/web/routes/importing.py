@@ -2,7 +2,6 @@
 with the report of each file; the workbook as it now is can be downloaded."""
 from __future__ import annotations
 
-import re
 import shutil
 import tempfile
 from pathlib import Path, PurePosixPath
@@ -15,7 +14,7 @@ from starlette.routing import Route
 
 from ...errors import UserError
 from ...importing import Defaults, import_files
-from ...importing.run import describe
+from ...importing.run import Asking, describe
 from ...read import cells
 from ...read.schema import NOMINATIONS
 from ...rules.book import Rules
@@ -26,24 +25,10 @@ from ..workspace import Case
 STEP = Step("Nhập danh sách", "nhap", per_workbook=True)
 MAX_FILES = 20
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FIELDS = {"--dot": "Đợt khen thưởng", "--don-vi": "Đơn vị trình", "--to-trinh": "Số tờ trình", "--ngay": "Ngày tờ trình",
-          "--hinh-thuc": "Hình thức khen thưởng", "--thanh-tich": "Thành tích"}  # tdkt nhap's options: this form's
-_OPTION = re.compile(r'(--[a-z-]+)(?: "[^"]*"| [0-9/]+)?')  # an option, with the example value a message gives it
-_TO_FILL = re.compile(r"Hãy ghi thêm (.*?) rồi chạy lại\.")
-
-
-def on_the_page(message: str) -> str:
-    """A message of ``tdkt nhap`` as this page says it: the fields of its form, not the command's options."""
-    def field(option: str) -> str:
-        return f'ô "{FIELDS[option]}"' if option in FIELDS else option  # an option the form has not: as it is
-
-    message = message.replace('bằng --dot, ví dụ --dot "Quý I/2024"', f'vào {field("--dot")}, ví dụ "Quý I/2024"')
-    message = _TO_FILL.sub(lambda m: "Hãy điền " + ", ".join(field(o) for o in _OPTION.findall(m.group(1)))
-                           + ' rồi bấm "Nhập vào sổ" lại.', message)
-    message = re.sub(r'không dùng (--[a-z-]+) ("[^"]*")', lambda m: f"không dùng {m.group(2)} ở {field(m.group(1))}",
-                     message)
-    return re.sub(r"(?:dùng|ghi) (--[a-z-]+)",
-                  lambda m: f"điền {field(m.group(1))}" if m.group(1) in FIELDS else m.group(0), message)
+ON_THE_PAGE = Asking({"batch": 'ô "Đợt khen thưởng"', "unit": 'ô "Đơn vị trình"', "submission_no": 'ô "Số tờ trình"',
+                      "submission_date": 'ô "Ngày tờ trình"', "form": 'ô "Hình thức khen thưởng"',
+                      "achievement": 'ô "Thành tích"'}, options=False, again='rồi bấm "Nhập vào sổ" lại')
+"""What the import asks for, as this page's form asks it."""
 
 
 def import_page(request: Request):
@@ -57,7 +42,7 @@ def _page(request: Request, case: Case, rules: Rules, given: dict, result, error
 
 
 def defaults_of(form: FormData) -> Defaults:
-    """The fields of the form, as ``tdkt nhap``'s options."""
+    """The fields of the form, as ``tdkt nhap``'s options; what is missing is asked for as the form's fields."""
     def field(name: str) -> str:
         value = form.get(name)
         return value.strip() if isinstance(value, str) else ""
@@ -68,7 +53,8 @@ def defaults_of(form: FormData) -> Defaults:
     except cells.CellError as exc:
         raise UserError(f"Ngày tờ trình: {exc}.") from None
     return Defaults(batch=field("dot"), unit=field("don_vi"), submission_no=field("so_to_trinh"),
-                    submission_date=submission_date, form=field("hinh_thuc"), achievement=field("thanh_tich"))
+                    submission_date=submission_date, form=field("hinh_thuc"), achievement=field("thanh_tich"),
+                    asking=ON_THE_PAGE)
 
 
 async def uploads(form: FormData, folder: Path) -> list[Path]:
@@ -100,14 +86,9 @@ async def run_import(request: Request):
         sources = await uploads(form, folder)
         result = await run_in_threadpool(_import, case, sources, rules, defaults)
     except UserError as exc:  # nothing imported: told above the form, its fields kept as they were typed
-        return _page(request, case, rules, given, None, error=on_the_page(str(exc)))
+        return _page(request, case, rules, given, None, error=str(exc))
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    for report in result.reports:
-        report.not_imported = on_the_page(report.not_imported)
-        report.notes = [on_the_page(note) for note in report.notes]
-        for entry in report.refused:
-            entry.refused = [on_the_page(reason) for reason in entry.refused]
     return _page(request, case, rules, given, result)
 
 
