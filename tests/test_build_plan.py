@@ -209,6 +209,21 @@ def test_a_blank_noi_luu_ends_the_plan_as_the_decisions_end(make_workbook, conte
     assert found[found.index("Nơi nhận:") + 1:][:2] == ["- Các Sở, ban, ngành tỉnh;", last]
 
 
+def test_a_peoples_committee_plan_left_without_its_authority_line_is_signed_on_behalf_of_the_committee(
+        make_workbook, content, tmp_path):
+    """NĐ 30: a Kế hoạch of an Ủy ban nhân dân is signed "TM. ỦY BAN NHÂN DÂN"; left blank, the line is written
+    so, and said; a Sở's is signed by its Giám đốc alone (above)."""
+    content["plan"].update(authority=None, position="PHÓ CHỦ TỊCH", signer="Vương Quốc Tuấn")
+    book = make_workbook(content)
+    done = run_tdkt("build", book, "-o", tmp_path / "out")
+    assert done.returncode == 0
+    assert ('Lưu ý: Kế hoạch ký "TM. ỦY BAN NHÂN DÂN": trang "Kế hoạch" để trống "Thẩm quyền ký", mà văn bản của '
+            "Ủy ban nhân dân ký thay mặt tập thể (Nghị định 30/2020/NĐ-CP).") in done.stdout
+    found = docx_blocks(docx.Document(tmp_path / "out" / "ke-hoach-tdkt-2024.docx"))
+    start = found.index("TM. ỦY BAN NHÂN DÂN")
+    assert found[start:start + 4] == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Vương Quốc Tuấn"]
+
+
 def test_progress_is_reported_for_every_document(make_workbook, content, settings, tmp_path):
     import contextlib
     seen = []

@@ -30,13 +30,18 @@ def compose_plan(inputs: Inputs) -> Composition:
         ('Kế hoạch không có Nơi nhận: trang "Nơi nhận" chưa có dòng nào cho Kế hoạch.', not recipients),
     ) if empty]
     archive = issuer.archive_for(plan.archive)
+    authority = plan.authority
+    if not authority and (body := rules.collective_body(agency.name_line_1)):
+        authority = f"TM. {body}"
+        skipped.append(f'Kế hoạch ký "{authority}": trang "{PLAN.title}" để trống "{PLAN.column("authority").header}", '
+                       f"mà văn bản của {body.capitalize()} ký thay mặt tập thể (Nghị định 30/2020/NĐ-CP).")
     context = {
         **header_context(agency, TYPE_CODE, plan.number, plan.issued, plan.year),
         **year_context(plan.year, rules),
         "can_cu": sentence_lines([line.text for line in legal]),
         "phu_luc": appendix_context(tasks) if tasks else None,
         "noi_nhan": recipient_lines(recipients, archive),
-        "chu_ky": signature_context(plan.authority, plan.position, plan.signer),
+        "chu_ky": signature_context(authority, plan.position, plan.signer),
     }
     sources = tuple(Source(sheet.title, rows) for sheet, rows in (
         (AGENCY, agency.rows), (PLAN, plan.rows),

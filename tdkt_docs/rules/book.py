@@ -9,6 +9,8 @@ from ..glossary import IssuerLevel, RecipientKind
 from ..register.conditions import RULES_FILE, EligibilityRule, read_rules
 from ..register.forms import FORMS_FILE as REGISTER_FORMS_FILE, RegisterForms
 from ..settings import Settings
+from ..text import spelled_out
+from .collation import match_key
 from .legal import BASIS_FILE, FORMS_FILE, AwardForm, Catalogue, LegalBases, covers, load_toml
 from .money import (SALARY_FILE, HighestTitleOnly, Prize, Rounding, Salaries, prize, read_highest_title,
                     read_rounding)
@@ -84,6 +86,14 @@ class Rules:
     def type_codes(self) -> dict[str, str]:
         """Each document type's abbreviation in its number (NĐ 30 Phụ lục III): "TỜ TRÌNH": "TTr"."""
         return {item["ten"]: item["viet_tat"] for item in self.nd30["loai_van_ban"]}
+
+    def collective_body(self, name: str) -> str | None:
+        """The kind of body ``name`` (its first name line) is when that kind also decides as a body, for which its
+        own documents are signed "TM. <kind>" (nd30.toml, [[tham_quyen.nguoi_dung_dau]] tap_the): "ỦY BAN NHÂN
+        DÂN"; None for any other."""
+        key = match_key(spelled_out(name, self.abbreviations))
+        return next((head["co_quan"] for head in self.nd30["tham_quyen"]["nguoi_dung_dau"]
+                     if head["tap_the"] and key.startswith(match_key(head["co_quan"]))), None)
 
     @cached_property
     def abbreviations(self) -> dict[str, str]:
