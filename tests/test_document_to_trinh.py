@@ -37,6 +37,7 @@ def test_the_tờ_trình_of_a_provincial_batch_word_for_word(sample_2024_built):
         "3\tCông an tỉnh\t210/TTr-CAT ngày 05/9/2024\tCờ thi đua của Ủy ban nhân dân tỉnh\t1\t0\t0\t18.720.000",
         "\tTổng cộng\t\t\t1\t5\t0\t36.270.000",
     ]
+    assert "(Có 03 dự thảo quyết định kèm theo:" in text  # counts in two digits, as the paragraph above
     assert text[-7:] == [
         "3. Dự thảo Quyết định tặng Cờ thi đua của Ủy ban nhân dân tỉnh cho 01 tập thể).",
         "Sở Nội vụ kính trình Chủ tịch UBND tỉnh Bắc Ninh xem xét, quyết định./.",
