@@ -621,6 +621,21 @@ def test_a_collective_named_with_commas_splits_before_the_organisation(tmp_path,
     ]
 
 
+def test_a_persons_line_without_ong_ba_keeps_the_position_out_of_the_name(tmp_path, office, rules):
+    """No group heading, no Ông/Bà: a person's "Nguyễn Văn An, Giáo viên, Trường THCS X" is cut at its first
+    comma, as before the rule for collectives named with commas."""
+    document = docx.Document()
+    word_header(document)
+    for text in ("Đã hoàn thành xuất sắc nhiệm vụ năm học 2022 - 2023:",
+                 "1. Nguyễn Văn An, Giáo viên, Trường THCS Tiên Du;"):
+        document.add_paragraph(text)
+    source = tmp_path / "nguoi.docx"
+    document.save(source)
+    import_files(office, [source], rules, Defaults(batch=BATCH))
+    assert [(r.name, r.position, r.workplace) for r in nominations(office)[1:]] == [
+        ("Nguyễn Văn An", "Giáo viên", "Trường THCS Tiên Du")]
+
+
 # --- the office workbook is never damaged --------------------------------------------------------------------------
 
 def test_office_formatting_dropdowns_and_other_sheets_survive(tmp_path, office, unit_template, rules):

@@ -89,14 +89,16 @@ def position_prefix(text: str) -> str:
 
 
 def field_partition(text: str) -> tuple[str, str, str]:
-    """``text`` split at the comma that begins a new field of a collective's line: the first one followed by an
-    organisation's name ("Tổ Sử, Địa, Giáo dục công dân, Trường THPT X" splits before "Trường"), else the first
-    one followed by a capital or a digit ("Tổ Ngữ văn, THPT X"). A comma followed by a lower-case word is inside
-    a name ("Khoa Phòng, chống dịch bệnh"); without a comma that begins a field, (text, "", "")."""
+    """``text`` split at the comma that begins a new field of a line: when it starts with a collective's name, the
+    first comma followed by an organisation's name ("Tổ Sử, Địa, Giáo dục công dân, Trường THPT X" splits before
+    "Trường"); else the first one followed by a capital or a digit ("Tổ Ngữ văn, THPT X"; a person's "Nguyễn Văn
+    A, Giáo viên, …" before "Giáo viên"). A comma followed by a lower-case word is inside a name ("Khoa Phòng,
+    chống dịch bệnh"); without a comma that begins a field, (text, "", "")."""
     commas = list(_COMMA.finditer(text))
-    for match in commas:
-        if _starts_with(text[match.start(1):], ORGANISATIONS, exact_case=True):
-            return text[:match.start()], ",", text[match.start(1):]
+    if commas and looks_collective(text[:commas[0].start()]):
+        for match in commas:
+            if _starts_with(text[match.start(1):], ORGANISATIONS, exact_case=True):
+                return text[:match.start()], ",", text[match.start(1):]
     for match in commas:
         if match.group(1).isupper() or match.group(1).isdigit():
             return text[:match.start()], ",", text[match.end(1) - 1:]
