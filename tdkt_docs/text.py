@@ -73,5 +73,5 @@ def spelled_out(text: str, abbreviations: dict[str, str]) -> str:
     và UBND" names the same office as "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân"."""
     for short, full in abbreviations.items():
         if short.casefold() in text.casefold():
-            text = re.sub(rf"\b{re.escape(short)}\b", full, text, flags=re.IGNORECASE)
+            text = re.sub(rf"\b{re.escape(short)}\b\.?", full, text, flags=re.IGNORECASE)  # "TP." too
     return text

@@ -96,6 +96,14 @@ def test_an_executor_spelt_two_ways_is_named_once(make_workbook, tmp_path):
                        "chịu trách nhiệm thi hành Quyết định này./.")
 
 
+def test_an_abbreviation_with_its_dot_is_spelt_out(rules):
+    from tdkt_docs.rules.collation import match_key
+    from tdkt_docs.text import spelled_out
+
+    assert match_key(spelled_out("Chủ tịch UBND TP. Bắc Ninh", rules.abbreviations)) == match_key(
+        "Chủ tịch Ủy ban nhân dân thành phố Bắc Ninh")
+
+
 NAMES = ["Nguyễn Văn An", "Lê Văn Ân", "Dương Thị Mai", "Đặng Văn Dũng", "Trần Thị Ánh", "Phạm Văn Dung"]
 
 

@@ -217,7 +217,7 @@ def test_a_peoples_committee_plan_left_without_its_authority_line_is_signed_on_b
     book = make_workbook(content)
     done = run_tdkt("build", book, "-o", tmp_path / "out")
     assert done.returncode == 0
-    assert ('Lưu ý: Kế hoạch ký "TM. ỦY BAN NHÂN DÂN": trang "Kế hoạch" để trống "Thẩm quyền ký", mà văn bản của '
+    assert ('Lưu ý: Kế hoạch ký "TM. ỦY BAN NHÂN DÂN": trang "Kế hoạch" để trống "Thẩm quyền ký"; văn bản của '
             "Ủy ban nhân dân ký thay mặt tập thể (Nghị định 30/2020/NĐ-CP).") in done.stdout
     found = docx_blocks(docx.Document(tmp_path / "out" / "ke-hoach-tdkt-2024.docx"))
     start = found.index("TM. ỦY BAN NHÂN DÂN")

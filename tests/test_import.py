@@ -621,6 +621,23 @@ def test_a_collective_named_with_commas_splits_before_the_organisation(tmp_path,
     ]
 
 
+def test_a_hidden_sheet_of_a_list_is_not_read(tmp_path, office, rules):
+    book = openpyxl.Workbook()
+    book.active.title = "DS"
+    for row in (["TT", "Họ và tên", "Chức vụ"], [1, "Ông Phan Văn Đức", "Giáo viên"]):
+        book.active.append(row)
+    scratch = book.create_sheet("Nháp")
+    for row in (["TT", "Họ và tên", "Chức vụ"], [1, "Ông Nháp Văn Thử", "Giáo viên"]):
+        scratch.append(row)
+    scratch.sheet_state = "hidden"
+    source = tmp_path / "ds.xlsx"
+    book.save(source)
+    import_files(office, [source], rules, Defaults(batch=BATCH, unit="Trường THPT Từ Sơn", submission_no="50/TTr-THPTTS",
+                                                   submission_date=dt.date(2024, 3, 18), form=BK,
+                                                   achievement=ACHIEVEMENT))
+    assert [r.name for r in nominations(office)[1:]] == ["Phan Văn Đức"]
+
+
 def test_a_persons_line_without_ong_ba_keeps_the_position_out_of_the_name(tmp_path, office, rules):
     """No group heading, no Ông/Bà: a person's "Nguyễn Văn An, Giáo viên, Trường THCS X" is cut at its first
     comma, as before the rule for collectives named with commas."""

@@ -134,6 +134,7 @@ def test_an_office_spelt_two_ways_in_the_register_is_one_office():
     """A past list wrote "UBND tỉnh Bắc Ninh", the decisions "ỦY BAN NHÂN DÂN TỈNH BẮC NINH": one office, chosen
     whole by --co-quan, named once."""
     from tdkt_docs.register.model import issuer_key
+    from tdkt_docs.register.export import export_json
     from tdkt_docs.register.year import YearAward, issuers, of_issuer
 
     def award(issuer: str, name: str) -> YearAward:
@@ -144,3 +145,5 @@ def test_an_office_spelt_two_ways_in_the_register_is_one_office():
               award("Sở Nội vụ tỉnh Bắc Ninh", "Lê Văn Cường")]
     assert issuers(awards) == ["UBND tỉnh Bắc Ninh", "Sở Nội vụ tỉnh Bắc Ninh"]
     assert [a.name for a in of_issuer(awards, 2024, "ủy ban nhân dân tỉnh")] == ["Lê Văn An", "Lê Văn Bình"]
+    exported = export_json(awards[:2], "000.00.27.H04", dt.date(2024, 12, 31))
+    assert [row["TenDonVi"] for row in exported["Body"]["CaNhan"]] == ["UBND tỉnh Bắc Ninh"] * 2

@@ -17,7 +17,7 @@ from ..documents.quyet_dinh import DecisionDocument, achievement, decision_batch
 from ..errors import UserError
 from ..files import slug
 from ..glossary import Verb
-from ..problems import Problem
+from ..problems import ROW, Problem
 from ..read.records import Nomination
 from ..read.schema import SIGNED
 from ..register.from_workbook import Signing, signed_documents
@@ -89,8 +89,8 @@ def from_composed(document: DecisionDocument, signing: Signing | None) -> Signed
 
 def _cells(n: Nomination) -> dict[str, str]:
     """Where in the workbook each of a certificate's recipient fields is read from ("I7"; "J7, K7")."""
-    def cells(*keys: str) -> str:
-        return ", ".join(n.cells[key] for key in keys if n.cells.get(key))
+    def cells(*keys: str) -> str:  # the cells that hold text (a blank one, or a column the sheet lacks, is no place)
+        return ", ".join(n.cells[key] for key in keys if getattr(n, key) and not n.cells[key].startswith(ROW))
 
     return {"nguoi_nhan": cells("address", "rank", "name"), "chuc_vu_don_vi": cells("position", "workplace"),
             "thanh_tich": cells("achievement")}

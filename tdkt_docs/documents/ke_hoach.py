@@ -33,8 +33,8 @@ def compose_plan(inputs: Inputs) -> Composition:
     authority = plan.authority
     if not authority and (body := rules.collective_body(agency.name_line_1)):
         authority = f"TM. {body}"
-        skipped.append(f'Kế hoạch ký "{authority}": trang "{PLAN.title}" để trống "{PLAN.column("authority").header}", '
-                       f"mà văn bản của {body.capitalize()} ký thay mặt tập thể (Nghị định 30/2020/NĐ-CP).")
+        skipped.append(f'Kế hoạch ký "{authority}": trang "{PLAN.title}" để trống "{PLAN.column("authority").header}"; '
+                       f"văn bản của {body.capitalize()} ký thay mặt tập thể (Nghị định 30/2020/NĐ-CP).")
     context = {
         **header_context(agency, TYPE_CODE, plan.number, plan.issued, plan.year),
         **year_context(plan.year, rules),

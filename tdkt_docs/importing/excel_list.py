@@ -17,12 +17,12 @@ LABEL = "danh sách Excel"
 
 
 def read_excel_list(path: Path, book: openpyxl.Workbook, catalogue: Catalogue) -> Source:
-    """Every sheet with a list is read (units often put Tập thể and Cá nhân on separate sheets); the list's
+    """Every visible sheet with a list is read (units often put Tập thể and Cá nhân on separate sheets); the list's
     unit and tờ trình come from the first sheet that states them, and a sheet stating another tờ trình keeps its
     own for its rows."""
     notes: list[str] = []
     found: list[tuple[Worksheet, Grid, Header]] = []
-    for ws in book.worksheets:
+    for ws in (ws for ws in book.worksheets if ws.sheet_state == "visible"):  # a hidden sheet is a unit's scratch
         grid = sheet_grid(ws, TextReader(notes))
         header = find_header(grid)
         if header is not None:

@@ -12,7 +12,7 @@ from ..glossary import RecipientKind
 from ..read.blank import write_filled_workbook
 from ..rules.book import Rules
 from .past import PAST_AWARDS
-from .year import YearAward
+from .year import YearAward, issuer_names
 
 _COMMON = ["MaDonVi", "TenDonVi", "LoaiHinhKhenThuong", "NoiDungKhenThuong", "SoQuyetDinh", "NgayQuyetDinh"]
 PERSON_FIELDS = _COMMON + ["MaCanBo", "TenCanBo", "TenChucVu", "MaHinhThucKhenThuong", "TenHinhThucKhenThuong"]
@@ -46,8 +46,9 @@ def export_json(awards: list[YearAward], unit_code: str = "", today: dt.date | N
     the batch's kind (Loại đợt: "Theo quý", "Chuyên đề", "Đột xuất", …) where the decision was recorded
     from a workbook that gives it, else empty."""
     people, collectives = [], []
+    names = issuer_names(awards)  # one office, one TenDonVi
     for a in awards:
-        common = {"MaDonVi": unit_code, "TenDonVi": a.issuer, "LoaiHinhKhenThuong": a.batch_kind,
+        common = {"MaDonVi": unit_code, "TenDonVi": names[a.issuer_key], "LoaiHinhKhenThuong": a.batch_kind,
                   "NoiDungKhenThuong": a.achievement, "SoQuyetDinh": a.number,
                   "NgayQuyetDinh": a.signed.isoformat()}
         if a.kind is RecipientKind.COLLECTIVE:

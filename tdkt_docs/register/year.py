@@ -83,10 +83,15 @@ def one_office(awards: list[YearAward], year: int, unit_code: str) -> None:
 
 def issuers(awards: list[YearAward]) -> list[str]:
     """The issuers of ``awards``, each once however it was spelt (as first met), in the order first met."""
+    return list(issuer_names(awards).values())
+
+
+def issuer_names(awards: list[YearAward]) -> dict[str, str]:
+    """Each issuer's key → its name as first met: one office, one name, however its awards spelt it."""
     named: dict[str, str] = {}
     for award in awards:
         named.setdefault(award.issuer_key, award.issuer)
-    return list(named.values())
+    return named
 
 
 def _quarter(row) -> str:

@@ -75,7 +75,7 @@ def issuer_of(data: WorkbookData, levels: dict[IssuerLevel, LevelDefaults]) -> t
     level = pick("level", IssuerLevel.PROVINCE, IssuerLevel.PROVINCE.label)
     usual = levels[level]
     head = pick("head", usual.head, usual.head, level)
-    authority = f"{head.upper()} {' '.join(agency.name_lines).upper()}"
+    authority = f"{head.upper()} {' '.join(agency.header_lines)}"
     fund = usual.fund.format(co_quan=agency.short_name)
     values = {
         "authority": pick("authority", authority, authority, level),

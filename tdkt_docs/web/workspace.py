@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
 import os
 import secrets
 import shutil
 import tempfile
 import threading
-import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
