@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from ..rules.numbering import type_codes
 from .text import words
 
 
@@ -46,7 +47,7 @@ class Rulebook:
 
     def type_codes(self) -> dict[str, str]:
         """Upper-case document type name → its Phụ lục III abbreviation."""
-        return {item["ten"]: item["viet_tat"] for item in self._data["loai_van_ban"]}
+        return type_codes(self._data)
 
     def all_codes(self) -> set[str]:
         return set(self.type_codes().values()) | set(self._data["ban_sao"]["viet_tat"])

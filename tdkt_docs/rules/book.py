@@ -11,6 +11,7 @@ from ..register.forms import FORMS_FILE as REGISTER_FORMS_FILE, RegisterForms
 from ..settings import Settings
 from ..text import spelled_out
 from .collation import match_key
+from .numbering import type_codes
 from .legal import BASIS_FILE, FORMS_FILE, AwardForm, Catalogue, LegalBases, covers, load_toml
 from .money import (SALARY_FILE, HighestTitleOnly, Prize, Rounding, Salaries, prize, read_highest_title,
                     read_rounding)
@@ -85,7 +86,7 @@ class Rules:
     @cached_property
     def type_codes(self) -> dict[str, str]:
         """Each document type's abbreviation in its number (NĐ 30 Phụ lục III): "TỜ TRÌNH": "TTr"."""
-        return {item["ten"]: item["viet_tat"] for item in self.nd30["loai_van_ban"]}
+        return type_codes(self.nd30)
 
     def collective_body(self, name: str) -> str | None:
         """The kind of body ``name`` (its first name line) is when that kind also decides as a body, for which its

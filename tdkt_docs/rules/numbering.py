@@ -50,3 +50,8 @@ def code_kind(code: str) -> str | None:
     if not code or code != code.strip() or " " in code:
         return None
     return code.split("-")[0]
+
+
+def type_codes(nd30: dict) -> dict[str, str]:
+    """Upper-case document type name → its abbreviation in a document's number (nd30.toml, Phụ lục III)."""
+    return {item["ten"]: item["viet_tat"] for item in nd30["loai_van_ban"]}
