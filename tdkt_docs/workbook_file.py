@@ -36,14 +36,16 @@ def _check(path: Path) -> None:
         raise UserError(
             f'Tệp "{path.name}" là sổ Excel cũ (.xls) hoặc có đặt mật khẩu. '
             "Hãy mở bằng Excel, gỡ mật khẩu nếu có, rồi lưu lại dạng .xlsx (Excel Workbook).")
-    if not zipfile.is_zipfile(path):
+    names = _part_names(path)
+    if names is None:
         if head.startswith(_ZIP_MAGIC):
             raise UserError(f'Tệp "{path.name}" bị hỏng: tệp chưa được chép hoặc tải về hết. Hãy chép lại tệp từ '
                             "nơi gốc (hoặc mở bằng Excel và lưu lại dạng .xlsx).")
         raise UserError(
             f'Tệp "{path.name}" không phải sổ Excel .xlsx (có thể là tệp CSV hoặc tệp khác đổi đuôi). '
             "Hãy mở bằng Excel và lưu lại dạng .xlsx (Excel Workbook).")
-    if path.suffix.lower() in (".docx", ".doc") or _is_word(path):
+    word = "word/document.xml" in names and "xl/workbook.xml" not in names  # whatever its name ends with
+    if path.suffix.lower() in (".docx", ".doc") or word:
         raise UserError(f'Tệp "{path.name}" là văn bản Word, không phải sổ Excel .xlsx. '
                         'Để kiểm tra thể thức văn bản Word, dùng lệnh "tdkt check" (trên trang web: bước "Kiểm tra thể '
                         'thức").')
@@ -52,11 +54,10 @@ def _check(path: Path) -> None:
 _ZIP_MAGIC = b"PK\x03\x04"
 
 
-def _is_word(path: Path) -> bool:
-    """A Word document (whatever its name ends with): its package has a document part and no workbook."""
+def _part_names(path: Path) -> set[str] | None:
+    """The parts of the zip package at ``path``, read once; None when it is no readable zip."""
     try:
         with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError):
-        return False
-    return "word/document.xml" in names and "xl/workbook.xml" not in names
+            return set(archive.namelist())
+    except zipfile.BadZipFile:
+        return None

@@ -47,7 +47,7 @@ class Asking:
 
     def given(self, key: str, value: str) -> str:
         """A value the user gave: '--don-vi "Sở Y tế"', '"Sở Y tế" ở ô "Đơn vị trình"'."""
-        return f'{self.names[key]} "{value}"' if self.options else f'"{value}" ở {self.names[key]}'
+        return self.example(key, value) if self.options else f'"{value}" ở {self.names[key]}'
 
     def fill(self, wanted: list[tuple[str, str]]) -> str:
         """Asking for the ``wanted`` (field, example as the command line writes its value), all at once."""
