@@ -127,15 +127,17 @@ class Prepared:
             self.composition += document_type.compose(self.inputs)
 
 
-def prepare(workbook: Path, settings: Settings, rules: Rules | None = None, *, reviewed: bool = True) -> Prepared:
+def prepare(workbook: Path, settings: Settings, rules: Rules | None = None, *, reviewed: bool = True,
+            helpers: Workers | None = None) -> Prepared:
     """Read, resolve, review (across rows, then eligibility against the award register of ``settings``, when
     given) and, when there is no error, compose every registered document type (by ``rules``, made from
     ``settings`` when not given). Not ``reviewed``: a workbook read and resolved without error is composed
     before the review, which is left to the caller (``Prepared.review``: the build reviews while the documents
-    render, and writes none when the review finds an error)."""
+    render, and writes none when the review finds an error). ``helpers`` read pieces of a large sheet meanwhile.
+    """
     with collector.spared():
         rules = Rules(settings) if rules is None else rules
-        data = read_workbook(Path(workbook))
+        data = read_workbook(Path(workbook), helpers=helpers)
         collector.settle()
         release_free_memory()
         prepared = Prepared(data, rules, resolve(data, rules))
@@ -245,7 +247,7 @@ def _build(workbook: Path, outdir: Path, settings: Settings, key: str, renderer:
            force: bool, keep_edits: bool, pdf: bool, progress: Progress, place: Callable[[Path, Path], None],
            wait: float) -> BuildResult:
     with _meanwhile(partial(renderer.read_templates, TEMPLATES)):  # mostly while calamine parses the workbook
-        prepared = prepare(workbook, settings, renderer.rules, reviewed=False)
+        prepared = prepare(workbook, settings, renderer.rules, reviewed=False, helpers=workers)
     if prepared.errors:
         raise InvalidWorkbook(prepared.problems)
     collector.settle()

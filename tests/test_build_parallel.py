@@ -43,7 +43,7 @@ def processes(tmp_path, monkeypatch) -> dict[str, Path]:
     rendered it, with whether that process had read the workbook (workers are forked: they see these patches)."""
     files = {"draft": tmp_path / "draft.txt", "make": tmp_path / "make.txt"}
     monkeypatch.setattr(workers, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(build_module, "read_workbook", lambda *a: _READ.append(1) or _READ_WORKBOOK(*a))
+    monkeypatch.setattr(build_module, "read_workbook", lambda *a, **k: _READ.append(1) or _READ_WORKBOOK(*a, **k))
     monkeypatch.setattr(Renderer, "draft", lambda self, *a: _note(files["draft"]) or _DRAFT(self, *a))
     monkeypatch.setattr(Renderer, "make", lambda self, d: _note(files["make"], bool(_READ)) or _MAKE(self, d))
     yield files

@@ -8,9 +8,13 @@ the same way, for callers that already hold one.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 import posixpath
 import re
+import tempfile
+import threading
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -88,10 +92,6 @@ class ValueBook:
         self.titles = [m.name for m in self.book.sheets_metadata
                        if m.typ == python_calamine.SheetTypeEnum.WorkSheet]
 
-    def find(self, title: str) -> Grid | None:
-        found = titled(self.titles, title)
-        return None if found is None else self.grid(found)
-
     def grid(self, title: str) -> Grid:
         """The sheet ``title``: its XML is scanned (``_scan``) in a thread while calamine parses its values, which
         it does outside the interpreter."""
@@ -102,6 +102,193 @@ class ValueBook:
             if scanned is not None:
                 scanned.result()
         return grid
+
+    def pieces(self, title: str, most: int) -> int:
+        """In how many pieces the sheet ``title`` is best read by up to ``most`` processes at once: one, unless
+        its XML is large (``SPLIT_FROM``)."""
+        if most < 2 or title not in self.parts:
+            return 1
+        with zipfile.ZipFile(self.path) as archive:
+            size = archive.getinfo(self.parts[title]).file_size
+        return 1 if size < SPLIT_FROM else min(most, size // _PIECE_LEAST)
+
+    def first_piece(self, title: str, count: int, head: int) -> tuple[Grid, tuple | None]:
+        """The first of ``count`` pieces of the sheet ``title`` (``Cut``), scanned whole meanwhile (hidden rows,
+        filters, merged cells), with the identity of the sheet's XML its other pieces are checked against; the
+        whole sheet, and None, when it cannot be cut."""
+        grid = Grid(title, lambda: _values(sheet), normal=_normal)
+        with zipfile.ZipFile(self.path) as archive:
+            cut = Cut(archive, self.parts[title], 0, count, head)
+        try:
+            with ThreadPoolExecutor(1, thread_name_prefix="tdkt-scan") as scanner:
+                scanned = scanner.submit(_scan, self.path, self.parts[title], grid, cut)
+                cut.ready.wait()
+                if cut.whole:
+                    sheet = self.book.get_sheet_by_name(title)
+                else:
+                    sheet = cut.sheet(title)
+                scanned.result()
+        finally:
+            cut.discard()
+        return grid, None if cut.whole else cut.identity
+
+
+SPLIT_FROM = 8 << 20
+"""Bytes of a sheet's XML from which it is read in pieces by several processes at once (a year-end list of
+some ten thousand rows): below it, cutting it costs more than it saves."""
+_PIECE_LEAST = 4 << 20
+"""Bytes of XML each piece has at least."""
+
+
+class Uncuttable(Exception):
+    """The sheet's XML cannot be cut in pieces that calamine numbers as the whole (rows without their number,
+    rows not where expected): it is read whole."""
+
+
+class Cut:
+    """Piece ``index`` of a sheet's XML cut in ``count`` pieces of whole rows (each chunk of rows goes to the
+    piece its offset falls in), written as a workbook of its own for calamine: the sheet's opening (without its
+    ``<dimension>``), its first ``head`` rows (the headers, for a piece after the first), the piece's rows, the
+    closing. Rows keep their numbers, so calamine places them as in the whole sheet."""
+
+    def __init__(self, source: zipfile.ZipFile, part: str, index: int, count: int, head: int):
+        info = source.getinfo(part)
+        self.index, self.count, self.size, self.head = index, count, max(info.file_size, 1), head
+        self.identity = (part, info.CRC, info.file_size)
+        self.first_row: int | None = None   # the piece's first row number, None while it has none
+        self.whole = False                  # it cannot be cut: read the sheet whole
+        self.ready = threading.Event()      # the piece is written (or found uncuttable)
+        handle, name = tempfile.mkstemp(prefix="tdkt-manh-", suffix=".xlsx")
+        os.close(handle)
+        self.path = Path(name)
+        self._book = zipfile.ZipFile(self.path, "w", zipfile.ZIP_STORED, allowZip64=True)
+        for member in _value_parts(source):
+            self._book.writestr(member, source.read(member))
+        self._sheet = self._book.open(part, "w", force_zip64=True)
+        self._head_rows, self._heading = b"", index > 0
+        self._closed = False
+
+    def take(self, offset: int, chunk: bytes) -> bool:
+        """Take in the chunk of rows at ``offset``: True once the piece is whole (no later chunk is its)."""
+        if self._closed:
+            return True
+        rows = self._open(chunk) if offset == 0 else chunk
+        if self._heading:
+            self._keep_head(rows)
+        piece = min(self.count - 1, offset * self.count // self.size)
+        if piece < self.index:
+            return False
+        if piece > self.index:
+            self._close()
+            return True
+        if self.first_row is None and (found := _ROW_TAG.search(rows)):
+            self.first_row = _row_number(found.group(1))
+            if self.index and self._heading:
+                raise Uncuttable("a piece begins among the first rows")
+            if self.index:
+                self._sheet.write(self._head_rows)
+        end = rows.find(b"</sheetData>")
+        self._sheet.write(rows if end < 0 else rows[:end])
+        if end >= 0:
+            self._close()
+        return self._closed
+
+    def _open(self, chunk: bytes) -> bytes:
+        """Write the sheet's opening; the rows of ``chunk``."""
+        start = chunk.find(b"<sheetData>")
+        if start < 0:
+            raise Uncuttable("no <sheetData>")
+        start += len(b"<sheetData>")
+        self._sheet.write(_DIMENSION_TAG.sub(b"", chunk[:start]))
+        return chunk[start:]
+
+    def _keep_head(self, rows: bytes) -> None:
+        """Keep the rows numbered up to ``head``, where the headers may be (a piece after the first repeats them)."""
+        for found in _ROW_TAG.finditer(rows):
+            if _row_number(found.group(1)) > self.head:
+                self._head_rows += rows[:found.start()]
+                self._heading = False
+                return
+        self._head_rows += rows.split(b"</sheetData>")[0]
+
+    def _close(self) -> None:
+        if not self._closed:
+            self._sheet.write(b"</sheetData></worksheet>")
+            self._sheet.close()
+            self._book.close()
+            self._closed = True
+
+    def finish(self) -> None:
+        """The sheet's XML is all read: the piece is whole, or found uncuttable."""
+        try:
+            self._close()
+        finally:
+            self.ready.set()
+
+    def fail(self) -> None:
+        self.whole = True
+        self.ready.set()
+
+    def sheet(self, title: str) -> python_calamine.CalamineSheet:
+        """The piece's values, parsed by calamine (outside the interpreter)."""
+        book = python_calamine.CalamineWorkbook.from_path(str(self.path))
+        try:
+            return book.get_sheet_by_name(title)
+        finally:
+            book.close()
+
+    def discard(self) -> None:
+        with contextlib.suppress(Exception):
+            self._close()
+        self.path.unlink(missing_ok=True)
+
+
+def piece_grid(path: Path, title: str, index: int, count: int, head: int) -> tuple[Grid, int | None, tuple]:
+    """Piece ``index`` of ``count`` of the sheet ``title`` (``Cut``): its grid (the first ``head`` rows, then the
+    piece's, each at its own number), its first row number (None: it has no row) and the identity of the sheet's
+    XML. Raises Uncuttable."""
+    grid = Grid(title, lambda: _values(sheet), normal=_normal)
+    part = _sheet_parts(path)[title]
+    uncached: list[tuple[int, int]] = []
+    with zipfile.ZipFile(path) as archive:
+        cut = Cut(archive, part, index, count, head)
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open(part) as stream:
+            for start, chunk in _row_chunks(stream):
+                whole = cut.take(start, chunk)
+                if start == 0 or cut.first_row is not None:  # the headers' rows, the piece's
+                    _overrides(chunk, grid, uncached)
+                if whole:
+                    break
+        cut.finish()
+        _formulas_into(path, grid, uncached)
+        sheet = cut.sheet(title)
+    finally:
+        cut.discard()
+    return grid, cut.first_row, cut.identity
+
+
+def _value_parts(source: zipfile.ZipFile) -> list[str]:
+    """The parts calamine reads besides the sheet: the package's and workbook's relationships, the workbook, its
+    shared strings and styles."""
+    rels = ElementTree.fromstring(source.read("xl/_rels/workbook.xml.rels"))
+    wanted = [posixpath.normpath(posixpath.join("xl", r.get("Target"))) if not r.get("Target", "").startswith("/")
+              else r.get("Target").lstrip("/") for r in rels.iter(f"{_PKG_REL}Relationship")
+              if r.get("Type", "").rsplit("/", 1)[-1] in ("sharedStrings", "styles")]
+    names = set(source.namelist())
+    return [name for name in ("[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
+                              *wanted) if name in names]
+
+
+_ROW_TAG = re.compile(rb"<row\b([^>]*)>")
+_ROW_NUMBER = re.compile(rb'\br="(\d+)"')
+_DIMENSION_TAG = re.compile(rb"<dimension\b[^>]*/>")
+
+
+def _row_number(attributes: bytes) -> int:
+    if (found := _ROW_NUMBER.search(attributes)) is None:
+        raise Uncuttable("a row without its number")
+    return int(found.group(1))
 
 
 def _values(sheet: python_calamine.CalamineSheet) -> Iterator[list]:
@@ -174,34 +361,74 @@ _ERROR_CELL = re.compile(rb'<c\b([^>]*\bt="e"[^>]*)>(?:\s*<f\b[^>]*?(?:/>|>[^<]*
 _REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
 
 
-def _scan(path: Path, part: str, grid: Grid) -> None:
-    """Fill ``grid`` with what the sheet's XML says beyond values; one pass, whole rows per chunk."""
+def _scan(path: Path, part: str, grid: Grid, cut: Cut | None = None) -> None:
+    """Fill ``grid`` with what the sheet's XML says beyond values; one pass, whole rows per chunk. With ``cut``,
+    the rows of its piece are written meanwhile: ``cut.ready`` is set once they all are and ``grid`` has what it
+    needs to read them, or once the sheet is found uncuttable."""
     uncached: list[tuple[int, int]] = []
     hidden: set[int] = set()
-    with zipfile.ZipFile(path) as archive, archive.open(part) as stream:
-        rest = b""
-        while True:
-            data = stream.read(_CHUNK)
-            buffer = rest + data
-            cut = len(buffer) if not data else buffer.rfind(b"</row>") + len(b"</row>")
-            if data and cut < len(b"</row>"):  # no whole row yet
-                rest = buffer
-                continue
-            chunk, rest = buffer[:cut], buffer[cut:]
-            if b"hidden=" in chunk:
-                hidden.update(int(a or b) for a, b in _HIDDEN_ROW.findall(chunk))
-            if b"<f" in chunk:
-                uncached += [_cell(attrs) for attrs, value in _FORMULA_CELL.findall(chunk) if not value]
-            if b't="e"' in chunk:
-                for attrs, value in _ERROR_CELL.findall(chunk):
-                    if (cell := _cell(attrs)) is not None:
-                        grid.overrides.setdefault(cell[0], {})[cell[1]] = value.decode()
-            if not data:
-                break
-    grid.hidden = frozenset(hidden)
-    grid.merged = [(ref.decode(), int(last)) for ref, last in _MERGE.findall(chunk)]
-    if (active := _FILTER.search(chunk)) and b"<filterColumn" in (active.group(2) or b""):
-        grid.filter_ref = active.group(1).decode()
+    chunk = b""
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open(part) as stream:
+            for start, chunk in _row_chunks(stream):
+                if cut is not None and not cut.ready.is_set():
+                    _cut_into(cut, start, chunk, path, grid, uncached)
+                if b'hidden="1"' in chunk or b'hidden="true"' in chunk:  # not LibreOffice's hidden="false"
+                    hidden.update(int(a or b) for a, b in _HIDDEN_ROW.findall(chunk))
+                _overrides(chunk, grid, uncached)
+        grid.hidden = frozenset(hidden)
+        grid.merged = [(ref.decode(), int(last)) for ref, last in _MERGE.findall(chunk)]
+        if (active := _FILTER.search(chunk)) and b"<filterColumn" in (active.group(2) or b""):
+            grid.filter_ref = active.group(1).decode()
+        if cut is None or cut.whole:
+            _formulas_into(path, grid, uncached)
+    finally:
+        if cut is not None and not cut.ready.is_set():
+            cut.fail()  # not cut: the sheet is read whole
+
+
+def _cut_into(cut: Cut, start: int, chunk: bytes, path: Path, grid: Grid, uncached: list[tuple[int, int]]) -> None:
+    """Write the chunk at ``start`` into the piece ``cut``; once it is whole, give ``grid`` the formula text of
+    its cells that have none saved, and tell (``Cut.ready``)."""
+    try:
+        whole = cut.take(start, chunk)
+    except Uncuttable:
+        cut.fail()
+        return
+    if whole:
+        _formulas_into(path, grid, uncached)
+        cut.ready.set()
+
+
+def _row_chunks(stream) -> Iterator[tuple[int, bytes]]:
+    """(offset, bytes) of the sheet's XML in chunks of whole rows (the first with what precedes the rows, the
+    last with what follows them), cut the same way however often it is read."""
+    rest, offset = b"", 0
+    while True:
+        data = stream.read(_CHUNK)
+        buffer = rest + data
+        cut = len(buffer) if not data else buffer.rfind(b"</row>") + len(b"</row>")
+        if data and cut < len(b"</row>"):  # no whole row yet
+            rest = buffer
+            continue
+        chunk, rest = buffer[:cut], buffer[cut:]
+        yield offset, chunk
+        offset += len(chunk)
+        if not data:
+            return
+
+
+def _overrides(chunk: bytes, grid: Grid, uncached: list[tuple[int, int]]) -> None:
+    """Note the chunk's formulas without a saved value in ``uncached``, and give ``grid`` its error values."""
+    if b"<f" in chunk:
+        uncached += [_cell(attrs) for attrs, value in _FORMULA_CELL.findall(chunk) if not value]
+    if b't="e"' in chunk:
+        for attrs, value in _ERROR_CELL.findall(chunk):
+            if (cell := _cell(attrs)) is not None:
+                grid.overrides.setdefault(cell[0], {})[cell[1]] = value.decode()
+
+
+def _formulas_into(path: Path, grid: Grid, uncached: list[tuple[int, int]]) -> None:
     if uncached := set(uncached) - {None}:
         for (row, column), formula in _formulas(path, grid.title, uncached).items():
             grid.overrides.setdefault(row, {})[column] = formula

@@ -91,6 +91,12 @@ class Sheet:
         return next(c for c in self.columns if c.key == key)
 
 
+def _catalogue_names(rules: Rules, level: IssuerLevel | None) -> tuple[str, ...]:
+    """The forms and titles the issuer's level may award (a named function: a sheet is sent to the processes
+    that read its pieces, pickled)."""
+    return rules.catalogue.names(level)
+
+
 _QUARTER_ALIASES = {
     alias: quarter.label
     for quarter in Quarter
@@ -342,7 +348,7 @@ NOMINATIONS = Sheet(
         Column("workplace", "Đơn vị công tác", width=30, example="Sở Giáo dục và Đào tạo",
                help="Cơ quan, đơn vị; với tập thể là đơn vị cấp trên; với hộ gia đình là địa chỉ."),
         Column("form", "Hình thức khen thưởng", required=True, width=34, strict=False,
-               choices=lambda rules, level: rules.catalogue.names(level),
+               choices=_catalogue_names,
                example="Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
                help="Hình thức hoặc danh hiệu mà cơ quan ban hành được quyết định (danh sách theo cấp ban hành)."),
         Column("achievement", "Thành tích", required=True, width=50,

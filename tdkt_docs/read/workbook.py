@@ -1,8 +1,11 @@
 """Workbook → typed records, collecting every problem instead of stopping at the first."""
 from __future__ import annotations
 
+from concurrent.futures import Future
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import Callable, Iterable, Protocol
 
 import openpyxl
 from openpyxl.utils import get_column_letter
@@ -10,11 +13,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..errors import UserError
 from ..glossary import Choice
+from ..memory import release_free_memory
 from ..problems import Location, Problem, Severity
 from ..text import closest
 from ..workbook_file import check_workbook_file
 from . import cells, legacy
-from .grid import Grid, ValueBook, titled
+from .grid import Grid, Uncuttable, ValueBook, piece_grid, titled
 from .records import RowCells
 from .schema import SHEETS, Column, Layout, Sheet
 
@@ -50,29 +54,56 @@ class WorkbookData:
         return any(p.is_error and p.location.sheet == sheet.title for p in self.problems)
 
 
-def read_workbook(path: Path, sheets: tuple[Sheet, ...] = SHEETS) -> WorkbookData:
-    """Read and validate every declared sheet of the workbook at ``path``. What reading memoised of the cells
-    (up to tens of thousands of texts) is let go once the workbook is read."""
+class Helpers(Protocol):
+    """Other processes that can read pieces of a large sheet meanwhile (``render.workers.Workers``)."""
+
+    size: int
+
+    def submit(self, task: Callable, *args) -> Future | None: ...
+
+
+def read_workbook(path: Path, sheets: tuple[Sheet, ...] = SHEETS, helpers: Helpers | None = None) -> WorkbookData:
+    """Read and validate every declared sheet of the workbook at ``path``; a large table sheet is read in pieces,
+    the first here, the others by ``helpers`` at the same time. What reading memoised of the cells (up to tens
+    of thousands of texts) is let go once the workbook is read."""
     path = Path(path)
     book = open_values(path)
     data = WorkbookData(path)
     try:
         for sheet in sheets:
-            ws = book.find(sheet.title)
-            if ws is None and sheet.optional:
+            title = titled(book.titles, sheet.title)
+            if title is None and sheet.optional:
                 data.missing.add(sheet.key)
                 continue
-            if ws is None:
+            if title is None:
                 data.problems.append(_missing_sheet(sheet, book.titles, sheets))
                 continue
-            reader = read_form if sheet.layout is Layout.FORM else read_table
-            records, problems = reader(ws, sheet)
+            if sheet.layout is Layout.FORM:
+                records, problems = read_form(book.grid(title), sheet)
+            else:
+                records, problems = _read_table(book, title, sheet, helpers)
             data.records[sheet.key] = records
             data.problems.extend(problems)
     finally:
         cells.forget()
         legacy.forget()
     return data
+
+
+def _read_table(book: ValueBook, title: str, sheet: Sheet, helpers: Helpers | None) -> tuple[list, list[Problem]]:
+    """A TABLE sheet, in as many pieces as ``helpers`` and its size make worth it."""
+    count = book.pieces(title, 1 + (helpers.size if helpers else 0))
+    if count == 1:
+        return read_table(book.grid(title), sheet)
+    sent = [helpers.submit(read_piece, book.path, title, sheet, index, count) for index in range(1, count)]
+    grid, identity = book.first_piece(title, count, HEADER_SEARCH_ROWS)
+    if identity is None:  # read whole
+        return read_table(grid, sheet)
+    try:
+        return read_table(grid, sheet, [partial(_received, future, identity, book.path, title, sheet, index, count)
+                                        for index, future in enumerate(sent, start=1)])
+    except Uncuttable:
+        return read_table(book.grid(title), sheet)
 
 
 def _missing_sheet(sheet: Sheet, titles: list[str], sheets: tuple[Sheet, ...]) -> Problem:
@@ -178,26 +209,95 @@ def read_form(ws: Grid | Worksheet, sheet: Sheet) -> tuple[list, list[Problem]]:
     return [sheet.record(**values, rows=rows, cells=places)], problems
 
 
-MEMO_LIMIT = 1 << 16
+@dataclass
+class TableRows:
+    """What the rows of a TABLE sheet (or of a piece of it) read to: their records, their problems, the rows that
+    hold anything. A piece read in another process sends its records as ``values`` instead (each row's values in
+    the order of the sheet's columns, and its number: far cheaper to send than records), and ``identity``, the
+    sheet's XML it was cut from (``grid.Cut``)."""
+
+    records: list = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    filled: list[int] = field(default_factory=list)
+    values: list[tuple[tuple, int]] | None = None
+    identity: tuple = ()
+
+    def extend(self, more: TableRows, sheet: Sheet, letters: dict[str, str]) -> None:
+        """Add the rows of the next piece, ``letters`` the sheet's column letters (``RowCells``)."""
+        if more.values is not None:
+            keys, record = [column.key for column in sheet.columns], sheet.record
+            self.records += [record(**dict(zip(keys, values)), rows=(row,), cells=RowCells(letters, row))
+                             for values, row in more.values]
+        self.records += more.records
+        self.problems += more.problems
+        self.filled += more.filled
 
 
-def read_table(ws: Grid | Worksheet, sheet: Sheet) -> tuple[list, list[Problem]]:
-    """A TABLE sheet: headers in one of the first rows, one record per row below."""
+def read_table(ws: Grid | Worksheet, sheet: Sheet,
+               rest: Iterable[Callable[[], TableRows]] = ()) -> tuple[list, list[Problem]]:
+    """A TABLE sheet: headers in one of the first rows, one record per row below; ``rest``: the rows of the
+    sheet's later pieces, read elsewhere (``ws`` then holds its first piece)."""
     grid = _grid(ws)
     header_row, positions, problems = locate_headers(grid, sheet)
     if header_row is None:
         return [], problems
-    problems += _merged_cell_problems(grid, sheet, header_row)
+    read = table_rows(grid, sheet, header_row, positions, header_row + 1)
+    for piece in rest:
+        read.extend(piece(), sheet, _column_letters(sheet, positions))
+    return read.records, (problems + _merged_cell_problems(grid, sheet, header_row) + read.problems
+                          + _unseen_problems(grid, sheet, read.filled))
+
+
+def read_piece(path: Path, title: str, sheet: Sheet, index: int, count: int) -> TableRows:
+    """The rows of piece ``index`` of ``count`` of the TABLE sheet ``title`` (``grid.Cut``), read in another
+    process while the first is read in the build's. Raises Uncuttable."""
+    try:
+        grid, first_row, identity = piece_grid(path, title, index, count, HEADER_SEARCH_ROWS)
+        header_row, positions, _ = locate_headers(grid, sheet)  # the same as the first piece's
+        if header_row is None or first_row is None:
+            return TableRows(identity=identity)
+        read = table_rows(grid, sheet, header_row, positions, max(header_row + 1, first_row), sent=True)
+        read.identity = identity
+        return read
+    finally:
+        cells.forget()
+        legacy.forget()
+        release_free_memory()
+
+
+def _received(sent: Future | None, identity: tuple, *piece) -> TableRows:
+    """The rows of a piece another process read (``read_piece(*piece)``); read here when it could not. Raises
+    UserError when the workbook changed between the two reads."""
+    try:
+        read = sent.result() if sent is not None else read_piece(*piece)
+    except Uncuttable:
+        raise
+    except Exception:  # noqa: BLE001 - the other process ended or failed: this one reads the piece, or says why
+        read = read_piece(*piece)
+    if read.identity != identity:
+        raise UserError(f'Sổ "{piece[0].name}" vừa thay đổi trong lúc đang đọc (có thể vừa được lưu lại). Hãy đóng '
+                        "sổ trong Excel rồi chạy lại.")
+    return read
+
+
+MEMO_LIMIT = 1 << 16
+
+
+def table_rows(grid: Grid, sheet: Sheet, header_row: int, positions: dict[str, int], start: int,
+               sent: bool = False) -> TableRows:
+    """The rows of a TABLE sheet from row ``start`` on, its headers found (``locate_headers``); ``sent``: as
+    values to send (``TableRows.values``), not records."""
     letters = {col: get_column_letter(col) for col in positions.values()}
     spots = [(key, col - 1) for key, col in positions.items()]
-    column_letters = {column.key: letters.get(positions.get(column.key), "") for column in sheet.columns}
+    column_letters = _column_letters(sheet, positions)
     # A column repeats most values (batch, unit, form, date): each is parsed once. A column the sheet lacks
     # is empty in every row: parsed once for all (index None).
     plan = [(column, column.key, positions[column.key] - 1, {}) if column.key in positions
             else (column, column.key, None, {None: _parsed(column, None)}) for column in sheet.columns]
     indices = [index for _, _, index, _ in plan if index is not None]
-    records, filled, normal = [], [], grid.normal
-    for row, line in grid.raw_rows(header_row + 1):  # values normalised once each, when first parsed
+    read, normal = TableRows(values=[] if sent else None), grid.normal
+    records, filled, problems, kept = read.records, read.filled, read.problems, read.values
+    for row, line in grid.raw_rows(start):  # values normalised once each, when first parsed
         if all(line[index] is None or cells.is_blank(line[index]) for index in indices):
             continue
         filled.append(row)
@@ -224,8 +324,17 @@ def read_table(ws: Grid | Worksheet, sheet: Sheet) -> tuple[list, list[Problem]]
             problems += row_problems
             if any(p.is_error for p in row_problems):
                 continue
-        records.append(sheet.record(**values, rows=(row,), cells=places))
-    return records, problems + _unseen_problems(grid, sheet, filled)
+        if sent:
+            kept.append((tuple(values.values()), row))
+        else:
+            records.append(sheet.record(**values, rows=(row,), cells=places))
+    return read
+
+
+def _column_letters(sheet: Sheet, positions: dict[str, int]) -> dict[str, str]:
+    """Each column's letter ("I"), "" for a column the sheet lacks."""
+    return {column.key: get_column_letter(positions[column.key]) if column.key in positions else ""
+            for column in sheet.columns}
 
 
 def _unseen_problems(grid: Grid, sheet: Sheet, filled: list[int]) -> list[Problem]:

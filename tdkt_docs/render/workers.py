@@ -44,7 +44,8 @@ class Workers(Generic[A, T]):
     Data read later never reaches them but as the inputs they are sent, so they never come to hold a copy of it
     (a process forked later would, page by page, as either process wrote to what they shared: even reading a
     Python object writes its reference count). Each runs ``work`` on the inputs it is sent, as this process
-    does on its own share.
+    does on its own share, and meanwhile other tasks it is given (``submit``: the pieces of a large sheet while
+    this process reads the first). ``size``: how many there are.
 
     Forking needs Linux and a process without other threads (the web page runs builds in threads): elsewhere,
     with one job, or when the system refuses the processes, there are no workers and every task runs here, one
@@ -62,6 +63,7 @@ class Workers(Generic[A, T]):
         self.pool: ProcessPoolExecutor | None = None
         few = expected is not None and expected < PARALLEL_FROM
         if few or self.size < 1 or sys.platform != "linux" or threading.active_count() > 1:
+            self.size = 0
             return
         _work, _ready = work, ready
         try:
@@ -86,8 +88,14 @@ class Workers(Generic[A, T]):
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=cancel)
             self.pool = None
+        self.size = 0
         if _work is self.work:
             _work = _ready = None
+
+    def submit(self, task: Callable[..., T], *args) -> Future | None:
+        """``task(*args)`` run by a worker, its output pickled back (``task`` a module's function); None without
+        workers."""
+        return None if self.pool is None else self.pool.submit(task, *args)
 
     def run_each(self, inputs: Sequence[Callable[[], A]], here: Sequence[Callable[[], T]] = (),
                  finished: Callable[[A], bool] = lambda given: False,

@@ -1,0 +1,202 @@
+"""A large sheet read in pieces, the first here, the others by the build's workers at the same time: the same
+records, cells and problems as read whole, whatever the pieces hold."""
+from __future__ import annotations
+
+import glob
+import io
+import os
+import re
+import tempfile
+import zipfile
+from concurrent.futures import Future
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from bench.workload import write_year_end_workbook
+from tdkt_docs.build import build
+from tdkt_docs.errors import UserError
+from tdkt_docs.read import grid as grid_module
+from tdkt_docs.read.grid import ValueBook
+from tdkt_docs.read.schema import NOMINATIONS
+from tdkt_docs.read.workbook import read_piece, read_workbook
+from tdkt_docs.render import workers as workers_module
+from tdkt_docs.render.workers import Workers
+
+SHEET = NOMINATIONS.title
+
+
+@pytest.fixture
+def small_pieces(monkeypatch):
+    """Any sheet is cut, in chunks of a few rows: a workbook of some hundred rows makes several pieces."""
+    monkeypatch.setattr(grid_module, "SPLIT_FROM", 0)
+    monkeypatch.setattr(grid_module, "_PIECE_LEAST", 1)
+    monkeypatch.setattr(grid_module, "_CHUNK", 4096)
+    monkeypatch.setattr(workers_module, "PARALLEL_FROM", 2)
+
+
+@pytest.fixture
+def awkward_workbook(tmp_path) -> Path:
+    """300 nominations, and in the later rows what only the sheet's XML tells or what a cell gets wrong: hidden
+    rows, a merged range, a formula without a saved value, an error value, legacy-encoded and invisible
+    characters, a cell that breaks its column's rule, blank rows."""
+    path = write_year_end_workbook(tmp_path / "cuoi-nam.xlsx", 30, 10)
+    book = openpyxl.load_workbook(path)
+    ws = book[SHEET]
+    ws.row_dimensions[150].hidden = True
+    ws.row_dimensions[290].hidden = True
+    ws["J200"] = "=A5"                      # no value saved: openpyxl does not calculate
+    ws["J210"] = "Chuyªn viªn"              # TCVN3
+    ws["J220"] = "Kế toán\u202e"            # an invisible direction mark
+    ws["N230"] = "Cao"                       # Kết quả thẩm định: not a choice
+    ws.merge_cells("N240:N241")
+    ws.delete_rows(260, 2)                   # a gap: rows moved up, the last two rows blank
+    book.save(path)
+    with zipfile.ZipFile(path) as source:   # an error value where a text was
+        parts = {info.filename: source.read(info.filename) for info in source.infolist()}
+    sheet_part = grid_module._sheet_parts(path)[SHEET]
+    parts[sheet_part] = re.sub(rb'<c r="K120"[^>]*>.*?</c>', b'<c r="K120" t="e"><v>#N/A</v></c>',
+                               parts[sheet_part])
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    return path
+
+
+def noted(log: str, task, *args):
+    """Run ``task(*args)`` (a piece: ``args[3]`` is its index), noting the process that ran it."""
+    with open(log, "a", encoding="utf-8") as file:
+        file.write(f"{os.getpid()} {args[3]}\n")
+    return task(*args)
+
+
+class Noting:
+    """Workers whose every piece is noted with the process that read it."""
+
+    def __init__(self, workers: Workers, log: Path):
+        self.workers, self.size, self.log = workers, workers.size, log
+
+    def submit(self, task, *args):
+        return self.workers.submit(noted, str(self.log), task, *args)
+
+
+def same_reading(whole, pieces) -> None:
+    assert pieces.records == whole.records
+    nominations = [dict(r.cells) for r in pieces.records["nominations"]]
+    assert nominations == [dict(r.cells) for r in whole.records["nominations"]]
+    assert [str(p) for p in pieces.problems] == [str(p) for p in whole.problems]
+
+
+def leftover_pieces() -> list[str]:
+    return glob.glob(os.path.join(tempfile.gettempdir(), "tdkt-manh-*"))
+
+
+def test_a_large_sheet_is_read_in_pieces_by_other_processes_as_it_reads_whole(awkward_workbook, small_pieces,
+                                                                               tmp_path):
+    whole = read_workbook(awkward_workbook)
+    codes = {p.code for p in whole.problems}
+    assert {"dong.an", "o.gop", "o.cong_thuc", "o.bang_ma_cu", "o.ky_tu_an", "o.danh_muc"} <= codes
+    assert [n.workplace for n in whole.records["nominations"] if n.rows == (120,)] == ["#N/A"]  # as Excel shows it
+    before = set(leftover_pieces())
+    log = tmp_path / "pieces.txt"
+    with Workers(abs, jobs=3, expected=300) as workers:
+        assert workers.size == 2
+        pieces = read_workbook(awkward_workbook, helpers=Noting(workers, log))
+    same_reading(whole, pieces)
+    readers = dict(reversed(line.split()) for line in log.read_text().splitlines())
+    assert set(readers) == {"1", "2"} and str(os.getpid()) not in readers.values()
+    assert set(leftover_pieces()) == before
+
+
+def test_each_piece_holds_the_rows_of_its_part_of_the_sheet(awkward_workbook, small_pieces):
+    """Pieces cut the rows between them: each row read once, in order; the first five rows (where the headers may
+    be) go with each."""
+    firsts, rows = [], []
+    for index in range(1, 3):
+        grid, first, _ = grid_module.piece_grid(awkward_workbook, SHEET, index, 3, 5)
+        firsts.append(first)
+        numbers = [number for number, line in grid.raw_rows(1) if any(value not in ("", None) for value in line)]
+        assert numbers[:6] == [1, 2, 3, 4, 5, first]  # the first rows, then the piece's own
+        rows.append(numbers[5:])
+    assert 1 < firsts[0] < firsts[1] < 300
+    assert rows[0][-1] < firsts[1] == rows[1][0]
+
+
+def test_a_piece_another_process_could_not_read_is_read_here(awkward_workbook, small_pieces):
+    class Failing:
+        size = 1
+
+        def submit(self, task, *args):
+            failed = Future()
+            failed.set_exception(RuntimeError("the worker ended"))
+            return failed
+
+    same_reading(read_workbook(awkward_workbook), read_workbook(awkward_workbook, helpers=Failing()))
+
+
+def test_a_workbook_changed_while_it_is_read_is_refused(awkward_workbook, small_pieces, tmp_path):
+    changed = tmp_path / "da-sua.xlsx"
+    book = openpyxl.load_workbook(awkward_workbook)
+    book[SHEET]["I280"] = "Nguyễn Văn Mới"
+    book.save(changed)
+
+    class ReadingTheOtherFile:
+        size = 1
+
+        def submit(self, task, path, *args):
+            done = Future()
+            done.set_result(read_piece(changed, *args))
+            return done
+
+    with pytest.raises(UserError) as raised:
+        read_workbook(awkward_workbook, helpers=ReadingTheOtherFile())
+    assert 'Sổ "cuoi-nam.xlsx" vừa thay đổi trong lúc đang đọc' in str(raised.value)
+
+
+def test_rows_without_their_numbers_are_read_whole(awkward_workbook, small_pieces, tmp_path):
+    """A program that leaves out the rows' numbers (the cells still say theirs): a piece could not tell where its
+    rows are, so the sheet is read whole."""
+    rewritten = io.BytesIO()
+    sheet_part = grid_module._sheet_parts(awkward_workbook)[SHEET]
+    with zipfile.ZipFile(awkward_workbook) as source, zipfile.ZipFile(rewritten, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == sheet_part:
+                data = re.sub(rb'(<row\b[^>]*?) r="\d+"', rb"\1", data)
+            target.writestr(info, data)
+    unnumbered = tmp_path / "khong-so-dong.xlsx"
+    unnumbered.write_bytes(rewritten.getvalue())
+    before = set(leftover_pieces())
+    with Workers(abs, jobs=3, expected=300) as workers:
+        pieces = read_workbook(unnumbered, helpers=workers)
+    whole = read_workbook(unnumbered)
+    assert len(whole.records["nominations"]) > 250
+    same_reading(whole, pieces)
+    assert set(leftover_pieces()) == before
+
+
+def test_only_a_large_sheet_is_cut_and_in_pieces_of_some_size(awkward_workbook, monkeypatch):
+    book = ValueBook(awkward_workbook)
+    size = zipfile.ZipFile(awkward_workbook).getinfo(grid_module._sheet_parts(awkward_workbook)[SHEET]).file_size
+    assert book.pieces(SHEET, 4) == 1  # some hundred KB: read whole
+    monkeypatch.setattr(grid_module, "SPLIT_FROM", size)
+    monkeypatch.setattr(grid_module, "_PIECE_LEAST", size // 3)
+    assert book.pieces(SHEET, 8) == 3 and book.pieces(SHEET, 2) == 2 and book.pieces(SHEET, 1) == 1
+
+
+def test_a_build_that_reads_in_pieces_writes_the_same_files(awkward_workbook, small_pieces, settings, tmp_path,
+                                                             monkeypatch):
+    book = openpyxl.load_workbook(awkward_workbook)  # only what a build accepts
+    ws = book[SHEET]
+    for cell in ("J200", "J220", "N230"):
+        ws[cell] = None
+    ws.unmerge_cells("N240:N241")
+    book.save(awkward_workbook)
+    monkeypatch.setattr(workers_module, "cores", lambda: 1)
+    alone = build(awkward_workbook, tmp_path / "mot", settings)
+    monkeypatch.setattr(workers_module, "cores", lambda: 2)
+    shared = build(awkward_workbook, tmp_path / "hai", settings)
+    assert [o.path for o in alone.outputs] == [o.path for o in shared.outputs]
+    for output in alone.outputs:
+        assert (tmp_path / "hai" / output.path).read_bytes() == (tmp_path / "mot" / output.path).read_bytes()
