@@ -26,7 +26,7 @@ from .errors import UserError
 from .export.standing import still_valid
 from .files import FileInUse, clashes, place, slug
 from .manifest import Entry, Manifest, file_sha256, sha256
-from .memory import release_free_memory
+from .memory import map_large_blocks, release_free_memory
 from .outfolder import LOCK_WAIT, OutputFolder, stage
 from .rebuild import inputs_key, unchanged_build
 from .problems import Location, Problem, Severity, errors
@@ -235,6 +235,7 @@ def build(workbook: Path, outdir: Path, settings: Settings, *, force: bool = Fal
     with collector.spared():
         renderer = Renderer(settings, Rules(settings))
         collector.settle()  # what the workers share with this process: no collection in either writes to it again
+        map_large_blocks()  # in the workers too: what a worker sends leaves no heap behind it
         expected = sheet_rows(workbook, NOMINATIONS.title)  # a list that short makes few documents
         # forked before the workbook is read; each stages what it makes
         with Workers(partial(_made, renderer, Path(outdir)), expected=expected,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import glob
 import io
 import os
+import pickle
 import re
 import tempfile
 import zipfile
@@ -146,7 +147,7 @@ def test_a_workbook_changed_while_it_is_read_is_refused(awkward_workbook, small_
 
         def submit(self, task, path, *args):
             done = Future()
-            done.set_result(read_piece(changed, *args))
+            done.set_result(pickle.dumps(read_piece(changed, *args)))
             return done
 
     with pytest.raises(UserError) as raised:

@@ -68,6 +68,10 @@ class Grid:
         for number, row in self.raw_rows(start):
             yield number, row if normal is same else [normal(value) for value in row]
 
+    def let_go(self) -> None:
+        """Its values are read: what holds them (calamine's copy of a whole sheet) is freed."""
+        self._rows = tuple
+
     def head(self, n: int) -> list[list]:
         return [row for _, row in islice(self.rows(), n)]
 
@@ -140,6 +144,11 @@ _PIECE_LEAST = 4 << 20
 """Bytes of XML each piece has at least."""
 
 
+FIRST_SHARE = 0.85
+"""The first piece's size, as a share of each other piece's: the process that reads it also reads the other
+sheets, scans the whole sheet's XML and makes records of what the others send."""
+
+
 class Uncuttable(Exception):
     """The sheet's XML cannot be cut in pieces that calamine numbers as the whole (rows without their number,
     rows not where expected): it is read whole."""
@@ -147,13 +156,15 @@ class Uncuttable(Exception):
 
 class Cut:
     """Piece ``index`` of a sheet's XML cut in ``count`` pieces of whole rows (each chunk of rows goes to the
-    piece its offset falls in), written as a workbook of its own for calamine: the sheet's opening (without its
+    piece its offset falls in, the first piece smaller: ``FIRST_SHARE``), written as a workbook of its own for calamine: the sheet's opening (without its
     ``<dimension>``), its first ``head`` rows (the headers, for a piece after the first), the piece's rows, the
     closing. Rows keep their numbers, so calamine places them as in the whole sheet."""
 
     def __init__(self, source: zipfile.ZipFile, part: str, index: int, count: int, head: int):
         info = source.getinfo(part)
-        self.index, self.count, self.size, self.head = index, count, max(info.file_size, 1), head
+        self.index, self.count, self.head = index, count, head
+        whole = FIRST_SHARE + count - 1
+        self.bounds = [info.file_size * (FIRST_SHARE + k) / whole for k in range(count - 1)]
         self.identity = (part, info.CRC, info.file_size)
         self.first_row: int | None = None   # the piece's first row number, None while it has none
         self.whole = False                  # it cannot be cut: read the sheet whole
@@ -175,7 +186,7 @@ class Cut:
         rows = self._open(chunk) if offset == 0 else chunk
         if self._heading:
             self._keep_head(rows)
-        piece = min(self.count - 1, offset * self.count // self.size)
+        piece = sum(offset >= bound for bound in self.bounds)
         if piece < self.index:
             return False
         if piece > self.index:

@@ -1,6 +1,7 @@
 """Workbook → typed records, collecting every problem instead of stopping at the first."""
 from __future__ import annotations
 
+import pickle
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from functools import partial
@@ -13,7 +14,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..errors import UserError
 from ..glossary import Choice
-from ..memory import release_free_memory
 from ..problems import Location, Problem, Severity
 from ..text import closest
 from ..workbook_file import check_workbook_file
@@ -59,7 +59,8 @@ class Helpers(Protocol):
 
     size: int
 
-    def submit(self, task: Callable, *args) -> Future | None: ...
+    def submit(self, task: Callable, *args) -> Future | None:
+        """A future of ``task(*args)``'s output, pickled; None when it cannot be sent."""
 
 
 def read_workbook(path: Path, sheets: tuple[Sheet, ...] = SHEETS, helpers: Helpers | None = None) -> WorkbookData:
@@ -69,6 +70,7 @@ def read_workbook(path: Path, sheets: tuple[Sheet, ...] = SHEETS, helpers: Helpe
     path = Path(path)
     book = open_values(path)
     data = WorkbookData(path)
+    sent = _send_pieces(book, sheets, helpers)  # first: the other processes read meanwhile
     try:
         for sheet in sheets:
             title = titled(book.titles, sheet.title)
@@ -80,8 +82,10 @@ def read_workbook(path: Path, sheets: tuple[Sheet, ...] = SHEETS, helpers: Helpe
                 continue
             if sheet.layout is Layout.FORM:
                 records, problems = read_form(book.grid(title), sheet)
+            elif sheet.key in sent:
+                records, problems = _read_in_pieces(book, title, sheet, sent[sheet.key])
             else:
-                records, problems = _read_table(book, title, sheet, helpers)
+                records, problems = read_table(book.grid(title), sheet)
             data.records[sheet.key] = records
             data.problems.extend(problems)
     finally:
@@ -90,12 +94,23 @@ def read_workbook(path: Path, sheets: tuple[Sheet, ...] = SHEETS, helpers: Helpe
     return data
 
 
-def _read_table(book: ValueBook, title: str, sheet: Sheet, helpers: Helpers | None) -> tuple[list, list[Problem]]:
-    """A TABLE sheet, in as many pieces as ``helpers`` and its size make worth it."""
-    count = book.pieces(title, 1 + (helpers.size if helpers else 0))
-    if count == 1:
-        return read_table(book.grid(title), sheet)
-    sent = [helpers.submit(read_piece, book.path, title, sheet, index, count) for index in range(1, count)]
+def _send_pieces(book: ValueBook, sheets: tuple[Sheet, ...], helpers: Helpers | None) -> dict[str, list]:
+    """The later pieces of each TABLE sheet large enough to be read in pieces, sent to ``helpers`` (by sheet
+    key: each piece's task, or None where it could not be sent)."""
+    sent = {}
+    for sheet in sheets:
+        title = titled(book.titles, sheet.title)
+        if helpers is None or sheet.layout is not Layout.TABLE or title is None:
+            continue
+        if (count := book.pieces(title, 1 + helpers.size)) > 1:
+            sent[sheet.key] = [helpers.submit(read_piece, book.path, title, sheet, index, count)
+                               for index in range(1, count)]
+    return sent
+
+
+def _read_in_pieces(book: ValueBook, title: str, sheet: Sheet, sent: list[Future | None]) -> tuple[list, list[Problem]]:
+    """A TABLE sheet whose later pieces were ``sent`` to other processes: its first piece is read here."""
+    count = len(sent) + 1
     grid, identity = book.first_piece(title, count, HEADER_SEARCH_ROWS)
     if identity is None:  # read whole
         return read_table(grid, sheet)
@@ -212,22 +227,24 @@ def read_form(ws: Grid | Worksheet, sheet: Sheet) -> tuple[list, list[Problem]]:
 @dataclass
 class TableRows:
     """What the rows of a TABLE sheet (or of a piece of it) read to: their records, their problems, the rows that
-    hold anything. A piece read in another process sends its records as ``values`` instead (each row's values in
-    the order of the sheet's columns, and its number: far cheaper to send than records), and ``identity``, the
-    sheet's XML it was cut from (``grid.Cut``)."""
+    hold anything. A piece read in another process sends its records as ``columns`` instead (one list of values
+    per column of the sheet, and the row ``numbers``): far cheaper to send than records, and received without
+    leaving a small object per row behind in the heap. ``identity``: the sheet's XML a piece was cut from
+    (``grid.Cut``)."""
 
     records: list = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     filled: list[int] = field(default_factory=list)
-    values: list[tuple[tuple, int]] | None = None
+    columns: list[list] | None = None
+    numbers: list[int] = field(default_factory=list)
     identity: tuple = ()
 
     def extend(self, more: TableRows, sheet: Sheet, letters: dict[str, str]) -> None:
         """Add the rows of the next piece, ``letters`` the sheet's column letters (``RowCells``)."""
-        if more.values is not None:
+        if more.columns is not None:
             keys, record = [column.key for column in sheet.columns], sheet.record
             self.records += [record(**dict(zip(keys, values)), rows=(row,), cells=RowCells(letters, row))
-                             for values, row in more.values]
+                             for row, *values in zip(more.numbers, *more.columns)]
         self.records += more.records
         self.problems += more.problems
         self.filled += more.filled
@@ -242,6 +259,7 @@ def read_table(ws: Grid | Worksheet, sheet: Sheet,
     if header_row is None:
         return [], problems
     read = table_rows(grid, sheet, header_row, positions, header_row + 1)
+    grid.let_go()  # before the records of the other pieces come
     for piece in rest:
         read.extend(piece(), sheet, _column_letters(sheet, positions))
     return read.records, (problems + _merged_cell_problems(grid, sheet, header_row) + read.problems
@@ -262,14 +280,13 @@ def read_piece(path: Path, title: str, sheet: Sheet, index: int, count: int) -> 
     finally:
         cells.forget()
         legacy.forget()
-        release_free_memory()
 
 
 def _received(sent: Future | None, identity: tuple, *piece) -> TableRows:
     """The rows of a piece another process read (``read_piece(*piece)``); read here when it could not. Raises
     UserError when the workbook changed between the two reads."""
     try:
-        read = sent.result() if sent is not None else read_piece(*piece)
+        read = pickle.loads(sent.result()) if sent is not None else read_piece(*piece)
     except Uncuttable:
         raise
     except Exception:  # noqa: BLE001 - the other process ended or failed: this one reads the piece, or says why
@@ -286,7 +303,7 @@ MEMO_LIMIT = 1 << 16
 def table_rows(grid: Grid, sheet: Sheet, header_row: int, positions: dict[str, int], start: int,
                sent: bool = False) -> TableRows:
     """The rows of a TABLE sheet from row ``start`` on, its headers found (``locate_headers``); ``sent``: as
-    values to send (``TableRows.values``), not records."""
+    values to send (``TableRows.columns``), not records."""
     letters = {col: get_column_letter(col) for col in positions.values()}
     spots = [(key, col - 1) for key, col in positions.items()]
     column_letters = _column_letters(sheet, positions)
@@ -295,8 +312,8 @@ def table_rows(grid: Grid, sheet: Sheet, header_row: int, positions: dict[str, i
     plan = [(column, column.key, positions[column.key] - 1, {}) if column.key in positions
             else (column, column.key, None, {None: _parsed(column, None)}) for column in sheet.columns]
     indices = [index for _, _, index, _ in plan if index is not None]
-    read, normal = TableRows(values=[] if sent else None), grid.normal
-    records, filled, problems, kept = read.records, read.filled, read.problems, read.values
+    read, normal = TableRows(columns=[[] for _ in sheet.columns] if sent else None), grid.normal
+    records, filled, problems, columns, numbers = read.records, read.filled, read.problems, read.columns, read.numbers
     for row, line in grid.raw_rows(start):  # values normalised once each, when first parsed
         if all(line[index] is None or cells.is_blank(line[index]) for index in indices):
             continue
@@ -325,7 +342,9 @@ def table_rows(grid: Grid, sheet: Sheet, header_row: int, positions: dict[str, i
             if any(p.is_error for p in row_problems):
                 continue
         if sent:
-            kept.append((tuple(values.values()), row))
+            for kept, value in zip(columns, values.values()):
+                kept.append(value)
+            numbers.append(row)
         else:
             records.append(sheet.record(**values, rows=(row,), cells=places))
     return read

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import multiprocessing
 import os
 import pickle
@@ -16,6 +17,7 @@ from queue import SimpleQueue
 from typing import Callable, Generic, Iterator, Sequence, TypeVar
 
 from ..errors import UserError
+from ..memory import release_free_memory
 
 A = TypeVar("A")
 T = TypeVar("T")
@@ -93,9 +95,9 @@ class Workers(Generic[A, T]):
             _work = _ready = None
 
     def submit(self, task: Callable[..., T], *args) -> Future | None:
-        """``task(*args)`` run by a worker, its output pickled back (``task`` a module's function); None without
-        workers."""
-        return None if self.pool is None else self.pool.submit(task, *args)
+        """``task(*args)`` run by a worker (``task`` a module's function), to a future of its output pickled
+        (``pickle.loads`` it): the worker lets go of all the task used before it renders; None without workers."""
+        return None if self.pool is None else self.pool.submit(_apart, task, *args)
 
     def run_each(self, inputs: Sequence[Callable[[], A]], here: Sequence[Callable[[], T]] = (),
                  finished: Callable[[A], bool] = lambda given: False,
@@ -190,6 +192,15 @@ _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 def _get_ready() -> None:
     with contextlib.suppress(Exception):
         _ready()
+
+
+def _apart(task: Callable, *args) -> bytes:
+    """``task(*args)`` pickled, once all else it made is freed and the memory handed back (a task such as
+    reading a piece of a sheet leaves tens of MB in cycles and in the C heap)."""
+    output = pickle.dumps(task(*args), pickle.HIGHEST_PROTOCOL)
+    gc.collect()
+    release_free_memory()
+    return output
 
 
 def _run(given: bytes) -> object:
