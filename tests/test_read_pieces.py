@@ -201,3 +201,29 @@ def test_a_build_that_reads_in_pieces_writes_the_same_files(awkward_workbook, sm
     assert [o.path for o in alone.outputs] == [o.path for o in shared.outputs]
     for output in alone.outputs:
         assert (tmp_path / "hai" / output.path).read_bytes() == (tmp_path / "mot" / output.path).read_bytes()
+
+
+def test_a_piece_that_cannot_be_written_leaves_the_sheet_read_whole(awkward_workbook, small_pieces, monkeypatch):
+    """No room left for the pieces' files (a full disk, an unwritable temporary folder): the sheet is read
+    whole, as without workers, and no piece's file is left behind."""
+    whole = read_workbook(awkward_workbook)
+    before = set(leftover_pieces())
+    write = zipfile.ZipFile.open
+
+    def full(archive, name, mode="r", *args, **kwargs):
+        if mode == "w" and str(archive.filename).startswith(os.path.join(tempfile.gettempdir(), "tdkt-manh-")):
+            raise OSError(28, "No space left on device")
+        return write(archive, name, mode, *args, **kwargs)
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", full)
+
+    class Failing:
+        size = 1
+
+        def submit(self, task, *args):
+            failed = Future()
+            failed.set_exception(RuntimeError("the worker ended"))
+            return failed
+
+    same_reading(whole, read_workbook(awkward_workbook, helpers=Failing()))
+    assert set(leftover_pieces()) == before

@@ -121,8 +121,11 @@ class ValueBook:
         filters, merged cells), with the identity of the sheet's XML its other pieces are checked against; the
         whole sheet, and None, when it cannot be cut."""
         grid = Grid(title, lambda: _values(sheet), normal=_normal)
-        with zipfile.ZipFile(self.path) as archive:
-            cut = Cut(archive, self.parts[title], 0, count, head)
+        try:
+            with zipfile.ZipFile(self.path) as archive:
+                cut = Cut(archive, self.parts[title], 0, count, head)
+        except OSError:  # no room for the piece's file
+            return self.grid(title), None
         try:
             with ThreadPoolExecutor(1, thread_name_prefix="tdkt-scan") as scanner:
                 scanned = scanner.submit(_scan, self.path, self.parts[title], grid, cut)
@@ -156,28 +159,33 @@ class Uncuttable(Exception):
 
 class Cut:
     """Piece ``index`` of a sheet's XML cut in ``count`` pieces of whole rows (each chunk of rows goes to the
-    piece its offset falls in, the first piece smaller: ``FIRST_SHARE``), written as a workbook of its own for calamine: the sheet's opening (without its
-    ``<dimension>``), its first ``head`` rows (the headers, for a piece after the first), the piece's rows, the
-    closing. Rows keep their numbers, so calamine places them as in the whole sheet."""
+    piece its offset falls in, the first piece smaller: ``FIRST_SHARE``), written as a workbook of its own for
+    calamine: the sheet's opening (without its ``<dimension>``), its first ``head`` rows (the headers, for a
+    piece after the first), the piece's rows, the closing. Rows keep their numbers, so calamine places them as
+    in the whole sheet. The file is a temporary one (``discard``)."""
 
     def __init__(self, source: zipfile.ZipFile, part: str, index: int, count: int, head: int):
         info = source.getinfo(part)
-        self.index, self.count, self.head = index, count, head
+        self.index, self.head = index, head
         whole = FIRST_SHARE + count - 1
         self.bounds = [info.file_size * (FIRST_SHARE + k) / whole for k in range(count - 1)]
         self.identity = (part, info.CRC, info.file_size)
         self.first_row: int | None = None   # the piece's first row number, None while it has none
         self.whole = False                  # it cannot be cut: read the sheet whole
         self.ready = threading.Event()      # the piece is written (or found uncuttable)
+        self._head_rows, self._heading = b"", index > 0
+        self._closed = False
         handle, name = tempfile.mkstemp(prefix="tdkt-manh-", suffix=".xlsx")
         os.close(handle)
         self.path = Path(name)
-        self._book = zipfile.ZipFile(self.path, "w", zipfile.ZIP_STORED, allowZip64=True)
-        for member in _value_parts(source):
-            self._book.writestr(member, source.read(member))
-        self._sheet = self._book.open(part, "w", force_zip64=True)
-        self._head_rows, self._heading = b"", index > 0
-        self._closed = False
+        try:
+            self._book = zipfile.ZipFile(self.path, "w", zipfile.ZIP_STORED, allowZip64=True)
+            for member in _value_parts(source):
+                self._book.writestr(member, source.read(member))
+            self._sheet = self._book.open(part, "w", force_zip64=True)
+        except BaseException:
+            self.path.unlink(missing_ok=True)
+            raise
 
     def take(self, offset: int, chunk: bytes) -> bool:
         """Take in the chunk of rows at ``offset``: True once the piece is whole (no later chunk is its)."""
@@ -403,7 +411,7 @@ def _cut_into(cut: Cut, start: int, chunk: bytes, path: Path, grid: Grid, uncach
     its cells that have none saved, and tell (``Cut.ready``)."""
     try:
         whole = cut.take(start, chunk)
-    except Uncuttable:
+    except (Uncuttable, OSError):  # a disk full or unwritable: read whole all the same
         cut.fail()
         return
     if whole:

@@ -283,18 +283,26 @@ def read_piece(path: Path, title: str, sheet: Sheet, index: int, count: int) -> 
 
 
 def _received(sent: Future | None, identity: tuple, *piece) -> TableRows:
-    """The rows of a piece another process read (``read_piece(*piece)``); read here when it could not. Raises
-    UserError when the workbook changed between the two reads."""
+    """The rows of a piece another process read (``read_piece(*piece)``); read here when it could not (and the
+    sheet read whole when this process cannot write the piece either). Raises UserError when the workbook
+    changed between the two reads."""
     try:
-        read = pickle.loads(sent.result()) if sent is not None else read_piece(*piece)
+        read = pickle.loads(sent.result()) if sent is not None else _read_here(*piece)
     except Uncuttable:
         raise
     except Exception:  # noqa: BLE001 - the other process ended or failed: this one reads the piece, or says why
-        read = read_piece(*piece)
+        read = _read_here(*piece)
     if read.identity != identity:
         raise UserError(f'Sổ "{piece[0].name}" vừa thay đổi trong lúc đang đọc (có thể vừa được lưu lại). Hãy đóng '
                         "sổ trong Excel rồi chạy lại.")
     return read
+
+
+def _read_here(*piece) -> TableRows:
+    try:
+        return read_piece(*piece)
+    except OSError as err:  # the piece's file could not be written
+        raise Uncuttable(str(err)) from err
 
 
 MEMO_LIMIT = 1 << 16
