@@ -72,6 +72,8 @@ def read_workbook(path: Path, sheets: tuple[Sheet, ...] = SHEETS, helpers: Helpe
     data = WorkbookData(path)
     sent = _send_pieces(book, sheets, helpers)  # first: the other processes read meanwhile
     try:
+        # the first piece of each sheet sent is read next, the small sheets while the other pieces are read
+        begun = {sheet.key: _begin_in_pieces(book, title, sheet, pieces) for title, sheet, pieces in sent}
         for sheet in sheets:
             title = titled(book.titles, sheet.title)
             if title is None and sheet.optional:
@@ -82,8 +84,8 @@ def read_workbook(path: Path, sheets: tuple[Sheet, ...] = SHEETS, helpers: Helpe
                 continue
             if sheet.layout is Layout.FORM:
                 records, problems = read_form(book.grid(title), sheet)
-            elif sheet.key in sent:
-                records, problems = _read_in_pieces(book, title, sheet, sent[sheet.key])
+            elif sheet.key in begun:
+                records, problems = begun[sheet.key]()
             else:
                 records, problems = read_table(book.grid(title), sheet)
             data.records[sheet.key] = records
@@ -94,31 +96,36 @@ def read_workbook(path: Path, sheets: tuple[Sheet, ...] = SHEETS, helpers: Helpe
     return data
 
 
-def _send_pieces(book: ValueBook, sheets: tuple[Sheet, ...], helpers: Helpers | None) -> dict[str, list]:
-    """The later pieces of each TABLE sheet large enough to be read in pieces, sent to ``helpers`` (by sheet
-    key: each piece's task, or None where it could not be sent)."""
-    sent = {}
+def _send_pieces(book: ValueBook, sheets: tuple[Sheet, ...],
+                 helpers: Helpers | None) -> list[tuple[str, Sheet, list[Future | None]]]:
+    """The later pieces of each TABLE sheet large enough to be read in pieces, sent to ``helpers``: the sheet's
+    title, the sheet, each piece's task (None where it could not be sent)."""
+    sent = []
     for sheet in sheets:
         title = titled(book.titles, sheet.title)
         if helpers is None or sheet.layout is not Layout.TABLE or title is None:
             continue
         if (count := book.pieces(title, 1 + helpers.size)) > 1:
-            sent[sheet.key] = [helpers.submit(read_piece, book.path, title, sheet, index, count)
-                               for index in range(1, count)]
+            sent.append((title, sheet, [helpers.submit(read_piece, book.path, title, sheet, index, count)
+                                        for index in range(1, count)]))
     return sent
 
 
-def _read_in_pieces(book: ValueBook, title: str, sheet: Sheet, sent: list[Future | None]) -> tuple[list, list[Problem]]:
-    """A TABLE sheet whose later pieces were ``sent`` to other processes: its first piece is read here."""
+def _begin_in_pieces(book: ValueBook, title: str, sheet: Sheet, sent: list[Future | None]) -> Finish:
+    """A TABLE sheet whose later pieces were ``sent`` to other processes: its first piece is read now."""
     count = len(sent) + 1
     grid, identity = book.first_piece(title, count, HEADER_SEARCH_ROWS)
     if identity is None:  # read whole
-        return read_table(grid, sheet)
-    try:
-        return read_table(grid, sheet, [partial(_received, future, identity, book.path, title, sheet, index, count)
-                                        for index, future in enumerate(sent, start=1)])
-    except Uncuttable:
-        return read_table(book.grid(title), sheet)
+        return begin_table(grid, sheet)
+    begun = begin_table(grid, sheet, [partial(_received, future, identity, book.path, title, sheet, index, count)
+                                      for index, future in enumerate(sent, start=1)])
+
+    def finish() -> tuple[list, list[Problem]]:
+        try:
+            return begun()
+        except Uncuttable:
+            return read_table(book.grid(title), sheet)
+    return finish
 
 
 def _missing_sheet(sheet: Sheet, titles: list[str], sheets: tuple[Sheet, ...]) -> Problem:
@@ -250,20 +257,31 @@ class TableRows:
         self.filled += more.filled
 
 
-def read_table(ws: Grid | Worksheet, sheet: Sheet,
-               rest: Iterable[Callable[[], TableRows]] = ()) -> tuple[list, list[Problem]]:
-    """A TABLE sheet: headers in one of the first rows, one record per row below; ``rest``: the rows of the
-    sheet's later pieces, read elsewhere (``ws`` then holds its first piece)."""
+Finish = Callable[[], tuple[list, list[Problem]]]
+"""What is left to read of a TABLE sheet begun (``begin_table``): to its records and problems."""
+
+
+def read_table(ws: Grid | Worksheet, sheet: Sheet) -> tuple[list, list[Problem]]:
+    """A TABLE sheet: headers in one of the first rows, one record per row below."""
+    return begin_table(ws, sheet)()
+
+
+def begin_table(ws: Grid | Worksheet, sheet: Sheet, rest: Iterable[Callable[[], TableRows]] = ()) -> Finish:
+    """Read the rows of a TABLE sheet now; what is returned adds the rows of its later pieces, read elsewhere
+    (``rest``: ``ws`` then holds its first piece), and gives the sheet's records and problems."""
     grid = _grid(ws)
     header_row, positions, problems = locate_headers(grid, sheet)
     if header_row is None:
-        return [], problems
+        return lambda: ([], problems)
     read = table_rows(grid, sheet, header_row, positions, header_row + 1)
     grid.let_go()  # before the records of the other pieces come
-    for piece in rest:
-        read.extend(piece(), sheet, _column_letters(sheet, positions))
-    return read.records, (problems + _merged_cell_problems(grid, sheet, header_row) + read.problems
-                          + _unseen_problems(grid, sheet, read.filled))
+
+    def finish() -> tuple[list, list[Problem]]:
+        for piece in rest:
+            read.extend(piece(), sheet, _column_letters(sheet, positions))
+        return read.records, (problems + _merged_cell_problems(grid, sheet, header_row) + read.problems
+                              + _unseen_problems(grid, sheet, read.filled))
+    return finish
 
 
 def read_piece(path: Path, title: str, sheet: Sheet, index: int, count: int) -> TableRows:
