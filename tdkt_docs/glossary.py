@@ -104,6 +104,9 @@ TERMS: dict[str, str] = {
 class Choice(enum.Enum):
     """A closed list of values; the value is the Vietnamese label users see and type."""
 
+    __hash__ = object.__hash__  # members are equal only to themselves: hashed by identity, not by enum's hash
+    # of the name in Python (a year-end workbook hashes them some hundred thousand times)
+
     @property
     def label(self) -> str:
         return self.value

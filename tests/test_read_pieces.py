@@ -7,6 +7,7 @@ import io
 import os
 import pickle
 import re
+import shutil
 import tempfile
 import zipfile
 from concurrent.futures import Future
@@ -37,12 +38,12 @@ def small_pieces(monkeypatch):
     monkeypatch.setattr(workers_module, "PARALLEL_FROM", 2)
 
 
-@pytest.fixture
-def awkward_workbook(tmp_path) -> Path:
+@pytest.fixture(scope="module")
+def awkward_source(tmp_path_factory) -> Path:
     """300 nominations, and in the later rows what only the sheet's XML tells or what a cell gets wrong: hidden
     rows, a merged range, a formula without a saved value, an error value, legacy-encoded and invisible
     characters, a cell that breaks its column's rule, blank rows."""
-    path = write_year_end_workbook(tmp_path / "cuoi-nam.xlsx", 30, 10)
+    path = write_year_end_workbook(tmp_path_factory.mktemp("so") / "cuoi-nam.xlsx", 30, 10)
     book = openpyxl.load_workbook(path)
     ws = book[SHEET]
     ws.row_dimensions[150].hidden = True
@@ -63,6 +64,11 @@ def awkward_workbook(tmp_path) -> Path:
         for name, data in parts.items():
             target.writestr(name, data)
     return path
+
+
+@pytest.fixture
+def awkward_workbook(awkward_source, tmp_path) -> Path:
+    return Path(shutil.copy(awkward_source, tmp_path / awkward_source.name))
 
 
 def noted(log: str, task, *args):
