@@ -104,8 +104,9 @@ TERMS: dict[str, str] = {
 class Choice(enum.Enum):
     """A closed list of values; the value is the Vietnamese label users see and type."""
 
-    __hash__ = object.__hash__  # members are equal only to themselves: hashed by identity, not by enum's hash
-    # of the name in Python (a year-end workbook hashes them some hundred thousand times)
+    # Members are equal only to themselves: hashed by identity, not by enum's hash of the name, which is Python
+    # code (a year-end build hashes them some hundred thousand times).
+    __hash__ = object.__hash__
 
     @property
     def label(self) -> str:

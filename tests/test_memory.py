@@ -1,4 +1,5 @@
 """Memory freed during a build goes back to the system."""
+import os
 import subprocess
 import sys
 
@@ -53,4 +54,5 @@ def test_a_large_block_is_handed_back_as_soon_as_it_is_freed():
         before, after = map(float, done.stdout.split())
         return before - after
     assert freed("mapped") > 10
-    assert freed("heap") < 2  # without it the block stays with the process (the case the setting is for)
+    if not any(name.startswith("MALLOC_") for name in os.environ):  # glibc as it comes
+        assert freed("heap") < 2  # without it the block stays with the process (the case the setting is for)

@@ -2,15 +2,18 @@
 records, cells and problems as read whole, whatever the pieces hold."""
 from __future__ import annotations
 
+import contextlib
 import glob
 import io
 import os
 import pickle
 import re
 import shutil
+import signal
 import tempfile
 import zipfile
 from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import openpyxl
@@ -233,3 +236,70 @@ def test_a_piece_that_cannot_be_written_leaves_the_sheet_read_whole(awkward_work
 
     same_reading(whole, read_workbook(awkward_workbook, helpers=Failing()))
     assert set(leftover_pieces()) == before
+
+
+def rewritten(path: Path, target: Path, change) -> Path:
+    """A copy of the workbook at ``path`` with each part's bytes passed through ``change(name, data)``."""
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy:
+        for info in source.infolist():
+            copy.writestr(info.filename, change(info.filename, source.read(info.filename)))
+    return target
+
+
+def test_a_workbook_whose_other_parts_changed_while_it_is_read_is_refused(awkward_workbook, small_pieces, tmp_path):
+    """The same sheet XML with other styles (or shared strings) is another workbook: its values may read
+    otherwise."""
+    changed = rewritten(awkward_workbook, tmp_path / "kieu-khac.xlsx",
+                        lambda name, data: data + b"<!-- -->" if name == "xl/styles.xml" else data)
+
+    class ReadingTheOtherFile:
+        size = 1
+
+        def submit(self, task, path, *args):
+            done = Future()
+            done.set_result(pickle.dumps(read_piece(changed, *args)))
+            return done
+
+    with pytest.raises(UserError, match="vừa thay đổi trong lúc đang đọc"):
+        read_workbook(awkward_workbook, helpers=ReadingTheOtherFile())
+
+
+def test_rows_out_of_order_are_read_whole(awkward_workbook, small_pieces, tmp_path):
+    """Rows 101 to 150 stored after the last: a piece would not see them where they belong."""
+    part = grid_module._sheet_parts(awkward_workbook)[SHEET]
+
+    def move(name, data):
+        if name != part:
+            return data
+        start, end = data.index(b'<row r="101"'), data.index(b'<row r="151"')
+        moved, rest = data[start:end], data[:start] + data[end:]
+        at = rest.index(b"</sheetData>")
+        return rest[:at] + moved + rest[at:]
+    unordered = rewritten(awkward_workbook, tmp_path / "lon-xon.xlsx", move)
+    whole = read_workbook(unordered)
+    with Workers(abs, jobs=3, expected=300) as workers:
+        same_reading(whole, read_workbook(unordered, helpers=workers))
+
+
+def test_headers_past_the_first_piece_are_read_whole(awkward_workbook, small_pieces, tmp_path):
+    """Four long rows above the headers (a title, notes): the headers' row falls in the second piece."""
+    book = openpyxl.load_workbook(awkward_workbook)
+    ws = book[SHEET]
+    ws.insert_rows(1, 4)
+    for row in range(1, 5):
+        ws.cell(row, 20, "Ghi chú " * 4000)
+    book.save(awkward_workbook)
+    whole = read_workbook(awkward_workbook)
+    assert len(whole.records["nominations"]) > 250
+    with Workers(abs, jobs=3, expected=300) as workers:
+        same_reading(whole, read_workbook(awkward_workbook, helpers=workers))
+
+
+def test_a_worker_that_ended_leaves_its_piece_read_here(awkward_workbook, small_pieces):
+    whole = read_workbook(awkward_workbook)
+    with Workers(abs, jobs=2, expected=300) as workers:
+        os.kill(pickle.loads(workers.submit(os.getpid).result()), signal.SIGKILL)
+        while (asked := workers.submit(os.getpid)) is not None:  # until the pool knows: it then takes no task
+            with contextlib.suppress(BrokenProcessPool):
+                asked.result()
+        same_reading(whole, read_workbook(awkward_workbook, helpers=workers))

@@ -165,22 +165,23 @@ class Cut:
     in the whole sheet. The file is a temporary one (``discard``)."""
 
     def __init__(self, source: zipfile.ZipFile, part: str, index: int, count: int, head: int):
-        info = source.getinfo(part)
+        info, parts = source.getinfo(part), _value_parts(source)
         self.index, self.head = index, head
         whole = FIRST_SHARE + count - 1
         self.bounds = [info.file_size * (FIRST_SHARE + k) / whole for k in range(count - 1)]
-        self.identity = (part, info.CRC, info.file_size)
+        self.identity = tuple((i.filename, i.CRC, i.file_size) for i in map(source.getinfo, (part, *parts)))
         self.first_row: int | None = None   # the piece's first row number, None while it has none
         self.whole = False                  # it cannot be cut: read the sheet whole
         self.ready = threading.Event()      # the piece is written (or found uncuttable)
         self._head_rows, self._heading = b"", index > 0
+        self._last = 0                      # the number of the last row taken in
         self._closed = False
         handle, name = tempfile.mkstemp(prefix="tdkt-manh-", suffix=".xlsx")
         os.close(handle)
         self.path = Path(name)
         try:
             self._book = zipfile.ZipFile(self.path, "w", zipfile.ZIP_STORED, allowZip64=True)
-            for member in _value_parts(source):
+            for member in parts:
                 self._book.writestr(member, source.read(member))
             self._sheet = self._book.open(part, "w", force_zip64=True)
         except BaseException:
@@ -188,7 +189,8 @@ class Cut:
             raise
 
     def take(self, offset: int, chunk: bytes) -> bool:
-        """Take in the chunk of rows at ``offset``: True once the piece is whole (no later chunk is its)."""
+        """Take in the chunk of rows at ``offset``: True once the piece is whole (no later chunk is its). Raises
+        Uncuttable for rows out of order, or a piece's first row among the first ``head``."""
         if self._closed:
             return True
         rows = self._open(chunk) if offset == 0 else chunk
@@ -196,16 +198,21 @@ class Cut:
             self._keep_head(rows)
         piece = sum(offset >= bound for bound in self.bounds)
         if piece < self.index:
+            self._last = _last_row(rows, self._last)
             return False
+        numbers = [_row_number(found.group(1)) for found in _ROW_TAG.finditer(rows)]
+        if any(a >= b for a, b in zip([self._last, *numbers], numbers)):
+            raise Uncuttable("rows out of order")
+        if numbers and numbers[0] <= self.head and (piece > self.index or self.index):
+            raise Uncuttable("a piece begins among the first rows")
         if piece > self.index:
             self._close()
             return True
-        if self.first_row is None and (found := _ROW_TAG.search(rows)):
-            self.first_row = _row_number(found.group(1))
-            if self.index and self._heading:
-                raise Uncuttable("a piece begins among the first rows")
+        if self.first_row is None and numbers:
+            self.first_row = numbers[0]
             if self.index:
                 self._sheet.write(self._head_rows)
+        self._last = numbers[-1] if numbers else self._last
         end = rows.find(b"</sheetData>")
         self._sheet.write(rows if end < 0 else rows[:end])
         if end >= 0:
@@ -265,25 +272,25 @@ class Cut:
 def piece_grid(path: Path, title: str, index: int, count: int, head: int) -> tuple[Grid, int | None, tuple]:
     """Piece ``index`` of ``count`` of the sheet ``title`` (``Cut``): its grid (the first ``head`` rows, then the
     piece's, each at its own number), its first row number (None: it has no row) and the identity of the sheet's
-    XML. Raises Uncuttable."""
+    XML and of what it reads with it. Raises Uncuttable."""
     grid = Grid(title, lambda: _values(sheet), normal=_normal)
     part = _sheet_parts(path)[title]
     uncached: list[tuple[int, int]] = []
     with zipfile.ZipFile(path) as archive:
         cut = Cut(archive, part, index, count, head)
-    try:
-        with zipfile.ZipFile(path) as archive, archive.open(part) as stream:
-            for start, chunk in _row_chunks(stream):
-                whole = cut.take(start, chunk)
-                if start == 0 or cut.first_row is not None:  # the headers' rows, the piece's
-                    _overrides(chunk, grid, uncached)
-                if whole:
-                    break
-        cut.finish()
-        _formulas_into(path, grid, uncached)
-        sheet = cut.sheet(title)
-    finally:
-        cut.discard()
+        try:
+            with archive.open(part) as stream:
+                for start, chunk in _row_chunks(stream):
+                    whole = cut.take(start, chunk)
+                    if start == 0 or cut.first_row is not None:  # the headers' rows, the piece's
+                        _overrides(chunk, grid, uncached)
+                    if whole:
+                        break
+            cut.finish()
+            _formulas_into(path, grid, uncached)
+            sheet = cut.sheet(title)
+        finally:
+            cut.discard()
     return grid, cut.first_row, cut.identity
 
 
@@ -302,6 +309,13 @@ def _value_parts(source: zipfile.ZipFile) -> list[str]:
 _ROW_TAG = re.compile(rb"<row\b([^>]*)>")
 _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 _DIMENSION_TAG = re.compile(rb"<dimension\b[^>]*/>")
+
+
+def _last_row(rows: bytes, last: int) -> int:
+    """The number of the last row in ``rows``, else ``last``."""
+    start = rows.rfind(b"<row")
+    found = _ROW_TAG.match(rows, start) if start >= 0 else None
+    return _row_number(found.group(1)) if found else last
 
 
 def _row_number(attributes: bytes) -> int:

@@ -236,25 +236,23 @@ class TableRows:
     """What the rows of a TABLE sheet (or of a piece of it) read to: their records, their problems, the rows that
     hold anything. A piece read in another process sends its records as ``columns`` instead (one list of values
     per column of the sheet, and the row ``numbers``): far cheaper to send than records, and received without
-    leaving a small object per row behind in the heap. ``identity``: the sheet's XML a piece was cut from
-    (``grid.Cut``)."""
+    leaving a small object per row behind in the heap. ``identity``: the sheet's XML a piece was cut from, and
+    what was read with it (``grid.Cut``)."""
 
     records: list = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     filled: list[int] = field(default_factory=list)
-    columns: list[list] | None = None
+    columns: list[list] = field(default_factory=list)
     numbers: list[int] = field(default_factory=list)
     identity: tuple = ()
 
-    def extend(self, more: TableRows, sheet: Sheet, letters: dict[str, str]) -> None:
-        """Add the rows of the next piece, ``letters`` the sheet's column letters (``RowCells``)."""
-        if more.columns is not None:
-            keys, record = [column.key for column in sheet.columns], sheet.record
-            self.records += [record(**dict(zip(keys, values)), rows=(row,), cells=RowCells(letters, row))
-                             for row, *values in zip(more.numbers, *more.columns)]
-        self.records += more.records
-        self.problems += more.problems
-        self.filled += more.filled
+    def extend(self, piece: TableRows, sheet: Sheet, letters: dict[str, str]) -> None:
+        """Add the rows a later piece sent, ``letters`` the sheet's column letters (``RowCells``)."""
+        keys, record = [column.key for column in sheet.columns], sheet.record
+        self.records += [record(**dict(zip(keys, values)), rows=(row,), cells=RowCells(letters, row))
+                         for row, *values in zip(piece.numbers, *piece.columns)]
+        self.problems += piece.problems
+        self.filled += piece.filled
 
 
 Finish = Callable[[], tuple[list, list[Problem]]]
@@ -274,11 +272,14 @@ def begin_table(ws: Grid | Worksheet, sheet: Sheet, rest: Iterable[Callable[[], 
     if header_row is None:
         return lambda: ([], problems)
     read = table_rows(grid, sheet, header_row, positions, header_row + 1)
-    grid.let_go()  # before the records of the other pieces come
+    rest = list(rest)
+    if rest:
+        grid.let_go()  # before the records of the other pieces come
 
     def finish() -> tuple[list, list[Problem]]:
+        letters = _column_letters(sheet, positions)
         for piece in rest:
-            read.extend(piece(), sheet, _column_letters(sheet, positions))
+            read.extend(piece(), sheet, letters)
         return read.records, (problems + _merged_cell_problems(grid, sheet, header_row) + read.problems
                               + _unseen_problems(grid, sheet, read.filled))
     return finish
@@ -291,7 +292,7 @@ def read_piece(path: Path, title: str, sheet: Sheet, index: int, count: int) -> 
         grid, first_row, identity = piece_grid(path, title, index, count, HEADER_SEARCH_ROWS)
         header_row, positions, _ = locate_headers(grid, sheet)  # the same as the first piece's
         if header_row is None or first_row is None:
-            return TableRows(identity=identity)
+            return TableRows(columns=[[] for _ in sheet.columns], identity=identity)
         read = table_rows(grid, sheet, header_row, positions, max(header_row + 1, first_row), sent=True)
         read.identity = identity
         return read
@@ -300,10 +301,12 @@ def read_piece(path: Path, title: str, sheet: Sheet, index: int, count: int) -> 
         legacy.forget()
 
 
-def _received(sent: Future | None, identity: tuple, *piece) -> TableRows:
-    """The rows of a piece another process read (``read_piece(*piece)``); read here when it could not (and the
+def _received(sent: Future | None, identity: tuple, path: Path, title: str, sheet: Sheet, index: int,
+              count: int) -> TableRows:
+    """The rows of piece ``index`` another process read (``read_piece``); read here when it could not (and the
     sheet read whole when this process cannot write the piece either). Raises UserError when the workbook
     changed between the two reads."""
+    piece = (path, title, sheet, index, count)
     try:
         read = pickle.loads(sent.result()) if sent is not None else _read_here(*piece)
     except Uncuttable:
@@ -311,14 +314,14 @@ def _received(sent: Future | None, identity: tuple, *piece) -> TableRows:
     except Exception:  # noqa: BLE001 - the other process ended or failed: this one reads the piece, or says why
         read = _read_here(*piece)
     if read.identity != identity:
-        raise UserError(f'Sổ "{piece[0].name}" vừa thay đổi trong lúc đang đọc (có thể vừa được lưu lại). Hãy đóng '
+        raise UserError(f'Sổ "{path.name}" vừa thay đổi trong lúc đang đọc (có thể vừa được lưu lại). Hãy đóng '
                         "sổ trong Excel rồi chạy lại.")
     return read
 
 
-def _read_here(*piece) -> TableRows:
+def _read_here(path: Path, title: str, sheet: Sheet, index: int, count: int) -> TableRows:
     try:
-        return read_piece(*piece)
+        return read_piece(path, title, sheet, index, count)
     except OSError as err:  # the piece's file could not be written
         raise Uncuttable(str(err)) from err
 
@@ -338,7 +341,7 @@ def table_rows(grid: Grid, sheet: Sheet, header_row: int, positions: dict[str, i
     plan = [(column, column.key, positions[column.key] - 1, {}) if column.key in positions
             else (column, column.key, None, {None: _parsed(column, None)}) for column in sheet.columns]
     indices = [index for _, _, index, _ in plan if index is not None]
-    read, normal = TableRows(columns=[[] for _ in sheet.columns] if sent else None), grid.normal
+    read, normal = TableRows(columns=[[] for _ in sheet.columns]), grid.normal
     records, filled, problems, columns, numbers = read.records, read.filled, read.problems, read.columns, read.numbers
     for row, line in grid.raw_rows(start):  # values normalised once each, when first parsed
         if all(line[index] is None or cells.is_blank(line[index]) for index in indices):

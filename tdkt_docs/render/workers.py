@@ -97,7 +97,12 @@ class Workers(Generic[A, T]):
     def submit(self, task: Callable[..., T], *args) -> Future | None:
         """``task(*args)`` run by a worker (``task`` a module's function), to a future of its output pickled
         (``pickle.loads`` it): the worker lets go of all the task used before it renders; None without workers."""
-        return None if self.pool is None else self.pool.submit(_apart, task, *args)
+        if self.pool is None:
+            return None
+        try:
+            return self.pool.submit(_apart, task, *args)
+        except RuntimeError:  # a worker ended (BrokenProcessPool): rendering says so; the task is left to the caller
+            return None
 
     def run_each(self, inputs: Sequence[Callable[[], A]], here: Sequence[Callable[[], T]] = (),
                  finished: Callable[[A], bool] = lambda given: False,
