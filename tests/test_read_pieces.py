@@ -91,6 +91,31 @@ class Noting:
         return self.workers.submit(noted, str(self.log), task, *args)
 
 
+class Failing:
+    """Helpers whose every piece fails, as when the worker has ended."""
+
+    size = 1
+
+    def submit(self, task, *args):
+        failed = Future()
+        failed.set_exception(RuntimeError("the worker ended"))
+        return failed
+
+
+class ReadingAnother:
+    """Helpers that read each piece of the workbook ``other`` instead, as if it were saved between the reads."""
+
+    size = 1
+
+    def __init__(self, other: Path):
+        self.other = other
+
+    def submit(self, task, path, *args):
+        done = Future()
+        done.set_result(pickle.dumps(read_piece(self.other, *args)))
+        return done
+
+
 def same_reading(whole, pieces) -> None:
     assert pieces.records == whole.records
     nominations = [dict(r.cells) for r in pieces.records["nominations"]]
@@ -134,14 +159,6 @@ def test_each_piece_holds_the_rows_of_its_part_of_the_sheet(awkward_workbook, sm
 
 
 def test_a_piece_another_process_could_not_read_is_read_here(awkward_workbook, small_pieces):
-    class Failing:
-        size = 1
-
-        def submit(self, task, *args):
-            failed = Future()
-            failed.set_exception(RuntimeError("the worker ended"))
-            return failed
-
     same_reading(read_workbook(awkward_workbook), read_workbook(awkward_workbook, helpers=Failing()))
 
 
@@ -151,16 +168,8 @@ def test_a_workbook_changed_while_it_is_read_is_refused(awkward_workbook, small_
     book[SHEET]["I280"] = "Nguyễn Văn Mới"
     book.save(changed)
 
-    class ReadingTheOtherFile:
-        size = 1
-
-        def submit(self, task, path, *args):
-            done = Future()
-            done.set_result(pickle.dumps(read_piece(changed, *args)))
-            return done
-
     with pytest.raises(UserError) as raised:
-        read_workbook(awkward_workbook, helpers=ReadingTheOtherFile())
+        read_workbook(awkward_workbook, helpers=ReadingAnother(changed))
     assert 'Sổ "cuoi-nam.xlsx" vừa thay đổi trong lúc đang đọc' in str(raised.value)
 
 
@@ -226,14 +235,6 @@ def test_a_piece_that_cannot_be_written_leaves_the_sheet_read_whole(awkward_work
 
     monkeypatch.setattr(zipfile.ZipFile, "open", full)
 
-    class Failing:
-        size = 1
-
-        def submit(self, task, *args):
-            failed = Future()
-            failed.set_exception(RuntimeError("the worker ended"))
-            return failed
-
     same_reading(whole, read_workbook(awkward_workbook, helpers=Failing()))
     assert set(leftover_pieces()) == before
 
@@ -252,16 +253,8 @@ def test_a_workbook_whose_other_parts_changed_while_it_is_read_is_refused(awkwar
     changed = rewritten(awkward_workbook, tmp_path / "kieu-khac.xlsx",
                         lambda name, data: data + b"<!-- -->" if name == "xl/styles.xml" else data)
 
-    class ReadingTheOtherFile:
-        size = 1
-
-        def submit(self, task, path, *args):
-            done = Future()
-            done.set_result(pickle.dumps(read_piece(changed, *args)))
-            return done
-
     with pytest.raises(UserError, match="vừa thay đổi trong lúc đang đọc"):
-        read_workbook(awkward_workbook, helpers=ReadingTheOtherFile())
+        read_workbook(awkward_workbook, helpers=ReadingAnother(changed))
 
 
 def test_rows_out_of_order_are_read_whole(awkward_workbook, small_pieces, tmp_path):
