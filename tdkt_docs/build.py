@@ -30,13 +30,13 @@ from .memory import map_large_blocks, release_free_memory
 from .outfolder import LOCK_WAIT, OutputFolder, stage
 from .rebuild import inputs_key, unchanged_build
 from .problems import Location, Problem, Severity, errors
-from .read.grid import sheet_rows
+from .read.grid import pieces, sheet_rows
 from .read.schema import NOMINATIONS
 from .read.validate import validate
 from .read.workbook import WorkbookData, read_workbook
 from .register.eligibility import review_eligibility
 from .render.docx import CompiledTemplate, Rendered
-from .render.workers import Workers
+from .render.workers import MAX_JOBS, Workers, cores
 from .rules.awards import Resolution, resolve
 from .rules.book import Rules
 from .rules.collation import match_key
@@ -237,9 +237,10 @@ def build(workbook: Path, outdir: Path, settings: Settings, *, force: bool = Fal
         collector.settle()  # what the workers share with this process: no collection in either writes to it again
         map_large_blocks()  # in the workers too: what a worker sends leaves no heap behind it
         expected = sheet_rows(workbook, NOMINATIONS.title)  # a list that short makes few documents
+        apart = pieces(workbook, NOMINATIONS.title, min(cores(), MAX_JOBS)) > 1  # workers read it, then get ready
         # forked before the workbook is read; each stages what it makes
         with Workers(partial(_made, renderer, Path(outdir)), expected=expected,
-                     ready=partial(renderer.ready, TEMPLATES)) as workers:
+                     ready=partial(renderer.ready, TEMPLATES), ready_later=apart) as workers:
             return _build(workbook, Path(outdir), settings, key, renderer, workers, force=force,
                           keep_edits=keep_edits, pdf=pdf, progress=progress, place=place, wait=wait)
 

@@ -11,9 +11,11 @@ import re
 import shutil
 import signal
 import tempfile
+import time
 import zipfile
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 from pathlib import Path
 
 import openpyxl
@@ -296,3 +298,20 @@ def test_a_worker_that_ended_leaves_its_piece_read_here(awkward_workbook, small_
             with contextlib.suppress(BrokenProcessPool):
                 asked.result()
         same_reading(whole, read_workbook(awkward_workbook, helpers=workers))
+
+
+def note(log: str, what: str) -> None:
+    with open(log, "a", encoding="utf-8") as file:
+        file.write(what + "\n")
+
+
+@pytest.mark.parametrize("later, order", [(False, ["ready", "piece"]), (True, ["piece", "ready"])])
+def test_workers_that_read_a_piece_first_get_ready_after(tmp_path, later, order):
+    """A worker compiles the templates as soon as it is forked, unless it is to read a piece of the workbook: the
+    piece first, the templates while the build's process composes."""
+    log = str(tmp_path / "order.txt")
+    with Workers(abs, jobs=2, expected=300, ready=partial(note, log, "ready"), ready_later=later) as workers:
+        time.sleep(0.2)  # time enough for a worker to get ready at once
+        pickle.loads(workers.submit(note, log, "piece").result())
+        pickle.loads(workers.submit(int).result())  # after the ready, if it came after the piece
+    assert Path(log).read_text().split() == order

@@ -108,13 +108,8 @@ class ValueBook:
         return grid
 
     def pieces(self, title: str, most: int) -> int:
-        """In how many pieces the sheet ``title`` is best read by up to ``most`` processes at once: one, unless
-        its XML is large (``SPLIT_FROM``)."""
-        if most < 2 or title not in self.parts:
-            return 1
-        with zipfile.ZipFile(self.path) as archive:
-            size = archive.getinfo(self.parts[title]).file_size
-        return 1 if size < SPLIT_FROM else min(most, size // _PIECE_LEAST)
+        """In how many pieces the sheet ``title`` is best read by up to ``most`` processes at once (``pieces``)."""
+        return pieces(self.path, title, most)
 
     def first_piece(self, title: str, count: int, head: int) -> tuple[Grid, tuple | None]:
         """The first of ``count`` pieces of the sheet ``title`` (``Cut``), scanned whole meanwhile (hidden rows,
@@ -138,6 +133,20 @@ class ValueBook:
         finally:
             cut.discard()
         return grid, None if cut.whole else cut.identity
+
+
+def pieces(path: Path, title: str, most: int) -> int:
+    """In how many pieces the sheet ``title`` of the workbook at ``path`` is best read by up to ``most`` processes at
+    once: one, unless its XML is large (``SPLIT_FROM``); told from the package's directory, without reading."""
+    try:
+        parts = _sheet_parts(path)
+        if most < 2 or (found := titled(parts, title)) is None:
+            return 1
+        with zipfile.ZipFile(path) as archive:
+            size = archive.getinfo(parts[found]).file_size
+    except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError):
+        return 1
+    return 1 if size < SPLIT_FROM else min(most, size // _PIECE_LEAST)
 
 
 SPLIT_FROM = 8 << 20

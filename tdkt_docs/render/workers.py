@@ -54,15 +54,18 @@ class Workers(Generic[A, T]):
     by one."""
 
     def __init__(self, work: Callable[[A], T], jobs: int | None = None, expected: int | None = None,
-                 ready: Callable[[], None] | None = None):
+                 ready: Callable[[], None] | None = None, ready_later: bool = False):
         """``jobs``: the processes to work in, this one included (by default, one per core). ``expected``: about
         how many tasks will come, when that can be told beforehand: fewer than ``PARALLEL_FROM`` and no worker
         is started (the tasks all run here). ``ready``: what each worker does as soon as it is forked, while this
-        process reads what the tasks need (what it raises is ignored: the tasks meet it again)."""
+        process reads what the tasks need (what it raises is ignored: the tasks meet it again); with
+        ``ready_later``, once it has run the first task it is sent (``submit``: a piece of the workbook, read
+        meanwhile), or before the first input."""
         global _work, _ready
         self.work = work
         self.size = min(jobs or cores(), MAX_JOBS) - 1
         self.pool: ProcessPoolExecutor | None = None
+        self._unready = False  # ready, not yet sent
         few = expected is not None and expected < PARALLEL_FROM
         if few or self.size < 1 or sys.platform != "linux" or threading.active_count() > 1:
             self.size = 0
@@ -72,9 +75,9 @@ class Workers(Generic[A, T]):
             self.pool = ProcessPoolExecutor(self.size, mp_context=multiprocessing.get_context("fork"),
                                             initializer=_serve, initargs=(os.getpid(),))
             self.pool.submit(int).result()  # the processes are forked now
-            if ready is not None:
-                for _ in range(self.size):  # not waited for: one each, as each takes the next task when idle
-                    self.pool.submit(_get_ready)
+            self._unready = ready is not None
+            if not ready_later:
+                self._send_ready()
         except (OSError, NotImplementedError, BrokenProcessPool):  # no processes, no shared semaphores: alone
             self.close()
 
@@ -100,9 +103,18 @@ class Workers(Generic[A, T]):
         if self.pool is None:
             return None
         try:
-            return self.pool.submit(_apart, task, *args)
+            sent = self.pool.submit(_apart, task, *args)
+            self._send_ready()
+            return sent
         except RuntimeError:  # a worker ended (BrokenProcessPool): rendering says so; the task is left to the caller
             return None
+
+    def _send_ready(self) -> None:
+        """Send each worker ``ready``, not waited for (each takes the next task when idle), once."""
+        if self._unready:
+            self._unready = False
+            for _ in range(self.size):
+                self.pool.submit(_get_ready)
 
     def run_each(self, inputs: Sequence[Callable[[], A]], here: Sequence[Callable[[], T]] = (),
                  finished: Callable[[A], bool] = lambda given: False,
@@ -121,6 +133,7 @@ class Workers(Generic[A, T]):
                         for index, given in enumerate(inputs))
             return
         try:
+            self._send_ready()
             shared = _Shared(self.pool, self.size, self.work, inputs, finished)
             shared.feed(share=True)
             first()
