@@ -307,8 +307,7 @@ def _value_parts(source: zipfile.ZipFile) -> list[str]:
     """The parts calamine reads besides the sheet: the package's and workbook's relationships, the workbook, its
     shared strings and styles."""
     rels = ElementTree.fromstring(source.read("xl/_rels/workbook.xml.rels"))
-    wanted = [posixpath.normpath(posixpath.join("xl", r.get("Target"))) if not r.get("Target", "").startswith("/")
-              else r.get("Target").lstrip("/") for r in rels.iter(f"{_PKG_REL}Relationship")
+    wanted = [_part(r.get("Target", "")) for r in rels.iter(f"{_PKG_REL}Relationship")
               if r.get("Type", "").rsplit("/", 1)[-1] in ("sharedStrings", "styles")]
     names = set(source.namelist())
     return [name for name in ("[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
@@ -368,10 +367,13 @@ def _sheet_parts(path: Path) -> dict[str, str]:
     targets = {r.get("Id"): r.get("Target") for r in rels.iter(f"{_PKG_REL}Relationship")}
     parts = {}
     for sheet in book.iter(f"{_MAIN}sheet"):
-        target = targets.get(sheet.get(_REL), "")
-        parts[sheet.get("name")] = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
-            posixpath.join("xl", target))
+        parts[sheet.get("name")] = _part(targets.get(sheet.get(_REL), ""))
     return parts
+
+
+def _part(target: str) -> str:
+    """The package part a relationship of the workbook points to."""
+    return target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
 
 
 _DIMENSION = re.compile(rb'<dimension\b[^>]*\bref="[A-Z]+\d+(?::[A-Z]+(\d+))?"')
