@@ -25,7 +25,6 @@ from bench.workload import write_year_end_workbook
 from tdkt_docs.build import build
 from tdkt_docs.errors import UserError
 from tdkt_docs.read import grid as grid_module
-from tdkt_docs.read.grid import ValueBook
 from tdkt_docs.read.schema import NOMINATIONS
 from tdkt_docs.read.workbook import read_piece, read_workbook
 from tdkt_docs.render import workers as workers_module
@@ -198,12 +197,15 @@ def test_rows_without_their_numbers_are_read_whole(awkward_workbook, small_piece
 
 
 def test_only_a_large_sheet_is_cut_and_in_pieces_of_some_size(awkward_workbook, monkeypatch):
-    book = ValueBook(awkward_workbook)
     size = zipfile.ZipFile(awkward_workbook).getinfo(grid_module._sheet_parts(awkward_workbook)[SHEET]).file_size
-    assert book.pieces(SHEET, 4) == 1  # some hundred KB: read whole
+
+    def pieces(most: int) -> int:
+        return grid_module.pieces(awkward_workbook, SHEET, most)
+
+    assert pieces(4) == 1  # some hundred KB: read whole
     monkeypatch.setattr(grid_module, "SPLIT_FROM", size)
     monkeypatch.setattr(grid_module, "_PIECE_LEAST", size // 3)
-    assert book.pieces(SHEET, 8) == 3 and book.pieces(SHEET, 2) == 2 and book.pieces(SHEET, 1) == 1
+    assert pieces(8) == 3 and pieces(2) == 2 and pieces(1) == 1
 
 
 def test_a_build_that_reads_in_pieces_writes_the_same_files(awkward_workbook, small_pieces, settings, tmp_path,

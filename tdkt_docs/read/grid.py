@@ -100,39 +100,22 @@ class ValueBook:
         """The sheet ``title``: its XML is scanned (``_scan``) in a thread while calamine parses its values, which
         it does outside the interpreter."""
         grid = Grid(title, lambda: _values(sheet), normal=_normal)
-        with ThreadPoolExecutor(1, thread_name_prefix="tdkt-scan") as scanner:
-            scanned = scanner.submit(_scan, self.path, self.parts[title], grid) if title in self.parts else None
+        with zipfile.ZipFile(self.path) as archive, ThreadPoolExecutor(1, thread_name_prefix="tdkt-scan") as scanner:
+            scanned = scanner.submit(_scan, archive, self.parts[title], grid) if title in self.parts else None
             sheet = self.book.get_sheet_by_name(title)
             if scanned is not None:
                 scanned.result()
         return grid
 
-    def pieces(self, title: str, most: int) -> int:
-        """In how many pieces the sheet ``title`` is best read by up to ``most`` processes at once (``pieces``)."""
-        return pieces(self.path, title, most)
-
     def first_piece(self, title: str, count: int, head: int) -> tuple[Grid, tuple | None]:
-        """The first of ``count`` pieces of the sheet ``title`` (``Cut``), scanned whole meanwhile (hidden rows,
-        filters, merged cells), with the identity of the sheet's XML its other pieces are checked against; the
-        whole sheet, and None, when it cannot be cut."""
-        grid = Grid(title, lambda: _values(sheet), normal=_normal)
+        """The first of ``count`` pieces of the sheet ``title`` (``piece_grid``), its whole XML scanned (hidden
+        rows, filters, merged cells), with the identity its other pieces are checked against; the whole sheet, and
+        None, when it cannot be cut."""
         try:
-            with zipfile.ZipFile(self.path) as archive:
-                cut = Cut(archive, self.parts[title], 0, count, head)
-        except OSError:  # no room for the piece's file
+            grid, _, identity = piece_grid(self.path, title, 0, count, head)
+        except (Uncuttable, OSError):  # rows it cannot place, no room for the piece's file
             return self.grid(title), None
-        try:
-            with ThreadPoolExecutor(1, thread_name_prefix="tdkt-scan") as scanner:
-                scanned = scanner.submit(_scan, self.path, self.parts[title], grid, cut)
-                cut.ready.wait()
-                if cut.whole:
-                    sheet = self.book.get_sheet_by_name(title)
-                else:
-                    sheet = cut.sheet(title)
-                scanned.result()
-        finally:
-            cut.discard()
-        return grid, None if cut.whole else cut.identity
+        return grid, identity
 
 
 def pieces(path: Path, title: str, most: int) -> int:
@@ -215,7 +198,7 @@ class Cut:
         if numbers and numbers[0] <= self.head and (piece > self.index or self.index):
             raise Uncuttable("a piece begins among the first rows")
         if piece > self.index:
-            self._close()
+            self.close()
             return True
         if self.first_row is None and numbers:
             self.first_row = numbers[0]
@@ -225,7 +208,7 @@ class Cut:
         end = rows.find(b"</sheetData>")
         self._sheet.write(rows if end < 0 else rows[:end])
         if end >= 0:
-            self._close()
+            self.close()
         return self._closed
 
     def _open(self, chunk: bytes) -> bytes:
@@ -246,19 +229,18 @@ class Cut:
                 return
         self._head_rows += rows.split(b"</sheetData>")[0]
 
-    def _close(self) -> None:
+    def close(self) -> None:
+        """Write the sheet's closing: the piece's workbook is whole."""
         if not self._closed:
             self._sheet.write(b"</sheetData></worksheet>")
             self._sheet.close()
             self._book.close()
             self._closed = True
 
-    def finish(self) -> None:
-        """The sheet's XML is all read: the piece is whole, or found uncuttable."""
-        try:
-            self._close()
-        finally:
-            self.ready.set()
+    def shows(self, offset: int) -> bool:
+        """Whether the piece's grid shows the rows of the chunk at ``offset`` (taken in already): the first chunk's
+        (the headers), the piece's own and later ones; those between are blank there."""
+        return not self.index or offset == 0 or self.first_row is not None
 
     def fail(self) -> None:
         self.whole = True
@@ -274,32 +256,30 @@ class Cut:
 
     def discard(self) -> None:
         with contextlib.suppress(Exception):
-            self._close()
+            self.close()
         self.path.unlink(missing_ok=True)
 
 
 def piece_grid(path: Path, title: str, index: int, count: int, head: int) -> tuple[Grid, int | None, tuple]:
     """Piece ``index`` of ``count`` of the sheet ``title`` (``Cut``): its grid (the first ``head`` rows, then the
     piece's, each at its own number), its first row number (None: it has no row) and the identity of the sheet's
-    XML and of what it reads with it. Raises Uncuttable."""
+    XML and of what it reads with it. The sheet's XML is scanned (``_scan``) from the same opening of the package,
+    the piece written meanwhile, and parsed by calamine as soon as it is whole. Raises Uncuttable."""
     grid = Grid(title, lambda: _values(sheet), normal=_normal)
     part = _sheet_parts(path)[title]
-    uncached: list[tuple[int, int]] = []
     with zipfile.ZipFile(path) as archive:
         cut = Cut(archive, part, index, count, head)
         try:
-            with archive.open(part) as stream:
-                for start, chunk in _row_chunks(stream):
-                    whole = cut.take(start, chunk)
-                    if start == 0 or cut.first_row is not None:  # the headers' rows, the piece's
-                        _overrides(chunk, grid, uncached)
-                    if whole:
-                        break
-            cut.finish()
-            _formulas_into(path, grid, uncached)
-            sheet = cut.sheet(title)
+            with ThreadPoolExecutor(1, thread_name_prefix="tdkt-scan") as scanner:
+                scanned = scanner.submit(_scan, archive, part, grid, cut)
+                cut.ready.wait()
+                if not cut.whole:
+                    sheet = cut.sheet(title)
+                scanned.result()
         finally:
             cut.discard()
+    if cut.whole:
+        raise Uncuttable(f"piece {index} of {count}")
     return grid, cut.first_row, cut.identity
 
 
@@ -405,43 +385,44 @@ _ERROR_CELL = re.compile(rb'<c\b([^>]*\bt="e"[^>]*)>(?:\s*<f\b[^>]*?(?:/>|>[^<]*
 _REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
 
 
-def _scan(path: Path, part: str, grid: Grid, cut: Cut | None = None) -> None:
+def _scan(archive: zipfile.ZipFile, part: str, grid: Grid, cut: Cut | None = None) -> None:
     """Fill ``grid`` with what the sheet's XML says beyond values; one pass, whole rows per chunk. With ``cut``,
-    the rows of its piece are written meanwhile: ``cut.ready`` is set once they all are and ``grid`` has what it
-    needs to read them, or once the sheet is found uncuttable."""
+    the rows of its piece are written meanwhile: ``cut.ready`` is set once they all are (calamine may parse
+    them), or once the sheet is found uncuttable."""
+    path = Path(archive.filename)
     uncached: list[tuple[int, int]] = []
     hidden: set[int] = set()
     chunk = b""
     try:
-        with zipfile.ZipFile(path) as archive, archive.open(part) as stream:
+        with archive.open(part) as stream:
             for start, chunk in _row_chunks(stream):
                 if cut is not None and not cut.ready.is_set():
-                    _cut_into(cut, start, chunk, path, grid, uncached)
+                    _cut_into(cut, start, chunk)
                 if b'hidden="1"' in chunk or b'hidden="true"' in chunk:  # not LibreOffice's hidden="false"
                     hidden.update(int(a or b) for a, b in _HIDDEN_ROW.findall(chunk))
-                _overrides(chunk, grid, uncached)
+                if cut is None or cut.shows(start):
+                    _overrides(chunk, grid, uncached)
         grid.hidden = frozenset(hidden)
         grid.merged = [(ref.decode(), int(last)) for ref, last in _MERGE.findall(chunk)]
         if (active := _FILTER.search(chunk)) and b"<filterColumn" in (active.group(2) or b""):
             grid.filter_ref = active.group(1).decode()
-        if cut is None or cut.whole:
-            _formulas_into(path, grid, uncached)
-    finally:
+        if cut is not None and not cut.ready.is_set():  # the sheet ends within the piece
+            cut.close()
+            cut.ready.set()
+        _formulas_into(path, grid, uncached)
+    except BaseException:
         if cut is not None and not cut.ready.is_set():
             cut.fail()  # not cut: the sheet is read whole
+        raise
 
 
-def _cut_into(cut: Cut, start: int, chunk: bytes, path: Path, grid: Grid, uncached: list[tuple[int, int]]) -> None:
-    """Write the chunk at ``start`` into the piece ``cut``; once it is whole, give ``grid`` the formula text of
-    its cells that have none saved, and tell (``Cut.ready``)."""
+def _cut_into(cut: Cut, start: int, chunk: bytes) -> None:
+    """Write the chunk at ``start`` into the piece ``cut``, and tell once the piece is whole (``Cut.ready``)."""
     try:
-        whole = cut.take(start, chunk)
+        if cut.take(start, chunk):
+            cut.ready.set()
     except (Uncuttable, OSError):  # a disk full or unwritable: read whole all the same
         cut.fail()
-        return
-    if whole:
-        _formulas_into(path, grid, uncached)
-        cut.ready.set()
 
 
 def _row_chunks(stream) -> Iterator[tuple[int, bytes]]:

@@ -18,7 +18,7 @@ from ..problems import Location, Problem, Severity
 from ..text import closest
 from ..workbook_file import check_workbook_file
 from . import cells, legacy
-from .grid import Grid, Uncuttable, ValueBook, piece_grid, titled
+from .grid import Grid, Uncuttable, ValueBook, piece_grid, pieces, titled
 from .records import RowCells
 from .schema import SHEETS, Column, Layout, Sheet
 
@@ -105,7 +105,7 @@ def _send_pieces(book: ValueBook, sheets: tuple[Sheet, ...],
         title = titled(book.titles, sheet.title)
         if helpers is None or sheet.layout is not Layout.TABLE or title is None:
             continue
-        if (count := book.pieces(title, 1 + helpers.size)) > 1:
+        if (count := pieces(book.path, title, 1 + helpers.size)) > 1:
             sent.append((title, sheet, [helpers.submit(read_piece, book.path, title, sheet, index, count)
                                         for index in range(1, count)]))
     return sent
