@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import io
 import re
+from functools import partial
 
 import docx
+import jinja2
 import pytest
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -493,3 +495,27 @@ def test_a_line_break_or_tab_typed_in_a_value_becomes_words_own_element(tmp_path
     assert "Dòng một</w:t><w:br/>" in body and "<w:tab/>" in body
     plain = compiled.render_parts({"a": "Một dòng"})["word/document.xml"].decode()
     assert "<w:br/>" not in plain and ">Một dòng</w:t>" in plain
+
+
+
+def test_each_part_renders_to_the_xml_docxtpl_itself_renders(compiled):
+    """The decision template's parts, rendered by our cheaper ``render_xml_part``, give exactly what docxtpl's own
+    gives, with a value holding a line break and a tab; a template error still quotes the text around it."""
+    from docxtpl import DocxTemplate
+
+    dong = [line for line, _ in DONG]
+    dong[1] = muc(1, "Ông A\nTrưởng phòng\tSở Y tế")
+    ctx = context(danh_sach=danh_sach(dong))
+    rendered = []
+    for part in (compiled._body, *compiled._headers):
+        ours = compiled._docx.render_xml_part(part.source, part.part, ctx, compiled._env)
+        assert ours == DocxTemplate.render_xml_part(compiled._docx, part.source, part.part, ctx, compiled._env)
+        rendered.append(ours)
+    assert "Ông A</w:t><w:br/>" in rendered[0] and "<w:tab/>" in rendered[0] and "\n<w:p" not in rendered[0]
+    broken = compiled._body.source.replace("{{", "{% if %}{{", 1)
+    errors = []
+    for render_part in (compiled._docx.render_xml_part, partial(DocxTemplate.render_xml_part, compiled._docx)):
+        with pytest.raises(jinja2.TemplateSyntaxError) as raised:
+            render_part(broken, compiled._body.part, ctx, compiled._env)
+        errors.append(list(raised.value.docx_context))
+    assert errors[0] == errors[1] and any(line.strip() for line in errors[0])

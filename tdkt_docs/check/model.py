@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Iterator, Mapping, NamedTuple
 
 from docx.document import Document
@@ -83,14 +83,20 @@ class Package:
     @cached_property
     def sections(self) -> list[Section]:
         """Each section's settings in order, read by python-docx (a Section reads its sectPr, which is parsed
-        again with python-docx's element classes; the part is only for headers)."""
-        return [Section(parse_xml(etree.tostring(properties)), None) for properties in _SECTIONS(self.body)]
+        again with python-docx's element classes; the part is only for headers). Documents rendered from one
+        template have the same sections: equal settings give the one Section, read once."""
+        return [_section(etree.tostring(properties)) for properties in _SECTIONS(self.body)]
 
     @classmethod
     def of(cls, document: Document) -> Package:
         """The package of a document opened with python-docx."""
         return cls(document.element.body, {r_id: rel.target_part.element for r_id, rel in document.part.rels.items()
                                            if rel.reltype in (RT.HEADER, RT.FOOTER)})
+
+
+@lru_cache(maxsize=64)
+def _section(properties: bytes) -> Section:
+    return Section(parse_xml(properties), None)
 
 
 @dataclass

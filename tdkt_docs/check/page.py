@@ -1,6 +1,8 @@
 """Paper size, orientation and margins of each section."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from docx.section import Section
 from docx.shared import Length
 
@@ -18,13 +20,16 @@ MARGINS = (
 
 
 def check_pages(model: DocModel) -> list[Problem]:
-    findings: list[Problem] = []
-    for index, section in enumerate(model.sections, start=1):
-        where = f"mục (section) {index}"
-        findings += paper_size(section, where, model.book)
-        findings += orientation(section, where, first=index == 1)
-        findings += margins(section, where, model.book)
-    return findings
+    return [problem for index, section in enumerate(model.sections, start=1)
+            for problem in _section_findings(section, index, model.book)]
+
+
+@lru_cache(maxsize=256)
+def _section_findings(section: Section, index: int, book: Rulebook) -> tuple[Problem, ...]:
+    """A section's findings, once for each section read (``DocModel.sections``: one for equal settings)."""
+    where = f"mục (section) {index}"
+    return (*paper_size(section, where, book), *orientation(section, where, first=index == 1),
+            *margins(section, where, book))
 
 
 def _mm(length: Length | None) -> float | None:
