@@ -10,19 +10,31 @@ from typing import Iterable
 TONE_MARKS = "\u0301\u0300\u0309\u0303\u0323"
 """Combining sắc, huyền, hỏi, ngã, nặng: the order of the legacy code tables."""
 
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
+_INVISIBLE_CHARACTERS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"  # zero-width spaces and joiners, BOM, soft hyphen
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARACTERS}]+")
 _OTHER_SPACES = r"\t\u00a0\u2000-\u200a\u202f\u205f\u3000"  # tab, no-break and typographic spaces
 _ODD_SPACES = re.compile(f"[{_OTHER_SPACES}]|  ")  # what _SPACES would change
 _SPACES = re.compile(f"[ {_OTHER_SPACES}]+")
-_LINE_BREAKS = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
+_BREAKS = "\r\n\u2028\u2029"
+_LINE_BREAKS = re.compile(f"\r\n|[{_BREAKS}]")
+_UNUSUAL = re.compile(f"[{_INVISIBLE_CHARACTERS}{_OTHER_SPACES}{_BREAKS}]")
+"""A character that ``_INVISIBLE``, ``_ODD_SPACES`` or ``_LINE_BREAKS`` finds."""
+
+
+def _usual(text: str) -> bool:
+    """NFC, without invisible characters, odd spaces or line breaks: what most cells are, and all the cleaning
+    it needs is trimming. Told by one search rather than one for each kind."""
+    return "  " not in text and unicodedata.is_normalized("NFC", text) and not _UNUSUAL.search(text)
 
 
 def clean_line(text: str) -> str:
     """NFC, invisible characters removed, runs of spaces (NBSP too) one space, trimmed. Text that needs none
     of it (most cells) is only searched."""
-    text = unicodedata.normalize("NFC", text)
-    if _INVISIBLE.search(text):
+    if _usual(text):
+        return text.strip()
+    if _INVISIBLE.search(text):  # before the normal form: a mark it kept from its letter joins it
         text = _INVISIBLE.sub("", text)
+    text = unicodedata.normalize("NFC", text)
     if _ODD_SPACES.search(text):
         text = _SPACES.sub(" ", text)
     return text.strip()
@@ -30,6 +42,8 @@ def clean_line(text: str) -> str:
 
 def clean_lines(text: str) -> tuple[str, ...]:
     """Split on line breaks (Alt+Enter in Excel) and clean each non-empty line."""
+    if _usual(text):
+        return (line,) if (line := text.strip()) else ()
     if not _LINE_BREAKS.search(text):
         return (line,) if (line := clean_line(text)) else ()
     lines = (clean_line(part) for part in _LINE_BREAKS.split(text))
@@ -38,7 +52,7 @@ def clean_lines(text: str) -> tuple[str, ...]:
 
 def clean(text: str) -> str:
     """One line: line breaks become spaces, then ``clean_line``."""
-    return " ".join(clean_lines(text))
+    return text.strip() if _usual(text) else " ".join(clean_lines(text))
 
 
 @functools.lru_cache(maxsize=16384)

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import example, given, strategies as st
 
 from tdkt_docs.read import cells
+from tdkt_docs.text import clean
 
 VIETNAMESE = st.text(alphabet=st.sampled_from(list("aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệ"
                                                     "ìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
@@ -40,6 +41,31 @@ def test_lines_survive_line_breaks_of_any_kind(parts):
     expected = tuple(line for line in (cells.clean_line(p) for p in parts) if line)
     for separator in ("\n", "\r\n", "\r"):
         assert cells.clean_lines(separator.join(parts)) == expected
+
+
+UNUSUAL = "\u200b\u200c\u200d\u2060\ufeff\u00ad\t\u00a0\u2000\u2005\u200a\u202f\u205f\u3000\r\n\u2028\u2029"
+
+
+def _cleaned_alike_whichever_way(text: str) -> None:
+    """Text that needs no more than trimming goes a short way, any other the whole cleaning: no unusual
+    character outlives either."""
+    lines = cells.clean_lines(text)
+    for line in lines:
+        assert not set(line) & set(UNUSUAL) and "  " not in line and line == line.strip(), repr(text)
+        assert unicodedata.is_normalized("NFC", line), repr(text)
+    assert clean(text) == " ".join(lines)
+    assert cells.clean_line(re.sub("[\r\n\u2028\u2029]", " ", text)) == " ".join(lines)
+
+
+@pytest.mark.parametrize("character", UNUSUAL)
+def test_every_unusual_character_is_cleaned_away(character):
+    for text in (f"a{character}b", f"{character}á", f"á {character}", f"a\u00ad\u0301{character}"):
+        _cleaned_alike_whichever_way(text)
+
+
+@given(st.text(alphabet=st.sampled_from(["a", " ", "\u00e1", "\u0301", *UNUSUAL]), max_size=20))
+def test_no_unusual_character_outlives_cleaning(text):
+    _cleaned_alike_whichever_way(text)
 
 
 @given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31)))
