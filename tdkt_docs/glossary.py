@@ -230,10 +230,14 @@ RANKS = (
 
 
 _RANK_PREFIXES = tuple(rank.casefold() + " " for rank in RANKS)
+_RANK_FIRST_WORDS = frozenset(prefix.split(" ", 1)[0] for prefix in _RANK_PREFIXES)  # đại, thượng, … binh
 
 
 def rank_of(name: str) -> str:
-    """The rank a name was typed with ("Thượng tá Lê Hoàng Phúc" → "Thượng tá"), or ""."""
+    """The rank a name was typed with ("Thượng tá Lê Hoàng Phúc" → "Thượng tá"), or "". Most names are told
+    by their first word alone."""
+    if name.split(" ", 1)[0].casefold() not in _RANK_FIRST_WORDS:
+        return ""
     folded = name.casefold()
     if not folded.startswith(_RANK_PREFIXES):
         return ""

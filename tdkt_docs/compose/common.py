@@ -70,12 +70,12 @@ def awardee_name(n: Nomination) -> str:
     if n.kind is RecipientKind.COLLECTIVE or (n.kind is RecipientKind.HOUSEHOLD and household_named(n.name)):
         return n.name
     if n.kind is RecipientKind.HOUSEHOLD:
-        return " ".join(part for part in (HOUSEHOLD, n.address.lower(), n.name) if part)
+        return " ".join(filter(None, (HOUSEHOLD, n.address.lower(), n.name)))
     title = "" if rank_of(n.name) else n.rank or n.address  # a name typed with its rank takes no other title
-    return " ".join(part for part in (title, n.name) if part)
+    return f"{title} {n.name}" if title and n.name else title or n.name
 
 
 
 def entry(n: Nomination) -> str:
     """"Ông Nguyễn Văn A, Trưởng phòng …, Sở …" as the attached list prints it."""
-    return ", ".join(part for part in (awardee_name(n), n.position, n.workplace) if part)
+    return ", ".join(filter(None, (awardee_name(n), n.position, n.workplace)))

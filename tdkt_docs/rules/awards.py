@@ -20,6 +20,9 @@ from .money import HighestTitleOnly, Prize, format_amount
 from .numbering import code_kind, number_written
 
 
+_PASSING = (Appraisal.PASSED, None)  # None: not appraised (yet)
+
+
 @dataclass(frozen=True, slots=True)
 class Award:
     """A nomination that can be decided: its form record, its batch and its prize."""
@@ -36,7 +39,7 @@ class Award:
 
     @property
     def passed(self) -> bool:
-        return self.nomination.appraisal in (Appraisal.PASSED, None)
+        return self.nomination.appraisal in _PASSING
 
     @property
     def amount(self) -> int:

@@ -58,6 +58,7 @@ def _collator() -> icu.Collator:
     return icu.Collator.createInstance(icu.Locale("vi"))
 
 
+@functools.lru_cache(maxsize=1 << 14)  # a few tờ trình numbers, asked for by every row
 def number_key(text: str) -> str:
     """Key of a document number: "45/TTr- SYT" and "45/ttr-SYT" are the same tờ trình."""
     return "".join(match_key(text).split())

@@ -10,6 +10,7 @@ import tomllib
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
@@ -144,7 +145,7 @@ class Coefficient:
     def hundredths(self) -> int:
         return int(self.value * 100)
 
-    @property
+    @cached_property  # told in a warning by every decision that uses it
     def label(self) -> str:
         value = format(self.value.normalize(), "f")
         value = (value if "." in value else value + ".0").replace(".", ",")
