@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -172,6 +173,38 @@ def test_the_workers_hold_a_share_of_the_inputs_whenever_this_process_works_on_i
     assert done[0][1] >= 31
     assert done[1][1] > 31  # topped up again before the second: how many depends on how many results are back
     assert sorted(v for k, v in done.items() if k >= 2) == list(range(60))
+
+
+def test_while_inputs_are_shared_the_workers_are_kept_in_hand_and_quickly_served(tmp_path):
+    """Each worker holds ``IN_HAND`` inputs while this process works on its own (with two it often ran dry), and
+    the pool's threads get the interpreter within ``HANDOFF_SECONDS`` (default 5 ms): set while tasks are
+    shared, restored after, even when a task fails."""
+    default = sys.getswitchinterval()
+    seen = []
+
+    def own():
+        seen.append(sys.getswitchinterval())
+        return "own"
+
+    with workers.Workers(lambda given: given, jobs=2) as shared:
+        outputs = shared.run_each([lambda i=i: i for i in range(80)], [own])
+        next(outputs)  # this process's own task, once the worker holds its share
+        seen.append(len(list(outputs)))
+        assert seen == [workers.HANDOFF_SECONDS, 80] and sys.getswitchinterval() == default
+
+        def failing():
+            assert sys.getswitchinterval() == workers.HANDOFF_SECONDS
+            raise ValueError("hỏng")
+
+        with pytest.raises(ValueError):
+            list(shared.run_each([lambda i=i: i for i in range(80)], [failing]))
+        assert sys.getswitchinterval() == default
+        sent = workers._Shared(shared.pool, shared.size, shared.work, [lambda i=i: i for i in range(80)],
+                               lambda given: False)
+        sent.feed()
+        assert len(sent.sent) == workers.IN_HAND == 4
+        assert sorted(output for _, output in sent.outputs()) == list(range(80))
+    assert workers.HANDOFF_SECONDS <= 0.001 < default
 
 
 def test_one_job_or_few_inputs_run_here():
