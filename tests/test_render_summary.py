@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+import re
 import subprocess
 import zipfile
 
@@ -18,7 +19,7 @@ from tdkt_docs.read.grid import ValueBook
 from tdkt_docs.documents.quyet_dinh import BatchSummary, decision_batches
 from tdkt_docs.register.eligibility import Earlier
 from tdkt_docs.render.summary import HISTORY_SHEET, MONEY, summary_workbook
-from tdkt_docs.render.sheets import DataBook, Style, Styled
+from tdkt_docs.render.sheets import Column, DataBook, Style, Styled
 from tdkt_docs.render.xlsx import workbook_bytes
 
 WIDTHS = {"Danh sách": [6, 28, 34, 12, 30, 30, 30, 28, 18, 16, 40], "Tổng hợp": [18, 44, 16, 18],
@@ -115,14 +116,30 @@ def _awkward_book() -> bytes:
     """A data sheet holding markup characters, a control code, spaces at both ends, text that looks like a
     formula, an empty styled cell, whole numbers."""
     book = DataBook()
-    with book.sheet("Dữ liệu <thử> & kiểm", [("Tên", 20), ("Số", 10), ("Ghi chú", 30)]) as ws:
-        ws.row(["A <b> & C", 1, "  đầu cuối  "])
-        ws.row(["ký\x07tự", Styled(None, Style.MONEY), "=1+1"])
-        ws.row(["", Styled(1234567, Style.BOLD_MONEY), None])
+    with book.sheet("Dữ liệu <thử> & kiểm", [("Tên", 20), ("Số", 10), ("Ghi chú", 30), Column("Đợt", 12, True)]) as ws:
+        ws.row(["A <b> & C", 1, "  đầu cuối  ", "Đợt <1> & 2"])
+        ws.row(["ký\x07tự", Styled(None, Style.MONEY), "=1+1", "  đầu cuối  "])
+        ws.row(["", Styled(1234567, Style.BOLD_MONEY), None, "Đợt <1> & 2"])
     return book.finish()
 
 
-EXPECTED = [["Tên", "Số", "Ghi chú"], ["A <b> & C", 1, "  đầu cuối  "], ["kýtự", None, "=1+1"], [None, 1234567, None]]
+EXPECTED = [["Tên", "Số", "Ghi chú", "Đợt"], ["A <b> & C", 1, "  đầu cuối  ", "Đợt <1> & 2"],
+            ["kýtự", None, "=1+1", "  đầu cuối  "], [None, 1234567, None, "Đợt <1> & 2"]]
+
+
+def test_a_repeated_column_is_written_once_per_value_and_reads_back_as_text():
+    """A ``Column.repeated`` column's texts go into the shared strings, once each, in the order they come; the
+    cells refer to them by number, and the others stay inline."""
+    with zipfile.ZipFile(io.BytesIO(_awkward_book())) as archive:
+        shared = archive.read("xl/sharedStrings.xml").decode()
+        sheet = archive.read("xl/worksheets/sheet1.xml").decode()
+        assert "sharedStrings.xml" in archive.read("xl/_rels/workbook.xml.rels").decode()
+        assert "/xl/sharedStrings.xml" in archive.read("[Content_Types].xml").decode()
+    assert re.findall("<t[^>]*>([^<]*)</t>", shared) == ["Đợt &lt;1&gt; &amp; 2", "  đầu cuối  "]
+    assert 'uniqueCount="2"' in shared
+    assert re.findall(r'<c r="D\d+" t="s"><v>(\d+)</v></c>', sheet) == ["0", "1", "0"]
+    assert sheet.count('t="inlineStr"') == 8  # the header row's four, and the other columns' texts
+    assert "Đợt" not in sheet.split("</row>", 1)[1]
 
 
 def test_a_data_sheet_reads_back_the_same_in_openpyxl_and_calamine(tmp_path):

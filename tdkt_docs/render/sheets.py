@@ -15,6 +15,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
+from typing import NamedTuple
 from xml.sax.saxutils import quoteattr
 
 from openpyxl.utils import get_column_letter
@@ -76,12 +78,42 @@ _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # character
 _FLUSH_ROWS = 2000
 
 
+class Column(NamedTuple):
+    header: str
+    width: int
+    repeated: bool = False  # a few values over and over (a decision, a form): each written once, in the workbook's
+    # table of shared strings, and referred to by number (a long sheet's XML is a third shorter)
+
+
+class SharedStrings:
+    """The workbook's table of shared strings: each text of the ``Column.repeated`` columns, numbered in the
+    order it first comes."""
+
+    def __init__(self) -> None:
+        self.numbers: dict[str, int] = {}
+
+    def number(self, value: str) -> int:
+        number = self.numbers.get(value)
+        if number is None:
+            number = self.numbers[value] = len(self.numbers)
+        return number
+
+    def write(self, stream: io.RawIOBase) -> None:
+        stream.write((_HEAD + f'<sst xmlns="{_MAIN_NS}" uniqueCount="{len(self.numbers)}">').encode())
+        texts = iter(self.numbers)
+        while chunk := list(islice(texts, _FLUSH_ROWS)):
+            stream.write("".join(f'<si><t xml:space="preserve">{text(value)}</t></si>' for value in chunk)
+                         .encode("utf-8", "replace"))
+        stream.write(b"</sst>")
+
+
 class SheetWriter:
     """Rows of one sheet, appended in order."""
 
-    def __init__(self, stream: io.RawIOBase, columns: int):
+    def __init__(self, stream: io.RawIOBase, columns: list[Column], shared: SharedStrings):
         self._stream = stream
-        self._heads = [f'<c r="{get_column_letter(i)}' for i in range(1, columns + 1)]  # a cell, up to its row
+        self._heads = [f'<c r="{get_column_letter(i)}' for i in range(1, len(columns) + 1)]  # a cell, up to its row
+        self._shared = [shared.number if column.repeated else None for column in columns]
         self._pending: list[str] = []
         self.rows = 0
 
@@ -90,10 +122,12 @@ class SheetWriter:
         self.rows += 1
         number = str(self.rows)
         cells = []
-        for head, value in zip(self._heads, values, strict=True):
+        for head, shared, value in zip(self._heads, self._shared, values, strict=True):
             kind = type(value)
             if kind is str:
-                if value:
+                if value and shared:
+                    cells.append(f'{head}{number}" t="s"><v>{shared(value)}</v></c>')
+                elif value:
                     cells.append(f'{head}{number}" t="inlineStr"><is><t xml:space="preserve">{text(value)}'
                                  "</t></is></c>")
             elif kind is int:
@@ -136,13 +170,16 @@ class DataBook:
         self._buffer = io.BytesIO()
         self._archive = FixedTimeZip(self._buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1)
         self._titles: list[str] = []
+        self._shared = SharedStrings()
 
     @contextmanager
-    def sheet(self, title: str, columns: list[tuple[str, int]]) -> Iterator[SheetWriter]:
-        """A sheet named ``title`` whose columns are (header, width) pairs; rows go through the writer."""
+    def sheet(self, title: str, columns: list[tuple[str, int] | Column]) -> Iterator[SheetWriter]:
+        """A sheet named ``title`` whose columns are ``Column``s or (header, width) pairs; rows go through the
+        writer."""
         self._titles.append(title)
-        cols = "".join(f'<col min="{i}" max="{i}" width="{width}" customWidth="1"/>'
-                       for i, (_, width) in enumerate(columns, start=1))
+        columns = [Column(*column) for column in columns]
+        cols = "".join(f'<col min="{i}" max="{i}" width="{column.width}" customWidth="1"/>'
+                       for i, column in enumerate(columns, start=1))
         # Opened by name: dated 1980-01-01 00:00 like every entry, and compressed fast (long, repetitive XML).
         # No ZIP64 header unless needed: Excel takes one on a small entry for a damaged file.
         with self._archive.open(f"xl/worksheets/sheet{len(self._titles)}.xml", "w") as stream:
@@ -151,8 +188,8 @@ class DataBook:
                           'state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView>'
                           f'</sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>{cols}</cols>'
                           '<sheetData>').encode())
-            writer = SheetWriter(stream, len(columns))
-            writer.row([Styled(header, Style.HEADER) for header, _ in columns])
+            writer = SheetWriter(stream, columns, self._shared)
+            writer.row([Styled(column.header, Style.HEADER) for column in columns])
             yield writer
             writer.flush()
             stream.write(b"</sheetData></worksheet>")
@@ -160,17 +197,22 @@ class DataBook:
     def finish(self) -> bytes:
         """The workbook's bytes; the book takes no more sheets."""
         sheets = range(1, len(self._titles) + 1)
+        shared = bool(self._shared.numbers)
+        if shared:
+            with self._archive.open("xl/sharedStrings.xml", "w") as stream:
+                self._shared.write(stream)
         self._write("xl/workbook.xml", _HEAD + f'<workbook xmlns="{_MAIN_NS}" xmlns:r="{_REL_NS}"><sheets>' + "".join(
             f'<sheet name={quoteattr(title)} sheetId="{i}" r:id="rId{i}"/>'
             for i, title in zip(sheets, self._titles)) + "</sheets></workbook>")
         self._write("xl/_rels/workbook.xml.rels", _HEAD + f'<Relationships xmlns="{_PKG_REL_NS}">' + "".join(
             f'<Relationship Id="rId{i}" Type="{_REL_NS}/worksheet" Target="worksheets/sheet{i}.xml"/>'
             for i in sheets) + f'<Relationship Id="rId{len(sheets) + 1}" Type="{_REL_NS}/styles" '
-            'Target="styles.xml"/></Relationships>')
+            'Target="styles.xml"/>' + (f'<Relationship Id="rId{len(sheets) + 2}" Type="{_REL_NS}/sharedStrings" '
+                                       'Target="sharedStrings.xml"/>' if shared else "") + "</Relationships>")
         self._write("xl/styles.xml", _STYLES)
         self._write("docProps/core.xml", _CORE)
         self._write("_rels/.rels", _ROOT_RELS)
-        self._write("[Content_Types].xml", _content_types(sheets))
+        self._write("[Content_Types].xml", _content_types(sheets, shared))
         self._archive.close()
         return self._buffer.getvalue()
 
@@ -178,7 +220,7 @@ class DataBook:
         self._archive.writestr(name, part.encode("utf-8"))
 
 
-def _content_types(sheets: range) -> str:
+def _content_types(sheets: range, shared: bool) -> str:
     sml = "application/vnd.openxmlformats-officedocument.spreadsheetml"
     return (_HEAD + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
             '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
@@ -187,5 +229,6 @@ def _content_types(sheets: range) -> str:
             + "".join(f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="{sml}.worksheet+xml"/>'
                       for i in sheets)
             + f'<Override PartName="/xl/styles.xml" ContentType="{sml}.styles+xml"/>'
-            '<Override PartName="/docProps/core.xml" '
+            + (f'<Override PartName="/xl/sharedStrings.xml" ContentType="{sml}.sharedStrings+xml"/>' if shared else "")
+            + '<Override PartName="/docProps/core.xml" '
             'ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>')

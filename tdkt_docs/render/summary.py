@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..compose.common import awardee_name
 from ..rules.money import format_amount
-from .sheets import MONEY, DataBook, Style, Styled
+from .sheets import MONEY, Column, DataBook, Style, Styled
 
 if TYPE_CHECKING:
     from ..documents.quyet_dinh import BatchSummary
@@ -34,9 +34,9 @@ def summary_workbook(summary: BatchSummary, history: dict[int, list] | None = No
 
 
 def _awardees(book: DataBook, summary: BatchSummary) -> None:
-    columns = [("STT", 6), ("Quyết định", 28), ("Hình thức", 34), ("Loại", 12), ("Tên", 30), ("Chức vụ", 30),
-               ("Đơn vị công tác", 30), ("Đơn vị trình", 28), ("Tờ trình", 18), ("Số tiền (đồng)", 16),
-               ("Ghi chú", 40)]
+    columns = [("STT", 6), Column("Quyết định", 28, True), Column("Hình thức", 34, True), Column("Loại", 12, True),
+               ("Tên", 30), Column("Chức vụ", 30, True), Column("Đơn vị công tác", 30, True),
+               Column("Đơn vị trình", 28, True), Column("Tờ trình", 18, True), ("Số tiền (đồng)", 16), ("Ghi chú", 40)]
     paid = {id(a.forgone.paid) for document in summary.decisions for a in document.decision.awards if a.forgone}
     labels = {id(a): document.label for document in summary.decisions for a in document.decision.awards
               if id(a) in paid}  # the decision of each award paid for another (few: not one per awardee)
@@ -103,8 +103,8 @@ def period(batch) -> tuple[str, str]:
 
 
 def _distribution(book: DataBook, summary: BatchSummary) -> None:
-    with book.sheet("Phát hành", [("Quyết định", 28), ("Dòng Nơi nhận", 30), ("Nơi nhận cụ thể", 60),
-                                  ("Số bản", 8)]) as ws:
+    with book.sheet("Phát hành", [Column("Quyết định", 28, True), Column("Dòng Nơi nhận", 30, True),
+                                  ("Nơi nhận cụ thể", 60), ("Số bản", 8)]) as ws:
         for document in summary.decisions:
             for delivery in document.deliveries:
                 ws.row([document.label, delivery.via, delivery.recipient, delivery.copies])
