@@ -55,17 +55,27 @@ def clean(text: str) -> str:
     return text.strip() if _usual(text) else " ".join(clean_lines(text))
 
 
+_COMBINING = re.compile("[\u0300-\u036f]")
+"""The combining marks of Vietnamese letters decomposed (and of most Latin ones): removed by one expression, the
+rest of the marks (category Mn) only from text that is not then plain ASCII."""
+
+
 @functools.lru_cache(maxsize=16384)
 def plain(text: str) -> str:
     """Lower case without Vietnamese accents (đ → d), spaces collapsed."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    bare = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    bare = _COMBINING.sub("", decomposed)
+    if not bare.isascii():  # other marks may be left
+        bare = "".join(c for c in bare if unicodedata.category(c) != "Mn")
     return " ".join(bare.lower().split())
+
+
+_NOT_LETTER_OR_DIGIT = re.compile("[^a-z0-9]")
 
 
 def fold(text: str) -> str:
     """Letters and digits only: the key for 'the same words, however typed'."""
-    return re.sub(r"[^a-z0-9]", "", plain(text))
+    return _NOT_LETTER_OR_DIGIT.sub("", plain(text))
 
 
 def closest(text: str, options: Iterable[str], cutoff: float = 0.75) -> str | None:

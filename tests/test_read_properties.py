@@ -7,7 +7,7 @@ import pytest
 from hypothesis import example, given, strategies as st
 
 from tdkt_docs.read import cells
-from tdkt_docs.text import clean
+from tdkt_docs.text import clean, plain
 
 VIETNAMESE = st.text(alphabet=st.sampled_from(list("aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệ"
                                                     "ìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
@@ -118,3 +118,14 @@ def test_excel_text_takes_shortcuts_only_where_the_result_is_the_same(text):
     hidden = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
     assert cells.excel_text(text) == (hidden.sub("", decoded),
                                       sorted({f"U+{ord(c):04X}" for c in hidden.findall(decoded)}))
+
+
+@pytest.mark.parametrize("mark", ["\u0301", "\u0483", "\u05b0", "\u20d0", "\ufe20", "\U0001d167"])
+def test_plain_drops_every_combining_mark_the_vietnamese_ones_the_short_way(mark):
+    """Vietnamese marks go by one expression; a mark of another script, or text left with other characters
+    than ASCII, the whole way: either way every mark (category Mn) goes and nothing else."""
+    for text in (f"Đả{mark}o", f"Nguyễn Văn A{mark}", f"“Tổ{mark} 1” – số", f"{mark}"):
+        expected = "".join(c for c in unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+                           if unicodedata.category(c) != "Mn")
+        assert plain(text) == " ".join(expected.lower().split())
+    assert plain(f"Đả{mark}o") == "dao"

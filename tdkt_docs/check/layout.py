@@ -129,7 +129,7 @@ def _split_parent(paras: list[Para], book: Rulebook) -> tuple[list[Para], list[P
 
 
 def _ten_loai(model: DocModel, layout: Layout) -> None:
-    names = {fold(name): name for name in model.book.type_codes()}
+    names = model.book.folded_type_names
     start = _after(model, layout.header)
     body = [p for p in model.paras[start:] if p.table is None]
     for para in body[:TEN_LOAI_SEARCH]:
@@ -216,7 +216,8 @@ def _appendices(model: DocModel, layout: Layout) -> None:
 def _is_appendix_head(text: str) -> bool:
     """"PHỤ LỤC …" or "DANH SÁCH", in a short line; a line that begins with neither letter is ruled out
     before its accents are taken off."""
-    if not 0 < len(text.split()) <= APPENDIX_MAX_WORDS or plain(text.lstrip()[0]) not in ("p", "d"):
+    first = text.lstrip()[:1]
+    if not first or plain(first) not in ("p", "d") or len(text.split()) > APPENDIX_MAX_WORDS:
         return False
     key = plain(text)
     return key.startswith("phu luc") or key == "danh sach"
