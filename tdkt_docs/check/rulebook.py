@@ -42,9 +42,12 @@ class Rulebook:
         return self._data[key]
 
     def size_rule(self, role: str) -> SizeRule:
-        entry = self._data["co_chu"][role]
-        low, high = entry["khoang"]
-        return SizeRule(entry["nhan"], low, high)
+        return self._size_rules[role]
+
+    @cached_property
+    def _size_rules(self) -> dict[str, SizeRule]:
+        """Each role's size rule, made once: asked for at every line of every document."""
+        return {role: SizeRule(entry["nhan"], *entry["khoang"]) for role, entry in self._data["co_chu"].items()}
 
     def type_codes(self) -> dict[str, str]:
         """Upper-case document type name → its Phụ lục III abbreviation."""
