@@ -32,7 +32,7 @@ def clean_line(text: str) -> str:
     of it (most cells) is only searched."""
     if _usual(text):
         return text.strip()
-    if _INVISIBLE.search(text):  # before the normal form: a mark it kept from its letter joins it
+    if _INVISIBLE.search(text):  # before NFC, so a mark they separated from its letter composes with it
         text = _INVISIBLE.sub("", text)
     text = unicodedata.normalize("NFC", text)
     if _ODD_SPACES.search(text):

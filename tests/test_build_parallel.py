@@ -175,10 +175,10 @@ def test_the_workers_hold_a_share_of_the_inputs_whenever_this_process_works_on_i
     assert sorted(v for k, v in done.items() if k >= 2) == list(range(60))
 
 
-def test_while_inputs_are_shared_the_workers_are_kept_in_hand_and_quickly_served(tmp_path):
+def test_while_inputs_are_shared_the_workers_are_kept_in_hand_and_quickly_served():
     """Each worker holds ``IN_HAND`` inputs while this process works on its own (with two it often ran dry), and
-    the pool's threads get the interpreter within ``HANDOFF_SECONDS`` (default 5 ms): set while tasks are
-    shared, restored after, even when a task fails."""
+    the pool's threads get the interpreter within ``HANDOFF_SECONDS`` (Python's default is 5 ms): set while tasks
+    are shared, restored after, even when a task fails or the outputs are left unread."""
     default = sys.getswitchinterval()
     seen = []
 
@@ -198,6 +198,11 @@ def test_while_inputs_are_shared_the_workers_are_kept_in_hand_and_quickly_served
 
         with pytest.raises(ValueError):
             list(shared.run_each([lambda i=i: i for i in range(80)], [failing]))
+        assert sys.getswitchinterval() == default
+        left = shared.run_each([lambda i=i: i for i in range(80)], [own])
+        next(left)
+        assert sys.getswitchinterval() == workers.HANDOFF_SECONDS
+        left.close()
         assert sys.getswitchinterval() == default
         sent = workers._Shared(shared.pool, shared.size, shared.work, [lambda i=i: i for i in range(80)],
                                lambda given: False)

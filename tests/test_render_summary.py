@@ -120,11 +120,14 @@ def _awkward_book() -> bytes:
         ws.row(["A <b> & C", 1, "  đầu cuối  ", "Đợt <1> & 2"])
         ws.row(["ký\x07tự", Styled(None, Style.MONEY), "=1+1", "  đầu cuối  "])
         ws.row(["", Styled(1234567, Style.BOLD_MONEY), None, "Đợt <1> & 2"])
+        ws.row([None, 2, "x", ""])
+        ws.row([None, 3, "y", Styled("Cộng", Style.BOLD)])
     return book.finish()
 
 
 EXPECTED = [["Tên", "Số", "Ghi chú", "Đợt"], ["A <b> & C", 1, "  đầu cuối  ", "Đợt <1> & 2"],
-            ["kýtự", None, "=1+1", "  đầu cuối  "], [None, 1234567, None, "Đợt <1> & 2"]]
+            ["kýtự", None, "=1+1", "  đầu cuối  "], [None, 1234567, None, "Đợt <1> & 2"], [None, 2, "x", None],
+            [None, 3, "y", "Cộng"]]
 
 
 def test_a_repeated_column_is_written_once_per_value_and_reads_back_as_text():
@@ -138,7 +141,8 @@ def test_a_repeated_column_is_written_once_per_value_and_reads_back_as_text():
     assert re.findall("<t[^>]*>([^<]*)</t>", shared) == ["Đợt &lt;1&gt; &amp; 2", "  đầu cuối  "]
     assert 'uniqueCount="2"' in shared
     assert re.findall(r'<c r="D\d+" t="s"><v>(\d+)</v></c>', sheet) == ["0", "1", "0"]
-    assert sheet.count('t="inlineStr"') == 8  # the header row's four, and the other columns' texts
+    assert sheet.count('t="inlineStr"') == 11  # the header row's four, the other columns' texts, a styled one
+    assert '<c r="D5"' not in sheet and '<c r="D6" s="3" t="inlineStr"><is><t xml:space="preserve">Cộng' in sheet
     assert "Đợt" not in sheet.split("</row>", 1)[1]
 
 

@@ -497,7 +497,6 @@ def test_a_line_break_or_tab_typed_in_a_value_becomes_words_own_element(tmp_path
     assert "<w:br/>" not in plain and ">Một dòng</w:t>" in plain
 
 
-
 def test_each_part_renders_to_the_xml_docxtpl_itself_renders(compiled):
     """The decision template's parts, rendered by our cheaper ``render_xml_part``, give exactly what docxtpl's own
     gives, with a value holding a line break and a tab; a template error still quotes the text around it."""

@@ -1,8 +1,6 @@
 """Paper size, orientation and margins of each section."""
 from __future__ import annotations
 
-from functools import lru_cache
-
 from docx.section import Section
 from docx.shared import Length
 
@@ -20,13 +18,17 @@ MARGINS = (
 
 
 def check_pages(model: DocModel) -> list[Problem]:
-    return [problem for index, section in enumerate(model.sections, start=1)
-            for problem in _section_findings(section, index, model.book)]
+    """Each section's findings, worked out once per build for each section read (``DocModel.sections``: one for
+    equal settings) and kept by the rulebook (``Rulebook.section_findings``), which the build ends with."""
+    found: list[Problem] = []
+    for index, section in enumerate(model.sections, start=1):
+        if (section, index) not in model.book.section_findings:
+            model.book.section_findings[section, index] = _section_findings(section, index, model.book)
+        found += model.book.section_findings[section, index]
+    return found
 
 
-@lru_cache(maxsize=256)
 def _section_findings(section: Section, index: int, book: Rulebook) -> tuple[Problem, ...]:
-    """A section's findings, once for each section read (``DocModel.sections``: one for equal settings)."""
     where = f"mục (section) {index}"
     return (*paper_size(section, where, book), *orientation(section, where, first=index == 1),
             *margins(section, where, book))

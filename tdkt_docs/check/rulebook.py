@@ -37,17 +37,19 @@ class Rulebook:
 
     def __init__(self, data: dict):
         self._data = data
+        self._size_rules: dict[str, SizeRule] = {}
+        self.section_findings: dict[tuple, tuple] = {}  # (section, index) → its findings (check.page)
 
     def __getitem__(self, key: str):
         return self._data[key]
 
     def size_rule(self, role: str) -> SizeRule:
+        """Made once per role: asked for at every line of every document."""
+        if role not in self._size_rules:
+            entry = self._data["co_chu"][role]
+            low, high = entry["khoang"]
+            self._size_rules[role] = SizeRule(entry["nhan"], low, high)
         return self._size_rules[role]
-
-    @cached_property
-    def _size_rules(self) -> dict[str, SizeRule]:
-        """Each role's size rule, made once: asked for at every line of every document."""
-        return {role: SizeRule(entry["nhan"], *entry["khoang"]) for role, entry in self._data["co_chu"].items()}
 
     def type_codes(self) -> dict[str, str]:
         """Upper-case document type name → its Phụ lục III abbreviation."""

@@ -76,7 +76,7 @@ class _Template(DocxTemplate):
         self.current_rendering_part = part
         lined = self.lined(src_xml)
         try:
-            xml = jinja_env.from_string(lined).render(context)
+            xml = (jinja_env.from_string(lined) if jinja_env else jinja2.Template(lined)).render(context)
         except jinja2.TemplateError as exc:
             if getattr(exc, "lineno", None) is not None:
                 first = max(exc.lineno - 4, 0)

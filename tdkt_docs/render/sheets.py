@@ -3,7 +3,7 @@
 openpyxl spends about 35 µs on a cell, write-only mode included, and the other writers measured no better than
 twice as fast; a summary of 30 000 awardees has 300 000 cells. Its sheets need only text, whole numbers, a bold
 or money style, column widths and a frozen header row, so they are written here directly (about 1 µs a cell).
-Text is always stored as text (never a formula, whatever it begins with); equal rows give equal bytes.
+Text is always stored as text (never a formula, whatever it begins with); equal sheets give equal bytes.
 """
 from __future__ import annotations
 
@@ -79,10 +79,12 @@ _FLUSH_ROWS = 2000
 
 
 class Column(NamedTuple):
+    """A sheet's column. ``repeated``: it holds a few values over and over (a decision, a form), each written
+    once, in the workbook's shared strings, and referred to by number."""
+
     header: str
     width: int
-    repeated: bool = False  # a few values over and over (a decision, a form): each written once, in the workbook's
-    # table of shared strings, and referred to by number (a long sheet's XML is a third shorter)
+    repeated: bool = False
 
 
 class SharedStrings:

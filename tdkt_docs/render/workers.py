@@ -170,9 +170,8 @@ def _quick_handoffs() -> Iterator[None]:
 
 IN_HAND = 4
 """Inputs sent to each worker and not yet back, as this process works on its own: with two, a worker often
-waited for its next (its input and its output each wait for a thread of this process to get the interpreter),
-some 0,1–0,2 s of 1,3 s in a build of 300 decisions; with four, a twentieth of that. At the end this process
-waits for at most that many."""
+waited for its next (each input and each output waits for a thread of this process to get the interpreter). At
+the end this process waits for at most that many."""
 
 
 class _Shared:
