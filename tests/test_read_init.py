@@ -1,4 +1,6 @@
 """`tdkt init`: the ready-to-fill workbook derived from the schema."""
+import dataclasses
+
 import openpyxl
 import pytest
 
@@ -73,3 +75,11 @@ def test_init_refuses_to_overwrite_and_wants_xlsx(tmp_path):
     assert target.read_bytes() == b"x"
     done = run_tdkt("init", tmp_path / "so-lieu.xls")
     assert done.returncode == 1 and "đuôi .xlsx" in done.stderr
+
+
+def test_a_table_sheets_record_holds_its_columns_in_order_then_rows_and_cells():
+    """Rows are made into records positionally (``read.workbook.table_rows``, ``TableRows.extend``): a record
+    whose fields were reordered would take one column's values for another's."""
+    for sheet in (s for s in SHEETS if s.layout is Layout.TABLE):
+        fields = [field.name for field in dataclasses.fields(sheet.record)]
+        assert fields == [column.key for column in sheet.columns] + ["rows", "cells"], sheet.key

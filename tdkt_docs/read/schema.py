@@ -82,7 +82,7 @@ class Sheet:
     key: str
     title: str
     layout: Layout
-    record: type
+    record: type  # a TABLE sheet's: its fields are the columns, in order, then rows and cells (made positionally)
     columns: tuple[Column, ...]
     help: str
     optional: bool = False  # workbooks of earlier versions lack it: its absence is reported where it matters

@@ -248,8 +248,8 @@ class TableRows:
 
     def extend(self, piece: TableRows, sheet: Sheet, letters: dict[str, str]) -> None:
         """Add the rows a later piece sent, ``letters`` the sheet's column letters (``RowCells``)."""
-        keys, record = [column.key for column in sheet.columns], sheet.record
-        self.records += [record(**dict(zip(keys, values)), rows=(row,), cells=RowCells(letters, row))
+        record = sheet.record  # its fields: the sheet's columns in order, then rows and cells (schema.Sheet)
+        self.records += [record(*values, (row,), RowCells(letters, row))
                          for row, *values in zip(piece.numbers, *piece.columns)]
         self.problems += piece.problems
         self.filled += piece.filled
@@ -375,7 +375,7 @@ def table_rows(grid: Grid, sheet: Sheet, header_row: int, positions: dict[str, i
                 kept.append(value)
             numbers.append(row)
         else:
-            records.append(sheet.record(**values, rows=(row,), cells=places))
+            records.append(sheet.record(*values.values(), (row,), places))  # the columns in order, as the fields
     return read
 
 
