@@ -30,8 +30,11 @@ def _usual(text: str) -> bool:
 def clean_line(text: str) -> str:
     """NFC, invisible characters removed, runs of spaces (NBSP too) one space, trimmed. Text that needs none
     of it (most cells) is only searched."""
-    if _usual(text):
-        return text.strip()
+    return text.strip() if _usual(text) else _cleaned_line(text)
+
+
+def _cleaned_line(text: str) -> str:
+    """``clean_line`` of text that is not ``_usual``."""
     if _INVISIBLE.search(text):  # before NFC, so a mark they separated from its letter composes with it
         text = _INVISIBLE.sub("", text)
     text = unicodedata.normalize("NFC", text)
@@ -44,15 +47,20 @@ def clean_lines(text: str) -> tuple[str, ...]:
     """Split on line breaks (Alt+Enter in Excel) and clean each non-empty line."""
     if _usual(text):
         return (line,) if (line := text.strip()) else ()
+    return _cleaned_lines(text)
+
+
+def _cleaned_lines(text: str) -> tuple[str, ...]:
+    """``clean_lines`` of text that is not ``_usual``: told once, not again for the whole text on the way down."""
     if not _LINE_BREAKS.search(text):
-        return (line,) if (line := clean_line(text)) else ()
+        return (line,) if (line := _cleaned_line(text)) else ()
     lines = (clean_line(part) for part in _LINE_BREAKS.split(text))
     return tuple(line for line in lines if line)
 
 
 def clean(text: str) -> str:
     """One line: line breaks become spaces, then ``clean_line``."""
-    return text.strip() if _usual(text) else " ".join(clean_lines(text))
+    return text.strip() if _usual(text) else " ".join(_cleaned_lines(text))
 
 
 _COMBINING = re.compile("[\u0300-\u036f]")

@@ -131,7 +131,7 @@ def _so_code(line: Line, code: str, layout: Layout) -> list[Problem]:
                         'ký hiệu liền nhau, không có dấu cách, ví dụ "05/KH-UBND"', f'"{line.text.strip()}"')]
     if layout.ten_loai is not None:
         name = layout.ten_loai.text.strip().upper()
-        wanted = layout.book.type_codes().get(name)
+        wanted = layout.book.type_codes.get(name)
         if wanted and kind != wanted:
             return [finding("so_ky_hieu.loai", ERROR, line.where,
                             f'chữ viết tắt "{wanted}" của {name} (Phụ lục III)', f'"{kind}"')]

@@ -51,21 +51,18 @@ class Rulebook:
             self._size_rules[role] = SizeRule(entry["nhan"], low, high)
         return self._size_rules[role]
 
+    @cached_property
     def type_codes(self) -> dict[str, str]:
         """Upper-case document type name → its Phụ lục III abbreviation."""
-        return self._type_codes
-
-    @cached_property
-    def _type_codes(self) -> dict[str, str]:
         return type_codes(self._data)
 
     @cached_property
     def folded_type_names(self) -> frozenset[str]:
         """The type names as ``fold`` gives them ("quyetdinh"): how a document's name line is recognised."""
-        return frozenset(map(fold, self.type_codes()))
+        return frozenset(map(fold, self.type_codes))
 
     def all_codes(self) -> set[str]:
-        return set(self.type_codes().values()) | set(self._data["ban_sao"]["viet_tat"])
+        return set(self.type_codes.values()) | set(self._data["ban_sao"]["viet_tat"])
 
     @cached_property
     def heads(self) -> tuple[Head, ...]:
