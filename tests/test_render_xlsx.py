@@ -33,3 +33,33 @@ def test_imported_and_exported_text_stays_text(tmp_path, rules):
                           (NOMINATIONS,))
     sheet = openpyxl.load_workbook(target)["Đề nghị khen thưởng"]
     assert [(c.value, c.data_type) for c in (sheet["I2"], sheet["J2"])] == [("=1+1", "s"), ("-Trưởng phòng", "s")]
+
+
+def test_workbooks_the_tool_writes_hold_their_text_in_utf8(tmp_path, rules):
+    """As Excel writes: "ố" is its three bytes, not the seven of "&#7889;" that every reader decodes again."""
+    import io
+    import zipfile
+
+    import python_calamine
+
+    from tdkt_docs.read.blank import write_filled_workbook
+    from tdkt_docs.read.grid import _sheet_parts
+    from tdkt_docs.read.schema import NOMINATIONS
+    from tdkt_docs.render.xlsx import workbook_bytes
+
+    name = "Nguyễn Thị Hồng Ngọc <Đội 1> & Cộng sự"
+    target = tmp_path / "so.xlsx"
+    write_filled_workbook(target, {"nominations": [{"name": name, "position": "Phó Trưởng phòng"}]}, rules,
+                          (NOMINATIONS,))
+    with zipfile.ZipFile(target) as archive:
+        xml = archive.read(_sheet_parts(target)[NOMINATIONS.title])
+    assert "<t>Nguyễn Thị Hồng Ngọc &lt;Đội 1&gt; &amp; Cộng sự</t>".encode() in xml
+    assert b"&#" not in xml and not xml.startswith(b"<?xml")  # no declaration: UTF-8 is XML's own default
+    assert openpyxl.load_workbook(target)[NOMINATIONS.title]["I2"].value == name
+    sheet = python_calamine.CalamineWorkbook.from_path(str(target)).get_sheet_by_name(NOMINATIONS.title)
+    assert sheet.to_python()[1][8] == name
+
+    book = openpyxl.Workbook()
+    book.active["A1"] = "Quyết định số 12/QĐ-UBND"
+    with zipfile.ZipFile(io.BytesIO(workbook_bytes(book))) as archive:
+        assert "Quyết định".encode() in archive.read("xl/worksheets/sheet1.xml")

@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter
 
 from ..errors import UserError
 from ..glossary import kept_name
-from ..render.xlsx import put
+from ..render.xlsx import put, save_workbook
 from ..files import atomic_path
 from ..read import cells
 from ..read.schema import AGENCY, BATCHES, NOMINATIONS
@@ -140,6 +140,5 @@ class OfficeBook:
         backup = self.path.with_name(f"{self.path.stem}.bak{self.path.suffix}")
         with atomic_path(backup) as tmp:
             shutil.copyfile(self.path, tmp)
-        with atomic_path(self.path) as tmp:
-            self.book.save(tmp)
+        save_workbook(self.book, self.path)
         return backup

@@ -10,9 +10,8 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..files import atomic_path
 from ..glossary import IssuerLevel
-from ..render.xlsx import put
+from ..render.xlsx import put, save_workbook
 from ..rules.book import Rules
 from .schema import HELP_SHEET, LISTS_SHEET, SHEETS, Column, Layout, Sheet, ValueType
 
@@ -38,8 +37,7 @@ def write_blank_workbook(target: Path, rules: Rules, sheets: tuple[Sheet, ...] =
         writer(ws, sheet, choices)
     lists.sheet_state = "hidden"
     book.move_sheet(lists, offset=len(book.sheetnames))
-    with atomic_path(target) as tmp:
-        book.save(tmp)
+    save_workbook(book, target)
 
 
 def write_filled_workbook(target: Path, content: dict, rules: Rules, sheets: tuple[Sheet, ...] = SHEETS,
@@ -67,8 +65,7 @@ def write_filled_workbook(target: Path, content: dict, rules: Rules, sheets: tup
         for row, record in enumerate(content.get(sheet.key, []), start=2):
             for col, column in enumerate(sheet.columns, start=1):
                 put(ws.cell(row, col), _cell_value(record.get(column.key)))
-    with atomic_path(target) as tmp:
-        book.save(tmp)
+    save_workbook(book, target)
 
 
 def write_starter_workbook(target: Path, rules: Rules, level: IssuerLevel | None = None, *,

@@ -23,7 +23,7 @@ from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.utils.exceptions import InvalidFileException
 
 from ..errors import UserError
-from ..files import atomic_path
+from ..render.xlsx import save_workbook
 from ..text import TONE_MARKS
 
 TCVN3 = "TCVN3"
@@ -269,8 +269,7 @@ def fix_workbook(source: Path, target: Path) -> list[str]:
                 changes.append(f'trang "{ws.title}", ô {cell.coordinate}: {_quote(str(cell.value))} → {_quote(str(fixed))}')
                 cell.value = fixed
                 _replace_font(cell)
-    with atomic_path(target) as tmp:
-        book.save(tmp)
+    save_workbook(book, target)
     return changes
 
 
