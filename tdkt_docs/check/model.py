@@ -1,7 +1,6 @@
 """The document as an ordered list of paragraphs with resolved run formatting."""
 from __future__ import annotations
 
-from collections import deque
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Iterator, Mapping, NamedTuple
@@ -139,19 +138,30 @@ def make_para(para_el, resolver: StyleResolver, place: str = "", table: int | No
     """``table_style``: the style id of the table the paragraph is in (``StyleResolver.table_style_id``)."""
     properties, runs, shape = _children(para_el)
     style, alignment = resolver.paragraph(properties)
-    para = Para(element=para_el, text="", place=place, table=table, cell=cell, alignment=alignment,
-                has_shape=shape)
-    para.lines = [Line("", [], para)]
+    para = Para(para_el, "", place, table, cell, alignment, shape)
+    line = Line("", [], para)
+    para.lines = [line]
     for text, fmt in _texts(para_el, runs, resolver, style, table_style, para):
-        for index, chunk in enumerate(text.split("\n") if "\n" in text else (text,)):
-            if index:
-                para.lines.append(Line("", [], para))
-            if chunk:
-                line = para.lines[-1]
-                line.text += chunk
-                line.pieces.append(Piece(chunk, fmt))
-    para.text = para.lines[0].text if len(para.lines) == 1 else "\n".join(line.text for line in para.lines)
+        if "\n" in text:
+            line = _broken(para, text, fmt)
+        else:
+            line.text += text
+            line.pieces.append(Piece(text, fmt))
+    para.text = line.text if len(para.lines) == 1 else "\n".join(line.text for line in para.lines)
     return para
+
+
+def _broken(para: Para, text: str, fmt: RunFormat) -> Line:
+    """Add a run's text that holds line breaks to ``para``, each break beginning a line; the last line."""
+    line = para.lines[-1]
+    for index, chunk in enumerate(text.split("\n")):
+        if index:
+            line = Line("", [], para)
+            para.lines.append(line)
+        if chunk:
+            line.text += chunk
+            line.pieces.append(Piece(chunk, fmt))
+    return line
 
 
 def _children(para_el) -> tuple[etree._Element | None, list[etree._Element], bool]:
@@ -175,19 +185,21 @@ def _children(para_el) -> tuple[etree._Element | None, list[etree._Element], boo
 
 
 def _texts(para_el, runs: list[etree._Element], resolver: StyleResolver, style: str | None,
-           table_style: str | None, para: Para) -> Iterator[tuple[str, RunFormat]]:
-    """Each run's text and format, in order: a run that holds runs of its own (ruby) is followed by them; one
-    that holds a drawing marks ``para`` as having a shape."""
-    runs = deque(runs)
-    while runs:
-        run = runs.popleft()
+           table_style: str | None, para: Para) -> list[tuple[str, RunFormat]]:
+    """Each run's text and format, in order (``runs``, the paragraph's own list, is added to): a run that holds
+    runs of its own (ruby) is followed by them; one that holds a drawing marks ``para`` as having a shape."""
+    found, index = [], 0
+    while index < len(runs):
+        run = runs[index]
+        index += 1
         text, run_properties, holds = _run_content(run)
         if holds:
             para.has_shape = para.has_shape or next(run.iter(*SHAPE_TAGS), None) is not None
             if run.getparent() is para_el:
-                runs.extendleft(reversed(_own_runs(run, para_el)))
+                runs[index:index] = _own_runs(run, para_el)
         if text:
-            yield text, resolver.run_format(run_properties, style, table_style)
+            found.append((text, resolver.run_format(run_properties, style, table_style)))
+    return found
 
 
 def _walk(container, resolver, table_no, cell, table_style, counter) -> Iterator[Para]:
