@@ -85,9 +85,9 @@ def resolve(data: WorkbookData, rules: Rules) -> Resolution:
                                                            for p in problems)}
     # A batch row with its own error is missing from ``batches``: do not blame its nominations too.
     batches_complete = not data.has_errors_in(BATCHES)
-    awards, seen = [], {}
+    awards, seen, resolved = [], {}, {}
     for n in data.all(NOMINATIONS.key):
-        award, found = _resolve_one(n, batches, dated, issuer, rules, batches_complete)
+        award, found = _resolve_one(n, batches, dated, issuer, rules, batches_complete, resolved)
         problems += found
         if award is None:
             continue
@@ -272,7 +272,13 @@ def form_issue(form: AwardForm | None, text: str, kind: RecipientKind | None,
 
 
 def _resolve_one(n: Nomination, batches: dict[str, Batch], dated: dict[str, Batch], issuer: Issuer | None,
-                 rules: Rules, batches_complete: bool) -> tuple[Award | None, list[Problem]]:
+                 rules: Rules, batches_complete: bool,
+                 resolved: dict[tuple, tuple]) -> tuple[Award | None, list[Problem]]:
+    """``resolved``: the form, batch and prize of each batch, form and kind as typed, once they made an award
+    without a problem (they depend on nothing else in the row: a year-end sheet repeats a few on every row)."""
+    typed = (n.batch, n.form, n.kind)
+    if (known := resolved.get(typed)) is not None:
+        return Award(n, *known), []
     batch = batches.get(match_key(n.batch))
     problems = []
     if batch is None and batches_complete:
@@ -291,6 +297,7 @@ def _resolve_one(n: Nomination, batches: dict[str, Batch], dated: dict[str, Batc
     if match_key(batch.name) not in dated or batch.signing is None:
         return None, []
     try:
-        return Award(n, form, batch, rules.prize(form, n.kind, batch.signing)), []
+        known = resolved[typed] = (form, batch, rules.prize(form, n.kind, batch.signing))
+        return Award(n, *known), []
     except RuleError as exc:
         return None, [record_problem(BATCHES, batch, "signing", "dot.he_so", f'đợt "{batch.name}": {exc}')]
