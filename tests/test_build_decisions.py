@@ -195,6 +195,17 @@ def test_summary_workbook_and_distribution(make_workbook, decisions_content, tmp
     assert result.manifest.warnings  # the 2024 coefficients are marked unverified: the build says so
 
 
+def test_a_decision_is_printed_in_as_many_copies_as_its_distribution_gives_out(make_workbook, decisions_content,
+                                                                               tmp_path):
+    decisions_content["recipients"].append({"document": "Quyết định khen thưởng", "name": "Sở Tài chính", "copies": 3})
+    result = built(make_workbook, decisions_content, tmp_path)
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    (entry,) = [d for d in manifest["documents"] if d["kind"] == "quyet_dinh"]
+    (decision,) = [o for o in result.outputs if o.kind == "quyet_dinh"]
+    assert ("Sở Tài chính", 3) in [(d["noi_nhan"], d["so_ban"]) for d in entry["extra"]["phat_hanh"]]
+    assert decision.copies == sum(d["so_ban"] for d in entry["extra"]["phat_hanh"]) == 12
+
+
 def test_a_lower_title_of_the_same_batch_is_listed_without_money(make_workbook, tmp_path, rules):
     """Lao động tiên tiến and Chiến sĩ thi đua cơ sở of one person in one batch: the decision of the lower one
     lists her and names her in Điều 2 without counting her; the summary and the read-back agree."""

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import cached_property, partial
+from functools import cache, cached_property, partial
+from typing import Callable
 
 from ..compose.common import (archive_places, awardee_name, entry, header_context, recipient_lines,
                               sentence_lines, signature_context)
@@ -89,14 +90,34 @@ class Decision:
         return list(dict.fromkeys(achievement(a.nomination) for a in self.awards))
 
 
+class Distribution:
+    """A decision's distribution, worked out when first asked for (by the summary workbook, the manifest), not
+    when the decision is composed: a year-end batch's hundred thousand lines are then made while the documents
+    render, not before any can. As the manifest lists it: its deliveries."""
+
+    def __init__(self, make: Callable[[], list[Delivery]]):
+        self._make = make
+
+    @cached_property
+    def deliveries(self) -> list[Delivery]:
+        return self._make()
+
+    def to_json(self) -> list[Delivery]:
+        return self.deliveries
+
+
 @dataclass(frozen=True)
 class DecisionDocument:
     """A composed decision with the plan it renders from and its distribution."""
 
     plan: DocumentPlan
     decision: Decision
-    deliveries: list[Delivery]
+    distribution: Distribution
     number: str  # "05/QĐ-UBND", or the blank the văn thư fills in
+
+    @property
+    def deliveries(self) -> list[Delivery]:
+        return self.distribution.deliveries
 
     @property
     def label(self) -> str:
@@ -219,9 +240,10 @@ def decision_document(issuer: Issuer, decision: Decision, recipients: list[Recip
     issued = batch.signing if decision.number else None
     header = header_context(issuer.agency, TYPE_CODE, decision.number, issued, batch.signing.year)
     bases = rules.bases.on(batch.signing, issuer.level, form.key)
-    entries = tuple(entry(a.nomination) for a in decision.awards)  # for the list and the distribution sheet
+    entries = cache(partial(_entries, decision))  # for the list and the distribution sheet, when first asked for
     heads = [rules.unit_heads.rule_for(n.unit, n.unit_head) for n in decision.submissions]  # None: typed or default
-    deliveries = distribution(decision, entries, recipients, issuer, executing_article(decision), rules)
+    executing = executing_article(decision)
+    lines = Distribution(partial(distribution, decision, entries, recipients, issuer, executing, rules))
     serial_text = two_digit(decision.number if decision.number else serial)
     unit = "" if batch.split is Split.BY_FORM else " " + decision.submissions[0].unit
     name = slug(f"qd {serial_text} {form.key}{unit}")
@@ -236,19 +258,24 @@ def decision_document(issuer: Issuer, decision: Decision, recipients: list[Recip
         warnings=tuple(rules_used_unverified([form, *(a.prize for a in decision.awards if a.prize),
                                               *(a.forgone.rule for a in decision.awards if a.forgone), *bases,
                                               *filter(None, heads)])),
-        copies=sum(d.copies for d in deliveries),
+        copies=copies(decision, recipients, issuer, rules),
         extra={
             "dot": batch.name, "quy": batch.quarter.label if batch.quarter else None, "hinh_thuc": form.name, "so": decision.number,
             "so_nguoi": len(decision.awards), "tong_tien": decision.total,
             "dong_danh_sach": [a.nomination.rows[0] for a in listed_awards(decision)],  # for register.from_docx
-            "phat_hanh": deliveries,  # Delivery.to_json in the manifest
+            "phat_hanh": lines,  # Distribution.to_json, then Delivery.to_json, in the manifest
         },
     )
-    return DecisionDocument(plan, decision, deliveries, header["so_ky_hieu"])
+    return DecisionDocument(plan, decision, lines, header["so_ky_hieu"])
 
 
-def decision_context(issuer: Issuer, decision: Decision, entries: tuple[str, ...], recipients: list[Recipient],
-                     header: dict, bases: list, rules: Rules) -> dict:
+def _entries(decision: Decision) -> tuple[str, ...]:
+    """Each award's line of the attached list, in award order."""
+    return tuple(entry(a.nomination) for a in decision.awards)
+
+
+def decision_context(issuer: Issuer, decision: Decision, entries: Callable[[], tuple[str, ...]],
+                     recipients: list[Recipient], header: dict, bases: list, rules: Rules) -> dict:
     """The decision template's variables (``entries``: each award's line of the attached list, in award order)."""
     batch, form = decision.batch, decision.form
     issued = batch.signing if decision.number else None
@@ -274,7 +301,7 @@ def decision_context(issuer: Issuer, decision: Decision, entries: tuple[str, ...
             "doi_tuong": [k.label.upper() for k in decision.kinds],
             "ngay": long_date(issued, year=batch.signing.year),
             "cua": issuer.head_of,
-            "dong": list_lines(decision, entries),
+            "dong": list_lines(decision, entries()),
         },
     }
 
@@ -382,17 +409,25 @@ def list_lines(decision: Decision, entries: tuple[str, ...]) -> list[dict]:
     return lines
 
 
-def distribution(decision: Decision, entries: tuple[str, ...], recipients: list[Recipient], issuer: Issuer,
-                 executing: int, rules: Rules) -> list[Delivery]:
+def distribution(decision: Decision, entries: Callable[[], tuple[str, ...]], recipients: list[Recipient],
+                 issuer: Issuer, executing: int, rules: Rules) -> list[Delivery]:
     """Concrete recipients and copy counts behind every Nơi nhận line of a decision (``entries``: each award's
-    line of the attached list)."""
+    line of the attached list). As many copies as ``copies`` counts."""
     as_article = f"Như Điều {executing}"
     lines = [Delivery(name, 1, as_article) for name in executors(decision, issuer, rules)]
-    lines += [Delivery(line, 1, as_article) for line in entries]
+    lines += [Delivery(line, 1, as_article) for line in entries()]
     lines += [Delivery(r.name, r.copies or 1, r.name) for r in recipients]
     archive = issuer.archive_for(decision.batch.archive)
     lines += [Delivery(place, 1, "Lưu") for place in archive_places(archive)]
     return lines
+
+
+def copies(decision: Decision, recipients: list[Recipient], issuer: Issuer, rules: Rules) -> int:
+    """The copies ``distribution`` gives out, counted without it: one for each executor, awardee and archive,
+    and each recipient's own."""
+    archive = issuer.archive_for(decision.batch.archive)
+    return (len(executors(decision, issuer, rules)) + len(decision.awards) + sum(r.copies or 1 for r in recipients)
+            + len(archive_places(archive)))
 
 
 DOCUMENT = DocumentType(
