@@ -1,6 +1,6 @@
 """tdkt build at year-end scale, against the naive loop and the write-only floor, measured side by side.
 
-Usage: python bench/scale_bench.py [--sizes 3000 30000] [--repeat 3] [--memory 100000] [--json FILE]
+Usage: python bench/scale_bench.py [--sizes 3000 30000] [--repeat 5] [--memory 100000] [--json FILE]
 
 For each size one generated workbook (3 000 nominations: 300 decisions of 10; larger: 100 per decision, so
 30 000 make 300 decisions and 100 000 make 1 000), then in this run:
@@ -173,7 +173,7 @@ def rows(sizes: dict[int, dict[str, float]], memory: tuple[int, float] | None) -
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[3000, 30000], help="nominations per workbook")
-    parser.add_argument("--repeat", type=int, default=3, help="runs at every size (median)")
+    parser.add_argument("--repeat", type=int, default=5, help="runs at every size (median)")
     parser.add_argument("--memory", type=int, default=100000, help="nominations of the peak-memory build (0: skip)")
     table_option(parser)
     parser.add_argument("--peak-build", nargs=2, type=Path, help=argparse.SUPPRESS)

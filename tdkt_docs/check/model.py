@@ -28,7 +28,7 @@ class Piece(NamedTuple):
     fmt: RunFormat
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Line:
     text: str
     pieces: list[Piece]
@@ -48,7 +48,7 @@ class Line:
         return all(p.fmt.italic for p in self.pieces if p.text.strip())
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Para:
     element: etree._Element
     text: str
