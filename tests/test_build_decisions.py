@@ -292,6 +292,15 @@ def test_check_form_not_allowed_for_kind(make_workbook, decisions_content):
         "tỉnh không tặng cho cá nhân (chỉ tặng cho: tập thể)."]
 
 
+def test_a_form_allowed_to_one_kind_is_still_refused_to_another_on_a_later_row(make_workbook, decisions_content):
+    """Rows alike in batch, form and kind are resolved once: a later row of another kind is judged on its own."""
+    for nomination in decisions_content["nominations"]:  # a collective, then a person
+        nomination["form"] = "Cờ thi đua của Ủy ban nhân dân tỉnh"
+    assert [p for p in problems(make_workbook, decisions_content) if p.startswith("Lỗi")] == [
+        'Lỗi: trang "Đề nghị khen thưởng", ô L3 (cột "Hình thức khen thưởng"): Cờ thi đua của Ủy ban nhân dân '
+        "tỉnh không tặng cho cá nhân (chỉ tặng cho: tập thể)."]
+
+
 def test_check_missing_address_for_a_person(make_workbook, decisions_content):
     decisions_content["nominations"][1]["address"] = ""
     assert problems(make_workbook, decisions_content) == [

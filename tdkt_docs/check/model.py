@@ -138,7 +138,8 @@ def make_para(para_el, resolver: StyleResolver, place: str = "", table: int | No
     """``table_style``: the style id of the table the paragraph is in (``StyleResolver.table_style_id``)."""
     properties, runs, shape = _children(para_el)
     style, alignment = resolver.paragraph(properties)
-    para = Para(para_el, "", place, table, cell, alignment, shape)
+    para = Para(element=para_el, text="", place=place, table=table, cell=cell, alignment=alignment,
+                has_shape=shape)
     line = Line("", [], para)
     para.lines = [line]
     for text, fmt in _texts(para_el, runs, resolver, style, table_style, para):
@@ -147,7 +148,7 @@ def make_para(para_el, resolver: StyleResolver, place: str = "", table: int | No
         else:
             line.text += text
             line.pieces.append(Piece(text, fmt))
-    para.text = line.text if len(para.lines) == 1 else "\n".join(line.text for line in para.lines)
+    para.text = line.text if len(para.lines) == 1 else "\n".join(each.text for each in para.lines)
     return para
 
 

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache, cached_property, partial
-from typing import Callable
+from functools import cached_property, partial
 
 from ..compose.common import (archive_places, awardee_name, entry, header_context, recipient_lines,
                               sentence_lines, signature_context)
@@ -89,18 +88,28 @@ class Decision:
     def achievements(self) -> list[str]:
         return list(dict.fromkeys(achievement(a.nomination) for a in self.awards))
 
+    @cached_property
+    def entries(self) -> tuple[str, ...]:
+        """Each award's line of the attached list, in award order (for the list and the distribution sheet)."""
+        return tuple(entry(a.nomination) for a in self.awards)
+
 
 class Distribution:
-    """A decision's distribution, worked out when first asked for (by the summary workbook, the manifest), not
-    when the decision is composed: a year-end batch's hundred thousand lines are then made while the documents
-    render, not before any can. As the manifest lists it: its deliveries."""
+    """A decision's distribution (``distribution``), worked out when first asked for (by the summary workbook, the
+    manifest), not when the decision is composed: a year-end batch's hundred thousand lines are then made while
+    the documents render, not before any can. As the manifest lists it: its deliveries."""
 
-    def __init__(self, make: Callable[[], list[Delivery]]):
-        self._make = make
+    def __init__(self, decision: Decision, recipients: list[Recipient], issuer: Issuer, executing: int,
+                 rules: Rules):
+        self._of = (decision, recipients, issuer, executing, rules)
+        self._deliveries: list[Delivery] | None = None
 
-    @cached_property
+    @property
     def deliveries(self) -> list[Delivery]:
-        return self._make()
+        if self._deliveries is None:
+            decision, recipients, issuer, executing, rules = self._of
+            self._deliveries = distribution(decision, decision.entries, recipients, issuer, executing, rules)
+        return self._deliveries
 
     def to_json(self) -> list[Delivery]:
         return self.deliveries
@@ -240,16 +249,15 @@ def decision_document(issuer: Issuer, decision: Decision, recipients: list[Recip
     issued = batch.signing if decision.number else None
     header = header_context(issuer.agency, TYPE_CODE, decision.number, issued, batch.signing.year)
     bases = rules.bases.on(batch.signing, issuer.level, form.key)
-    entries = cache(partial(_entries, decision))  # for the list and the distribution sheet, when first asked for
     heads = [rules.unit_heads.rule_for(n.unit, n.unit_head) for n in decision.submissions]  # None: typed or default
     executing = executing_article(decision)
-    lines = Distribution(partial(distribution, decision, entries, recipients, issuer, executing, rules))
+    distributed = Distribution(decision, recipients, issuer, executing, rules)
     serial_text = two_digit(decision.number if decision.number else serial)
     unit = "" if batch.split is Split.BY_FORM else " " + decision.submissions[0].unit
     name = slug(f"qd {serial_text} {form.key}{unit}")
     plan = DocumentPlan(
         kind=DOCUMENT.key, template=DOCUMENT.template,
-        make_context=partial(decision_context, issuer, decision, entries, recipients, header, bases, rules),
+        make_context=partial(decision_context, issuer, decision, recipients, header, bases, rules),
         filename=f"{slug(batch.name)}/{name}.docx",
         sources=(Source(BATCHES.title, batch.rows),
                  Source(NOMINATIONS.title, tuple(sorted(a.nomination.rows[0] for a in decision.awards)))),
@@ -258,25 +266,20 @@ def decision_document(issuer: Issuer, decision: Decision, recipients: list[Recip
         warnings=tuple(rules_used_unverified([form, *(a.prize for a in decision.awards if a.prize),
                                               *(a.forgone.rule for a in decision.awards if a.forgone), *bases,
                                               *filter(None, heads)])),
-        copies=copies(decision, recipients, issuer, rules),
+        copies=copies(decision, recipients, issuer, executing, rules),
         extra={
             "dot": batch.name, "quy": batch.quarter.label if batch.quarter else None, "hinh_thuc": form.name, "so": decision.number,
             "so_nguoi": len(decision.awards), "tong_tien": decision.total,
             "dong_danh_sach": [a.nomination.rows[0] for a in listed_awards(decision)],  # for register.from_docx
-            "phat_hanh": lines,  # Distribution.to_json, then Delivery.to_json, in the manifest
+            "phat_hanh": distributed,  # Distribution.to_json, then Delivery.to_json, in the manifest
         },
     )
-    return DecisionDocument(plan, decision, lines, header["so_ky_hieu"])
+    return DecisionDocument(plan, decision, distributed, header["so_ky_hieu"])
 
 
-def _entries(decision: Decision) -> tuple[str, ...]:
-    """Each award's line of the attached list, in award order."""
-    return tuple(entry(a.nomination) for a in decision.awards)
-
-
-def decision_context(issuer: Issuer, decision: Decision, entries: Callable[[], tuple[str, ...]],
-                     recipients: list[Recipient], header: dict, bases: list, rules: Rules) -> dict:
-    """The decision template's variables (``entries``: each award's line of the attached list, in award order)."""
+def decision_context(issuer: Issuer, decision: Decision, recipients: list[Recipient], header: dict, bases: list,
+                     rules: Rules) -> dict:
+    """The decision template's variables."""
     batch, form = decision.batch, decision.form
     issued = batch.signing if decision.number else None
     lines = issuer.own_bases(batch.signing, before=True) + [b.text for b in bases] + issuer.own_bases(
@@ -301,7 +304,7 @@ def decision_context(issuer: Issuer, decision: Decision, entries: Callable[[], t
             "doi_tuong": [k.label.upper() for k in decision.kinds],
             "ngay": long_date(issued, year=batch.signing.year),
             "cua": issuer.head_of,
-            "dong": list_lines(decision, entries()),
+            "dong": list_lines(decision, decision.entries),
         },
     }
 
@@ -409,25 +412,24 @@ def list_lines(decision: Decision, entries: tuple[str, ...]) -> list[dict]:
     return lines
 
 
-def distribution(decision: Decision, entries: Callable[[], tuple[str, ...]], recipients: list[Recipient],
-                 issuer: Issuer, executing: int, rules: Rules) -> list[Delivery]:
+def distribution(decision: Decision, entries: tuple[str, ...], recipients: list[Recipient], issuer: Issuer,
+                 executing: int, rules: Rules) -> list[Delivery]:
     """Concrete recipients and copy counts behind every Nơi nhận line of a decision (``entries``: each award's
-    line of the attached list). As many copies as ``copies`` counts."""
+    line of the attached list)."""
     as_article = f"Như Điều {executing}"
     lines = [Delivery(name, 1, as_article) for name in executors(decision, issuer, rules)]
-    lines += [Delivery(line, 1, as_article) for line in entries()]
+    lines += [Delivery(line, 1, as_article) for line in entries]
     lines += [Delivery(r.name, r.copies or 1, r.name) for r in recipients]
     archive = issuer.archive_for(decision.batch.archive)
     lines += [Delivery(place, 1, "Lưu") for place in archive_places(archive)]
     return lines
 
 
-def copies(decision: Decision, recipients: list[Recipient], issuer: Issuer, rules: Rules) -> int:
-    """The copies ``distribution`` gives out, counted without it: one for each executor, awardee and archive,
-    and each recipient's own."""
-    archive = issuer.archive_for(decision.batch.archive)
-    return (len(executors(decision, issuer, rules)) + len(decision.awards) + sum(r.copies or 1 for r in recipients)
-            + len(archive_places(archive)))
+def copies(decision: Decision, recipients: list[Recipient], issuer: Issuer, executing: int, rules: Rules) -> int:
+    """The copies the decision's distribution gives out, counted without making a line for each awardee: one copy
+    each, and the rest of the distribution's."""
+    rest = distribution(decision, (), recipients, issuer, executing, rules)
+    return len(decision.awards) + sum(delivery.copies for delivery in rest)
 
 
 DOCUMENT = DocumentType(

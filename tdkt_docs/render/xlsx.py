@@ -36,11 +36,15 @@ def save_workbook(book: openpyxl.Workbook, target: Path) -> None:
 def _utf8_sheets() -> None:
     """Left to itself, openpyxl writes a sheet's text as ASCII, every other letter a character reference ("ố" as
     "&#7889;": seven bytes for three), which every reader then decodes one by one (calamine reads a 30 000-row
-    sheet so a third slower). Its sheet writer is given UTF-8, as Excel writes: the same text, the same XML
-    otherwise (no declaration, which UTF-8 needs none of)."""
-    from openpyxl.worksheet import _writer
-
-    _writer.xmlfile = functools.partial(_writer.xmlfile, encoding="utf-8")
+    sheet so a third slower). From the first call on, every sheet openpyxl writes in this process is written in
+    UTF-8, as Excel writes: the same text, the same XML otherwise (no declaration, which UTF-8 needs none of). An
+    openpyxl that no longer writes sheets through this module keeps its own way, which is as correct."""
+    try:
+        from openpyxl.worksheet import _writer
+    except ImportError:
+        return
+    if hasattr(_writer, "xmlfile"):
+        _writer.xmlfile = functools.partial(_writer.xmlfile, encoding="utf-8")
 
 
 def workbook_bytes(book: openpyxl.Workbook) -> bytes:
