@@ -6,7 +6,7 @@ facts of each; the sentences themselves are the template's (templates/quyet-dinh
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, partial
 
 from ..compose.common import (archive_places, awardee_name, entry, header_context, recipient_lines,
@@ -94,25 +94,35 @@ class Decision:
         return tuple(entry(a.nomination) for a in self.awards)
 
 
+@dataclass(eq=False)
 class Distribution:
     """A decision's distribution (``distribution``), worked out when first asked for (by the summary workbook, the
     manifest), not when the decision is composed: a year-end batch's hundred thousand lines are then made while
     the documents render, not before any can. As the manifest lists it: its deliveries."""
 
-    def __init__(self, decision: Decision, recipients: list[Recipient], issuer: Issuer, executing: int,
-                 rules: Rules):
-        self._of = (decision, recipients, issuer, executing, rules)
-        self._deliveries: list[Delivery] | None = None
+    decision: Decision
+    recipients: list[Recipient]
+    issuer: Issuer
+    executing: int  # the article that says who executes the decision
+    rules: Rules
+    _deliveries: list[Delivery] | None = field(default=None, init=False, repr=False)
 
     @property
     def deliveries(self) -> list[Delivery]:
         if self._deliveries is None:
-            decision, recipients, issuer, executing, rules = self._of
-            self._deliveries = distribution(decision, decision.entries, recipients, issuer, executing, rules)
+            self._deliveries = self._lines(self.decision.entries)
         return self._deliveries
+
+    def copies(self) -> int:
+        """The copies it gives out, counted without making a line for each awardee: one copy each, and the rest
+        of the distribution's."""
+        return len(self.decision.awards) + sum(delivery.copies for delivery in self._lines(()))
 
     def to_json(self) -> list[Delivery]:
         return self.deliveries
+
+    def _lines(self, entries: tuple[str, ...]) -> list[Delivery]:
+        return distribution(self.decision, entries, self.recipients, self.issuer, self.executing, self.rules)
 
 
 @dataclass(frozen=True)
@@ -250,8 +260,7 @@ def decision_document(issuer: Issuer, decision: Decision, recipients: list[Recip
     header = header_context(issuer.agency, TYPE_CODE, decision.number, issued, batch.signing.year)
     bases = rules.bases.on(batch.signing, issuer.level, form.key)
     heads = [rules.unit_heads.rule_for(n.unit, n.unit_head) for n in decision.submissions]  # None: typed or default
-    executing = executing_article(decision)
-    distributed = Distribution(decision, recipients, issuer, executing, rules)
+    distributed = Distribution(decision, recipients, issuer, executing_article(decision), rules)
     serial_text = two_digit(decision.number if decision.number else serial)
     unit = "" if batch.split is Split.BY_FORM else " " + decision.submissions[0].unit
     name = slug(f"qd {serial_text} {form.key}{unit}")
@@ -266,7 +275,7 @@ def decision_document(issuer: Issuer, decision: Decision, recipients: list[Recip
         warnings=tuple(rules_used_unverified([form, *(a.prize for a in decision.awards if a.prize),
                                               *(a.forgone.rule for a in decision.awards if a.forgone), *bases,
                                               *filter(None, heads)])),
-        copies=copies(decision, recipients, issuer, executing, rules),
+        copies=distributed.copies(),
         extra={
             "dot": batch.name, "quy": batch.quarter.label if batch.quarter else None, "hinh_thuc": form.name, "so": decision.number,
             "so_nguoi": len(decision.awards), "tong_tien": decision.total,
@@ -423,13 +432,6 @@ def distribution(decision: Decision, entries: tuple[str, ...], recipients: list[
     archive = issuer.archive_for(decision.batch.archive)
     lines += [Delivery(place, 1, "Lưu") for place in archive_places(archive)]
     return lines
-
-
-def copies(decision: Decision, recipients: list[Recipient], issuer: Issuer, executing: int, rules: Rules) -> int:
-    """The copies the decision's distribution gives out, counted without making a line for each awardee: one copy
-    each, and the rest of the distribution's."""
-    rest = distribution(decision, (), recipients, issuer, executing, rules)
-    return len(decision.awards) + sum(delivery.copies for delivery in rest)
 
 
 DOCUMENT = DocumentType(
