@@ -84,6 +84,7 @@ class Output:
     staged: Path | None = None   # the file holding ``data`` until it is moved into place
     digest: str = ""             # sha256 of the staged file
     warnings: tuple[Problem, ...] = ()  # .docx: what its NĐ 30 check warns of (an error stops the build)
+    entry: Entry | None = None  # what the manifest says of it when it is written as made (``_received``)
 
 
 @dataclass
@@ -262,7 +263,7 @@ def _build(workbook: Path, outdir: Path, settings: Settings, key: str, renderer:
     with OutputFolder(result.outdir, wait) as folder:
         with workers:  # ended before the folder is left: none stages after
             result.outputs = renderer.render_all(composition.documents, composition.attachments, progress,
-                                                 receive=partial(_staged, result.outdir), workers=workers,
+                                                 receive=partial(_received, result.outdir), workers=workers,
                                                  reusable=Reusable(result.outdir, folder.previous),
                                                  first=partial(_review, prepared, settings.register_url))
         result.problems = prepared.problems + list(dict.fromkeys(w for plan in composition.documents
@@ -509,6 +510,15 @@ def _staged(outdir: Path, output: Output) -> Output:
                    digest=sha256(output.data))
 
 
+def _received(outdir: Path, output: Output) -> Output:
+    """``output`` staged (``_staged``), with the manifest entry it gets when it is written as made: its JSON line
+    is encoded now, while other documents still render, not once all are."""
+    output = _staged(outdir, output)
+    entry = _entry(output)
+    _ = entry.line
+    return replace(output, entry=entry)
+
+
 def _refuse_clashes(outputs: list[Output]) -> None:
     for first, later in clashes((o.path, o) for o in outputs):
         raise UserError(f'Hai văn bản cùng ghi vào "{later.path}" ("{first.title}" và "{later.title}"), '
@@ -534,7 +544,9 @@ def _retire(result: BuildResult, previous: dict[str, dict], book: Rulebook) -> N
             target.parent.rmdir()
 
 
-def _entry(output: Output, digest: str) -> Entry:
+def _entry(output: Output) -> Entry:
+    """The manifest entry of ``output`` written as made, or standing as the previous build left it."""
+    digest = output.digest if output.earlier is None else output.earlier["sha256"]
     return Entry(kind=output.kind, path=output.path, sha256=digest, title=output.title, generated=digest,
                  content=output.content, sources=[{"sheet": s.sheet, "rows": list(s.rows)} for s in output.sources],
                  extra=output.extra, inputs=output.inputs,
@@ -567,8 +579,7 @@ class _Writer:
         target = result.outdir / output.path
         if output.earlier is not None:
             return self._stands(output, target)
-        digest = output.digest
-        entry = _entry(output, digest)
+        digest, entry = output.digest, output.entry
         previous = self.folder.previous.get(output.path)
         if target.is_file():
             if file_sha256(target) == digest:
@@ -596,7 +607,7 @@ class _Writer:
             raise UserError(f'Tệp "{target}" vừa bị thay đổi trong lúc đang tạo văn bản. Hãy đóng tệp rồi chạy lại '
                             "(các tệp đã ghi trước đó vẫn đúng, lần chạy sau nhận ra chúng).")
         self.result.unchanged.append(target)
-        self.result.manifest.documents.append(_entry(output, digest))
+        self.result.manifest.documents.append(output.entry)
 
     def _keep(self, output: Output, target: Path, entry: Entry, previous: dict) -> None:
         """The hand edit stays. Rows changed since? A conflict, unless the user keeps edits; an edit once kept over

@@ -7,6 +7,7 @@ import hashlib
 import io
 import os
 import re
+import secrets
 import shutil
 import struct
 import tempfile
@@ -69,7 +70,10 @@ def atomic_path(target: Path) -> Iterator[Path]:
     target = Path(target)
     tmp_path: Path | None = None
     try:
-        tmp_path = temporary_file(target.parent, target.suffix)
+        try:
+            tmp_path = temporary_file(target.parent, target.suffix)
+        except OSError as exc:
+            raise folder_error(exc, target.parent) from None
         try:
             yield tmp_path
         except OSError as exc:
@@ -81,17 +85,39 @@ def atomic_path(target: Path) -> Iterator[Path]:
         raise
 
 
-def temporary_file(folder: Path, suffix: str = "") -> Path:
-    """A new empty file in ``folder`` (made if need be), named as a temporary (``remove_leftovers`` knows it),
-    with the permissions a finished file gets."""
+def temporary_file(folder: Path, suffix: str = "", data: bytes = b"") -> Path:
+    """A new file in ``folder`` (made if need be) holding ``data``, named as a temporary (``remove_leftovers``
+    knows it), with the permissions a finished file gets: created, written and closed, nothing more. Raises
+    OSError, leaving no file."""
+    handle, path = _new_file(folder, suffix)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=suffix, dir=folder)
-    except OSError as exc:
-        raise folder_error(exc, folder) from None
-    os.close(fd)
-    os.chmod(tmp, 0o666 & ~_umask())
-    return Path(tmp)
+        with open(handle, "wb") as out:
+            out.write(data)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    return path
+
+
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def _new_file(folder: Path, suffix: str) -> tuple[int, Path]:
+    """A file made in ``folder`` under a name no other has, open for writing; the folder is made when missing.
+    Created with mode 0o666, which the umask narrows as for any new file."""
+    made = False
+    for _ in range(tempfile.TMP_MAX):
+        path = folder / f"{TEMP_PREFIX}{secrets.token_hex(6)}{suffix}"
+        try:
+            return os.open(path, _NEW_FILE, 0o666), path
+        except FileExistsError:
+            continue
+        except FileNotFoundError:
+            if made:
+                raise
+            folder.mkdir(parents=True, exist_ok=True)
+            made = True
+    raise FileExistsError(errno.EEXIST, "no temporary name left", str(folder))
 
 
 def place(finished: Path, target: Path) -> None:
@@ -117,12 +143,6 @@ def remove_leftovers(folder: Path) -> None:
             shutil.rmtree(leftover, ignore_errors=True)
         else:
             leftover.unlink(missing_ok=True)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def write_bytes_atomic(target: Path, data: bytes) -> None:

@@ -138,12 +138,10 @@ def stage(root: Path, data: bytes, suffix: str) -> Path:
     """``data`` kept in a hidden file of the output folder ``root`` until the build moves it into place (see
     ``files.place``); whatever ends the build, a file not moved is removed with the other temporaries (when the
     ``OutputFolder`` is left). Any process of the build may stage, while the build holds the folder."""
-    staged = temporary_file(root / STAGING_NAME, suffix)
     try:
-        staged.write_bytes(data)
+        return temporary_file(root / STAGING_NAME, suffix, data)
     except OSError as exc:
         raise folder_error(exc, root) from None
-    return staged
 
 
 def recorded(root: Path) -> dict[str, dict]:

@@ -1,8 +1,15 @@
 """Output names are safe on every system and stable from build to build."""
 from __future__ import annotations
 
+import os
+import stat
+import sys
+
+import pytest
+
 from tdkt_docs.build import build
-from tdkt_docs.files import NAME_LIMIT, clashes, slug
+from tdkt_docs.files import NAME_LIMIT, TEMP_PREFIX, clashes, slug, temporary_file
+from tdkt_docs.outfolder import STAGING_NAME
 
 
 def test_windows_device_names_get_a_suffix():
@@ -31,3 +38,22 @@ def test_a_long_unit_name_gives_a_file_name_within_the_limit(make_workbook, deci
     (decision,) = [o.path for o in result.outputs if o.kind == "quyet_dinh"]
     assert len(decision.split("/")[1]) <= NAME_LIMIT + len(".docx")
     assert (tmp_path / "out" / decision).is_file()
+
+
+def test_a_temporary_file_is_made_with_its_folder_holds_its_bytes_and_gets_a_finished_files_permissions(tmp_path):
+    folder = tmp_path / "ket-qua" / STAGING_NAME
+    first = temporary_file(folder, ".docx", b"PK\x03\x04 mot")
+    second = temporary_file(folder, ".docx", b"hai")
+    assert first.parent == second.parent == folder and first != second
+    assert first.read_bytes() == b"PK\x03\x04 mot" and second.read_bytes() == b"hai"
+    assert first.name.startswith(TEMP_PREFIX) and first.suffix == ".docx"  # what remove_leftovers takes away
+    if sys.platform != "win32":
+        mask = os.umask(0)
+        os.umask(mask)
+        assert stat.S_IMODE(first.stat().st_mode) == 0o666 & ~mask
+
+
+def test_a_temporary_file_that_cannot_be_written_whole_leaves_nothing(tmp_path):
+    with pytest.raises(TypeError):
+        temporary_file(tmp_path, ".docx", "chữ, không phải bytes")  # type: ignore[arg-type]
+    assert list(tmp_path.iterdir()) == []
