@@ -34,6 +34,8 @@ def spared() -> Iterator[None]:
     finally:
         with _lock:
             _active -= 1
+            if not _active:  # what the build made joins the oldest generation, none of it counted as new
+                gc.freeze()
             gc.unfreeze()  # another build still running freezes its own objects again at its next stage
             if not _active:
                 gc.set_threshold(*_threshold)

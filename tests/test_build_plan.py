@@ -260,6 +260,33 @@ def test_the_collector_is_eased_during_a_build_and_restored_after(make_workbook,
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0
 
 
+def test_what_a_build_made_is_not_counted_as_new_when_it_ends():
+    """What a build made joins the oldest generation when it ends: the thresholds put back with all it made
+    counted in the youngest generation would set off a collection at once, walking everything the build still
+    holds to find nothing (its objects hold no cycles; they go as they are let go)."""
+    import gc
+
+    from tdkt_docs import collector
+
+    collections: list[int] = []
+
+    def seen(phase, info):
+        if phase == "start":
+            collections.append(info["generation"])
+
+    usual = gc.get_threshold()[0]
+    gc.callbacks.append(seen)
+    try:
+        with collector.spared():
+            collector.settle()
+            made = [[] for _ in range(5 * usual)]  # documents and entries made after a stage
+        young = gc.get_count()[0]
+        after = [[] for _ in range(10)]
+    finally:
+        gc.callbacks.remove(seen)
+    assert young < usual and collections == [] and len(made) > len(after)
+
+
 def test_overlapping_builds_leave_the_collector_to_the_last_one():
     """Builds in two threads of the web page: the first to end leaves the collector eased for the other, and
     unfreezes what was frozen (garbage of either build would otherwise stay while builds keep overlapping)."""

@@ -1,6 +1,7 @@
 """The document as an ordered list of paragraphs with resolved run formatting."""
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Iterator, Mapping, NamedTuple
@@ -30,9 +31,17 @@ class Piece(NamedTuple):
 
 @dataclass(eq=False, slots=True)
 class Line:
+    """A paragraph's text up to a line break, or after the last. It refers to its paragraph weakly (``owner``):
+    held both ways, a document's paragraphs, and the XML tree they point into, would outlive its check until
+    the garbage collector found them, hundreds of documents later."""
+
     text: str
     pieces: list[Piece]
-    para: "Para"
+    owner: weakref.ReferenceType[Para]
+
+    @property
+    def para(self) -> Para:
+        return self.owner()
 
     @property
     def where(self) -> str:
@@ -48,7 +57,7 @@ class Line:
         return all(p.fmt.italic for p in self.pieces if p.text.strip())
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, slots=True, weakref_slot=True)
 class Para:
     element: etree._Element
     text: str
@@ -140,7 +149,7 @@ def make_para(para_el, resolver: StyleResolver, place: str = "", table: int | No
     style, alignment = resolver.paragraph(properties)
     para = Para(element=para_el, text="", place=place, table=table, cell=cell, alignment=alignment,
                 has_shape=shape)
-    line = Line("", [], para)
+    line = Line("", [], weakref.ref(para))
     para.lines = [line]
     for text, fmt in _texts(para_el, runs, resolver, style, table_style, para):
         if "\n" in text:
@@ -157,7 +166,7 @@ def _broken(para: Para, text: str, fmt: RunFormat) -> Line:
     line = para.lines[-1]
     for index, chunk in enumerate(text.split("\n")):
         if index:
-            line = Line("", [], para)
+            line = Line("", [], line.owner)
             para.lines.append(line)
         if chunk:
             line.text += chunk
