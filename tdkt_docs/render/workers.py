@@ -151,8 +151,12 @@ class Workers(Generic[A, T]):
         yield from ((len(here) + index, output) for index, output in shared.outputs())
 
 
-HANDOFF_SECONDS = 0.0005
-"""How soon a thread that asks for the interpreter gets it while tasks are shared (Python's default: 5 ms)."""
+HANDOFF_SECONDS = 0.0001
+"""How soon a thread that asks for the interpreter gets it while tasks are shared (Python's default: 5 ms). The
+pool's manager thread takes the interpreter back twice for each input sent (it empties a wake-up pipe, one
+message per input): as long as this process sends one input every half millisecond or so (each worker's share,
+drafted one by one), a longer wait than a quarter of that keeps the manager from ever catching up, and the
+workers wait until this process stops sending (0,5 ms: a tenth of a second, before any worker began)."""
 
 
 @contextlib.contextmanager
