@@ -36,7 +36,7 @@ from .read.validate import validate
 from .read.workbook import WorkbookData, read_workbook
 from .register.eligibility import review_eligibility
 from .render.docx import CompiledTemplate, Rendered
-from .render.workers import MAX_JOBS, Workers, cores
+from .render.workers import MAX_JOBS, Workers, cores, quick_handoffs
 from .rules.awards import Resolution, resolve
 from .rules.book import Rules
 from .rules.collation import match_key
@@ -311,15 +311,17 @@ def _build(workbook: Path, outdir: Path, settings: Settings, key: str, renderer:
 @contextlib.contextmanager
 def _meanwhile(task: Callable[[threading.Event], None]) -> Iterator[None]:
     """``task`` run in a thread while the block runs (it runs while the block waits outside the interpreter),
-    given the event set when the block is done: what it has not begun by then is left for later."""
+    given the event set when the block is done: what it has not begun by then is left for later. The block gets
+    the interpreter back within ``HANDOFF_SECONDS`` of each wait (``quick_handoffs``), not 5 ms later."""
     done = threading.Event()
     thread = threading.Thread(target=task, args=(done,), name="tdkt-meanwhile", daemon=True)
-    thread.start()
-    try:
-        yield
-    finally:
-        done.set()
-        thread.join()
+    with quick_handoffs():
+        thread.start()
+        try:
+            yield
+        finally:
+            done.set()
+            thread.join()
 
 
 def _review(prepared: Prepared, register_url: str | None) -> None:

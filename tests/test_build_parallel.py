@@ -52,8 +52,8 @@ def processes(tmp_path, monkeypatch) -> dict[str, Path]:
 
 
 def test_workers_write_the_same_files_as_one_process(settings, tmp_path, monkeypatch, processes):
-    """Documents are rendered by workers and by the build's own process, which also makes the summary
-    workbooks (they read most of the data: a worker would copy it) while the workers take their share."""
+    """Documents are rendered by workers, and by the build's own process when some are left once it has made the
+    summary workbooks (they read most of the data: a worker would copy it) while the workers take their share."""
     monkeypatch.setattr(workers, "cores", lambda: 1)
     serial = build(SAMPLE_2024, tmp_path / "one", settings)
     assert {line.split()[0] for line in processes["make"].read_text().splitlines()} == {str(os.getpid())}
@@ -65,7 +65,7 @@ def test_workers_write_the_same_files_as_one_process(settings, tmp_path, monkeyp
     shared = build(SAMPLE_2024, tmp_path / "many", settings)
     documents = [o for o in shared.outputs if o.kind != "tong_hop"]
     rendering = [line.split()[0] for line in processes["make"].read_text().splitlines()]
-    assert str(os.getpid()) in rendering and len(set(rendering)) == 3  # this process and two workers
+    assert set(rendering) - {str(os.getpid())} and len(set(rendering)) <= 3  # two workers, this process maybe
     assert len(rendering) == len(documents) >= 5  # each document once
     assert summaries and set(summaries) == {os.getpid()}
     assert _files(tmp_path / "one") == _files(tmp_path / "many")
@@ -190,10 +190,10 @@ def test_while_inputs_are_shared_the_workers_are_kept_in_hand_and_quickly_served
         outputs = shared.run_each([lambda i=i: i for i in range(80)], [own])
         next(outputs)  # this process's own task, once the worker holds its share
         seen.append(len(list(outputs)))
-        assert seen == [workers.HANDOFF_SECONDS, 80] and sys.getswitchinterval() == default
+        assert seen == [pytest.approx(workers.HANDOFF_SECONDS), 80] and sys.getswitchinterval() == default
 
         def failing():
-            assert sys.getswitchinterval() == workers.HANDOFF_SECONDS
+            assert sys.getswitchinterval() == pytest.approx(workers.HANDOFF_SECONDS)
             raise ValueError("hỏng")
 
         with pytest.raises(ValueError):
@@ -201,7 +201,7 @@ def test_while_inputs_are_shared_the_workers_are_kept_in_hand_and_quickly_served
         assert sys.getswitchinterval() == default
         left = shared.run_each([lambda i=i: i for i in range(80)], [own])
         next(left)
-        assert sys.getswitchinterval() == workers.HANDOFF_SECONDS
+        assert sys.getswitchinterval() == pytest.approx(workers.HANDOFF_SECONDS)
         left.close()
         assert sys.getswitchinterval() == default
         sent = workers._Shared(shared.pool, shared.size, shared.work, [lambda i=i: i for i in range(80)],
@@ -210,6 +210,18 @@ def test_while_inputs_are_shared_the_workers_are_kept_in_hand_and_quickly_served
         assert len(sent.sent) == workers.IN_HAND == 4
         assert sorted(output for _, output in sent.outputs()) == list(range(80))
     assert workers.HANDOFF_SECONDS <= 0.001 < default
+
+
+def test_while_the_workbook_is_read_beside_the_templates_each_gets_the_interpreter_back_quickly(settings, tmp_path,
+                                                                                           monkeypatch):
+    """The templates are read in a thread while the workbook is: each time reading waits outside the interpreter
+    (a file, calamine) that thread takes it, and hands it back within ``HANDOFF_SECONDS``, not Python's 5 ms (at
+    5 ms, the pieces of a year-end sheet reached the workers a twentieth of a second late)."""
+    default, seen = sys.getswitchinterval(), []
+    monkeypatch.setattr(build_module, "read_workbook",
+                        lambda *a, **k: seen.append(sys.getswitchinterval()) or _READ_WORKBOOK(*a, **k))
+    build(SAMPLE_2024, tmp_path / "out", settings)
+    assert seen == [pytest.approx(workers.HANDOFF_SECONDS)] and sys.getswitchinterval() == default
 
 
 def test_one_job_or_few_inputs_run_here():
@@ -341,7 +353,7 @@ def test_each_process_stages_what_it_makes(settings, tmp_path, monkeypatch, proc
     makers = Counter(line.split()[0] for line in processes["make"].read_text().splitlines())
     stagers = Counter(line.split()[0] for line in staged_by.read_text().splitlines())
     summaries = len([o for o in result.outputs if o.kind == "tong_hop"])
-    assert len(makers) == 2 and summaries
+    assert set(makers) - {str(os.getpid())} and len(makers) <= 2 and summaries  # the worker, this process maybe
     assert stagers == makers + Counter({str(os.getpid()): summaries})
 
 
@@ -352,3 +364,15 @@ def test_a_workbook_that_makes_no_document_shows_what_the_review_finds_first(set
     with pytest.raises(InvalidWorkbook, match="không dùng được trong ký hiệu văn bản"):
         build(make_workbook(content), tmp_path / "out", settings)
     assert not (tmp_path / "out").exists()
+
+
+def test_overlapping_quick_handoffs_put_back_the_interval_when_the_last_ends():
+    """Builds in threads of the web page: the first to end leaves the short interval to the other."""
+    default = sys.getswitchinterval()
+    first, second = workers.quick_handoffs(), workers.quick_handoffs()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)
+    assert sys.getswitchinterval() == pytest.approx(workers.HANDOFF_SECONDS)
+    second.__exit__(None, None, None)
+    assert sys.getswitchinterval() == default

@@ -25,6 +25,7 @@ from bench.workload import write_year_end_workbook
 from tdkt_docs.build import build
 from tdkt_docs.errors import UserError
 from tdkt_docs.read import grid as grid_module
+from tdkt_docs.read import workbook as workbook_module
 from tdkt_docs.read.schema import NOMINATIONS
 from tdkt_docs.read.workbook import read_piece, read_workbook
 from tdkt_docs.render import workers as workers_module
@@ -34,8 +35,10 @@ SHEET = NOMINATIONS.title
 
 
 @pytest.fixture
-def small_pieces(monkeypatch):
-    """Any sheet is cut, in chunks of a few rows: a workbook of some hundred rows makes several pieces."""
+def small_pieces(monkeypatch, tmp_path):
+    """Any sheet is cut, in chunks of a few rows: a workbook of some hundred rows makes several pieces, their
+    files in a temporary folder of the test's own (tests running at the same time cut sheets too)."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     monkeypatch.setattr(grid_module, "SPLIT_FROM", 0)
     monkeypatch.setattr(grid_module, "_PIECE_LEAST", 1)
     monkeypatch.setattr(grid_module, "_CHUNK", 4096)
@@ -143,6 +146,23 @@ def test_a_large_sheet_is_read_in_pieces_by_other_processes_as_it_reads_whole(aw
     readers = dict(reversed(line.split()) for line in log.read_text().splitlines())
     assert set(readers) == {"1", "2"} and str(os.getpid()) not in readers.values()
     assert set(leftover_pieces()) == before
+
+
+def test_the_pieces_are_sent_before_the_workbook_is_opened_here(awkward_workbook, small_pieces, monkeypatch):
+    """The other processes begin their pieces at once: what they need is told from the package's directory,
+    before this process opens the workbook (and reads the templates meanwhile, in a thread of its own)."""
+    order = []
+
+    class Sending(Failing):
+        def submit(self, task, *args):
+            order.append(f"piece {args[3]}")
+            return super().submit(task, *args)
+
+    opening = workbook_module.open_values
+    monkeypatch.setattr(workbook_module, "open_values", lambda path: order.append("open") or opening(path))
+    same_reading(read_workbook(awkward_workbook), read_workbook(awkward_workbook, helpers=Sending()))
+    sent = order[1:-1]  # a piece of each table sheet (any is cut here)
+    assert order[0] == order[-1] == "open" and sent and set(sent) == {"piece 1"}
 
 
 def test_each_piece_holds_the_rows_of_its_part_of_the_sheet(awkward_workbook, small_pieces):

@@ -118,6 +118,15 @@ class ValueBook:
         return grid, identity
 
 
+def sheet_titles(path: Path) -> list[str]:
+    """The titles of the workbook's sheets, as its package lists them (none when it cannot be read): what can be
+    told before the workbook is opened."""
+    try:
+        return list(_sheet_parts(path))
+    except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError):
+        return []
+
+
 def pieces(path: Path, title: str, most: int) -> int:
     """In how many pieces the sheet ``title`` of the workbook at ``path`` is best read by up to ``most`` processes at
     once: one, unless its XML is large (``SPLIT_FROM``); told from the package's directory, without reading."""

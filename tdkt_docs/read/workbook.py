@@ -18,7 +18,7 @@ from ..problems import Location, Problem, Severity
 from ..text import closest
 from ..workbook_file import check_workbook_file
 from . import cells, legacy
-from .grid import Grid, Uncuttable, ValueBook, piece_grid, pieces, titled
+from .grid import Grid, Uncuttable, ValueBook, piece_grid, pieces, sheet_titles, titled
 from .records import RowCells
 from .schema import SHEETS, Column, Layout, Sheet
 
@@ -68,9 +68,9 @@ def read_workbook(path: Path, sheets: tuple[Sheet, ...] = SHEETS, helpers: Helpe
     the first here, the others by ``helpers`` at the same time. What reading memoised of the cells (up to tens
     of thousands of texts) is let go once the workbook is read."""
     path = Path(path)
+    sent = _send_pieces(path, sheets, helpers)  # first: the other processes read meanwhile
     book = open_values(path)
     data = WorkbookData(path)
-    sent = _send_pieces(book, sheets, helpers)  # first: the other processes read meanwhile
     try:
         # the first piece of each sheet sent is read next, the small sheets while the other pieces are read
         begun = {sheet.key: _begin_in_pieces(book, title, sheet, pieces) for title, sheet, pieces in sent}
@@ -96,17 +96,20 @@ def read_workbook(path: Path, sheets: tuple[Sheet, ...] = SHEETS, helpers: Helpe
     return data
 
 
-def _send_pieces(book: ValueBook, sheets: tuple[Sheet, ...],
+def _send_pieces(path: Path, sheets: tuple[Sheet, ...],
                  helpers: Helpers | None) -> list[tuple[str, Sheet, list[Future | None]]]:
-    """The later pieces of each TABLE sheet large enough to be read in pieces, sent to ``helpers``: the sheet's
-    title, the sheet, each piece's task (None where it could not be sent)."""
-    sent = []
+    """The later pieces of each TABLE sheet large enough to be read in pieces, sent to ``helpers`` before this
+    process opens the workbook: the sheet's title, the sheet, each piece's task (None where it could not be
+    sent). The titles are the package's (a workbook that cannot be opened has none: nothing is sent)."""
+    if helpers is None:
+        return []
+    sent, titles = [], sheet_titles(path)
     for sheet in sheets:
-        title = titled(book.titles, sheet.title)
-        if helpers is None or sheet.layout is not Layout.TABLE or title is None:
+        title = titled(titles, sheet.title)
+        if sheet.layout is not Layout.TABLE or title is None:
             continue
-        if (count := pieces(book.path, title, 1 + helpers.size)) > 1:
-            sent.append((title, sheet, [helpers.submit(read_piece, book.path, title, sheet, index, count)
+        if (count := pieces(path, title, 1 + helpers.size)) > 1:
+            sent.append((title, sheet, [helpers.submit(read_piece, path, title, sheet, index, count)
                                         for index in range(1, count)]))
     return sent
 

@@ -133,7 +133,7 @@ class Workers(Generic[A, T]):
                         for index, given in enumerate(inputs))
             return
         try:
-            with _quick_handoffs():
+            with quick_handoffs():
                 yield from self._share(inputs, here, finished, first)
         except BrokenProcessPool:  # a worker ended, whether sent an input (its output never comes) or not yet
             raise UserError("Một tiến trình phụ đang tạo văn bản đã dừng đột ngột (thường do máy thiếu bộ nhớ), "
@@ -160,16 +160,29 @@ workers wait until this process stops sending (0,5 ms: a tenth of a second, befo
 
 
 @contextlib.contextmanager
-def _quick_handoffs() -> Iterator[None]:
+def quick_handoffs() -> Iterator[None]:
     """The threads that carry inputs to the workers and their outputs back (the process pool's) get the
     interpreter within ``HANDOFF_SECONDS`` of asking, however busy this process is with its own share: at the
-    default 5 ms a worker finished with its input waits for the next."""
-    before = sys.getswitchinterval()
-    sys.setswitchinterval(HANDOFF_SECONDS)
+    default 5 ms a worker finished with its input waits for the next. Builds in threads (the web page) overlap:
+    the first to begin sets it, the last to end puts back what was there before."""
+    global _handing, _before
+    with _handoff_lock:
+        if not _handing:
+            _before = sys.getswitchinterval()
+            sys.setswitchinterval(HANDOFF_SECONDS)
+        _handing += 1
     try:
         yield
     finally:
-        sys.setswitchinterval(before)
+        with _handoff_lock:
+            _handing -= 1
+            if not _handing:
+                sys.setswitchinterval(_before)
+
+
+_handoff_lock = threading.Lock()
+_handing = 0  # blocks within quick_handoffs now
+_before = 0.005  # the switch interval before the first of them
 
 
 IN_HAND = 4
