@@ -12,6 +12,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TextIO
 
+import orjson
+
 from .files import atomic_path
 
 FILENAME = "manifest.json"
@@ -43,7 +45,8 @@ class Entry:
     def line(self) -> str:
         """One line of JSON. ``extra`` may hold records that say how JSON holds them (``to_json``): a decision's
         distribution is kept as the build's own list, not copied into a hundred thousand dicts."""
-        return json.dumps(self.to_dict(), ensure_ascii=False, default=lambda value: value.to_json())
+        return orjson.dumps(self.to_dict(), default=lambda value: value.to_json(),
+                            option=orjson.OPT_PASSTHROUGH_DATACLASS).decode()
 
 
 @dataclass

@@ -87,7 +87,7 @@ def test_one_row_changed_one_decision_rendered_again(make_workbook, tmp_path, mo
     assert {out / d for d in decisions} - {changed} <= set(result.unchanged)
     text = (out / "manifest.json").read_text(encoding="utf-8")
     manifest = json.loads(text)
-    assert sum('"path": ' in line for line in text.splitlines()) == len(manifest["documents"])  # one per line
+    assert sum('"path":' in line for line in text.splitlines()) == len(manifest["documents"])  # one per line
     entries = [e for e in manifest["documents"] if e["path"].endswith(".docx")]
     assert all(len(e["inputs"]) == 64 for e in entries) and len(entries) == 6
 

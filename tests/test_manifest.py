@@ -27,7 +27,7 @@ def test_each_document_is_one_line_and_written_by_itself(tmp_path):
     manifest.write_json(out)
     assert out.writes > 500  # never built whole in memory
     lines = out.getvalue().splitlines()
-    assert sum(line.startswith('    {"kind": "quyet_dinh"') for line in lines) == 500
+    assert sum(line.startswith('    {"kind":"quyet_dinh"') for line in lines) == 500
     assert json.loads(out.getvalue())["documents"][499]["title"] == "Quyết định 499"
     save(tmp_path, manifest)
     assert load(tmp_path) == manifest
