@@ -13,8 +13,6 @@ from functools import cached_property, partial
 from pathlib import Path
 from typing import Callable, ContextManager, Iterable, Iterator, Sequence
 
-import orjson
-
 from .check.document import Checker
 from .check.fingerprint import content_fingerprint
 from .check.report import format_findings
@@ -26,7 +24,7 @@ from . import collector
 from .errors import UserError
 from .export.standing import still_valid
 from .files import FileInUse, clashes, place, slug
-from .manifest import Entry, Manifest, file_sha256, sha256
+from .manifest import Entry, Manifest, file_sha256, json_bytes, sha256
 from .memory import map_large_blocks, release_free_memory
 from .outfolder import LOCK_WAIT, OutputFolder, stage
 from .rebuild import inputs_key, unchanged_build
@@ -85,7 +83,7 @@ class Output:
     staged: Path | None = None   # the file holding ``data`` until it is moved into place
     digest: str = ""             # sha256 of the staged file
     warnings: tuple[Problem, ...] = ()  # .docx: what its NĐ 30 check warns of (an error stops the build)
-    entry: Entry | None = None  # what the manifest says of it when it is written as made (``_received``)
+    entry: Entry | None = None  # what the manifest says of it, written or standing as made (``_received``)
 
 
 @dataclass
@@ -471,15 +469,9 @@ def _described(output: Output, origin: DocumentPlan | Attachment) -> Output:
                    copies=origin.copies)
 
 
-_AS_TEXT = orjson.OPT_PASSTHROUGH_DATACLASS
-"""A record among the variables goes through ``default``, as any value JSON has no form for."""
-
-
 def document_inputs(template: CompiledTemplate, context: dict) -> str:
-    """One key for what a document is made from: its template's bytes and its variables (as JSON, keys sorted:
-    orjson writes a decision's some ten thousand values eight times as fast as the standard library)."""
-    variables = orjson.dumps(context, default=str, option=_AS_TEXT | orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS)
-    return sha256(template.digest.encode() + variables)
+    """One key for what a document is made from: its template's bytes and its variables (as JSON, keys sorted)."""
+    return sha256(template.digest.encode() + json_bytes(context, str, sort_keys=True))
 
 
 @dataclass(frozen=True)
@@ -519,8 +511,8 @@ def _staged(outdir: Path, output: Output) -> Output:
 
 
 def _received(outdir: Path, output: Output) -> Output:
-    """``output`` staged (``_staged``), with the manifest entry it gets when it is written as made: its JSON line
-    is encoded now, while other documents still render, not once all are."""
+    """``output`` staged (``_staged``), with the manifest entry it gets when it is written, or stands, as made: its
+    JSON line is encoded now, while other documents still render, not once all are."""
     output = _staged(outdir, output)
     entry = _entry(output)
     _ = entry.line
@@ -585,9 +577,10 @@ class _Writer:
     def write(self, output: Output) -> None:
         result = self.result
         target = result.outdir / output.path
+        entry = output.entry or _entry(output)
         if output.earlier is not None:
-            return self._stands(output, target)
-        digest, entry = output.digest, output.entry
+            return self._stands(entry, target)
+        digest = output.digest
         previous = self.folder.previous.get(output.path)
         if target.is_file():
             if file_sha256(target) == digest:
@@ -607,15 +600,14 @@ class _Writer:
         result.written.append(target)
         result.manifest.documents.append(entry)
 
-    def _stands(self, output: Output, target: Path) -> None:
+    def _stands(self, entry: Entry, target: Path) -> None:
         """A document made from the same inputs as the file the previous build wrote: nothing to write,
         once it is sure the file is still that one."""
-        digest = output.earlier["sha256"]
-        if not target.is_file() or file_sha256(target) != digest:
+        if not target.is_file() or file_sha256(target) != entry.sha256:
             raise UserError(f'Tệp "{target}" vừa bị thay đổi trong lúc đang tạo văn bản. Hãy đóng tệp rồi chạy lại '
                             "(các tệp đã ghi trước đó vẫn đúng, lần chạy sau nhận ra chúng).")
         self.result.unchanged.append(target)
-        self.result.manifest.documents.append(output.entry)
+        self.result.manifest.documents.append(entry)
 
     def _keep(self, output: Output, target: Path, entry: Entry, previous: dict) -> None:
         """The hand edit stays. Rows changed since? A conflict, unless the user keeps edits; an edit once kept over

@@ -99,7 +99,7 @@ def temporary_file(folder: Path, suffix: str = "", data: bytes = b"") -> Path:
     return path
 
 
-_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)  # never inherited (PEP 446)
 
 
 def _new_file(folder: Path, suffix: str) -> tuple[int, Path]:

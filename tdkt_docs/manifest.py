@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 from pathlib import Path
-from typing import TextIO
+from typing import Callable, TextIO
 
 import orjson
 
@@ -45,8 +45,7 @@ class Entry:
     def line(self) -> str:
         """One line of JSON. ``extra`` may hold records that say how JSON holds them (``to_json``): a decision's
         distribution is kept as the build's own list, not copied into a hundred thousand dicts."""
-        return orjson.dumps(self.to_dict(), default=lambda value: value.to_json(),
-                            option=orjson.OPT_PASSTHROUGH_DATACLASS).decode()
+        return json_bytes(self.to_dict(), lambda value: value.to_json()).decode()
 
 
 @dataclass
@@ -67,6 +66,18 @@ class Manifest:
         for index, entry in enumerate(self.documents):
             out.write(("," if index else "") + "\n    " + entry.line)
         out.write("\n  ]\n}\n")
+
+
+def json_bytes(value: object, default: Callable[[object], object], sort_keys: bool = False) -> bytes:
+    """``value`` as compact JSON in UTF-8, what JSON has no form for (a record, a date) given by ``default``.
+    orjson writes a decision's some ten thousand values eight times as fast as the standard library; what it
+    refuses (a whole number past 64 bits, as a mistyped document number) the standard library writes."""
+    option = orjson.OPT_PASSTHROUGH_DATACLASS | orjson.OPT_NON_STR_KEYS | (orjson.OPT_SORT_KEYS if sort_keys else 0)
+    try:
+        return orjson.dumps(value, default=default, option=option)
+    except orjson.JSONEncodeError:
+        return json.dumps(value, default=default, sort_keys=sort_keys, ensure_ascii=False,
+                          separators=(",", ":")).encode()
 
 
 def sha256(data: bytes) -> str:

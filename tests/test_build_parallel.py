@@ -2,6 +2,7 @@
 template that breaks NĐ 30 still stops the build before anything is written."""
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -369,10 +370,8 @@ def test_a_workbook_that_makes_no_document_shows_what_the_review_finds_first(set
 def test_overlapping_quick_handoffs_put_back_the_interval_when_the_last_ends():
     """Builds in threads of the web page: the first to end leaves the short interval to the other."""
     default = sys.getswitchinterval()
-    first, second = workers.quick_handoffs(), workers.quick_handoffs()
-    first.__enter__()
-    second.__enter__()
-    first.__exit__(None, None, None)
-    assert sys.getswitchinterval() == pytest.approx(workers.HANDOFF_SECONDS)
-    second.__exit__(None, None, None)
+    with contextlib.ExitStack() as second:
+        with workers.quick_handoffs():
+            second.enter_context(workers.quick_handoffs())
+        assert sys.getswitchinterval() == pytest.approx(workers.HANDOFF_SECONDS)
     assert sys.getswitchinterval() == default

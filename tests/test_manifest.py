@@ -1,8 +1,11 @@
 """manifest.json: one document per line, written as it goes."""
+import datetime
 import io
 import json
+from dataclasses import dataclass
+from typing import ClassVar
 
-from tdkt_docs.manifest import Entry, Manifest, load, save
+from tdkt_docs.manifest import Entry, Manifest, json_bytes, load, save
 
 
 class CountingText(io.StringIO):
@@ -38,10 +41,11 @@ def test_a_manifest_without_documents_is_valid_json(tmp_path):
     assert load(tmp_path) == _manifest(0)
 
 
+@dataclass
 class Counted:
-    """A record that says how JSON holds it, counting how often it is asked."""
+    """A record (a dataclass, as the build's are) that says how JSON holds it, counting how often it is asked."""
 
-    asked = 0
+    asked: ClassVar[int] = 0
 
     def to_json(self) -> dict:
         Counted.asked += 1
@@ -61,3 +65,14 @@ def test_an_entry_landed_then_listed_in_the_manifest_is_encoded_once(tmp_path):
     assert Counted.asked == 1
     assert json.loads((tmp_path / "ra" / "manifest.json").read_text(encoding="utf-8"))["documents"][0]["extra"] == {
         "phat_hanh": [{"noi_nhan": "Như Điều 3", "so_ban": 1}]}
+
+
+def test_what_the_fast_encoder_refuses_is_still_written():
+    """A mistyped document number of twenty digits, a key that is a number: the line holds them as the standard
+    library would, and the key of a document's variables is made all the same, the same every time."""
+    entry = Entry("quyet_dinh", "dot/qd-1.docx", "0" * 64, extra={"so": 10 ** 20, 3: "ba"})
+    assert json.loads(entry.line)["extra"] == {"so": 10 ** 20, "3": "ba"}
+    variables = {"so": 10 ** 20, "ngay": datetime.date(2024, 12, 20), "b": 1}
+    assert json.loads(json_bytes(variables, str, sort_keys=True)) == {"b": 1, "ngay": "2024-12-20", "so": 10 ** 20}
+    assert json_bytes(variables, str, sort_keys=True) == json_bytes(dict(reversed(variables.items())), str,
+                                                                     sort_keys=True)

@@ -119,10 +119,10 @@ class ValueBook:
 
 
 def sheet_titles(path: Path) -> list[str]:
-    """The titles of the workbook's sheets, as its package lists them (none when it cannot be read): what can be
-    told before the workbook is opened."""
+    """The titles of the workbook's worksheets (not its chart sheets), as its package lists them (none when it
+    cannot be read): what can be told before the workbook is opened."""
     try:
-        return list(_sheet_parts(path))
+        return [title for title, part in _sheet_parts(path).items() if part.startswith("xl/worksheets/")]
     except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError):
         return []
 

@@ -161,10 +161,11 @@ workers wait until this process stops sending (0,5 ms: a tenth of a second, befo
 
 @contextlib.contextmanager
 def quick_handoffs() -> Iterator[None]:
-    """The threads that carry inputs to the workers and their outputs back (the process pool's) get the
-    interpreter within ``HANDOFF_SECONDS`` of asking, however busy this process is with its own share: at the
-    default 5 ms a worker finished with its input waits for the next. Builds in threads (the web page) overlap:
-    the first to begin sets it, the last to end puts back what was there before."""
+    """A thread that asks for the interpreter gets it within ``HANDOFF_SECONDS``: the threads that carry inputs
+    to the workers and their outputs back (the process pool's), however busy this process is with its own share
+    (at the default 5 ms a worker finished with its input waits for the next); the reading of a workbook, back
+    from each wait outside the interpreter, beside the thread that reads the templates. Builds in threads (the
+    web page) overlap: the first to begin sets it, the last to end puts back what was there before."""
     global _handing, _before
     with _handoff_lock:
         if not _handing:
