@@ -41,6 +41,7 @@ class Line:
 
     @property
     def para(self) -> Para:
+        """Its paragraph, while the model holding that paragraph is kept (lines are read only within a check)."""
         return self.owner()
 
     @property
