@@ -83,7 +83,16 @@ class Output:
     staged: Path | None = None   # the file holding ``data`` until it is moved into place
     digest: str = ""             # sha256 of the staged file
     warnings: tuple[Problem, ...] = ()  # .docx: what its NĐ 30 check warns of (an error stops the build)
-    entry: Entry | None = None  # what the manifest says of it, written or standing as made (``_received``)
+
+    @cached_property
+    def entry(self) -> Entry:
+        """What the manifest says of it written as made, or standing as the previous build left it."""
+        digest = self.digest if self.earlier is None else self.earlier["sha256"]
+        return Entry(kind=self.kind, path=self.path, sha256=digest, title=self.title, generated=digest,
+                     content=self.content, sources=[{"sheet": s.sheet, "rows": list(s.rows)} for s in self.sources],
+                     extra=self.extra, inputs=self.inputs,
+                     warnings=[{"code": p.code, "paragraph": p.location.paragraph, "message": p.message}
+                               for p in self.warnings])
 
 
 @dataclass
@@ -511,12 +520,11 @@ def _staged(outdir: Path, output: Output) -> Output:
 
 
 def _received(outdir: Path, output: Output) -> Output:
-    """``output`` staged (``_staged``), with the manifest entry it gets when it is written, or stands, as made: its
-    JSON line is encoded now, while other documents still render, not once all are."""
+    """``output`` staged (``_staged``), the JSON line of its manifest entry encoded now, while other documents
+    still render, not once all are."""
     output = _staged(outdir, output)
-    entry = _entry(output)
-    _ = entry.line
-    return replace(output, entry=entry)
+    _ = output.entry.line
+    return output
 
 
 def _refuse_clashes(outputs: list[Output]) -> None:
@@ -544,16 +552,6 @@ def _retire(result: BuildResult, previous: dict[str, dict], book: Rulebook) -> N
             target.parent.rmdir()
 
 
-def _entry(output: Output) -> Entry:
-    """The manifest entry of ``output`` written as made, or standing as the previous build left it."""
-    digest = output.digest if output.earlier is None else output.earlier["sha256"]
-    return Entry(kind=output.kind, path=output.path, sha256=digest, title=output.title, generated=digest,
-                 content=output.content, sources=[{"sheet": s.sheet, "rows": list(s.rows)} for s in output.sources],
-                 extra=output.extra, inputs=output.inputs,
-                 warnings=[{"code": p.code, "paragraph": p.location.paragraph, "message": p.message}
-                           for p in output.warnings])
-
-
 def _edited(target: Path, old: dict, book: Rulebook) -> bool:
     """Changed since the tool wrote it, in what a reader sees (re-saving in Word or LibreOffice is no edit)."""
     data = target.read_bytes()
@@ -577,7 +575,7 @@ class _Writer:
     def write(self, output: Output) -> None:
         result = self.result
         target = result.outdir / output.path
-        entry = output.entry or _entry(output)
+        entry = output.entry
         if output.earlier is not None:
             return self._stands(entry, target)
         digest = output.digest

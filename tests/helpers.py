@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -116,3 +117,10 @@ def year_end_content(n_decisions: int, per_decision: int) -> dict:
     sys.path.insert(0, str(ROOT / "bench"))
     from workload import year_end_content as content
     return content(n_decisions, per_decision)
+
+
+def current_umask() -> int:
+    """The process's umask (reading it means setting it: it is put back at once)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -13,7 +13,7 @@ from tdkt_docs.build import build, prepare
 from tdkt_docs.check.document import check_document
 from tdkt_docs.check.rulebook import Rulebook
 
-from helpers import SAMPLE_2024, SAMPLE_2026, collapse, docx_blocks, run_tdkt
+from helpers import SAMPLE_2024, SAMPLE_2026, collapse, current_umask, docx_blocks, run_tdkt
 from support.workbooks import AGENCY
 
 SEED = Path(__file__).parent / "data" / "ke-hoach-tdkt-2024-bac-ninh.txt"
@@ -161,13 +161,6 @@ def test_a_document_edited_by_hand_is_kept_unless_forced(sample_2024_copy):
 
 def test_generated_files_get_ordinary_permissions(built):
     assert (built / "ke-hoach-tdkt-2024.docx").stat().st_mode & 0o777 == 0o666 & ~current_umask()
-
-
-def current_umask() -> int:
-    import os
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def test_built_appendix_table_repeats_its_header_and_never_splits_rows(plan):

@@ -1,7 +1,6 @@
 """Output names are safe on every system and stable from build to build."""
 from __future__ import annotations
 
-import os
 import stat
 import sys
 
@@ -10,6 +9,8 @@ import pytest
 from tdkt_docs.build import build
 from tdkt_docs.files import NAME_LIMIT, TEMP_PREFIX, clashes, slug, temporary_file
 from tdkt_docs.outfolder import STAGING_NAME
+
+from helpers import current_umask
 
 
 def test_windows_device_names_get_a_suffix():
@@ -48,9 +49,7 @@ def test_a_temporary_file_is_made_with_its_folder_holds_its_bytes_and_gets_a_fin
     assert first.read_bytes() == b"PK\x03\x04 mot" and second.read_bytes() == b"hai"
     assert first.name.startswith(TEMP_PREFIX) and first.suffix == ".docx"  # what remove_leftovers takes away
     if sys.platform != "win32":
-        mask = os.umask(0)
-        os.umask(mask)
-        assert stat.S_IMODE(first.stat().st_mode) == 0o666 & ~mask
+        assert stat.S_IMODE(first.stat().st_mode) == 0o666 & ~current_umask()
 
 
 def test_a_temporary_file_that_cannot_be_written_whole_leaves_nothing(tmp_path):

@@ -6,7 +6,7 @@ facts of each; the sentences themselves are the template's (templates/quyet-dinh
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property, partial
 
 from ..compose.common import (archive_places, awardee_name, entry, header_context, recipient_lines,
@@ -105,13 +105,10 @@ class Distribution:
     issuer: Issuer
     executing: int  # the article that says who executes the decision
     rules: Rules
-    _deliveries: list[Delivery] | None = field(default=None, init=False, repr=False)
 
-    @property
+    @cached_property
     def deliveries(self) -> list[Delivery]:
-        if self._deliveries is None:
-            self._deliveries = self._lines(self.decision.entries)
-        return self._deliveries
+        return self._lines(self.decision.entries)
 
     def copies(self) -> int:
         """The copies it gives out, counted without making a line for each awardee: one copy each, and the rest

@@ -118,27 +118,30 @@ class ValueBook:
         return grid, identity
 
 
-def sheet_titles(path: Path) -> list[str]:
-    """The titles of the workbook's worksheets (not its chart sheets), as its package lists them (none when it
-    cannot be read): what can be told before the workbook is opened."""
+def sheet_sizes(path: Path) -> dict[str, int]:
+    """Title → bytes of XML of each of the workbook's worksheets (not its chart sheets), told from the package's
+    directory, without reading (none when it cannot be read): what can be known before the workbook is opened."""
     try:
-        return [title for title, part in _sheet_parts(path).items() if part.startswith("xl/worksheets/")]
+        parts = _sheet_parts(path)
+        with zipfile.ZipFile(path) as archive:
+            sizes = {info.filename: info.file_size for info in archive.infolist()}
     except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError):
-        return []
+        return {}
+    return {title: sizes[part] for title, part in parts.items() if part.startswith("xl/worksheets/") and part in sizes}
 
 
 def pieces(path: Path, title: str, most: int) -> int:
     """In how many pieces the sheet ``title`` of the workbook at ``path`` is best read by up to ``most`` processes at
-    once: one, unless its XML is large (``SPLIT_FROM``); told from the package's directory, without reading."""
-    try:
-        parts = _sheet_parts(path)
-        if most < 2 or (found := titled(parts, title)) is None:
-            return 1
-        with zipfile.ZipFile(path) as archive:
-            size = archive.getinfo(parts[found]).file_size
-    except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError):
-        return 1
-    return 1 if size < SPLIT_FROM else min(most, size // _PIECE_LEAST)
+    once (``piece_count``)."""
+    sizes = sheet_sizes(path)
+    found = titled(sizes, title)
+    return 1 if found is None else piece_count(sizes[found], most)
+
+
+def piece_count(size: int, most: int) -> int:
+    """In how many pieces a sheet of ``size`` bytes of XML is best read by up to ``most`` processes at once: one,
+    unless it is large (``SPLIT_FROM``)."""
+    return 1 if most < 2 or size < SPLIT_FROM else min(most, size // _PIECE_LEAST)
 
 
 SPLIT_FROM = 8 << 20

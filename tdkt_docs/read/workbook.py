@@ -18,7 +18,7 @@ from ..problems import Location, Problem, Severity
 from ..text import closest
 from ..workbook_file import check_workbook_file
 from . import cells, legacy
-from .grid import Grid, Uncuttable, ValueBook, piece_grid, pieces, sheet_titles, titled
+from .grid import Grid, Uncuttable, ValueBook, piece_count, piece_grid, sheet_sizes, titled
 from .records import RowCells
 from .schema import SHEETS, Column, Layout, Sheet
 
@@ -100,15 +100,16 @@ def _send_pieces(path: Path, sheets: tuple[Sheet, ...],
                  helpers: Helpers | None) -> list[tuple[str, Sheet, list[Future | None]]]:
     """The later pieces of each TABLE sheet large enough to be read in pieces, sent to ``helpers`` before this
     process opens the workbook: the sheet's title, the sheet, each piece's task (None where it could not be
-    sent). The titles are the package's (a workbook that cannot be opened has none: nothing is sent)."""
+    sent). The titles and sizes are the package's, read once (a workbook that cannot be opened has none: nothing is
+    sent)."""
     if helpers is None:
         return []
-    sent, titles = [], sheet_titles(path)
+    sent, sizes = [], sheet_sizes(path)
     for sheet in sheets:
-        title = titled(titles, sheet.title)
+        title = titled(sizes, sheet.title)
         if sheet.layout is not Layout.TABLE or title is None:
             continue
-        if (count := pieces(path, title, 1 + helpers.size)) > 1:
+        if (count := piece_count(sizes[title], 1 + helpers.size)) > 1:
             sent.append((title, sheet, [helpers.submit(read_piece, path, title, sheet, index, count)
                                         for index in range(1, count)]))
     return sent
