@@ -4,12 +4,16 @@ Stages are imported inside the commands that need them, so ``tdkt --help`` start
 """
 from __future__ import annotations
 
+import _thread
 import contextlib
 import dataclasses
+import gc
 import shutil
+import signal
 import sys
 import tempfile
 import textwrap
+import threading
 import traceback
 import warnings
 from pathlib import Path
@@ -111,30 +115,86 @@ class VietnameseGroup(VietnameseHelpMixin, click.Group):
             raise VietnameseUsageError(f'không có lệnh "{name}"; các lệnh: ' + ", ".join(self.list_commands(ctx)), ctx)
         return super().resolve_command(ctx, args)
 
-    def main(self, args=None, prog_name=None, **extra):
-        """User errors are messages and exit codes, never tracebacks (also under click's CliRunner); libraries'
-        warnings (English, for programmers: openpyxl's on a cell it cannot read as a date) are not shown unless
-        asked for with python -W."""
+    def main(self, args=None, prog_name=None, **extra) -> NoReturn:
+        """User errors are messages and exit codes, never tracebacks (also under click's CliRunner), and neither
+        are errors in finalizers (see ``finalizer_failed``). Once the command stops early, interrupted or failed,
+        the objects the stopped work left half-made are collected then, silently: a ZipFile interrupted in its
+        constructor fails in its finalizer, and would otherwise print a traceback as the program exits."""
+        previous, sys.unraisablehook = sys.unraisablehook, finalizer_failed
+        try:
+            code = self.exit_code(args, prog_name, **extra)
+            if code in (STOPPED, CRASHED):
+                gc.collect()
+        finally:
+            sys.unraisablehook = previous
+        sys.exit(code)
+
+    def exit_code(self, args, prog_name, **extra) -> int:
+        """Run the command; its exit code, with the message for a user error said. Libraries' warnings (English,
+        for programmers: openpyxl's on a cell it cannot read as a date) are not shown unless asked for with
+        python -W."""
         try:
             with warnings.catch_warnings():
                 if not sys.warnoptions:
                     warnings.simplefilter("ignore")
-                return super().main(args, prog_name or "tdkt", standalone_mode=False, **extra)
+                super().main(args, prog_name or "tdkt", standalone_mode=False, **extra)
+            return 0
         except UserError as exc:
             click.echo(str(exc), err=True)
-            sys.exit(1)
+            return 1
         except click.exceptions.Exit as exc:
-            sys.exit(exc.exit_code)
+            return exc.exit_code
         except click.UsageError as exc:
             guide = exc.ctx.command_path if exc.ctx else "tdkt"
             click.echo(f"Lỗi cách dùng: {usage_message(exc)}\nXem hướng dẫn: {guide} --help", err=True)
-            sys.exit(2)
+            return 2
         except (KeyboardInterrupt, click.Abort):
             click.echo("Đã dừng. Không có tệp nào bị ghi dở.", err=True)
-            sys.exit(130)
+            interrupt_handled()
+            return stopped_early(STOPPED)
         except Exception:  # noqa: BLE001 - last line of defence: log, never show a traceback
             click.echo(f"Lỗi không mong đợi trong chương trình. {write_crash_log()}", err=True)
-            sys.exit(3)
+            return stopped_early(CRASHED)
+
+
+STOPPED, CRASHED = 130, 3
+INTERRUPT_AGAIN_AFTER = 0.005  # seconds
+
+
+def interrupt_handled() -> None:
+    """Clear CPython's mark of an unhandled Ctrl+C. When it lands while a string is being executed (as dataclasses
+    make their methods, on the first import of a stage), CPython marks it unhandled though it is handled here, and
+    ``python -m tdkt_docs`` then ends killed by SIGINT instead of with code 130. A string that ends well clears
+    the mark."""
+    exec("", {})  # noqa: S102
+
+
+def stopped_early(code: int) -> int:
+    """``code``, with finalizers' errors silenced from now on: set before the handled exception (and the work it
+    stopped) is let go, as the objects it held are finalized then."""
+    sys.unraisablehook = lambda unraisable: None
+    return code
+
+
+def interrupt_main_thread() -> None:
+    """Ctrl+C to the main thread, as a terminal sends it: a wait in progress is cut short too."""
+    if hasattr(signal, "pthread_kill"):
+        signal.pthread_kill(threading.main_thread().ident, signal.SIGINT)
+    else:  # Windows, where this is what Ctrl+C does
+        _thread.interrupt_main()
+
+
+def finalizer_failed(unraisable) -> None:
+    """An error in a finalizer, which Python cannot raise where it happened. Ctrl+C that lands while an object
+    is being finalized is sent again a moment later, from another thread, once the finalizer is over (were it
+    raised here, it would land in this hook and be printed and lost, as by default), so the command stops as it
+    would anywhere else. Any other is a fault of the program: logged for support, in one line."""
+    if issubclass(unraisable.exc_type, KeyboardInterrupt):
+        threading.Timer(INTERRUPT_AGAIN_AFTER, interrupt_main_thread).start()
+        return
+    where = traceback.format_exception(unraisable.exc_type, unraisable.exc_value, unraisable.exc_traceback)
+    detail = f"{unraisable.err_msg or 'Exception ignored in'}: {unraisable.object!r}\n" + "".join(where)
+    click.echo(f"Lỗi không mong đợi khi dọn dẹp. {write_crash_log(detail)}", err=True)
 
 
 class VietnameseCommand(VietnameseHelpMixin, click.Command):
@@ -480,16 +540,22 @@ def progress_bar(total: int, label: str):
 
 
 def main() -> None:
-    """Entry point of the ``tdkt`` command."""
-    cli.main()
+    """Entry point of the ``tdkt`` command. Once the command has ended and said how, Ctrl+C is ignored while
+    Python tidies up (a tenth of a second after a large build): it would end the finished command killed by
+    SIGINT, or print a traceback from an exit handler such as the worker pool's."""
+    try:
+        cli.main()
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def write_crash_log() -> str:
-    """Save the details for support; say where (or that it could not be saved)."""
+def write_crash_log(detail: str | None = None) -> str:
+    """Save the details for support (by default, of the exception being handled); say where (or that it could
+    not be saved)."""
     try:
         fd, name = tempfile.mkstemp(prefix="tdkt-loi-", suffix=".txt")
         with open(fd, "w", encoding="utf-8") as log:
-            log.write(traceback.format_exc())
+            log.write(traceback.format_exc() if detail is None else detail)
     except OSError:
         return "Không ghi được tệp chi tiết lỗi."
     return f"Chi tiết đã ghi vào {name}; hãy gửi tệp này cho người hỗ trợ kỹ thuật."

@@ -1,7 +1,10 @@
-"""Nothing is lost: a build killed or interrupted midway leaves no partial file."""
+"""Nothing is lost: a build killed or interrupted midway leaves no partial file, and says so without a
+traceback."""
+import os
 import signal
 import subprocess
 import sys
+import textwrap
 import time
 import zipfile
 
@@ -75,3 +78,82 @@ def test_interrupted_build_says_so_and_leaves_no_temporary(big_workbook, tmp_pat
     assert "Traceback" not in stderr
     assert not list(out.rglob(".~tdkt-*"))
     finished_outputs_are_whole(out)
+
+
+def command_script(tmp_path, body: str) -> list[str]:
+    """The arguments that start ``tdkt thu`` in a process of its own, as the tests start builds (``python -m``),
+    where ``thu`` runs ``body``."""
+    (tmp_path / "thu.py").write_text(
+        "import atexit, io, sys, time, zipfile\nimport click\nfrom tdkt_docs.cli import cli, main\n\n"
+        "@cli.command('thu')\ndef thu():\n" + textwrap.indent(textwrap.dedent(body), "    ")
+        + "\n\nsys.argv = ['tdkt', 'thu']\nmain()\n", encoding="utf-8")
+    return [sys.executable, "-m", "thu"]
+
+
+def run_with_command(tmp_path, body: str) -> subprocess.CompletedProcess:
+    return subprocess.run(command_script(tmp_path, body), cwd=tmp_path, capture_output=True, text=True,
+                          encoding="utf-8", env={**os.environ, "TMPDIR": str(tmp_path)})
+
+
+def test_what_an_interrupt_left_half_made_goes_without_a_traceback(tmp_path):
+    """A ZipFile interrupted in its constructor has none of its attributes, and its finalizer fails; the
+    interrupted build must not print that as it exits."""
+    done = run_with_command(tmp_path, """
+        half_made = zipfile.ZipFile.__new__(zipfile.ZipFile)
+        half_made.fp = io.BytesIO()
+        raise KeyboardInterrupt""")
+    assert done.returncode == 130
+    assert done.stderr.strip() == "Đã dừng. Không có tệp nào bị ghi dở."
+
+
+def test_ctrl_c_while_an_object_is_finalized_still_stops_the_command(tmp_path):
+    done = run_with_command(tmp_path, """
+        class Closing:
+            def __del__(self):
+                raise KeyboardInterrupt
+        Closing()
+        for _ in range(2000):
+            time.sleep(0.001)
+        click.echo("xong")""")
+    assert done.returncode == 130, done.stderr
+    assert done.stderr.strip() == "Đã dừng. Không có tệp nào bị ghi dở."
+    assert "xong" not in done.stdout
+
+
+def test_ctrl_c_while_a_string_is_executed_ends_with_code_130(tmp_path):
+    """CPython marks such an interrupt unhandled, and ``python -m`` then ends killed by SIGINT (code -2)."""
+    done = run_with_command(tmp_path, "exec('raise KeyboardInterrupt', {})")
+    assert done.returncode == 130, done.stderr
+    assert done.stderr.strip() == "Đã dừng. Không có tệp nào bị ghi dở."
+
+
+def test_a_failing_finalizer_is_logged_for_support_in_one_line(tmp_path):
+    done = run_with_command(tmp_path, """
+        zipfile.ZipFile.__new__(zipfile.ZipFile).fp = io.BytesIO()
+        click.echo('xong')""")
+    assert done.returncode == 0 and done.stdout == "xong\n"
+    message, = done.stderr.splitlines()
+    assert message.startswith("Lỗi không mong đợi khi dọn dẹp. Chi tiết đã ghi vào ")
+    log, = tmp_path.glob("tdkt-loi-*.txt")
+    assert "ZipFile.__del__" in log.read_text(encoding="utf-8")
+    assert "AttributeError" in log.read_text(encoding="utf-8")
+
+
+def test_the_command_gives_back_the_finalizer_hook_it_borrowed():
+    before = sys.unraisablehook
+    assert run_tdkt("--version").returncode == 0
+    assert sys.unraisablehook is before
+
+
+def test_ctrl_c_once_the_command_has_ended_changes_nothing(tmp_path):
+    """Python tidies up after the command's last word (an exit handler stands for the worker pool's)."""
+    args = command_script(tmp_path, """
+        atexit.register(time.sleep, 1)
+        click.echo('xong')""")
+    process = subprocess.Popen(args, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               encoding="utf-8", preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    assert process.stdout.readline() == "xong\n"
+    time.sleep(0.3)
+    process.send_signal(signal.SIGINT)
+    stdout, stderr = process.communicate(timeout=30)
+    assert (process.returncode, stdout, stderr) == (0, "", "")
