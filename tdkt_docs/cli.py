@@ -7,13 +7,13 @@ from __future__ import annotations
 import _thread
 import contextlib
 import dataclasses
-import gc
 import shutil
 import signal
 import sys
 import tempfile
 import textwrap
 import threading
+import time
 import traceback
 import warnings
 from pathlib import Path
@@ -116,15 +116,11 @@ class VietnameseGroup(VietnameseHelpMixin, click.Group):
         return super().resolve_command(ctx, args)
 
     def main(self, args=None, prog_name=None, **extra) -> NoReturn:
-        """User errors are messages and exit codes, never tracebacks (also under click's CliRunner), and neither
-        are errors in finalizers (see ``finalizer_failed``). Once the command stops early, interrupted or failed,
-        the objects the stopped work left half-made are collected then, silently: a ZipFile interrupted in its
-        constructor fails in its finalizer, and would otherwise print a traceback as the program exits."""
+        """The command run inside a program (click's CliRunner): ``finalizer_failed`` is the hook for errors in
+        finalizers while it runs. The ``tdkt`` process starts in ``main`` below."""
         previous, sys.unraisablehook = sys.unraisablehook, finalizer_failed
         try:
             code = self.exit_code(args, prog_name, **extra)
-            if code in (STOPPED, CRASHED):
-                gc.collect()
         finally:
             sys.unraisablehook = previous
         sys.exit(code)
@@ -144,13 +140,14 @@ class VietnameseGroup(VietnameseHelpMixin, click.Group):
             return 1
         except click.exceptions.Exit as exc:
             return exc.exit_code
+        except SystemExit as exc:  # a command's own sys.exit(code)
+            return exc.code if isinstance(exc.code, int) else int(exc.code is not None)
         except click.UsageError as exc:
             guide = exc.ctx.command_path if exc.ctx else "tdkt"
             click.echo(f"Lỗi cách dùng: {usage_message(exc)}\nXem hướng dẫn: {guide} --help", err=True)
             return 2
         except (KeyboardInterrupt, click.Abort):
             click.echo("Đã dừng. Không có tệp nào bị ghi dở.", err=True)
-            interrupt_handled()
             return stopped_early(STOPPED)
         except Exception:  # noqa: BLE001 - last line of defence: log, never show a traceback
             click.echo(f"Lỗi không mong đợi trong chương trình. {write_crash_log()}", err=True)
@@ -162,26 +159,37 @@ INTERRUPT_AGAIN_AFTER = 0.005  # seconds
 
 
 def interrupt_handled() -> None:
-    """Clear CPython's mark of an unhandled Ctrl+C. When it lands while a string is being executed (as dataclasses
-    make their methods, on the first import of a stage), CPython marks it unhandled though it is handled here, and
-    ``python -m tdkt_docs`` then ends killed by SIGINT instead of with code 130. A string that ends well clears
-    the mark."""
+    """Clear CPython's mark of an unhandled Ctrl+C. When one lands while a string is being executed (as dataclasses
+    make their methods, on the first import of a stage), CPython marks it unhandled even when it is handled, and
+    ``python -m tdkt_docs`` then ends killed by SIGINT whatever its exit code. A string that ends well clears the
+    mark."""
     exec("", {})  # noqa: S102
 
 
 def stopped_early(code: int) -> int:
-    """``code``, with finalizers' errors silenced from now on: set before the handled exception (and the work it
-    stopped) is let go, as the objects it held are finalized then."""
+    """``code``, with finalizers' errors silenced until the command returns (in the ``tdkt`` process, until it
+    ends): set before the handled exception, and the work it stopped, is let go, as the objects it held are
+    finalized then. A ZipFile interrupted in its constructor fails in its finalizer."""
     sys.unraisablehook = lambda unraisable: None
     return code
 
 
-def interrupt_main_thread() -> None:
-    """Ctrl+C to the main thread, as a terminal sends it: a wait in progress is cut short too."""
+def ignore_interrupts() -> None:
+    """Ctrl+C does nothing from now on; one already on its way is dropped (``signal.signal`` delivers it first)."""
+    while True:
+        with contextlib.suppress(KeyboardInterrupt):
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            return
+
+
+def interrupt_again() -> None:
+    """Ctrl+C once more, shortly, to the main thread as a terminal sends it, so a wait in progress is cut short
+    too. Runs in a thread of its own."""
+    time.sleep(INTERRUPT_AGAIN_AFTER)
     if hasattr(signal, "pthread_kill"):
         signal.pthread_kill(threading.main_thread().ident, signal.SIGINT)
-    else:  # Windows, where this is what Ctrl+C does
-        _thread.interrupt_main()
+    else:  # Windows: the C handler, which also wakes the main thread's waits
+        signal.raise_signal(signal.SIGINT)
 
 
 def finalizer_failed(unraisable) -> None:
@@ -190,11 +198,15 @@ def finalizer_failed(unraisable) -> None:
     raised here, it would land in this hook and be printed and lost, as by default), so the command stops as it
     would anywhere else. Any other is a fault of the program: logged for support, in one line."""
     if issubclass(unraisable.exc_type, KeyboardInterrupt):
-        threading.Timer(INTERRUPT_AGAIN_AFTER, interrupt_main_thread).start()
+        _thread.start_new_thread(interrupt_again, ())  # not threading.Thread, which takes a lock to start
         return
-    where = traceback.format_exception(unraisable.exc_type, unraisable.exc_value, unraisable.exc_traceback)
-    detail = f"{unraisable.err_msg or 'Exception ignored in'}: {unraisable.object!r}\n" + "".join(where)
-    click.echo(f"Lỗi không mong đợi khi dọn dẹp. {write_crash_log(detail)}", err=True)
+    with contextlib.suppress(Exception):  # a hook that fails has its own traceback printed
+        where = traceback.format_exception(unraisable.exc_type, unraisable.exc_value, unraisable.exc_traceback)
+        head = unraisable.err_msg or "Exception ignored in"
+        if unraisable.object is not None:
+            head += f": {unraisable.object!r}"
+        detail = head + "\n" + "".join(where)
+        click.echo(f"Lỗi không mong đợi khi dọn dẹp. {write_crash_log(detail)}", err=True)
 
 
 class VietnameseCommand(VietnameseHelpMixin, click.Command):
@@ -539,14 +551,25 @@ def progress_bar(total: int, label: str):
         yield bar.update
 
 
-def main() -> None:
-    """Entry point of the ``tdkt`` command. Once the command has ended and said how, Ctrl+C is ignored while
-    Python tidies up (a tenth of a second after a large build): it would end the finished command killed by
-    SIGINT, or print a traceback from an exit handler such as the worker pool's."""
+def main() -> NoReturn:
+    """Entry point of the ``tdkt`` command. Its process ends with the command's exit code and last words,
+    whatever Python meets as it ends:
+
+    - ``finalizer_failed`` is the hook for errors in finalizers to the very end, shutdown included (silent once
+      the command stopped early);
+    - Ctrl+C again while the first is being answered ends it with code 130, quietly;
+    - once the command has ended, Ctrl+C is ignored while Python tidies up (a tenth of a second after a large
+      build): it would end the finished command killed by SIGINT, or print a traceback from an exit handler
+      such as the worker pool's;
+    - and CPython's mark of an unhandled interrupt is cleared (``interrupt_handled``)."""
+    sys.unraisablehook = finalizer_failed
     try:
-        cli.main()
-    finally:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        code = cli.exit_code(None, None)
+    except KeyboardInterrupt:
+        code = stopped_early(STOPPED)
+    ignore_interrupts()
+    interrupt_handled()
+    sys.exit(code)
 
 
 def write_crash_log(detail: str | None = None) -> str:

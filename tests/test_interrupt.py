@@ -8,6 +8,7 @@ import textwrap
 import time
 import zipfile
 
+import click
 import pytest
 
 from tdkt_docs.read.blank import write_filled_workbook
@@ -84,7 +85,7 @@ def command_script(tmp_path, body: str) -> list[str]:
     """The arguments that start ``tdkt thu`` in a process of its own, as the tests start builds (``python -m``),
     where ``thu`` runs ``body``."""
     (tmp_path / "thu.py").write_text(
-        "import atexit, io, sys, time, zipfile\nimport click\nfrom tdkt_docs.cli import cli, main\n\n"
+        "import atexit, io, signal, sys, time, zipfile\nimport click\nfrom tdkt_docs.cli import cli, main\n\n"
         "@cli.command('thu')\ndef thu():\n" + textwrap.indent(textwrap.dedent(body), "    ")
         + "\n\nsys.argv = ['tdkt', 'thu']\nmain()\n", encoding="utf-8")
     return [sys.executable, "-m", "thu"]
@@ -92,15 +93,18 @@ def command_script(tmp_path, body: str) -> list[str]:
 
 def run_with_command(tmp_path, body: str) -> subprocess.CompletedProcess:
     return subprocess.run(command_script(tmp_path, body), cwd=tmp_path, capture_output=True, text=True,
-                          encoding="utf-8", env={**os.environ, "TMPDIR": str(tmp_path)})
+                          encoding="utf-8", env={**os.environ, "TMPDIR": str(tmp_path)},
+                          preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
-def test_what_an_interrupt_left_half_made_goes_without_a_traceback(tmp_path):
+@pytest.mark.parametrize("held", ["", "half_made.itself = half_made"], ids=["alone", "in-a-cycle"])
+def test_what_an_interrupt_left_half_made_goes_without_a_traceback(tmp_path, held):
     """A ZipFile interrupted in its constructor has none of its attributes, and its finalizer fails; the
-    interrupted build must not print that as it exits."""
-    done = run_with_command(tmp_path, """
+    interrupted build must not print that, whether it goes with the interrupt or at the end of the process."""
+    done = run_with_command(tmp_path, f"""
         half_made = zipfile.ZipFile.__new__(zipfile.ZipFile)
         half_made.fp = io.BytesIO()
+        {held}
         raise KeyboardInterrupt""")
     assert done.returncode == 130
     assert done.stderr.strip() == "Đã dừng. Không có tệp nào bị ghi dở."
@@ -127,6 +131,37 @@ def test_ctrl_c_while_a_string_is_executed_ends_with_code_130(tmp_path):
     assert done.stderr.strip() == "Đã dừng. Không có tệp nào bị ghi dở."
 
 
+def test_an_interrupt_handled_inside_the_command_leaves_its_exit_code_alone(tmp_path):
+    done = run_with_command(tmp_path, """
+        try:
+            exec('raise KeyboardInterrupt', {})
+        except KeyboardInterrupt:
+            pass
+        click.echo('xong')""")
+    assert (done.returncode, done.stdout, done.stderr) == (0, "xong\n", "")
+
+
+def test_ctrl_c_again_while_the_command_says_why_it_stopped_ends_quietly(tmp_path):
+    """The second interrupt lands while the message is made (here, from inside it)."""
+    done = run_with_command(tmp_path, """
+        from tdkt_docs.errors import UserError
+        class Said(UserError):
+            def __str__(self):
+                raise KeyboardInterrupt
+        raise Said()""")
+    assert (done.returncode, done.stderr) == (130, "")
+
+
+def test_a_finalizer_failing_as_the_process_ends_shows_no_traceback(tmp_path):
+    done = run_with_command(tmp_path, """
+        global kept
+        kept = zipfile.ZipFile.__new__(zipfile.ZipFile)
+        kept.fp = io.BytesIO()
+        click.echo('xong')""")
+    assert done.returncode == 0 and done.stdout == "xong\n"
+    assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
+
+
 def test_a_failing_finalizer_is_logged_for_support_in_one_line(tmp_path):
     done = run_with_command(tmp_path, """
         zipfile.ZipFile.__new__(zipfile.ZipFile).fp = io.BytesIO()
@@ -139,17 +174,37 @@ def test_a_failing_finalizer_is_logged_for_support_in_one_line(tmp_path):
     assert "AttributeError" in log.read_text(encoding="utf-8")
 
 
-def test_the_command_gives_back_the_finalizer_hook_it_borrowed():
+def test_the_command_run_in_a_program_gives_back_the_finalizer_hook_it_borrowed():
+    from click.testing import CliRunner
+
+    from tdkt_docs.cli import VietnameseGroup
+
+    def stop():
+        raise KeyboardInterrupt
+
+    group = VietnameseGroup(commands=[click.Command("thu", callback=stop)])
     before = sys.unraisablehook
-    assert run_tdkt("--version").returncode == 0
+    done = CliRunner().invoke(group, ["thu"])
+    assert (done.exit_code, done.stderr.strip()) == (130, "Đã dừng. Không có tệp nào bị ghi dở.")
     assert sys.unraisablehook is before
 
 
-def test_ctrl_c_once_the_command_has_ended_changes_nothing(tmp_path):
+@pytest.mark.parametrize("ending", ["", "sys.exit(0)"], ids=["returns", "exits"])
+def test_once_the_command_has_ended_ctrl_c_is_ignored(tmp_path, ending):
+    """However the command ends (``tdkt build`` ends with sys.exit): seen from an exit handler."""
+    done = run_with_command(tmp_path, f"""
+        atexit.register(lambda: print(signal.getsignal(signal.SIGINT) == signal.SIG_IGN))
+        {ending}""")
+    assert (done.returncode, done.stdout, done.stderr) == (0, "True\n", "")
+
+
+@pytest.mark.parametrize("ending", ["", "sys.exit(0)"], ids=["returns", "exits"])
+def test_ctrl_c_once_the_command_has_ended_changes_nothing(tmp_path, ending):
     """Python tidies up after the command's last word (an exit handler stands for the worker pool's)."""
-    args = command_script(tmp_path, """
+    args = command_script(tmp_path, f"""
         atexit.register(time.sleep, 1)
-        click.echo('xong')""")
+        click.echo('xong')
+        {ending}""")
     process = subprocess.Popen(args, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                encoding="utf-8", preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     assert process.stdout.readline() == "xong\n"
